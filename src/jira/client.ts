@@ -1,0 +1,312 @@
+import type { z } from 'zod';
+import { AppError, type ErrorCode } from '../domain/errors';
+import {
+  defaultRetryPolicy,
+  type RetryEnvironment,
+  type RetryPolicy,
+  realRetryEnvironment,
+  sendWithRetry,
+} from './retry';
+import {
+  ApproximateCountSchema,
+  BulkFetchSchema,
+  FieldsSchema,
+  type IssueLinkType,
+  IssueLinkTypesSchema,
+  IssuePropertySchema,
+  JiraErrorBodySchema,
+  type JiraField,
+  type JiraIssue,
+  type JiraProject,
+  JiraUserSchema,
+  MyPermissionsSchema,
+  ParsedJqlSchema,
+  PermittedProjectsSchema,
+  ProjectPageSchema,
+  type SearchPage,
+  SearchPageSchema,
+} from './schemas';
+import { type JiraRequest, type JiraResponse, type JiraTransport, segment } from './transport';
+
+/** Counts HTTP requests made to Jira (retries included): benchmarks and reports print it. */
+export class RequestMeter {
+  requests = 0;
+  retries = 0;
+}
+
+export interface JiraClientOptions {
+  retry?: Partial<RetryPolicy>;
+  env?: RetryEnvironment;
+  meter?: RequestMeter;
+}
+
+/** A Jira failure the app reports as a typed error; `status` is Jira's HTTP status (0: network). */
+export class JiraError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly path: string,
+  ) {
+    super(code, message, { status, path });
+    this.name = 'JiraError';
+  }
+}
+
+export interface SearchOptions {
+  jql: string;
+  fields: readonly string[];
+  maxResults?: number;
+  nextPageToken?: string;
+  properties?: readonly string[];
+}
+
+/**
+ * The Jira port: typed, zod-parsed calls to the REST v3 endpoints the app uses, over any transport.
+ * Retries (429 Retry-After, 5xx backoff, malformed bodies) happen here once for every adapter.
+ */
+export class JiraClient {
+  private readonly policy: RetryPolicy;
+  private readonly env: RetryEnvironment;
+  readonly meter: RequestMeter;
+
+  constructor(
+    private readonly transport: JiraTransport,
+    options: JiraClientOptions = {},
+  ) {
+    this.policy = { ...defaultRetryPolicy, ...options.retry };
+    this.env = options.env ?? realRetryEnvironment;
+    this.meter = options.meter ?? new RequestMeter();
+  }
+
+  myself() {
+    return this.call({ method: 'GET', path: '/rest/api/3/myself' }, JiraUserSchema);
+  }
+
+  /** Every project this principal can browse (follows Jira's project pages). */
+  async searchProjects(
+    filter: { keys?: readonly string[]; categoryId?: string } = {},
+  ): Promise<JiraProject[]> {
+    const projects: JiraProject[] = [];
+    let startAt = 0;
+    for (;;) {
+      const page = await this.call(
+        {
+          method: 'GET',
+          path: '/rest/api/3/project/search',
+          query: {
+            startAt,
+            maxResults: 100,
+            keys: filter.keys,
+            categoryId: filter.categoryId,
+            expand: 'lead',
+          },
+        },
+        ProjectPageSchema,
+      );
+      projects.push(...page.values);
+      startAt += page.values.length;
+      if (page.isLast !== false || page.values.length === 0) return projects;
+    }
+  }
+
+  /** One page of `/search/jql`; follow `nextPageToken` until `isLast`. */
+  searchPage(options: SearchOptions): Promise<SearchPage> {
+    return this.call(
+      {
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        body: {
+          jql: options.jql,
+          fields: options.fields,
+          maxResults: options.maxResults ?? 100,
+          ...(options.nextPageToken ? { nextPageToken: options.nextPageToken } : {}),
+          ...(options.properties ? { properties: options.properties } : {}),
+        },
+      },
+      SearchPageSchema,
+    );
+  }
+
+  /** Every issue matching the JQL, page by page. Issues repeated across pages are yielded once. */
+  async *searchAll(options: Omit<SearchOptions, 'nextPageToken'>): AsyncGenerator<JiraIssue[]> {
+    const seen = new Set<string>();
+    let nextPageToken: string | undefined;
+    for (;;) {
+      const page = await this.searchPage({ ...options, nextPageToken });
+      const fresh = page.issues.filter((issue) => !seen.has(issue.id));
+      for (const issue of fresh) seen.add(issue.id);
+      if (fresh.length > 0) yield fresh;
+      if (page.isLast !== false || !page.nextPageToken) return;
+      nextPageToken = page.nextPageToken;
+    }
+  }
+
+  async approximateCount(jql: string): Promise<number> {
+    const result = await this.call(
+      { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
+      ApproximateCountSchema,
+    );
+    return result.count;
+  }
+
+  async bulkFetch(issueIdsOrKeys: readonly string[], fields: readonly string[]): Promise<JiraIssue[]> {
+    const result = await this.call(
+      { method: 'POST', path: '/rest/api/3/issue/bulkfetch', body: { issueIdsOrKeys, fields } },
+      BulkFetchSchema,
+    );
+    return result.issues;
+  }
+
+  getIssue(issueKey: string, fields: readonly string[]) {
+    return this.call(
+      { method: 'GET', path: `/rest/api/3/issue/${segment(issueKey)}`, query: { fields: fields.join(',') } },
+      BulkFetchSchema.shape.issues.element,
+    );
+  }
+
+  async linkTypes(): Promise<IssueLinkType[]> {
+    const result = await this.call(
+      { method: 'GET', path: '/rest/api/3/issueLinkType' },
+      IssueLinkTypesSchema,
+    );
+    return result.issueLinkTypes;
+  }
+
+  fields(): Promise<JiraField[]> {
+    return this.call({ method: 'GET', path: '/rest/api/3/field' }, FieldsSchema);
+  }
+
+  /** Which of `permissions` this principal has, globally or for one project or issue. */
+  async myPermissions(
+    permissions: readonly string[],
+    scope: { projectKey?: string; issueKey?: string } = {},
+  ): Promise<Record<string, boolean>> {
+    const result = await this.call(
+      {
+        method: 'GET',
+        path: '/rest/api/3/mypermissions',
+        query: { permissions: permissions.join(','), projectKey: scope.projectKey, issueKey: scope.issueKey },
+      },
+      MyPermissionsSchema,
+    );
+    return Object.fromEntries(
+      permissions.map((key) => [key, result.permissions[key]?.havePermission === true]),
+    );
+  }
+
+  /** Projects in which this principal has all of `permissions`. */
+  async permittedProjects(permissions: readonly string[]): Promise<{ id: string; key: string }[]> {
+    const result = await this.call(
+      { method: 'POST', path: '/rest/api/3/permissions/project', body: { permissions } },
+      PermittedProjectsSchema,
+    );
+    return result.projects;
+  }
+
+  async parseJql(queries: readonly string[]) {
+    const result = await this.call(
+      { method: 'POST', path: '/rest/api/3/jql/parse', query: { validation: 'strict' }, body: { queries } },
+      ParsedJqlSchema,
+    );
+    return result.queries;
+  }
+
+  async getIssueProperty(issueKey: string, propertyKey: string): Promise<unknown | undefined> {
+    try {
+      const result = await this.call(
+        { method: 'GET', path: `/rest/api/3/issue/${segment(issueKey)}/properties/${segment(propertyKey)}` },
+        IssuePropertySchema,
+      );
+      return result.value;
+    } catch (error) {
+      if (error instanceof JiraError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async setIssueProperty(issueKey: string, propertyKey: string, value: unknown): Promise<void> {
+    await this.send({
+      method: 'PUT',
+      path: `/rest/api/3/issue/${segment(issueKey)}/properties/${segment(propertyKey)}`,
+      body: value,
+    });
+  }
+
+  private async call<S extends z.ZodType>(request: JiraRequest, schema: S): Promise<z.infer<S>> {
+    const response = await this.send(request, (candidate) => parseJson(candidate.text) !== undefined);
+    const body = parseJson(response.text);
+    if (body === undefined) {
+      throw new JiraError(
+        'UPSTREAM_ERROR',
+        `Jira sent a malformed response to ${request.path}`,
+        response.status,
+        request.path,
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new JiraError(
+        'UPSTREAM_ERROR',
+        `Jira's response to ${request.path} has an unexpected shape${first ? ` at ${first.path.join('.') || '(root)'}: ${first.message}` : ''}`,
+        response.status,
+        request.path,
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Sends with retries and turns a final error status into a JiraError. */
+  private async send(
+    request: JiraRequest,
+    isAcceptable: (r: JiraResponse) => boolean = () => true,
+  ): Promise<JiraResponse> {
+    const outcome = await sendWithRetry(this.transport, request, this.policy, this.env, isAcceptable, () => {
+      this.meter.requests++;
+    });
+    this.meter.retries += outcome.attempts - 1;
+    if (outcome.kind === 'network-error') {
+      const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      throw new JiraError('UPSTREAM_ERROR', `Jira could not be reached (${reason})`, 0, request.path);
+    }
+    const { response } = outcome;
+    if (response.status >= 200 && response.status < 300) return response;
+    throw new JiraError(
+      codeForStatus(response.status),
+      describeFailure(response),
+      response.status,
+      request.path,
+    );
+  }
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'BAD_REQUEST';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'UPSTREAM_ERROR';
+}
+
+function describeFailure(response: JiraResponse): string {
+  const body = JiraErrorBodySchema.safeParse(parseJson(response.text));
+  if (body.success) {
+    const messages = [...(body.data.errorMessages ?? []), ...Object.values(body.data.errors ?? {})];
+    if (body.data.message) messages.push(body.data.message);
+    if (messages.length > 0) return `Jira answered ${response.status}: ${messages.join(' ')}`;
+  }
+  return `Jira answered ${response.status}`;
+}
+
+function parseJson(text: string): unknown | undefined {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/**
+ * Zod schemas for the Jira Cloud REST v3 responses the app reads. Only what the app uses is
+ * declared; unknown extra properties are ignored (zod strips them), so new Jira fields never break
+ * parsing. Shapes follow Atlassian's OpenAPI spec (vendored under dev/jira-sim/openapi).
+ */
+
+export const JiraUserSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  emailAddress: z.string().optional(),
+  accountType: z.string().optional(),
+  active: z.boolean().optional(),
+  timeZone: z.string().optional(),
+  locale: z.string().optional(),
+});
+
+export const JiraProjectSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  style: z.string().optional(),
+  simplified: z.boolean().optional(),
+  projectTypeKey: z.string().optional(),
+  projectCategory: z.object({ id: z.string(), name: z.string() }).optional(),
+  avatarUrls: z.record(z.string(), z.string()).optional(),
+  lead: JiraUserSchema.partial().optional(),
+});
+export type JiraProject = z.infer<typeof JiraProjectSchema>;
+
+export const ProjectPageSchema = z.object({
+  values: z.array(JiraProjectSchema),
+  isLast: z.boolean().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+  nextPage: z.string().optional(),
+});
+
+/** An issue as search and bulk fetch return it; its fields are parsed one by one by the mapper. */
+export const JiraIssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+export type JiraIssue = z.infer<typeof JiraIssueSchema>;
+
+export const SearchPageSchema = z.object({
+  issues: z.array(JiraIssueSchema),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+export type SearchPage = z.infer<typeof SearchPageSchema>;
+
+export const ApproximateCountSchema = z.object({ count: z.number().int().nonnegative() });
+
+export const BulkFetchSchema = z.object({
+  issues: z.array(JiraIssueSchema),
+  issueErrors: z.array(z.unknown()).optional(),
+});
+
+export const IssueLinkTypeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  inward: z.string(),
+  outward: z.string(),
+});
+export type IssueLinkType = z.infer<typeof IssueLinkTypeSchema>;
+export const IssueLinkTypesSchema = z.object({ issueLinkTypes: z.array(IssueLinkTypeSchema) });
+
+export const FieldSchema = z.object({
+  id: z.string(),
+  key: z.string().optional(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z
+    .object({ type: z.string(), items: z.string().optional(), custom: z.string().optional() })
+    .partial()
+    .optional(),
+});
+export type JiraField = z.infer<typeof FieldSchema>;
+export const FieldsSchema = z.array(FieldSchema);
+
+export const MyPermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ key: z.string().optional(), havePermission: z.boolean() })),
+});
+
+export const PermittedProjectsSchema = z.object({
+  projects: z.array(z.object({ id: z.number().or(z.string()).transform(String), key: z.string() })),
+});
+
+export const ParsedJqlSchema = z.object({
+  queries: z.array(
+    z.object({
+      query: z.string(),
+      errors: z.array(z.string()).optional(),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ),
+});
+
+export const IssuePropertySchema = z.object({ key: z.string(), value: z.unknown() });
+
+/** Jira's error body: `{ errorMessages: [...], errors: { field: message } }`. */
+export const JiraErrorBodySchema = z.object({
+  errorMessages: z.array(z.string()).optional(),
+  errors: z.record(z.string(), z.string()).optional(),
+  message: z.string().optional(),
+});

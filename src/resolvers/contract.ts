@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../domain/errors';
+import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
+
+/**
+ * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
+ * Each key names a resolver: its payload schema (parsed on the server) and its result schema.
+ * Renaming a key breaks the build on both sides.
+ */
+
+export const ProjectOverviewSchema = ProjectSchema.pick({
+  id: true,
+  key: true,
+  name: true,
+  category: true,
+  avatarUrl: true,
+  style: true,
+}).extend({
+  /** Null when the counts could not be read (the project is then listed in `staleProjects`). */
+  counts: StatusCategoryCountsSchema.nullable(),
+  total: z.number().int().nonnegative().nullable(),
+  /** Path of the project in Jira, relative to the site (open it with `router.open`). */
+  url: z.string(),
+});
+export type ProjectOverview = z.infer<typeof ProjectOverviewSchema>;
+
+export const ProjectListSchema = z.object({
+  projects: z.array(ProjectOverviewSchema),
+  generatedAt: z.string(),
+  /** True when some projects could not be read completely; `staleProjects` names them. */
+  partial: z.boolean(),
+  staleProjects: z.array(z.string()),
+});
+export type ProjectList = z.infer<typeof ProjectListSchema>;
+
+export const IssueOverviewSchema = z.object({
+  key: z.string(),
+  summary: z.string(),
+  issueType: z.string(),
+  status: z.object({ name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) }),
+  project: ProjectOverviewSchema,
+});
+export type IssueOverview = z.infer<typeof IssueOverviewSchema>;
+
+export const SiteSetupSchema = z.object({
+  canAdminister: z.boolean(),
+  linkTypes: z.array(z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() })),
+  customFields: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      type: z.string().nullable(),
+      /** What the app would use this field for, when its name matches a known role. */
+      role: z
+        .enum(['storyPoints', 'startDate', 'team', 'riskProbability', 'riskImpact', 'riskOwner', 'roam'])
+        .nullable(),
+    }),
+  ),
+});
+export type SiteSetup = z.infer<typeof SiteSetupSchema>;
+
+const JiraKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/, 'expected an issue key like ABC-123');
+
+export const resolverContract = {
+  listProjects: { input: z.object({}).strict(), output: ProjectListSchema },
+  getIssueOverview: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueOverviewSchema },
+  getSiteSetup: { input: z.object({}).strict(), output: SiteSetupSchema },
+} as const;
+
+export type ResolverKey = keyof typeof resolverContract;
+export type ResolverInput<K extends ResolverKey> = z.input<(typeof resolverContract)[K]['input']>;
+export type ResolverOutput<K extends ResolverKey> = z.output<(typeof resolverContract)[K]['output']>;
+
+/** What every resolver answers: data, or a typed error. Never a stack trace. */
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
+export const resolverErrorResult = z.object({ ok: z.literal(false), error: AppErrorShapeSchema });
+
+/** The `Definitions` type shared by `makeResolver` (server) and `makeInvoke` (Custom UI). */
+export type PmoDefinitions = {
+  [K in ResolverKey]: (payload: ResolverInput<K>) => ResolverResult<ResolverOutput<K>>;
+};

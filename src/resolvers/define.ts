@@ -1,0 +1,48 @@
+import type { Request } from '@forge/resolver';
+import { AppError, parseOrThrow } from '../domain/errors';
+import type { Actor } from '../services/deps';
+import {
+  type ResolverInput,
+  type ResolverKey,
+  type ResolverOutput,
+  type ResolverResult,
+  resolverContract,
+} from './contract';
+
+export type ResolverImpl<K extends ResolverKey> = (
+  input: ResolverOutputInput<K>,
+  actor: Actor,
+) => Promise<ResolverOutput<K>>;
+type ResolverOutputInput<K extends ResolverKey> = ReturnType<(typeof resolverContract)[K]['input']['parse']>;
+
+/**
+ * Wraps one use case as a resolver: identity from the platform context, payload parsed with the
+ * contract's schema, result checked against the contract, and every failure turned into a typed
+ * error result. Nothing from the payload can name the acting user.
+ */
+export function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl<K>) {
+  const { input, output } = resolverContract[key];
+  return async (request: Request<ResolverInput<K>>): Promise<ResolverResult<ResolverOutput<K>>> => {
+    try {
+      const accountId: unknown = request.context.accountId;
+      if (typeof accountId !== 'string' || accountId === '') {
+        throw new AppError('UNAUTHENTICATED', 'This action needs a signed-in Jira user');
+      }
+      const parsedInput = parseOrThrow(input, request.payload, 'payload') as ResolverOutputInput<K>;
+      const result = await impl(parsedInput, { accountId });
+      return { ok: true, data: output.parse(result) as ResolverOutput<K> };
+    } catch (error) {
+      return { ok: false, error: toAppError(error, key).toJSON() };
+    }
+  };
+}
+
+export function toAppError(error: unknown, where: string): AppError {
+  if (error instanceof AppError) return error;
+  // Unexpected: log the detail for the developer, show the user a message without internals.
+  console.error(`[pmo] ${where} failed`, error);
+  return new AppError(
+    'INTERNAL',
+    'Something went wrong on our side. Try again; if it persists, tell your Jira admin.',
+  );
+}

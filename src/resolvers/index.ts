@@ -1,0 +1,18 @@
+import { makeResolver } from '@forge/resolver';
+import type { AppDeps } from '../services/deps';
+import { getIssueOverview } from '../services/get-issue-overview';
+import { getSiteSetup } from '../services/get-site-setup';
+import { listProjects } from '../services/list-projects';
+import type { PmoDefinitions } from './contract';
+import { defineResolver } from './define';
+
+/** Every resolver the Custom UI apps can invoke; thin: parse, identify, call one service. */
+export function createResolverHandler(deps: AppDeps) {
+  return makeResolver<PmoDefinitions>({
+    listProjects: defineResolver('listProjects', (_input, actor) => listProjects(deps, actor)),
+    getIssueOverview: defineResolver('getIssueOverview', (input, actor) =>
+      getIssueOverview(deps, actor, input.issueKey),
+    ),
+    getSiteSetup: defineResolver('getSiteSetup', (_input, actor) => getSiteSetup(deps, actor)),
+  });
+}

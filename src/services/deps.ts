@@ -1,0 +1,16 @@
+import type { JiraAccess } from '../jira/access';
+import type { Store } from '../storage/store';
+
+/** What every use case may touch. Forge, the local host, tests and benchmarks each build one. */
+export interface AppDeps {
+  jira: JiraAccess;
+  store: Store;
+  now: () => Date;
+  /** Parallel Jira requests one invocation may have in flight. */
+  jiraConcurrency: number;
+}
+
+/** Who is acting, taken from the platform's invocation context, never from a payload. */
+export interface Actor {
+  accountId: string;
+}

@@ -1,0 +1,31 @@
+import { guessFieldRole } from '../domain/field-roles';
+import type { SiteSetup } from '../resolvers/contract';
+import type { Actor, AppDeps } from './deps';
+
+/**
+ * What the admin page shows before anything is configured: whether the user may change settings,
+ * and the site's link types and custom fields with the role each name suggests.
+ */
+export async function getSiteSetup(deps: AppDeps, actor: Actor): Promise<SiteSetup> {
+  const app = deps.jira.asApp();
+  const [permissions, linkTypes, fields] = await Promise.all([
+    deps.jira.asUser(actor.accountId).myPermissions(['ADMINISTER']),
+    app.linkTypes(),
+    app.fields(),
+  ]);
+  return {
+    canAdminister: permissions.ADMINISTER === true,
+    linkTypes: linkTypes
+      .map(({ id, name, inward, outward }) => ({ id, name, inward, outward }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    customFields: fields
+      .filter((field) => field.custom === true)
+      .map((field) => ({
+        id: field.id,
+        name: field.name,
+        type: field.schema?.type ?? null,
+        role: guessFieldRole(field.name),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

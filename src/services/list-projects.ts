@@ -1,0 +1,40 @@
+import { toProject } from '../jira/mappers';
+import type { ProjectList } from '../resolvers/contract';
+import type { Actor, AppDeps } from './deps';
+import { countProjects } from './project-counts';
+
+/**
+ * The projects the actor can browse, with issue counts per status category. Read as the user, so
+ * Jira itself applies the user's permissions (project roles and issue security levels).
+ */
+export async function listProjects(deps: AppDeps, actor: Actor): Promise<ProjectList> {
+  const jira = deps.jira.asUser(actor.accountId);
+  const projects = (await jira.searchProjects()).map(toProject);
+  const { counts, failures } = await countProjects(
+    jira,
+    projects.map((project) => project.key),
+    deps.jiraConcurrency,
+  );
+  const staleProjects = [...failures.keys()].sort();
+  return {
+    projects: projects
+      .map((project) => {
+        const projectCounts = counts.get(project.key) ?? null;
+        return {
+          id: project.id,
+          key: project.key,
+          name: project.name,
+          category: project.category,
+          avatarUrl: project.avatarUrl,
+          style: project.style,
+          counts: projectCounts,
+          total: projectCounts ? projectCounts.new + projectCounts.indeterminate + projectCounts.done : null,
+          url: `/browse/${encodeURIComponent(project.key)}`,
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    generatedAt: deps.now().toISOString(),
+    partial: staleProjects.length > 0,
+    staleProjects,
+  };
+}

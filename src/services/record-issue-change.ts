@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { AppDeps } from './deps';
+
+/** Forge issue and issue-link events; only the parts the app reads. */
+export const IssueEventSchema = z.object({
+  eventType: z.string(),
+  issue: z
+    .object({
+      key: z.string(),
+      fields: z
+        .object({ project: z.object({ key: z.string() }).optional() })
+        .partial()
+        .optional(),
+    })
+    .optional(),
+  issueLink: z
+    .object({ sourceIssueId: z.string().or(z.number()), destinationIssueId: z.string().or(z.number()) })
+    .optional(),
+});
+
+export const ProjectChangeSchema = z.object({
+  projectKey: z.string(),
+  lastChangeAt: z.string(),
+  lastEventType: z.string(),
+});
+export const projectChangeKey = (projectKey: string) => `changed:${projectKey}`;
+
+/**
+ * Issue triggers mark the issue's project as changed, so the next refresh reads only changed
+ * projects. Link events carry no project, so they mark the site as changed instead.
+ */
+export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<void> {
+  const parsed = IssueEventSchema.safeParse(event);
+  if (!parsed.success) {
+    console.warn('[pmo] ignored an issue event of unexpected shape', parsed.error.issues[0]);
+    return;
+  }
+  const projectKey = parsed.data.issue?.fields?.project?.key ?? '*';
+  await deps.store.set(projectChangeKey(projectKey), {
+    projectKey,
+    lastChangeAt: deps.now().toISOString(),
+    lastEventType: parsed.data.eventType,
+  });
+}
