@@ -1,0 +1,217 @@
+import type { RiskEntry } from '../risks/raid';
+import { defaultEngineSettings } from '../settings';
+import {
+  applyOverride,
+  computeHealth,
+  type ManualOverride,
+  type ProjectHealthFacts,
+  percent,
+  worstRag,
+} from './health';
+
+function facts(overrides: Partial<ProjectHealthFacts> = {}): ProjectHealthFacts {
+  return {
+    open: 10,
+    overdue: 0,
+    openWithoutDueDate: 0,
+    overdueKeys: [],
+    dependencies: undefined,
+    inProgress: 0,
+    stale: 0,
+    staleKeys: [],
+    risks: [],
+    compliance: undefined,
+    ...overrides,
+  };
+}
+
+const indicator = (f: ProjectHealthFacts, name: string) =>
+  computeHealth(f, defaultEngineSettings).indicators.find((i) => i.name === name);
+
+function risk(
+  key: string,
+  probability: number,
+  impact: number,
+  overrides: Partial<RiskEntry> = {},
+): RiskEntry {
+  const score = probability * impact;
+  return {
+    key,
+    summary: null,
+    projectKey: 'P',
+    status: 'Open',
+    open: true,
+    probability,
+    impact,
+    score,
+    level: score >= 15 ? 'high' : score >= 8 ? 'medium' : 'low',
+    roam: 'unroamed',
+    owner: null,
+    due: null,
+    assumed: false,
+    ...overrides,
+  };
+}
+
+describe('schedule indicator', () => {
+  it('is red at 20% past due, and says so with the numbers', () => {
+    expect(indicator(facts({ open: 28, overdue: 6, overdueKeys: ['P-1', 'P-2'] }), 'schedule')).toEqual({
+      name: 'schedule',
+      value: 21,
+      rag: 'red',
+      reason: '6 of 28 open issues (21%) are past due; red at 20%.',
+      issueKeys: ['P-1', 'P-2'],
+    });
+    expect(indicator(facts({ open: 20, overdue: 4 }), 'schedule')).toMatchObject({ rag: 'red', value: 20 });
+  });
+
+  it('is amber from 10%, green below, and mentions undated issues', () => {
+    expect(indicator(facts({ open: 20, overdue: 2 }), 'schedule')).toMatchObject({
+      rag: 'amber',
+      reason: '2 of 20 open issues (10%) are past due; amber at 10%, red at 20%.',
+    });
+    expect(indicator(facts({ open: 20, overdue: 1, openWithoutDueDate: 3 }), 'schedule')).toMatchObject({
+      rag: 'green',
+      reason: '1 of 20 open issues (5%) is past due (3 have no due date); amber at 10%.',
+    });
+  });
+
+  it('never rounds a figure across its threshold', () => {
+    // 499 of 2500 = 19.96%: amber, so it must not read "20%".
+    expect(indicator(facts({ open: 2500, overdue: 499 }), 'schedule')).toMatchObject({
+      rag: 'amber',
+      value: 19.9,
+      reason: '499 of 2500 open issues (19.9%) are past due; amber at 10%, red at 20%.',
+    });
+    expect(percent(1, 3, [10, 20])).toEqual({ value: 33, text: '33%' });
+  });
+
+  it('is neutral for a project with nothing open', () => {
+    expect(indicator(facts({ open: 0 }), 'schedule')).toMatchObject({ rag: 'none', value: 0 });
+  });
+});
+
+describe('blockers indicator', () => {
+  it('counts cross-project blockers separately and turns amber on one date conflict', () => {
+    const result = indicator(
+      facts({
+        open: 40,
+        dependencies: {
+          blocked: 3,
+          blockedCrossProject: 2,
+          blockedKeys: ['P-3', 'P-4', 'P-5'],
+          conflicted: 1,
+          conflictKeys: ['P-4'],
+        },
+      }),
+      'blockers',
+    );
+    expect(result).toEqual({
+      name: 'blockers',
+      value: 8,
+      rag: 'amber',
+      reason:
+        '3 of 40 open issues (8%) are blocked by unresolved issues, 2 of them by another project; 1 open issue is due before its blocker; amber at 10% blocked or 1 date conflict, red at 25% or 3.',
+      issueKeys: ['P-4', 'P-3', 'P-5'],
+    });
+  });
+
+  it('is red at 25% blocked even without conflicts, green with nothing blocked', () => {
+    const blocked = { blocked: 5, blockedCrossProject: 0, blockedKeys: [], conflicted: 0, conflictKeys: [] };
+    expect(indicator(facts({ open: 20, dependencies: blocked }), 'blockers')?.rag).toBe('red');
+    expect(indicator(facts({ open: 20 }), 'blockers')).toMatchObject({
+      rag: 'green',
+      reason:
+        '0 of 20 open issues (0%) are blocked by unresolved issues; no open issue is due before its blocker; amber at 10% blocked or 1 date conflict.',
+    });
+  });
+});
+
+describe('risk indicator', () => {
+  it('takes the highest open unmitigated risk, skipping mitigated and closed ones', () => {
+    const risks = [
+      risk('P-1', 5, 5, { roam: 'mitigated' }),
+      risk('P-2', 5, 4, { open: false }),
+      risk('P-3', 3, 3, { roam: 'owned' }),
+      risk('P-4', 2, 2),
+    ];
+    expect(indicator(facts({ risks }), 'risk')).toEqual({
+      name: 'risk',
+      value: 9,
+      rag: 'amber',
+      reason:
+        '2 open risks are not mitigated or resolved; the highest, P-3, scores 9 (probability 3 x impact 3) and is medium; red at 15, amber at 8.',
+      issueKeys: ['P-3', 'P-4'],
+    });
+  });
+
+  it('is red for a high risk, green when all are mitigated, neutral when none are recorded', () => {
+    expect(indicator(facts({ risks: [risk('P-1', 4, 4)] }), 'risk')?.rag).toBe('red');
+    expect(indicator(facts({ risks: [risk('P-1', 5, 5, { roam: 'resolved' })] }), 'risk')).toMatchObject({
+      rag: 'green',
+      value: 0,
+      reason: 'No open unmitigated risks: 1 open risk, all mitigated or resolved.',
+    });
+    expect(indicator(facts(), 'risk')).toMatchObject({ rag: 'none', value: null });
+  });
+});
+
+describe('compliance indicator', () => {
+  it('is neutral, not green, when no standards were evaluated', () => {
+    expect(indicator(facts(), 'compliance')).toEqual({
+      name: 'compliance',
+      value: null,
+      rag: 'none',
+      reason: 'No standards evaluated for this project.',
+    });
+  });
+
+  it('rates the share of compliant issues, lower being worse', () => {
+    expect(indicator(facts({ compliance: { compliant: 45, evaluated: 50 } }), 'compliance')).toMatchObject({
+      rag: 'green',
+      value: 90,
+      reason: '45 of 50 evaluated issues (90%) meet the active standards; amber below 90%.',
+    });
+    expect(indicator(facts({ compliance: 0.8 }), 'compliance')).toMatchObject({
+      rag: 'amber',
+      reason: '80% of evaluated issues meet the active standards; amber below 90%, red below 75%.',
+    });
+    expect(indicator(facts({ compliance: { compliant: 7, evaluated: 10 } }), 'compliance')?.rag).toBe('red');
+  });
+});
+
+describe('staleness indicator', () => {
+  it('rates in-progress issues not updated for staleDays', () => {
+    expect(indicator(facts({ inProgress: 12, stale: 3, staleKeys: ['P-9'] }), 'staleness')).toEqual({
+      name: 'staleness',
+      value: 25,
+      rag: 'red',
+      reason: '3 of 12 in-progress issues (25%) have not been updated for 14 days or more; red at 25%.',
+      issueKeys: ['P-9'],
+    });
+  });
+});
+
+describe('project RAG', () => {
+  it('is the worst indicator, ignoring neutral ones', () => {
+    expect(worstRag(['green', 'none', 'amber'])).toBe('amber');
+    expect(worstRag(['none', 'none'])).toBe('none');
+    expect(computeHealth(facts({ open: 10, overdue: 2 }), defaultEngineSettings).rag).toBe('red');
+    expect(computeHealth(facts({ open: 10 }), defaultEngineSettings).rag).toBe('green');
+  });
+
+  it('lets an active override replace the RAG while the computed one stays visible', () => {
+    const computed = computeHealth(facts({ open: 10, overdue: 2 }), defaultEngineSettings);
+    const override: ManualOverride = {
+      rag: 'amber',
+      reason: 'Recovery plan agreed with the sponsor',
+      expiresAt: '2025-07-01T00:00:00Z',
+      by: 'acc-pmo',
+    };
+    const active = applyOverride(computed, override, Date.parse('2025-06-02T00:00:00Z'));
+    expect(active).toMatchObject({ rag: 'amber', computedRag: 'red', override });
+    expect(active.indicators).toBe(computed.indicators);
+    const expired = applyOverride(computed, override, Date.parse('2025-07-01T00:00:00Z'));
+    expect(expired).toMatchObject({ rag: 'red', computedRag: 'red', override: null });
+  });
+});

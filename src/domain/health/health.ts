@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import type { ProjectDependencyFacts } from '../dependencies/graph';
+import { compareIssueKeys } from '../dependencies/keys';
+import { isUnmitigated, type RiskEntry } from '../risks/raid';
+import type { EngineSettings, Thresholds } from '../settings';
+
+/**
+ * Explainable project health. Each indicator carries its value, its RAG and a sentence with the numbers
+ * and the threshold that decided it; the project's RAG is the worst indicator. "none" means the indicator
+ * had nothing to judge (no open issues, no standards evaluated): it is neutral and never counts as green.
+ */
+
+export const Rag = z.enum(['green', 'amber', 'red', 'none']);
+export type Rag = z.infer<typeof Rag>;
+
+export const IndicatorName = z.enum(['schedule', 'blockers', 'risk', 'compliance', 'staleness']);
+export type IndicatorName = z.infer<typeof IndicatorName>;
+
+export const HealthIndicatorSchema = z.object({
+  name: IndicatorName,
+  /**
+   * schedule, blockers, staleness, compliance: a percentage (0..100); risk: the highest open unmitigated
+   * score. Null when there was nothing to measure (no standards evaluated, no risks recorded).
+   */
+  value: z.number().nullable(),
+  rag: Rag,
+  reason: z.string(),
+  /** A few example issues behind the value, worst first. */
+  issueKeys: z.array(z.string()).optional(),
+});
+export type HealthIndicator = z.infer<typeof HealthIndicatorSchema>;
+
+/** A PMO lead's manual RAG for a project, which wins over the computed one until it expires. */
+export const ManualOverrideSchema = z.object({
+  rag: z.enum(['green', 'amber', 'red']),
+  reason: z.string().min(1).max(1000),
+  /** ISO timestamp; the override is active while `now` is before it. */
+  expiresAt: z.iso.datetime({ offset: true }),
+  /** Account id of who set it. */
+  by: z.string().min(1),
+});
+export type ManualOverride = z.infer<typeof ManualOverrideSchema>;
+
+export const ProjectHealthSchema = z.object({
+  /** The RAG to show: the active override's, else the computed one. */
+  rag: Rag,
+  /** Worst indicator; stays visible when an override is active. */
+  computedRag: Rag,
+  indicators: z.array(HealthIndicatorSchema),
+  /** The active override, or null when there is none or it has expired. */
+  override: ManualOverrideSchema.nullable(),
+});
+export type ProjectHealth = z.infer<typeof ProjectHealthSchema>;
+
+export interface ComputedHealth {
+  rag: Rag;
+  indicators: HealthIndicator[];
+}
+
+/**
+ * Compliance supplied by the caller (the standards engine): a ratio 0..1, or counts. Absent when no
+ * standards were evaluated for the project.
+ */
+export const ComplianceInputSchema = z.union([
+  z.number().min(0).max(1),
+  z
+    .object({ compliant: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() })
+    .refine((c) => c.compliant <= c.evaluated, { message: 'compliant cannot exceed evaluated' }),
+]);
+export type ComplianceInput = z.infer<typeof ComplianceInputSchema>;
+
+/** Everything the health engine needs to know about one project. */
+export interface ProjectHealthFacts {
+  /** Issues not in a done status category. */
+  open: number;
+  /** Open issues whose due date is before today. */
+  overdue: number;
+  openWithoutDueDate: number;
+  overdueKeys: string[];
+  dependencies: ProjectDependencyFacts | undefined;
+  /** Issues in the "indeterminate" (in progress) status category. */
+  inProgress: number;
+  /** In-progress issues not updated for `staleDays`. */
+  stale: number;
+  staleKeys: string[];
+  /** The project's risk register entries (open and closed). */
+  risks: readonly RiskEntry[];
+  compliance: ComplianceInput | undefined;
+}
+
+const RAG_ORDER: Record<Rag, number> = { none: 0, green: 1, amber: 2, red: 3 };
+
+/** The worst of the given RAGs; "none" only when nothing else is there. */
+export function worstRag(rags: Iterable<Rag>): Rag {
+  let worst: Rag = 'none';
+  for (const rag of rags) if (RAG_ORDER[rag] > RAG_ORDER[worst]) worst = rag;
+  return worst;
+}
+
+export function computeHealth(
+  facts: ProjectHealthFacts,
+  settings: Pick<EngineSettings, 'health' | 'staleDays' | 'riskMatrix' | 'limits'>,
+): ComputedHealth {
+  const indicators = [
+    scheduleIndicator(facts, settings.health.schedule),
+    blockersIndicator(
+      facts,
+      settings.health.blocked,
+      settings.health.dateConflicts,
+      settings.limits.exampleKeys,
+    ),
+    riskIndicator(facts.risks, settings.riskMatrix, settings.limits.exampleKeys),
+    complianceIndicator(facts.compliance, settings.health.compliance),
+    stalenessIndicator(facts, settings.health.staleness, settings.staleDays),
+  ];
+  return { rag: worstRag(indicators.map((i) => i.rag)), indicators };
+}
+
+/** The health to show: an active (unexpired) override replaces the RAG; the computed RAG stays visible. */
+export function applyOverride(
+  computed: ComputedHealth,
+  override: ManualOverride | null | undefined,
+  now: number,
+): ProjectHealth {
+  const active = override != null && Date.parse(override.expiresAt) > now ? override : null;
+  return {
+    rag: active ? active.rag : computed.rag,
+    computedRag: computed.rag,
+    indicators: computed.indicators,
+    override: active,
+  };
+}
+
+function scheduleIndicator(facts: ProjectHealthFacts, t: Thresholds): HealthIndicator {
+  const { open, overdue } = facts;
+  if (open === 0) {
+    return { name: 'schedule', value: 0, rag: 'none', reason: 'No open issues, so nothing is past due.' };
+  }
+  const rag = ragHigherIsWorse(overdue, open, t);
+  const pct = percent(overdue, open, [t.amber, t.red]);
+  const undated = facts.openWithoutDueDate > 0 ? ` (${facts.openWithoutDueDate} have no due date)` : '';
+  return {
+    name: 'schedule',
+    value: pct.value,
+    rag,
+    reason: `${overdue} of ${plural(open, 'open issue')} (${pct.text}) ${be(overdue)} past due${undated}; ${higherPhrase(rag, t, '%')}.`,
+    issueKeys: facts.overdueKeys,
+  };
+}
+
+function blockersIndicator(
+  facts: ProjectHealthFacts,
+  blockedT: Thresholds,
+  conflictT: Thresholds,
+  exampleKeys: number,
+): HealthIndicator {
+  const { open } = facts;
+  if (open === 0) {
+    return { name: 'blockers', value: 0, rag: 'none', reason: 'No open issues, so nothing is blocked.' };
+  }
+  const dep = facts.dependencies;
+  const blocked = dep?.blocked ?? 0;
+  const cross = dep?.blockedCrossProject ?? 0;
+  const conflicted = dep?.conflicted ?? 0;
+  const blockedRag = ragHigherIsWorse(blocked, open, blockedT);
+  const conflictRag: Rag =
+    conflicted >= conflictT.red ? 'red' : conflicted >= conflictT.amber ? 'amber' : 'green';
+  const rag = worstRag([blockedRag, conflictRag]);
+  const pct = percent(blocked, open, [blockedT.amber, blockedT.red]);
+  const crossText = cross > 0 ? `, ${cross} of them by another project` : '';
+  const conflictText =
+    conflicted === 0
+      ? 'no open issue is due before its blocker'
+      : `${plural(conflicted, 'open issue')} ${be(conflicted)} due before ${conflicted === 1 ? 'its' : 'their'} blocker`;
+  const limits =
+    rag === 'red'
+      ? `red at ${blockedT.red}% blocked or ${plural(conflictT.red, 'date conflict')}`
+      : rag === 'amber'
+        ? `amber at ${blockedT.amber}% blocked or ${plural(conflictT.amber, 'date conflict')}, red at ${blockedT.red}% or ${conflictT.red}`
+        : `amber at ${blockedT.amber}% blocked or ${plural(conflictT.amber, 'date conflict')}`;
+  const keys = [...new Set([...(dep?.conflictKeys ?? []), ...(dep?.blockedKeys ?? [])])].slice(
+    0,
+    exampleKeys,
+  );
+  return {
+    name: 'blockers',
+    value: pct.value,
+    rag,
+    reason: `${blocked} of ${plural(open, 'open issue')} (${pct.text}) ${be(blocked)} blocked by unresolved issues${crossText}; ${conflictText}; ${limits}.`,
+    issueKeys: keys,
+  };
+}
+
+function riskIndicator(
+  risks: readonly RiskEntry[],
+  matrix: EngineSettings['riskMatrix'],
+  exampleKeys: number,
+): HealthIndicator {
+  if (risks.length === 0) {
+    return { name: 'risk', value: null, rag: 'none', reason: 'No risks recorded for this project.' };
+  }
+  const open = risks.filter((r) => r.open);
+  const threats = open
+    .filter((r) => isUnmitigated(r.roam))
+    .sort((a, b) => b.score - a.score || compareIssueKeys(a.key, b.key));
+  const top = threats[0];
+  if (!top) {
+    const reason =
+      open.length === 0
+        ? `No open risks (${plural(risks.length, 'closed risk')}).`
+        : `No open unmitigated risks: ${plural(open.length, 'open risk')}, all mitigated or resolved.`;
+    return { name: 'risk', value: 0, rag: 'green', reason };
+  }
+  const rag: Rag = top.level === 'high' ? 'red' : top.level === 'medium' ? 'amber' : 'green';
+  const assumed = top.assumed ? ', probability or impact missing so assumed' : '';
+  return {
+    name: 'risk',
+    value: top.score,
+    rag,
+    reason:
+      `${plural(threats.length, 'open risk')} ${threats.length === 1 ? 'is' : 'are'} not mitigated or resolved; ` +
+      `the highest, ${top.key}, scores ${top.score} (probability ${top.probability} x impact ${top.impact}${assumed}) ` +
+      `and is ${top.level}; red at ${matrix.high}, amber at ${matrix.medium}.`,
+    issueKeys: threats.slice(0, exampleKeys).map((r) => r.key),
+  };
+}
+
+function complianceIndicator(input: ComplianceInput | undefined, t: Thresholds): HealthIndicator {
+  if (input === undefined) {
+    return {
+      name: 'compliance',
+      value: null,
+      rag: 'none',
+      reason: 'No standards evaluated for this project.',
+    };
+  }
+  const { compliant, evaluated } =
+    typeof input === 'number'
+      ? { compliant: input, evaluated: 1 }
+      : { compliant: input.compliant, evaluated: input.evaluated };
+  if (evaluated === 0) {
+    return {
+      name: 'compliance',
+      value: null,
+      rag: 'none',
+      reason: 'No issues fall under an active standard.',
+    };
+  }
+  const rag: Rag =
+    compliant * 100 < t.red * evaluated ? 'red' : compliant * 100 < t.amber * evaluated ? 'amber' : 'green';
+  const pct = percent(compliant, evaluated, [t.amber, t.red]);
+  const limits =
+    rag === 'red'
+      ? `red below ${t.red}%`
+      : rag === 'amber'
+        ? `amber below ${t.amber}%, red below ${t.red}%`
+        : `amber below ${t.amber}%`;
+  const what =
+    typeof input === 'number'
+      ? `${pct.text} of evaluated issues meet the active standards`
+      : `${compliant} of ${plural(evaluated, 'evaluated issue')} (${pct.text}) meet${compliant === 1 ? 's' : ''} the active standards`;
+  return { name: 'compliance', value: pct.value, rag, reason: `${what}; ${limits}.` };
+}
+
+function stalenessIndicator(facts: ProjectHealthFacts, t: Thresholds, staleDays: number): HealthIndicator {
+  const { inProgress, stale } = facts;
+  if (inProgress === 0) {
+    return { name: 'staleness', value: 0, rag: 'none', reason: 'No issues in progress.' };
+  }
+  const rag = ragHigherIsWorse(stale, inProgress, t);
+  const pct = percent(stale, inProgress, [t.amber, t.red]);
+  return {
+    name: 'staleness',
+    value: pct.value,
+    rag,
+    reason: `${stale} of ${plural(inProgress, 'in-progress issue')} (${pct.text}) ${stale === 1 ? 'has' : 'have'} not been updated for ${staleDays} days or more; ${higherPhrase(rag, t, '%')}.`,
+    issueKeys: facts.staleKeys,
+  };
+}
+
+/** RAG of `count / total` as a percentage against higher-is-worse bounds (compared without rounding). */
+function ragHigherIsWorse(count: number, total: number, t: Thresholds): Rag {
+  if (count * 100 >= t.red * total) return 'red';
+  if (count * 100 >= t.amber * total) return 'amber';
+  return 'green';
+}
+
+function higherPhrase(rag: Rag, t: Thresholds, unit: string): string {
+  if (rag === 'red') return `red at ${t.red}${unit}`;
+  if (rag === 'amber') return `amber at ${t.amber}${unit}, red at ${t.red}${unit}`;
+  return `amber at ${t.amber}${unit}`;
+}
+
+/**
+ * `count / total` as a percentage for people: whole numbers, unless rounding would carry the figure
+ * across a threshold (19.96% is shown as 19.9%, not 20%, when red starts at 20%).
+ */
+export function percent(
+  count: number,
+  total: number,
+  thresholds: readonly number[],
+): { value: number; text: string } {
+  const exact = total === 0 ? 0 : (count * 100) / total;
+  const rounded = Math.round(exact);
+  const misleading = thresholds.some((t) => rounded >= t !== exact >= t);
+  const value = misleading ? Math.floor(exact * 10) / 10 : rounded;
+  return { value, text: `${value}%` };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function be(n: number): string {
+  return n === 1 ? 'is' : 'are';
+}

@@ -1,0 +1,27 @@
+export {
+  CHUNK_VERSION,
+  chunkBasis,
+  emptyChunk,
+  type IssueRow,
+  mergeAllChunks,
+  mergeChunks,
+  type PortfolioChunk,
+  PortfolioChunkSchema,
+  summarizeIssues,
+} from './chunk';
+export {
+  type ComputePortfolioInput,
+  computePortfolio,
+  computePortfolioFromChunk,
+  type PortfolioExtras,
+} from './compute';
+export {
+  type PortfolioComputation,
+  PortfolioComputationSchema,
+  type PortfolioMeta,
+  PortfolioMetaSchema,
+  type PortfolioReport,
+  PortfolioReportSchema,
+  type ProjectReport,
+  ProjectReportSchema,
+} from './schema';

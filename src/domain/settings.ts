@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * Settings of the portfolio engine: which links mean "blocks", which issue types are RAID items, the
+ * health thresholds, the risk matrix. Stored settings are parsed with {@link EngineSettingsSchema};
+ * every field has a default, so `EngineSettingsSchema.parse({})` gives {@link defaultEngineSettings}.
+ */
+
+/**
+ * Which issue link types mean "blocks", and in which direction.
+ *
+ * An {@link import('./model').IssueLink} records the link as seen from the issue that carries it:
+ * `direction: 'outward'` means the Jira `issuelinks` entry on that issue has `outwardIssue` set, and Jira
+ * labels it with the type's *outward* text: "<carrying issue> <outward text> <otherKey>";
+ * `direction: 'inward'` means the entry has `inwardIssue` set, labelled "<carrying issue> <inward text>
+ * <otherKey>".
+ *
+ * A mapping `{ type, blockerDirection }` says: when an issue carries a link of `type` whose direction is
+ * `blockerDirection`, the carrying issue is the blocker of `otherKey`; in the opposite direction, `otherKey`
+ * is the blocker of the carrying issue. The same Jira link appears on both issues (outward on one, inward
+ * on the other), and both views give the same edge.
+ *
+ * - Jira's "Blocks" type: outward "blocks", inward "is blocked by". An issue with an outward Blocks link
+ *   blocks the other, so `blockerDirection: 'outward'`.
+ * - A "Dependency" type with inward text "depends on" (outward "is depended on by"): an issue carrying an
+ *   *inward* Dependency link depends on, i.e. is blocked by, the other; it is the other issue, which carries
+ *   the *outward* side, that blocks. So `blockerDirection: 'outward'` as well. A site whose link type says
+ *   "depends on" on the outward side maps it with `blockerDirection: 'inward'`.
+ */
+export const BlockingLinkMappingSchema = z.object({
+  type: z.string().min(1),
+  blockerDirection: z.enum(['outward', 'inward']),
+});
+export type BlockingLinkMapping = z.infer<typeof BlockingLinkMappingSchema>;
+
+/** Issue type names (matched case-insensitively) that are RAID items. */
+export const RaidTypesSchema = z.object({
+  risk: z.array(z.string().min(1)).default(['Risk']),
+  assumption: z.array(z.string().min(1)).default(['Assumption']),
+  decision: z.array(z.string().min(1)).default(['Decision']),
+  issue: z.array(z.string().min(1)).default(['Issue']),
+});
+export type RaidTypes = z.infer<typeof RaidTypesSchema>;
+
+/** Boundaries of an indicator where a higher value is worse: amber at `value >= amber`, red at `value >= red`. */
+const HigherIsWorse = z
+  .object({ amber: z.number().nonnegative(), red: z.number().nonnegative() })
+  .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber' });
+
+/** Boundaries of an indicator where a lower value is worse: amber below `amber`, red below `red`. */
+const LowerIsWorse = z
+  .object({ amber: z.number().min(0).max(100), red: z.number().min(0).max(100) })
+  .refine((t) => t.red <= t.amber, { message: 'red must be at or below amber' });
+
+export const HealthThresholdsSchema = z.object({
+  /** Percent of open issues past their due date. */
+  schedule: HigherIsWorse.default({ amber: 10, red: 20 }),
+  /** Percent of open issues blocked by an unresolved issue. */
+  blocked: HigherIsWorse.default({ amber: 10, red: 25 }),
+  /** Number of open issues whose open blocker is due after them (date conflicts). */
+  dateConflicts: HigherIsWorse.default({ amber: 1, red: 3 }),
+  /** Percent of in-progress issues not updated for `staleDays`. */
+  staleness: HigherIsWorse.default({ amber: 10, red: 25 }),
+  /** Percent of evaluated issues that meet the active standards (lower is worse). */
+  compliance: LowerIsWorse.default({ amber: 90, red: 75 }),
+  // The risk indicator has no thresholds of its own: it is red for a high, amber for a medium and green
+  // for a low highest open unmitigated risk, as the risk matrix classifies it.
+});
+export type HealthThresholds = z.infer<typeof HealthThresholdsSchema>;
+export type Thresholds = { amber: number; red: number };
+
+/** Risk score P x I (1..25) at or above `high` is high, at or above `medium` is medium, else low. */
+export const RiskMatrixSchema = z
+  .object({ high: z.number().int().min(1).max(25), medium: z.number().int().min(1).max(25) })
+  .refine((m) => m.high >= m.medium, { message: 'high must be at or above medium' });
+export type RiskMatrix = z.infer<typeof RiskMatrixSchema>;
+
+export const EngineSettingsSchema = z.object({
+  blockingLinks: z.array(BlockingLinkMappingSchema).default([
+    { type: 'Blocks', blockerDirection: 'outward' },
+    { type: 'Dependency', blockerDirection: 'outward' },
+  ]),
+  raidTypes: RaidTypesSchema.default({
+    risk: ['Risk'],
+    assumption: ['Assumption'],
+    decision: ['Decision'],
+    issue: ['Issue'],
+  }),
+  health: HealthThresholdsSchema.default({
+    schedule: { amber: 10, red: 20 },
+    blocked: { amber: 10, red: 25 },
+    dateConflicts: { amber: 1, red: 3 },
+    staleness: { amber: 10, red: 25 },
+    compliance: { amber: 90, red: 75 },
+  }),
+  /** An in-progress issue not updated for this many days is stale. */
+  staleDays: z.number().int().min(1).max(365).default(14),
+  riskMatrix: RiskMatrixSchema.default({ high: 15, medium: 8 }),
+  /**
+   * Used when a risk has no probability or impact: the risk is scored as if the missing value were this,
+   * and flagged `assumed: true` in the register so the PMO can chase the owner for a real estimate.
+   */
+  riskFallback: z
+    .object({ probability: z.number().int().min(1).max(5), impact: z.number().int().min(1).max(5) })
+    .default({ probability: 3, impact: 3 }),
+  /** Field id (e.g. "customfield_10050") holding a risk's ROAM status; null when the site has none. */
+  riskRoamFieldId: z.string().min(1).nullable().default(null),
+  /** Field id of a "Risk owner" user field; when null or empty, the assignee owns the risk. */
+  riskOwnerFieldId: z.string().min(1).nullable().default(null),
+  /** Caps that keep reports small: example keys per indicator, blocked chains and conflicts listed. */
+  limits: z
+    .object({
+      exampleKeys: z.number().int().min(0).max(50).default(5),
+      blockedChains: z.number().int().min(0).max(1000).default(50),
+      conflicts: z.number().int().min(0).max(5000).default(500),
+    })
+    .default({ exampleKeys: 5, blockedChains: 50, conflicts: 500 }),
+});
+export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
+/** What callers may store or send: any field may be left out and takes its default. */
+export type EngineSettingsInput = z.input<typeof EngineSettingsSchema>;
+
+export const defaultEngineSettings: EngineSettings = EngineSettingsSchema.parse({});

@@ -1,0 +1,128 @@
+import pLimit from 'p-limit';
+import type { PortfolioIssue, Project } from '../../domain/model';
+import { mergeAllChunks, type PortfolioChunk, summarizeIssues } from '../../domain/portfolio';
+import type { EngineSettings } from '../../domain/settings';
+import type { JiraClient } from '../../jira/client';
+import {
+  type FieldMapping,
+  type FieldProblem,
+  portfolioFields,
+  toPortfolioIssue,
+} from '../../jira/issue-mapper';
+import { type PortfolioScope, projectJql } from './scope';
+
+/** Jira's page size for searches that return fields. */
+export const SEARCH_PAGE_SIZE = 100;
+
+export interface CollectPagesInput {
+  jql: string;
+  mapping: FieldMapping;
+  settings: EngineSettings;
+  now: Date;
+  /** Continue a project where an earlier job stopped. */
+  startToken?: string;
+  /** Stop after this many pages and hand back the token (one queued job's share). */
+  maxPages?: number;
+}
+
+export interface CollectPagesResult {
+  chunk: PortfolioChunk;
+  issueCount: number;
+  /** Where the next job continues; null when the project is complete. */
+  nextPageToken: string | null;
+  problems: FieldProblem[];
+}
+
+/**
+ * One collection job: reads pages of one project's issues and keeps only their compact summary,
+ * so memory stays flat however large the project. Jobs of the same portfolio merge with
+ * `mergeAllChunks`; an issue read twice (a retried page, an overlapping job) counts once.
+ */
+export async function collectPages(jira: JiraClient, input: CollectPagesInput): Promise<CollectPagesResult> {
+  const fields = portfolioFields(input.mapping);
+  const problems: FieldProblem[] = [];
+  const chunks: PortfolioChunk[] = [];
+  let issueCount = 0;
+  let token = input.startToken;
+  let pages = 0;
+  for (;;) {
+    const page = await jira.searchPage({
+      jql: input.jql,
+      fields,
+      maxResults: SEARCH_PAGE_SIZE,
+      ...(token ? { nextPageToken: token } : {}),
+    });
+    const issues: PortfolioIssue[] = [];
+    for (const raw of page.issues) {
+      const issue = toPortfolioIssue(raw, input.mapping, problems);
+      if (issue) issues.push(issue);
+    }
+    issueCount += issues.length;
+    chunks.push(summarizeIssues(issues, input.settings, input.now));
+    pages++;
+    const done = page.isLast !== false || !page.nextPageToken;
+    token = done ? undefined : (page.nextPageToken ?? undefined);
+    if (done || (input.maxPages !== undefined && pages >= input.maxPages)) break;
+  }
+  return {
+    chunk: mergeAllChunks(chunks, input.settings),
+    issueCount,
+    nextPageToken: token ?? null,
+    problems,
+  };
+}
+
+export interface CollectPortfolioInput {
+  projects: readonly Project[];
+  scope: PortfolioScope;
+  mapping: FieldMapping;
+  settings: EngineSettings;
+  now: Date;
+  concurrency: number;
+  onProjectDone?: (projectKey: string, done: number, total: number) => void;
+}
+
+export interface CollectPortfolioResult {
+  chunk: PortfolioChunk;
+  issueCount: number;
+  /** Projects that could not be read completely, with the reason; their data is left out. */
+  failed: Map<string, string>;
+  problems: FieldProblem[];
+}
+
+/** Collects every project of a portfolio in this process, several projects at a time. */
+export async function collectPortfolio(
+  jira: JiraClient,
+  input: CollectPortfolioInput,
+): Promise<CollectPortfolioResult> {
+  const limit = pLimit(Math.max(1, input.concurrency));
+  const chunks: PortfolioChunk[] = [];
+  const failed = new Map<string, string>();
+  const problems: FieldProblem[] = [];
+  let issueCount = 0;
+  let done = 0;
+  await Promise.all(
+    input.projects.map((project) =>
+      limit(async () => {
+        try {
+          const result = await collectPages(jira, {
+            jql: projectJql(project.key, input.scope),
+            mapping: input.mapping,
+            settings: input.settings,
+            now: input.now,
+          });
+          chunks.push(result.chunk);
+          issueCount += result.issueCount;
+          problems.push(...result.problems);
+        } catch (error) {
+          // A project read halfway would show wrong numbers: leave it out and say so.
+          failed.set(project.key, error instanceof Error ? error.message : String(error));
+        } finally {
+          done++;
+          input.onProjectDone?.(project.key, done, input.projects.length);
+        }
+      }),
+    ),
+  );
+  return { chunk: mergeAllChunks(chunks, input.settings), issueCount, failed, problems };
+}
