@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../domain/errors';
 import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
+import { PortfolioReportSchema } from '../domain/portfolio/schema';
 
 /**
  * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
@@ -65,6 +66,7 @@ export const resolverContract = {
   listProjects: { input: z.object({}).strict(), output: ProjectListSchema },
   getIssueOverview: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueOverviewSchema },
   getSiteSetup: { input: z.object({}).strict(), output: SiteSetupSchema },
+  getPortfolioReport: { input: z.object({}).strict(), output: PortfolioReportSchema },
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -3,6 +3,7 @@ import type { AppDeps } from '../services/deps';
 import { getIssueOverview } from '../services/get-issue-overview';
 import { getSiteSetup } from '../services/get-site-setup';
 import { listProjects } from '../services/list-projects';
+import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import type { PmoDefinitions } from './contract';
 import { defineResolver } from './define';
 
@@ -14,5 +15,8 @@ export function createResolverHandler(deps: AppDeps) {
       getIssueOverview(deps, actor, input.issueKey),
     ),
     getSiteSetup: defineResolver('getSiteSetup', (_input, actor) => getSiteSetup(deps, actor)),
+    getPortfolioReport: defineResolver('getPortfolioReport', (_input, actor) =>
+      getPortfolioReport(deps, actor),
+    ),
   });
 }

@@ -1,0 +1,158 @@
+/**
+ * Benchmarks (not tests): prints JSON figures.
+ *   npm run bench [-- --projects 20 --issues-per-project 500 --latency 40 --jitter 10 --concurrency 6]
+ *
+ * 1. Portfolio refresh over HTTP against the simulator running in a child process (so this
+ *    process's memory is the app's alone): requests made vs the minimum Jira's page size allows,
+ *    wall time vs the lower bound set by latency and concurrency, peak memory, slowest project
+ *    (what one queued collection job would take).
+ * 2. Pure domain compute time for 100,000 issues.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim';
+import { computePortfolio } from '../src/domain/portfolio';
+import { generatePortfolio } from '../src/domain/portfolio/test-data';
+import { defaultEngineSettings } from '../src/domain/settings';
+import { JiraClient } from '../src/jira/client';
+import { createHttpTransport } from '../src/jira/http-client';
+import { buildPortfolioReport } from '../src/services/portfolio/build-report';
+import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
+
+const { values } = parseArgs({
+  options: {
+    projects: { type: 'string', default: '20' },
+    'issues-per-project': { type: 'string', default: '500' },
+    latency: { type: 'string', default: '40' },
+    jitter: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '6' },
+    'domain-issues': { type: 'string', default: '100000' },
+  },
+});
+const projects = Number(values.projects);
+const issuesPerProject = Number(values['issues-per-project']);
+const latencyMs = Number(values.latency);
+const jitterMs = Number(values.jitter);
+const concurrency = Number(values.concurrency);
+const domainIssues = Number(values['domain-issues']);
+
+async function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, '../dev/jira-sim/main.ts')],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        SIM_PROJECTS: String(projects),
+        SIM_ISSUES_PER_PROJECT: String(issuesPerProject),
+        SIM_LATENCY_MS: String(latencyMs),
+        SIM_JITTER_MS: String(jitterMs),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let output = '';
+  for await (const data of child.stdout ?? []) {
+    output += String(data);
+    const match = output.match(/https?:\/\/[\w.:-]+:\d+/);
+    if (match) return { url: match[0], child };
+  }
+  throw new Error(`the simulator did not print its URL: ${output}`);
+}
+
+function sampleMemory(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+async function refreshBenchmark() {
+  const { url, child } = await startSimulator();
+  try {
+    const app = SIM_USERS.find((user) => user.role === 'app');
+    if (!app) throw new Error('no app user in the simulator');
+    const jira = new JiraClient(createHttpTransport({ baseUrl: url, authorization: basicAuthHeader(app) }));
+    const memory = sampleMemory();
+    const projectStart = new Map<string, number>();
+    const projectDurations: number[] = [];
+    const started = performance.now();
+    let lastDone = started;
+    const { report, issueCount } = await buildPortfolioReport(jira, {
+      scope: {},
+      now: new Date(),
+      concurrency,
+      onProgress: (_done, _total, key) => {
+        const now = performance.now();
+        projectDurations.push(now - (projectStart.get(key) ?? lastDone));
+        lastDone = now;
+      },
+    });
+    const wallMs = performance.now() - started;
+    const peakRss = memory.stop();
+    const perProject = report.projects.map((project) => project.kpis.total);
+    const pages = perProject.map((count) => Math.max(1, Math.ceil(count / SEARCH_PAGE_SIZE)));
+    const totalPages = pages.reduce((sum, n) => sum + n, 0);
+    // field discovery (2 requests, in parallel) + project list pages + every issue page
+    const projectListPages = Math.max(1, Math.ceil(report.projects.length / 100));
+    const minimumRequests = 2 + projectListPages + totalPages;
+    const rounds = Math.max(Math.ceil(totalPages / concurrency), Math.max(...pages));
+    const lowerBoundMs = latencyMs * (1 + projectListPages + rounds);
+    return {
+      portfolio: { projects: report.projects.length, issues: issueCount },
+      jira: { latencyMs, jitterMs, concurrency, pageSize: SEARCH_PAGE_SIZE },
+      requests: {
+        made: report.meta.requests,
+        minimum: minimumRequests,
+        ratio: round(report.meta.requests / minimumRequests),
+      },
+      wallTime: { ms: Math.round(wallMs), lowerBoundMs, ratio: round(wallMs / lowerBoundMs) },
+      peakRssMb: round(peakRss / 2 ** 20),
+      slowestProjectMs: Math.round(Math.max(...projectDurations)),
+      partial: report.meta.partial,
+    };
+  } finally {
+    child.kill();
+    await once(child, 'exit');
+  }
+}
+
+function domainBenchmark() {
+  const now = new Date('2025-06-02T12:00:00Z');
+  const generated = generatePortfolio({ issues: domainIssues, projects: 100, seed: 7, now });
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    computePortfolio({
+      projects: generated.projects,
+      issues: generated.issues,
+      settings: defaultEngineSettings,
+      now,
+    });
+    runs.push(performance.now() - started);
+  }
+  return { issues: domainIssues, firstRunMs: Math.round(runs[0] ?? 0), medianMs: Math.round(median(runs)) };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function main() {
+  const refresh = await refreshBenchmark();
+  const domain = domainBenchmark();
+  process.stdout.write(`${JSON.stringify({ refresh, domainCompute: domain }, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

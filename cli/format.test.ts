@@ -1,0 +1,47 @@
+import Papa from 'papaparse';
+import { computePortfolio, type PortfolioReport } from '../src/domain/portfolio';
+import { generatePortfolio } from '../src/domain/portfolio/test-data';
+import { defaultEngineSettings } from '../src/domain/settings';
+import { reportToCsv, reportToMarkdown } from './format';
+
+const now = new Date('2025-06-02T12:00:00Z');
+
+function sampleReport(): PortfolioReport {
+  const generated = generatePortfolio({ issues: 600, projects: 6, seed: 3, now });
+  const computation = computePortfolio({ ...generated, settings: defaultEngineSettings, now });
+  return {
+    ...computation,
+    meta: { requests: 12, partial: false, staleProjects: [], generatedAt: now.toISOString() },
+  };
+}
+
+describe('report formats', () => {
+  it('CSV has a header and one row per project, with the RAG and the reason of each indicator', () => {
+    const report = sampleReport();
+    const parsed = Papa.parse<Record<string, string>>(reportToCsv(report), { header: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.map((row) => row.key)).toEqual(report.projects.map((project) => project.key));
+    const first = report.projects[0];
+    expect(parsed.data[0]?.rag).toBe(first?.health.rag);
+    expect(parsed.data[0]?.schedule_reason).toBe(
+      first?.health.indicators.find((indicator) => indicator.name === 'schedule')?.reason,
+    );
+  });
+
+  it('CSV neutralises project names a spreadsheet would run as formulas', () => {
+    const report = sampleReport();
+    const [first] = report.projects;
+    if (first) first.name = '=HYPERLINK("http://evil","x")';
+    const parsed = Papa.parse<Record<string, string>>(reportToCsv(report), { header: true });
+    expect(parsed.data[0]?.name?.startsWith('=')).toBe(false);
+  });
+
+  it('Markdown escapes table cells so a summary cannot break the table or inject HTML', () => {
+    const report = sampleReport();
+    const [first] = report.projects;
+    if (first) first.name = 'A | B <img src=x onerror=alert(1)>';
+    const markdown = reportToMarkdown(report);
+    expect(markdown).toContain('A \\| B &lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).not.toContain('<img');
+  });
+});

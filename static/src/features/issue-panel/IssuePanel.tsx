@@ -1,0 +1,96 @@
+import Heading from '@atlaskit/heading';
+import { useMemo } from 'react';
+import type { IssueOverview } from '../../../../src/resolvers/contract';
+import { useIssueKey } from '../../shared/api/context';
+import { useResolver } from '../../shared/api/use-resolver';
+import { formatCount } from '../../shared/lib/format';
+import { ErrorState } from '../../shared/ui/ErrorState';
+import { JiraLink } from '../../shared/ui/JiraLink';
+import { LoadingState } from '../../shared/ui/LoadingState';
+import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
+import {
+  CATEGORY_LABEL,
+  CountLozenge,
+  type StatusCategory,
+  StatusLozenge,
+} from '../../shared/ui/StatusLozenges';
+
+const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
+
+function IssueFacts({ issue }: { issue: IssueOverview }) {
+  const { project } = issue;
+  return (
+    <div className="pmo-stack">
+      <p className="pmo-subtle pmo-truncate" title={issue.summary} data-testid="issue-summary">
+        <span className="pmo-key">{issue.key}</span> · {issue.issueType} · {issue.summary}
+      </p>
+      <dl className="pmo-facts">
+        <dt>Status</dt>
+        <dd data-testid="issue-status">
+          <StatusLozenge name={issue.status.name} category={issue.status.category} />
+        </dd>
+        <dt>Project</dt>
+        <dd className="pmo-project-cell">
+          <ProjectAvatar url={project.avatarUrl} name={project.name} size={20} />
+          <span className="pmo-truncate">
+            <JiraLink url={project.url}>{project.name}</JiraLink>{' '}
+            <span className="pmo-subtle">({project.key})</span>
+          </span>
+        </dd>
+        <dt>Project issues</dt>
+        <dd data-testid="project-counts">
+          {project.counts === null ? (
+            <span className="pmo-subtle">Counts are not available right now</span>
+          ) : (
+            <ul className="pmo-counts" aria-label={`Issues in ${project.key} by status category`}>
+              {CATEGORIES.map((category) => (
+                <li key={category}>
+                  <span className="pmo-subtlest">{CATEGORY_LABEL[category]}</span>
+                  <CountLozenge category={category} value={project.counts?.[category] ?? null} />
+                </li>
+              ))}
+              {project.total !== null ? (
+                <li>
+                  <span className="pmo-subtlest">Total</span>
+                  <span className="pmo-numeric">{formatCount(project.total)}</span>
+                </li>
+              ) : null}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <p className="pmo-subtle" data-testid="standards-note">
+        PMO standards for this issue appear here once an admin defines them.
+      </p>
+    </div>
+  );
+}
+
+function IssueOverviewFor({ issueKey }: { issueKey: string }) {
+  const payload = useMemo(() => ({ issueKey }), [issueKey]);
+  const result = useResolver('getIssueOverview', payload);
+  if (result.status === 'loading') return <LoadingState label="Loading PMO details" compact />;
+  if (result.status === 'error') {
+    return (
+      <ErrorState error={result.error} what="load the PMO details of this issue" onRetry={result.reload} />
+    );
+  }
+  return <IssueFacts issue={result.data} />;
+}
+
+/** The issue panel: the issue's status and its project's figures, compact for a narrow panel. */
+export function IssuePanel() {
+  const issue = useIssueKey();
+  return (
+    <main className="pmo-page pmo-page--compact pmo-stack--tight">
+      <Heading size="xsmall" as="h1">
+        PMO Portfolio{issue.status === 'ready' ? ` for ${issue.issueKey}` : ''}
+      </Heading>
+      {issue.status === 'loading' ? <LoadingState label="Loading PMO details" compact /> : null}
+      {issue.status === 'error' ? (
+        <ErrorState error={issue.error} what="find out which issue this is" onRetry={issue.retry} />
+      ) : null}
+      {issue.status === 'ready' ? <IssueOverviewFor issueKey={issue.issueKey} /> : null}
+    </main>
+  );
+}

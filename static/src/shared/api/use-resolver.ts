@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ResolverInput, ResolverKey, ResolverOutput } from '../../../../src/resolvers/contract';
+import { callResolver } from './invoke';
+import { type InvokeError, toInvokeError } from './invoke-error';
+
+export type ResolverState<T> =
+  | { status: 'loading'; data: undefined; error: undefined }
+  | { status: 'error'; data: undefined; error: InvokeError }
+  | { status: 'ready'; data: T; error: undefined };
+
+export type UseResolver<T> = ResolverState<T> & {
+  /** True while a reload runs over data that is already shown. */
+  refreshing: boolean;
+  /** Calls the resolver again. Shown data stays on screen until the new answer arrives. */
+  reload: () => void;
+  /** Set when the latest reload failed while older data is still shown. */
+  refreshError: InvokeError | undefined;
+};
+
+const LOADING = { status: 'loading', data: undefined, error: undefined } as const;
+
+/**
+ * Calls resolver `key` once on mount (and again whenever the payload's JSON changes or `reload` runs).
+ * Answers from superseded calls are dropped, so a slow first answer never overwrites a newer one.
+ */
+export function useResolver<K extends ResolverKey>(
+  key: K,
+  payload: ResolverInput<K> | null,
+): UseResolver<ResolverOutput<K>> {
+  const [state, setState] = useState<ResolverState<ResolverOutput<K>>>(LOADING);
+  const [refreshing, setRefreshing] = useState(false);
+  const [refreshError, setRefreshError] = useState<InvokeError | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
+  const latest = useRef(0);
+  const payloadJson = payload === null ? null : JSON.stringify(payload);
+  const hasData = state.status === 'ready';
+  const hasDataRef = useRef(hasData);
+  hasDataRef.current = hasData;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
+  useEffect(() => {
+    if (payloadJson === null) return;
+    const call = ++latest.current;
+    const keepShown = hasDataRef.current;
+    if (keepShown) setRefreshing(true);
+    else setState(LOADING);
+    callResolver(key, JSON.parse(payloadJson) as ResolverInput<K>).then(
+      (data) => {
+        if (call !== latest.current) return;
+        setState({ status: 'ready', data, error: undefined });
+        setRefreshing(false);
+        setRefreshError(undefined);
+      },
+      (error: unknown) => {
+        if (call !== latest.current) return;
+        const invokeError = toInvokeError(error);
+        setRefreshing(false);
+        if (keepShown) setRefreshError(invokeError);
+        else setState({ status: 'error', data: undefined, error: invokeError });
+      },
+    );
+  }, [key, payloadJson, generation]);
+
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  return { ...state, refreshing, reload, refreshError };
+}
