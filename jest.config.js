@@ -27,7 +27,13 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/dev/**/*.test.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/cli/**/*.test.ts', '<rootDir>/static/src/**/*.test.ts?(x)'],
+      testMatch: [
+        '<rootDir>/src/**/*.test.ts',
+        '<rootDir>/dev/**/*.test.ts',
+        '<rootDir>/test/**/*.test.ts',
+        '<rootDir>/cli/**/*.test.ts',
+        '<rootDir>/static/src/**/*.test.ts?(x)',
+      ],
     },
     {
       ...common,

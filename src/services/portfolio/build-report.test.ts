@@ -17,10 +17,13 @@ function userOf(role: string) {
 }
 
 function clientFor(sim: JiraSim, role: string, maxAttempts = 6) {
-  return new JiraClient(createHttpTransport({ baseUrl: sim.url, authorization: basicAuthHeader(userOf(role)) }), {
-    env: instantRetries,
-    retry: { maxAttempts },
-  });
+  return new JiraClient(
+    createHttpTransport({ baseUrl: sim.url, authorization: basicAuthHeader(userOf(role)) }),
+    {
+      env: instantRetries,
+      retry: { maxAttempts },
+    },
+  );
 }
 
 describe('portfolio report over the simulator', () => {
@@ -43,12 +46,16 @@ describe('portfolio report over the simulator', () => {
     for (const planted of sim.dataset.planted.cycles) {
       expect(cycles).toContain([...planted].sort().join(','));
     }
-    const conflicts = report.dependencies.conflicts.map((conflict) => `${conflict.blockerKey}>${conflict.blockedKey}`);
+    const conflicts = report.dependencies.conflicts.map(
+      (conflict) => `${conflict.blocker.key}>${conflict.blocked.key}`,
+    );
     for (const planted of sim.dataset.planted.dateConflicts) {
       expect(conflicts).toContain(`${planted.blockerKey}>${planted.blockedKey}`);
     }
 
-    const overdue = report.projects.find((project) => project.key === sim.dataset.planted.overdueHeavyProject);
+    const overdue = report.projects.find(
+      (project) => project.key === sim.dataset.planted.overdueHeavyProject,
+    );
     const schedule = overdue?.health.indicators.find((indicator) => indicator.name === 'schedule');
     expect(overdue?.health.rag).toBe('red');
     expect(schedule?.rag).toBe('red');
@@ -75,7 +82,10 @@ describe('portfolio report over the simulator', () => {
     const expected = sim.dataset.issues.length;
     expect(issueCount).toBe(expected);
     expect(report.kpis.total).toBe(expected);
-    const pages = report.projects.reduce((sum, project) => sum + Math.max(1, Math.ceil(project.kpis.total / 100)), 0);
+    const pages = report.projects.reduce(
+      (sum, project) => sum + Math.max(1, Math.ceil(project.kpis.total / 100)),
+      0,
+    );
     // fields + link types + one project page + the issue pages
     expect(report.meta.requests).toBe(3 + pages);
   });
@@ -102,7 +112,11 @@ describe('portfolio report over the simulator', () => {
   it('marks a project it could not read as stale instead of showing it with fewer issues', async () => {
     const firstProject = [...sim.dataset.projects].sort((a, b) => a.key.localeCompare(b.key))[0];
     sim.setFaults({ failNext: [{ status: 503, count: 10, pathPrefix: '/rest/api/3/search/jql' }] });
-    const { report } = await buildPortfolioReport(clientFor(sim, 'admin', 2), { scope: {}, now: NOW, concurrency: 1 });
+    const { report } = await buildPortfolioReport(clientFor(sim, 'admin', 2), {
+      scope: {},
+      now: NOW,
+      concurrency: 1,
+    });
     expect(report.meta.partial).toBe(true);
     expect(report.meta.staleProjects.length).toBeGreaterThan(0);
     expect(report.meta.staleProjects).toContain(firstProject?.key);

@@ -1,0 +1,145 @@
+/** The running simulator's data: the dataset, lookup indexes, issue properties and recorded changes. */
+import type {
+  SimDataset,
+  SimIssue,
+  SimIssueType,
+  SimLink,
+  SimLinkType,
+  SimOption,
+  SimPriority,
+  SimProject,
+  SimResolution,
+  SimSecurityLevel,
+  SimStatus,
+  SimTeam,
+} from './types';
+import type { SimPerson } from './users';
+
+export interface ChangeItem {
+  field: string;
+  fieldId: string;
+  fieldtype: 'jira' | 'custom';
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
+
+export interface ChangeEntry {
+  id: number;
+  issueId: number;
+  author: string;
+  created: number;
+  items: ChangeItem[];
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+export class SimState {
+  readonly issueById = new Map<number, SimIssue>();
+  readonly issueByKey = new Map<string, SimIssue>();
+  readonly projectByKey = new Map<string, number>();
+  readonly projectById = new Map<number, number>();
+  readonly issuesByProject: SimIssue[][];
+  readonly linksByIssue = new Map<number, SimLink[]>();
+  readonly subtasksByParent = new Map<number, number[]>();
+  readonly people = new Map<string, SimPerson>();
+  /** issue id -> property key -> JSON value */
+  readonly properties = new Map<number, Map<string, unknown>>();
+  /** Changes made through the API since the sim started. */
+  readonly changes = new Map<number, ChangeEntry[]>();
+  readonly statuses: Map<string, SimStatus>;
+  readonly issueTypes: Map<string, SimIssueType>;
+  readonly priorities: Map<string, SimPriority>;
+  readonly resolutions: Map<string, SimResolution>;
+  readonly linkTypes: Map<string, SimLinkType>;
+  readonly teams: Map<string, SimTeam>;
+  readonly roamOptions: Map<string, SimOption>;
+  readonly securityLevels: Map<string, SimSecurityLevel>;
+  /** Incremented on every mutation (search caches key on it). */
+  version = 0;
+  private nextChangeId = 100000;
+  private readonly startedAt = Date.now();
+  private readonly baseNow: number;
+
+  constructor(readonly dataset: SimDataset) {
+    this.baseNow = Date.parse(dataset.now);
+    this.issuesByProject = dataset.projects.map(() => []);
+    dataset.projects.forEach((p, idx) => {
+      this.projectByKey.set(p.key.toUpperCase(), idx);
+      this.projectById.set(p.id, idx);
+    });
+    for (const issue of dataset.issues) {
+      this.issueById.set(issue.id, issue);
+      this.issueByKey.set(issue.key.toUpperCase(), issue);
+      this.issuesByProject[issue.projectIdx]?.push(issue);
+      if (issue.parentId !== null && issue.typeId === '10003') {
+        const list = this.subtasksByParent.get(issue.parentId) ?? [];
+        list.push(issue.id);
+        this.subtasksByParent.set(issue.parentId, list);
+      }
+    }
+    for (const link of dataset.links) {
+      for (const id of [link.from, link.to]) {
+        const list = this.linksByIssue.get(id) ?? [];
+        list.push(link);
+        this.linksByIssue.set(id, list);
+      }
+    }
+    for (const person of dataset.people) this.people.set(person.accountId, person);
+    this.statuses = byId(dataset.statuses);
+    this.issueTypes = byId(dataset.issueTypes);
+    this.priorities = byId(dataset.priorities);
+    this.resolutions = byId(dataset.resolutions);
+    this.linkTypes = byId(dataset.linkTypes);
+    this.teams = byId(dataset.teams);
+    this.roamOptions = byId(dataset.roamOptions);
+    this.securityLevels = byId(dataset.securityLevels);
+  }
+
+  /** The site's clock: starts at the dataset's `now` and runs in real time. */
+  now(): number {
+    return this.baseNow + (Date.now() - this.startedAt);
+  }
+
+  touch(): void {
+    this.version++;
+  }
+
+  project(idx: number): SimProject {
+    const p = this.dataset.projects[idx];
+    if (!p) throw new Error(`no project at ${idx}`);
+    return p;
+  }
+
+  /** Find an issue by key (case-insensitive) or numeric id. */
+  findIssue(idOrKey: string): SimIssue | undefined {
+    if (/^\d+$/.test(idOrKey)) return this.issueById.get(Number(idOrKey));
+    return this.issueByKey.get(idOrKey.toUpperCase());
+  }
+
+  /** Find a project index by key (case-insensitive) or numeric id. */
+  findProject(idOrKey: string): number | undefined {
+    if (/^\d+$/.test(idOrKey)) return this.projectById.get(Number(idOrKey));
+    return this.projectByKey.get(idOrKey.toUpperCase());
+  }
+
+  status(id: string): SimStatus {
+    const s = this.statuses.get(id);
+    if (!s) throw new Error(`unknown status ${id}`);
+    return s;
+  }
+
+  issueProperties(issueId: number): Map<string, unknown> | undefined {
+    return this.properties.get(issueId);
+  }
+
+  recordChange(issueId: number, author: string, items: ChangeItem[], at: number): void {
+    if (items.length === 0) return;
+    const list = this.changes.get(issueId) ?? [];
+    list.push({ id: this.nextChangeId++, issueId, author, created: at, items });
+    this.changes.set(issueId, list);
+  }
+}
