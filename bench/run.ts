@@ -25,8 +25,8 @@ const { values } = parseArgs({
   options: {
     projects: { type: 'string', default: '20' },
     'issues-per-project': { type: 'string', default: '500' },
-    latency: { type: 'string', default: '40' },
-    jitter: { type: 'string', default: '10' },
+    latency: { type: 'string', default: '150' },
+    jitter: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '6' },
     'domain-issues': { type: 'string', default: '100000' },
   },
@@ -106,7 +106,8 @@ async function refreshBenchmark() {
     const projectListPages = Math.max(1, Math.ceil(report.projects.length / 100));
     const minimumRequests = 2 + projectListPages + totalPages;
     const rounds = Math.max(Math.ceil(totalPages / concurrency), Math.max(...pages));
-    const lowerBoundMs = latencyMs * (1 + projectListPages + rounds);
+    // Mean simulated latency: the simulator adds a uniform 0..jitter to each request.
+    const lowerBoundMs = Math.round((latencyMs + jitterMs / 2) * (1 + projectListPages + rounds));
     return {
       portfolio: { projects: report.projects.length, issues: issueCount },
       jira: { latencyMs, jitterMs, concurrency, pageSize: SEARCH_PAGE_SIZE },

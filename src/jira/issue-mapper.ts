@@ -46,6 +46,13 @@ const IssueLinkField = z.object({
   inwardIssue: LinkedIssue.optional(),
 });
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}/);
+// Schemas are built once: constructing zod schemas per issue costs more than parsing with them.
+const Keyed = z.object({ key: z.string() });
+const Account = z.object({ accountId: z.string() });
+const Text = z.string();
+const Texts = z.array(z.string());
+const Unknowns = z.array(z.unknown());
+const NumberValue = z.number();
 const RiskScale = z.coerce.number().int().min(1).max(5);
 /** Scales come as numbers or as select options like "4 - Likely". */
 const RiskScaleValue = z.union([
@@ -74,7 +81,7 @@ export function toPortfolioIssue(
   };
 
   const status = read('status', StatusField);
-  const project = read('project', z.object({ key: z.string() }));
+  const project = read('project', Keyed);
   const issueType = read('issuetype', Named);
   if (!status || !project || !issueType) {
     problems.push({
@@ -86,7 +93,7 @@ export function toPortfolioIssue(
   }
 
   const links: IssueLink[] = [];
-  for (const link of read('issuelinks', z.array(z.unknown())) ?? []) {
+  for (const link of read('issuelinks', Unknowns) ?? []) {
     const parsed = IssueLinkField.safeParse(link);
     if (!parsed.success) {
       problems.push({ issueKey: issue.key, field: 'issuelinks', message: 'unreadable link skipped' });
@@ -118,19 +125,19 @@ export function toPortfolioIssue(
     id: issue.id,
     key: issue.key,
     projectKey: project.key,
-    summary: read('summary', z.string()) ?? '',
+    summary: read('summary', Text) ?? '',
     issueType: issueType.name,
     status: { name: status.name, category: status.statusCategory.key },
     priority: read('priority', Named)?.name ?? null,
-    assigneeAccountId: read('assignee', z.object({ accountId: z.string() }))?.accountId ?? null,
-    labels: read('labels', z.array(z.string())) ?? [],
-    parentKey: read('parent', z.object({ key: z.string() }))?.key ?? null,
-    created: read('created', z.string()) ?? '',
-    updated: read('updated', z.string()) ?? '',
-    resolved: read('resolutiondate', z.string()),
+    assigneeAccountId: read('assignee', Account)?.accountId ?? null,
+    labels: read('labels', Texts) ?? [],
+    parentKey: read('parent', Keyed)?.key ?? null,
+    created: read('created', Text) ?? '',
+    updated: read('updated', Text) ?? '',
+    resolved: read('resolutiondate', Text),
     dueDate: read('duedate', DateOnly)?.slice(0, 10) ?? null,
     startDate: mapping.startDate ? (read(mapping.startDate, DateOnly)?.slice(0, 10) ?? null) : null,
-    storyPoints: mapping.storyPoints ? read(mapping.storyPoints, z.number()) : null,
+    storyPoints: mapping.storyPoints ? read(mapping.storyPoints, NumberValue) : null,
     riskProbability: readScale('riskProbability'),
     riskImpact: readScale('riskImpact'),
     links,

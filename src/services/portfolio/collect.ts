@@ -23,6 +23,8 @@ export interface CollectPagesInput {
   startToken?: string;
   /** Stop after this many pages and hand back the token (one queued job's share). */
   maxPages?: number;
+  /** Runs each page request; a shared limiter bounds requests in flight across projects. */
+  schedule?: <T>(request: () => Promise<T>) => Promise<T>;
 }
 
 export interface CollectPagesResult {
@@ -45,13 +47,17 @@ export async function collectPages(jira: JiraClient, input: CollectPagesInput): 
   let issueCount = 0;
   let token = input.startToken;
   let pages = 0;
+  const schedule = input.schedule ?? ((request) => request());
   for (;;) {
-    const page = await jira.searchPage({
-      jql: input.jql,
-      fields,
-      maxResults: SEARCH_PAGE_SIZE,
-      ...(token ? { nextPageToken: token } : {}),
-    });
+    const pageToken = token;
+    const page = await schedule(() =>
+      jira.searchPage({
+        jql: input.jql,
+        fields,
+        maxResults: SEARCH_PAGE_SIZE,
+        ...(pageToken ? { nextPageToken: pageToken } : {}),
+      }),
+    );
     const issues: PortfolioIssue[] = [];
     for (const raw of page.issues) {
       const issue = toPortfolioIssue(raw, input.mapping, problems);
@@ -90,39 +96,43 @@ export interface CollectPortfolioResult {
   problems: FieldProblem[];
 }
 
-/** Collects every project of a portfolio in this process, several projects at a time. */
+/**
+ * Collects every project of a portfolio in this process. Concurrency is bounded per page, not per
+ * project: each project's pages must follow one another (each needs the previous page's token),
+ * so all projects advance together and the `concurrency` slots stay busy until the last pages.
+ */
 export async function collectPortfolio(
   jira: JiraClient,
   input: CollectPortfolioInput,
 ): Promise<CollectPortfolioResult> {
   const limit = pLimit(Math.max(1, input.concurrency));
+  const schedule = <T>(request: () => Promise<T>) => limit(request);
   const chunks: PortfolioChunk[] = [];
   const failed = new Map<string, string>();
   const problems: FieldProblem[] = [];
   let issueCount = 0;
   let done = 0;
   await Promise.all(
-    input.projects.map((project) =>
-      limit(async () => {
-        try {
-          const result = await collectPages(jira, {
-            jql: projectJql(project.key, input.scope),
-            mapping: input.mapping,
-            settings: input.settings,
-            now: input.now,
-          });
-          chunks.push(result.chunk);
-          issueCount += result.issueCount;
-          problems.push(...result.problems);
-        } catch (error) {
-          // A project read halfway would show wrong numbers: leave it out and say so.
-          failed.set(project.key, error instanceof Error ? error.message : String(error));
-        } finally {
-          done++;
-          input.onProjectDone?.(project.key, done, input.projects.length);
-        }
-      }),
-    ),
+    input.projects.map(async (project) => {
+      try {
+        const result = await collectPages(jira, {
+          jql: projectJql(project.key, input.scope),
+          mapping: input.mapping,
+          settings: input.settings,
+          now: input.now,
+          schedule,
+        });
+        chunks.push(result.chunk);
+        issueCount += result.issueCount;
+        problems.push(...result.problems);
+      } catch (error) {
+        // A project read halfway would show wrong numbers: leave it out and say so.
+        failed.set(project.key, error instanceof Error ? error.message : String(error));
+      } finally {
+        done++;
+        input.onProjectDone?.(project.key, done, input.projects.length);
+      }
+    }),
   );
   return { chunk: mergeAllChunks(chunks, input.settings), issueCount, failed, problems };
 }
