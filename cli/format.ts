@@ -71,7 +71,7 @@ export function reportToMarkdown(report: PortfolioReport): string {
   lines.push(
     `${deps.totals.openLinks} open blocking links, ${deps.totals.blockedIssues} blocked issues, ${deps.totals.conflicts} date conflicts, ${deps.totals.cycles} cycles.`,
   );
-  for (const cycle of deps.cycles) lines.push(`- Cycle: ${cycle.join(' → ')} → ${cycle[0]}`);
+  for (const cycle of deps.cycles) lines.push(`- Cycle among: ${cycle.join(', ')}`);
   if (deps.criticalPath.length > 0) lines.push(`- Critical path: ${deps.criticalPath.join(' → ')}`);
   lines.push('', '## Top risks', '', '| Risk | P × I | Level | ROAM |', '| --- | ---: | --- | --- |');
   for (const risk of report.risks.filter((entry) => entry.open).slice(0, 10)) {
