@@ -45,7 +45,6 @@ export interface SimRuntime {
   faults: FaultInjector;
   searchCache: SearchCache;
   users: readonly SimUser[];
-  info: { seed: number; projects: number; issuesPerProject: number };
 }
 
 export interface Ctx {

@@ -69,7 +69,6 @@ export async function createJiraSim(options: JiraSimOptions = {}): Promise<JiraS
     faults,
     searchCache: new SearchCache(),
     users: SIM_USERS,
-    info: { seed, projects, issuesPerProject },
   };
 
   const onControl = (method: string, path: string, body: unknown): Reply | undefined => {

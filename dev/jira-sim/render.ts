@@ -70,6 +70,18 @@ export class Renderer {
     readonly access: Access,
   ) {}
 
+  /** Site metadata objects never change: build each once per base URL and share it between responses. */
+  private memo<T>(kind: string, id: string, build: () => T): T {
+    const key = `${this.base}|${kind}|${id}`;
+    const cache = this.state.renderCache;
+    let hit = cache.get(key) as T | undefined;
+    if (hit === undefined) {
+      hit = build();
+      cache.set(key, hit);
+    }
+    return hit;
+  }
+
   avatarUrls(path: string, param: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [size, name] of AVATAR_SIZES) out[size] = `${this.base}${path}?size=${name}&${param}`;
@@ -78,6 +90,11 @@ export class Renderer {
 
   user(accountId: string | null, opts: { full?: boolean } = {}): Json | null {
     if (accountId === null) return null;
+    if (opts.full) return this.buildUser(accountId, true);
+    return this.memo('user', accountId, () => this.buildUser(accountId, false));
+  }
+
+  private buildUser(accountId: string, full: boolean): Json | null {
     const person = this.state.people.get(accountId);
     if (!person) return null;
     const out: Json = {
@@ -93,7 +110,7 @@ export class Renderer {
     out.displayName = person.displayName;
     out.active = true;
     out.timeZone = 'Etc/UTC';
-    if (opts.full) out.locale = 'en_US';
+    if (full) out.locale = 'en_US';
     return out;
   }
 
@@ -109,6 +126,10 @@ export class Renderer {
   }
 
   status(id: string): Json {
+    return this.memo('status', id, () => this.buildStatus(id));
+  }
+
+  private buildStatus(id: string): Json {
     const s = this.state.status(id);
     return {
       self: `${this.base}/rest/api/3/status/${s.id}`,
@@ -121,6 +142,10 @@ export class Renderer {
   }
 
   issueType(id: string): Json {
+    return this.memo('issueType', id, () => this.buildIssueType(id));
+  }
+
+  private buildIssueType(id: string): Json {
     const t = this.state.issueTypes.get(id);
     if (!t) return { id };
     return {
@@ -136,6 +161,10 @@ export class Renderer {
   }
 
   priority(id: string, full = false): Json {
+    return this.memo(full ? 'priority+' : 'priority', id, () => this.buildPriority(id, full));
+  }
+
+  private buildPriority(id: string, full: boolean): Json {
     const p = this.state.priorities.get(id);
     if (!p) return { id };
     const out: Json = {
@@ -177,6 +206,10 @@ export class Renderer {
   }
 
   linkType(id: string): Json {
+    return this.memo('linkType', id, () => this.buildLinkType(id));
+  }
+
+  private buildLinkType(id: string): Json {
     const t = this.state.linkTypes.get(id);
     if (!t) return { id };
     return {
@@ -205,6 +238,10 @@ export class Renderer {
 
   /** A project as it appears inside an issue's `project` field. */
   projectRef(idx: number): Json {
+    return this.memo('projectRef', String(idx), () => this.buildProjectRef(idx));
+  }
+
+  private buildProjectRef(idx: number): Json {
     const p = this.state.project(idx);
     const out: Json = {
       self: `${this.base}/rest/api/3/project/${p.id}`,

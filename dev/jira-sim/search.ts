@@ -11,19 +11,26 @@ export const UNBOUNDED_MESSAGE =
 
 interface CacheEntry {
   version: number;
+  at: number;
   issues: SimIssue[];
 }
 
-/** LRU of sorted search results keyed by (user, JQL); entries die when the data changes. */
+/**
+ * LRU of sorted search results keyed by (user, JQL). Entries die when the data changes, and after
+ * `ttlMs` (relative dates such as `-1d` or `now()` move with the clock).
+ */
 export class SearchCache {
   private readonly entries = new Map<string, CacheEntry>();
 
-  constructor(private readonly capacity = 32) {}
+  constructor(
+    private readonly capacity = 32,
+    private readonly ttlMs = 60_000,
+  ) {}
 
   get(key: string, version: number): SimIssue[] | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (e.version !== version) {
+    if (e.version !== version || Date.now() - e.at > this.ttlMs) {
       this.entries.delete(key);
       return undefined;
     }
@@ -33,7 +40,7 @@ export class SearchCache {
   }
 
   set(key: string, version: number, issues: SimIssue[]): void {
-    this.entries.set(key, { version, issues });
+    this.entries.set(key, { version, at: Date.now(), issues });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

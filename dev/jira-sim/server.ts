@@ -207,11 +207,12 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
       if (!m) continue;
       pathMatched = true;
       if (r.method !== (method as Method)) continue;
+      try {
+        params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1] ?? '')]));
+      } catch {
+        break; // malformed %-escape: no such resource
+      }
       route = r;
-      params = {};
-      r.keys.forEach((k, i) => {
-        params[k] = decodeURIComponent(m[i + 1] ?? '');
-      });
       break;
     }
     const routeKey = route ? `${route.method} ${route.path}` : `${method} (unmatched)`;

@@ -58,6 +58,8 @@ export class SimState {
   readonly teams: Map<string, SimTeam>;
   readonly roamOptions: Map<string, SimOption>;
   readonly securityLevels: Map<string, SimSecurityLevel>;
+  /** Rendered JSON of immutable site metadata (statuses, users ...), keyed by base URL; see Renderer. */
+  readonly renderCache = new Map<string, unknown>();
   /** Incremented on every mutation (search caches key on it). */
   version = 0;
   private nextChangeId = 100000;

@@ -613,7 +613,9 @@ class Compiler {
     }
     const keys: ((a: SimIssue, b: SimIssue) => number)[] = [];
     for (const item of query.orderBy) {
-      const field = this.resolveField(item.field);
+      // Rank: the simulator's backlog order is the creation order (Jira's default rank).
+      const isRank = item.field.name.toLowerCase() === 'rank' && !item.field.property;
+      const field = isRank ? (SYSTEM_FIELDS.issuekey ?? null) : this.resolveField(item.field);
       if (!field) continue;
       const sortKey = this.sortKey(field);
       if (!sortKey) {

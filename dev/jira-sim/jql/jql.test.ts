@@ -287,6 +287,10 @@ describe('JQL evaluation', () => {
     expect([...byPriority].sort((a, b) => a - b)).toEqual(byPriority);
     const keys = run(`project = ${p0.key} ORDER BY key`).hits.map((i) => Number(i.key.split('-')[1]));
     expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    expect(run(`project = ${p0.key} ORDER BY Rank ASC`).keys).toEqual(
+      run(`project = ${p0.key} ORDER BY key`).keys,
+    );
+    expect(run('rank = 1').errors[0]).toMatch(/not supported by the Jira simulator/);
   });
 
   it('reports unknown fields, unsupported operators, bad values and invisible projects', () => {
