@@ -68,6 +68,20 @@ async function resolverProjects(accountId: string): Promise<ProjectListBody> {
   return (await response.json()) as ProjectListBody;
 }
 
+interface PortfolioReportBody {
+  projects: { key: string; health: { rag: string } }[];
+}
+
+async function resolverReport(accountId: string): Promise<PortfolioReportBody> {
+  const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
+    body: '{}',
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as PortfolioReportBody;
+}
+
 test('the PMO lead sees every project, with the resolver’s counts, and the page is axe-clean', async () => {
   await page.goto(`${stack.url}/`);
   expect(new URL(page.url()).pathname).toBe('/jira/apps/pmo-portfolio/overview');
@@ -96,10 +110,30 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
     Object.fromEntries(projects.map((p) => [p.key, String(p.total)])),
   );
 
-  await screenshot(page, 'portfolio-pmo-lead');
-
   const frame = page.frame({ url: /\/apps\/portfolio\// });
   if (!frame) throw new Error('no portfolio frame');
+
+  // The Health column shows, for every project, the RAG of the resolver's portfolio report.
+  await expect(columnIndex(page, 'Health')).resolves.toBe(1);
+  const report = await resolverReport('sim-pmo');
+  const expectedRags = Object.fromEntries(report.projects.map((p) => [p.key, p.health.rag]));
+  expect(Object.keys(expectedRags).sort()).toEqual(expected);
+  expect(Object.values(expectedRags)).toContain('red');
+  await frame.waitForFunction(
+    (keys) => keys.every((key) => document.querySelector(`[data-testid="health-${key}"][data-rag]`)),
+    expected,
+  );
+  const shownRags = await projectTable(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const key = row.getAttribute('data-testid')?.replace(/^project-row-/, '') ?? '';
+        return [key, row.querySelector(`[data-testid="health-${key}"]`)?.getAttribute('data-rag') ?? ''];
+      }),
+    );
+  expect(Object.fromEntries(shownRags)).toEqual(expectedRags);
+
+  await screenshot(page, 'portfolio-pmo-lead');
   const violations = seriousOrWorse(await runAxe(frame));
   expect(violations).toEqual([]);
   const hostViolations = seriousOrWorse(await runAxe(page.mainFrame(), { iframes: false }));

@@ -1,12 +1,24 @@
+import Spinner from '@atlaskit/spinner';
+import type { ReactNode } from 'react';
 import { formatCount } from '../../shared/lib/format';
 import type { PortfolioSummary } from './portfolio-summary';
 
+/** The number of red projects: a count, 'loading' while the health report is computed, null when it failed. */
+export type RedProjects = number | 'loading' | null;
+
+function redProjectsValue(red: RedProjects): ReactNode {
+  if (red === 'loading') return <Spinner size="small" label="Computing the number of red projects" />;
+  if (red === null) return <span title="Health could not be computed">—</span>;
+  return formatCount(red);
+}
+
 /** Headline figures of the portfolio. */
-export function KpiTiles({ summary }: { summary: PortfolioSummary }) {
-  const tiles = [
-    { id: 'projects', label: 'Projects', value: summary.projects },
-    { id: 'open', label: 'Open issues (To Do + In progress)', value: summary.open },
-    { id: 'done', label: 'Done issues', value: summary.done },
+export function KpiTiles({ summary, redProjects }: { summary: PortfolioSummary; redProjects: RedProjects }) {
+  const tiles: { id: string; label: string; value: ReactNode }[] = [
+    { id: 'projects', label: 'Projects', value: formatCount(summary.projects) },
+    { id: 'red-projects', label: 'Red projects', value: redProjectsValue(redProjects) },
+    { id: 'open', label: 'Open issues (To Do + In progress)', value: formatCount(summary.open) },
+    { id: 'done', label: 'Done issues', value: formatCount(summary.done) },
   ];
   return (
     <section aria-label="Portfolio figures">
@@ -14,7 +26,7 @@ export function KpiTiles({ summary }: { summary: PortfolioSummary }) {
         {tiles.map((tile) => (
           <div className="pmo-kpi" key={tile.id} data-testid={`kpi-${tile.id}`}>
             <dt>{tile.label}</dt>
-            <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
+            <dd className="pmo-numeric">{tile.value}</dd>
           </div>
         ))}
       </dl>

@@ -2,28 +2,36 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
 import type { ProjectList } from '../../../../src/resolvers/contract';
 import { errorTitle } from '../../shared/api/invoke-error';
-import { useResolver } from '../../shared/api/use-resolver';
+import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { DataFreshness } from './DataFreshness';
-import { KpiTiles } from './KpiTiles';
+import { KpiTiles, type RedProjects } from './KpiTiles';
 import { ProjectTable } from './ProjectTable';
 import { summarizePortfolio } from './portfolio-summary';
+import { type HealthState, healthByProjectKey } from './project-health';
 
 const NO_PAYLOAD = {};
 
-function StaleProjectsWarning({ staleProjects }: { staleProjects: readonly string[] }) {
+function StaleProjectsWarning({
+  staleProjects,
+  title = 'Some projects could not be read completely',
+  what = 'Figures',
+  testId = 'partial-warning',
+}: {
+  staleProjects: readonly string[];
+  title?: string;
+  what?: string;
+  testId?: string;
+}) {
   return (
-    <SectionMessage
-      appearance="warning"
-      title="Some projects could not be read completely"
-      testId="partial-warning"
-    >
+    <SectionMessage appearance="warning" title={title} testId={testId}>
       <p>
-        Figures for {staleProjects.length === 1 ? 'this project' : 'these projects'} may be missing or out of
+        {what} for {staleProjects.length === 1 ? 'this project' : 'these projects'} may be missing or out of
         date: {staleProjects.length > 0 ? staleProjects.join(', ') : 'unknown projects'}. Refresh to try
         again.
       </p>
@@ -31,8 +39,64 @@ function StaleProjectsWarning({ staleProjects }: { staleProjects: readonly strin
   );
 }
 
-function OverviewContent({ list }: { list: ProjectList }) {
+/** Warnings about the health report: it failed, a refresh of it failed, or it is partial. */
+function HealthWarnings({ report }: { report: UseResolver<PortfolioReport> }) {
+  if (report.status === 'error') {
+    return (
+      <SectionMessage
+        appearance="warning"
+        title="Project health could not be computed"
+        testId="health-report-error"
+        actions={[
+          <Button key="retry" onClick={report.reload} testId="health-retry">
+            Retry
+          </Button>,
+        ]}
+      >
+        <p>
+          {errorTitle(report.error.code)}: {report.error.message} The issue figures below are not affected.
+        </p>
+      </SectionMessage>
+    );
+  }
+  if (report.status !== 'ready') return null;
+  return (
+    <>
+      {report.refreshError ? (
+        <SectionMessage
+          appearance="warning"
+          title="Project health could not be refreshed"
+          testId="health-refresh-error"
+          actions={[
+            <Button key="retry" onClick={report.reload} testId="health-retry">
+              Retry
+            </Button>,
+          ]}
+        >
+          <p>The health shown is from before. {report.refreshError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.data.meta.partial ? (
+        <StaleProjectsWarning
+          staleProjects={report.data.meta.staleProjects}
+          title="Some project health could not be computed completely"
+          what="Health"
+          testId="health-partial-warning"
+        />
+      ) : null}
+    </>
+  );
+}
+
+function OverviewContent({ list, report }: { list: ProjectList; report: UseResolver<PortfolioReport> }) {
   const summary = useMemo(() => summarizePortfolio(list.projects), [list.projects]);
+  const reportData = report.data;
+  const health = useMemo<HealthState>(() => {
+    if (reportData !== undefined) return { status: 'ready', byKey: healthByProjectKey(reportData) };
+    return report.status === 'error' ? { status: 'error' } : { status: 'loading' };
+  }, [reportData, report.status]);
+  const redProjects: RedProjects =
+    reportData !== undefined ? reportData.summary.rag.red : report.status === 'error' ? null : 'loading';
   if (list.projects.length === 0) {
     return (
       <div className="pmo-empty" data-testid="overview-empty">
@@ -47,20 +111,32 @@ function OverviewContent({ list }: { list: ProjectList }) {
   return (
     <div className="pmo-stack">
       {list.partial ? <StaleProjectsWarning staleProjects={list.staleProjects} /> : null}
-      <KpiTiles summary={summary} />
+      <HealthWarnings report={report} />
+      <KpiTiles summary={summary} redProjects={redProjects} />
       <section className="pmo-section" aria-labelledby="projects-heading">
         <Heading size="medium" as="h2" id="projects-heading">
           Projects
         </Heading>
-        <ProjectTable projects={list.projects} />
+        <ProjectTable projects={list.projects} health={health} />
       </section>
     </div>
   );
 }
 
-/** Portfolio overview: every project the viewer can browse, with KPI tiles and issue counts. */
+/**
+ * Portfolio overview: every project the viewer can browse, with KPI tiles, issue counts and health.
+ * The project list and the (slower) portfolio report load in parallel; the table is usable before
+ * the health arrives.
+ */
 export default function OverviewPage() {
   const result = useResolver('listProjects', NO_PAYLOAD);
+  const report = useResolver('getPortfolioReport', NO_PAYLOAD);
+  const { reload: reloadList } = result;
+  const { reload: reloadReport } = report;
+  const reloadAll = useCallback(() => {
+    reloadList();
+    reloadReport();
+  }, [reloadList, reloadReport]);
   return (
     <div className="pmo-stack">
       <div className="pmo-page-header">
@@ -72,8 +148,8 @@ export default function OverviewPage() {
         </div>
         <div className="pmo-page-header__actions">
           <Button
-            onClick={result.reload}
-            isLoading={result.status === 'loading' || result.refreshing}
+            onClick={reloadAll}
+            isLoading={result.status === 'loading' || result.refreshing || report.refreshing}
             isDisabled={result.status === 'loading'}
             testId="refresh"
           >
@@ -90,7 +166,7 @@ export default function OverviewPage() {
       {result.status === 'error' ? (
         <ErrorState error={result.error} what="load the portfolio" onRetry={result.reload} />
       ) : null}
-      {result.status === 'ready' ? <OverviewContent list={result.data} /> : null}
+      {result.status === 'ready' ? <OverviewContent list={result.data} report={report} /> : null}
     </div>
   );
 }

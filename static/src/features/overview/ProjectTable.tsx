@@ -6,19 +6,22 @@ import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
 import { CountLozenge } from '../../shared/ui/StatusLozenges';
+import { HealthCell } from './HealthCell';
 import { type ProjectColumn, projectSortValue, projectTotal } from './portfolio-summary';
+import { type HealthState, healthSortValue } from './project-health';
 
 export const PROJECTS_PER_PAGE = 25;
 
 const head: HeadType = {
   cells: [
-    { key: 'name', content: 'Project', isSortable: true, width: 28 },
-    { key: 'key', content: 'Key', isSortable: true, width: 10 },
-    { key: 'category', content: 'Category', isSortable: true, width: 16 },
-    { key: 'new', content: 'To Do', isSortable: true, width: 11 },
-    { key: 'indeterminate', content: 'In progress', isSortable: true, width: 12 },
-    { key: 'done', content: 'Done', isSortable: true, width: 11 },
-    { key: 'total', content: 'Total', isSortable: true, width: 10 },
+    { key: 'name', content: 'Project', isSortable: true, width: 22 },
+    { key: 'health', content: 'Health', isSortable: true, width: 26 },
+    { key: 'key', content: 'Key', isSortable: true, width: 8 },
+    { key: 'category', content: 'Category', isSortable: true, width: 12 },
+    { key: 'new', content: 'To Do', isSortable: true, width: 8 },
+    { key: 'indeterminate', content: 'In progress', isSortable: true, width: 10 },
+    { key: 'done', content: 'Done', isSortable: true, width: 7 },
+    { key: 'total', content: 'Total', isSortable: true, width: 7 },
   ],
 };
 
@@ -26,7 +29,7 @@ function cell(project: ProjectOverview, column: ProjectColumn, content: RowType[
   return { key: projectSortValue(project, column), content };
 }
 
-function rowOf(project: ProjectOverview): RowType {
+function rowOf(project: ProjectOverview, health: HealthState): RowType {
   return {
     key: project.id,
     testId: `project-row-${project.key}`,
@@ -41,6 +44,10 @@ function rowOf(project: ProjectOverview): RowType {
           </JiraLink>
         </span>,
       ),
+      {
+        key: healthSortValue(health, project.key),
+        content: <HealthCell state={health} projectKey={project.key} />,
+      },
       cell(project, 'key', <span className="pmo-key">{project.key}</span>),
       cell(
         project,
@@ -63,11 +70,23 @@ function rowOf(project: ProjectOverview): RowType {
   };
 }
 
-/** Every project of the portfolio with its issue counts by status category; sortable, 25 rows a page. */
-export function ProjectTable({ projects }: { projects: readonly ProjectOverview[] }) {
+/**
+ * Every project of the portfolio with its health (RAG, worst first when sorted) and its issue counts by
+ * status category; sortable, 25 rows a page. The health arrives separately and may still be loading.
+ */
+export function ProjectTable({
+  projects,
+  health,
+}: {
+  projects: readonly ProjectOverview[];
+  health: HealthState;
+}) {
   const rows = useMemo(
-    () => [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key)).map(rowOf),
-    [projects],
+    () =>
+      [...projects]
+        .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key))
+        .map((project) => rowOf(project, health)),
+    [projects, health],
   );
   return (
     <div data-testid="project-table">
