@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../domain/errors';
 import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
+import { PortfolioId, PortfolioSummarySchema } from '../services/portfolio/portfolios';
 
 /**
  * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
@@ -66,7 +67,14 @@ export const resolverContract = {
   listProjects: { input: z.object({}).strict(), output: ProjectListSchema },
   getIssueOverview: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueOverviewSchema },
   getSiteSetup: { input: z.object({}).strict(), output: SiteSetupSchema },
-  getPortfolioReport: { input: z.object({}).strict(), output: PortfolioReportSchema },
+  listPortfolios: {
+    input: z.object({}).strict(),
+    output: z.object({ portfolios: z.array(PortfolioSummarySchema) }),
+  },
+  getPortfolioReport: {
+    input: z.object({ portfolioId: PortfolioId }).strict(),
+    output: PortfolioReportSchema,
+  },
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

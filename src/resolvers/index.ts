@@ -4,6 +4,7 @@ import { getIssueOverview } from '../services/get-issue-overview';
 import { getSiteSetup } from '../services/get-site-setup';
 import { listProjects } from '../services/list-projects';
 import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
+import { listPortfolios } from '../services/portfolio/portfolios';
 import type { PmoDefinitions } from './contract';
 import { defineResolver } from './define';
 
@@ -15,8 +16,11 @@ export function createResolverHandler(deps: AppDeps) {
       getIssueOverview(deps, actor, input.issueKey),
     ),
     getSiteSetup: defineResolver('getSiteSetup', (_input, actor) => getSiteSetup(deps, actor)),
-    getPortfolioReport: defineResolver('getPortfolioReport', (_input, actor) =>
-      getPortfolioReport(deps, actor),
+    listPortfolios: defineResolver('listPortfolios', async (_input, actor) => ({
+      portfolios: await listPortfolios(deps.jira.asUser(actor.accountId)),
+    })),
+    getPortfolioReport: defineResolver('getPortfolioReport', (input, actor) =>
+      getPortfolioReport(deps, actor, input.portfolioId),
     ),
   });
 }

@@ -1,20 +1,20 @@
 import type { PortfolioReport } from '../../domain/portfolio';
 import type { Actor, AppDeps } from '../deps';
 import { buildPortfolioReport } from './build-report';
-import type { PortfolioScope } from './scope';
+import { scopeOfPortfolio } from './portfolios';
 
 /**
  * The portfolio report as the viewer may see it: collected as the user, so Jira applies their
  * project permissions and issue security levels to every number. Until admins define portfolios
- * (settings), the portfolio is every project the viewer can browse.
+ * (settings), portfolios are "all projects" and the project categories (see portfolios.ts).
  */
 export async function getPortfolioReport(
   deps: AppDeps,
   actor: Actor,
-  scope: PortfolioScope = {},
+  portfolioId: string,
 ): Promise<PortfolioReport> {
   const { report } = await buildPortfolioReport(deps.jira.asUser(actor.accountId), {
-    scope,
+    scope: scopeOfPortfolio(portfolioId),
     now: deps.now(),
     concurrency: deps.jiraConcurrency,
   });

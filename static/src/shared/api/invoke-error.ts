@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../../src/domain/errors';
+import { ErrorCode } from '../../../../src/domain/errors';
 
 /**
  * Codes a failed call can carry: the resolver's own error codes, plus two for failures that happen
@@ -18,15 +18,7 @@ export class InvokeError extends Error {
 }
 
 const KNOWN_CODES: ReadonlySet<string> = new Set<InvokeErrorCode>([
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'UPSTREAM_ERROR',
-  'INTERNAL',
+  ...ErrorCode.options,
   'BRIDGE_ERROR',
   'BAD_RESPONSE',
 ]);
