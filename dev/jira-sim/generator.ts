@@ -539,6 +539,7 @@ export function generateDataset(options: GenerateOptions): SimDataset {
   }
   const healthyIdx = nProjects >= 2 ? nProjects - 1 : -1;
   const overdueIdx = nProjects >= 4 ? 2 : 0;
+  const profiles = assignProfiles(nProjects, overdueIdx, healthyIdx);
 
   // Issues.
   const issues: SimIssue[] = [];
@@ -745,9 +746,11 @@ export function generateDataset(options: GenerateOptions): SimDataset {
   const conflictBlockers = new Set<number>();
   if (m >= 2) {
     const wanted = Math.max(3, Math.round(issues.length * 0.002));
+    // The blocked side lives in a project that is already in trouble (the conflict hosts), one each.
+    const hosts = conflictHosts(profiles, pool);
     let made = 0;
     for (let attempt = 0; attempt < wanted * 4 && made < wanted; attempt++) {
-      const pa = linkRng.pick(pool);
+      const pa = hosts[made % hosts.length] as number;
       let pb = linkRng.pick(pool);
       if (pb === pa) pb = pool[(pool.indexOf(pa) + 1) % m] as number;
       const a = pickOpen(pa);
@@ -756,7 +759,7 @@ export function generateDataset(options: GenerateOptions): SimDataset {
       const b = pickOpen(pb);
       if (!b) continue;
       planted.add(b.id);
-      const [blocker, blocked] = (rank[a.id - 10000] ?? 0) < (rank[b.id - 10000] ?? 0) ? [a, b] : [b, a];
+      const [blocker, blocked] = [b, a];
       const blockedDue = now + linkRng.int(5, 60) * DAY_MS;
       blocked.duedate = isoDate(blockedDue);
       blocker.duedate = isoDate(blockedDue + linkRng.int(7, 30) * DAY_MS);
@@ -767,8 +770,11 @@ export function generateDataset(options: GenerateOptions): SimDataset {
     }
   }
 
-  // Random links, excluding the healthy project and the planted issues for blocking types.
-  const free = linkable.filter((i) => !planted.has(i.id));
+  // Random links, excluding the healthy project and the planted issues for blocking types. Calm projects
+  // (on track) take part in blocking links with resolved issues only, so they have no open blockers.
+  const free = linkable.filter(
+    (i) => !planted.has(i.id) && (!isOpen(i) || !CALM_PROFILES.has(profiles[i.projectIdx] ?? 'green')),
+  );
   const orient = (a: SimIssue, b: SimIssue): [number, number] =>
     (rank[a.id - 10000] ?? 0) < (rank[b.id - 10000] ?? 0) ? [a.id, b.id] : [b.id, a.id];
   const randomLinks = (count: number, typeId: string, crossProject: boolean, candidates: SimIssue[]) => {
@@ -852,6 +858,19 @@ export function generateDataset(options: GenerateOptions): SimDataset {
     }
   }
 
+  tuneHealth({
+    seed,
+    now,
+    byProject,
+    byId,
+    links,
+    profiles,
+    planted,
+    conflictBlockers,
+    overdueIdx,
+    healthyIdx,
+  });
+
   const plantedFacts: SimPlanted = {
     cycles,
     dateConflicts: computeDateConflicts(links, byId),
@@ -882,6 +901,177 @@ export function generateDataset(options: GenerateOptions): SimDataset {
 }
 
 const EMPTY_LABELS: readonly string[] = Object.freeze([]);
+
+/**
+ * What a project's computed health should look like, so the demo portfolio is a realistic mix rather
+ * than all red: "overdue" is the planted overdue-heavy project (red on schedule), "green" projects are on
+ * track, the others are amber or red for one main reason.
+ */
+type Profile =
+  | 'green'
+  | 'overdue'
+  | 'risk-red'
+  | 'stale-red'
+  | 'stale-amber'
+  | 'risk-amber'
+  | 'schedule-amber'
+  | 'blockers-amber';
+
+/** Profiles of the projects other than the overdue-heavy and the healthy one, in project order. */
+const PROFILE_CYCLE: readonly Profile[] = [
+  'risk-red',
+  'green',
+  'stale-amber',
+  'green',
+  'blockers-amber',
+  'risk-amber',
+  'stale-red',
+  'green',
+  'schedule-amber',
+  'green',
+];
+/** On-track projects: their open issues stay out of random blocking links. */
+const CALM_PROFILES: ReadonlySet<Profile> = new Set(['green', 'stale-amber', 'risk-amber', 'schedule-amber']);
+/** Projects that receive the planted date conflicts (on the blocked side), in this order. */
+const HOST_PROFILES: readonly Profile[] = ['blockers-amber', 'risk-red', 'stale-red', 'overdue'];
+
+function assignProfiles(nProjects: number, overdueIdx: number, healthyIdx: number): Profile[] {
+  const out: Profile[] = [];
+  let k = 0;
+  for (let i = 0; i < nProjects; i++) {
+    if (i === overdueIdx) out.push('overdue');
+    else if (i === healthyIdx) out.push('green');
+    else out.push(PROFILE_CYCLE[k++ % PROFILE_CYCLE.length] as Profile);
+  }
+  return out;
+}
+
+function conflictHosts(profiles: readonly Profile[], pool: readonly number[]): number[] {
+  const hosts: number[] = [];
+  for (const profile of HOST_PROFILES) {
+    for (const idx of pool) if (profiles[idx] === profile) hosts.push(idx);
+  }
+  return hosts.length > 0 ? hosts : [...pool];
+}
+
+interface TuneInput {
+  seed: number;
+  now: number;
+  byProject: readonly SimIssue[][];
+  byId: (id: number) => SimIssue;
+  links: readonly SimLink[];
+  profiles: readonly Profile[];
+  planted: ReadonlySet<number>;
+  conflictBlockers: ReadonlySet<number>;
+  overdueIdx: number;
+  healthyIdx: number;
+}
+
+const STALE_MS = 14 * DAY_MS;
+
+/** Brings each project's schedule, staleness, risk and date conflicts in line with its profile. */
+function tuneHealth(input: TuneInput): void {
+  const { now, byProject, byId, links, profiles, planted, conflictBlockers } = input;
+  const rng = new Prng(subSeed(input.seed, 'profiles'));
+  const today = isoDate(now);
+  const hostSet = new Set<Profile>(HOST_PROFILES);
+  const isBlocking = (l: SimLink) => l.typeId === LINK_TYPE.blocks || l.typeId === LINK_TYPE.dependency;
+
+  // Date conflicts only where the project is meant to have them: elsewhere the blocked issue was
+  // replanned to its blocker's due date.
+  for (let pass = 0, changed = true; changed && pass < 20; pass++) {
+    changed = false;
+    for (const link of links) {
+      if (!isBlocking(link) || conflictBlockers.has(link.from)) continue;
+      const blocker = byId(link.from);
+      const blocked = byId(link.to);
+      if (hostSet.has(profiles[blocked.projectIdx] ?? 'green')) continue;
+      if (!isOpen(blocker) || !isOpen(blocked) || blocker.duedate === null || blocked.duedate === null)
+        continue;
+      if (blocker.duedate > blocked.duedate) {
+        blocked.duedate = blocker.duedate;
+        changed = true;
+      }
+    }
+  }
+
+  const linked = new Set<number>(planted);
+  for (const link of links) {
+    if (!isBlocking(link)) continue;
+    linked.add(link.from);
+    linked.add(link.to);
+  }
+
+  for (let p = 0; p < byProject.length; p++) {
+    const profile = profiles[p] ?? 'green';
+    const list = byProject[p] ?? [];
+    const open = list.filter(isOpen);
+
+    // Schedule: share of open issues past due.
+    if (p !== input.overdueIdx) {
+      const pastDue = (i: SimIssue) => i.duedate !== null && i.duedate < today;
+      const amber = profile === 'schedule-amber';
+      const lo = amber ? Math.ceil(open.length * 0.12) : 0;
+      const hi = amber ? Math.floor(open.length * 0.18) : Math.floor(open.length * 0.06);
+      let overdue = open.filter(pastDue).length;
+      if (overdue > hi) {
+        const movable = open.filter((i) => pastDue(i) && !linked.has(i.id));
+        for (const issue of rng.sample(movable, Math.min(movable.length, overdue - hi))) {
+          issue.duedate = isoDate(now + rng.int(3, 60) * DAY_MS);
+          overdue--;
+        }
+      } else if (overdue < lo) {
+        const movable = open.filter((i) => !pastDue(i) && !linked.has(i.id));
+        for (const issue of rng.sample(movable, Math.min(movable.length, lo - overdue))) {
+          issue.duedate = isoDate(now - rng.int(1, 30) * DAY_MS);
+          if (issue.startDate !== null && issue.startDate > issue.duedate) issue.startDate = issue.duedate;
+        }
+      }
+    }
+
+    // Staleness: share of in-progress issues not updated for 14 days.
+    const inProgress = list.filter((i) => statusCategoryOf(i.statusId) === 'indeterminate');
+    const isStale = (i: SimIssue) => i.updated <= now - STALE_MS;
+    const staleNow = inProgress.filter(isStale);
+    const n = inProgress.length;
+    const target =
+      profile === 'stale-red'
+        ? Math.max(staleNow.length, Math.ceil(n * 0.35))
+        : profile === 'stale-amber'
+          ? Math.max(1, Math.round(n * 0.17))
+          : Math.floor(n * 0.06);
+    if (staleNow.length > target) {
+      for (const issue of rng.sample(staleNow, staleNow.length - target)) {
+        issue.updated = Math.max(issue.statusChanged, now - rng.int(2 * HOUR_MS, 10 * DAY_MS));
+      }
+    } else if (staleNow.length < target) {
+      const fresh = inProgress.filter((i) => !isStale(i) && i.created <= now - 20 * DAY_MS);
+      for (const issue of rng.sample(fresh, Math.min(fresh.length, target - staleNow.length))) {
+        issue.updated = Math.max(issue.created, now - rng.int(15, 40) * DAY_MS);
+        issue.statusChanged = Math.min(issue.statusChanged, issue.updated);
+      }
+    }
+
+    // Risk: the highest open unmitigated score (missing values count as 3).
+    const score = (i: SimIssue) => (i.riskProbability ?? 3) * (i.riskImpact ?? 3);
+    const unmitigated = (i: SimIssue) => i.roamId !== '10400' && i.roamId !== '10403';
+    const openRisks = open.filter((i) => i.typeId === ISSUE_TYPE.risk);
+    const ceiling = profile === 'risk-red' ? Infinity : profile === 'risk-amber' ? 15 : 8;
+    for (const risk of openRisks) {
+      if (unmitigated(risk) && score(risk) >= ceiling) risk.roamId = '10403';
+    }
+    const floor = profile === 'risk-red' ? 15 : profile === 'risk-amber' ? 8 : 0;
+    const top = Math.max(0, ...openRisks.filter(unmitigated).map(score));
+    if (floor > 0 && top < floor) {
+      const candidate = openRisks.find((i) => !planted.has(i.id));
+      if (candidate) {
+        candidate.riskProbability = floor >= 15 ? 4 : 3;
+        candidate.riskImpact = floor >= 15 ? 4 : 3;
+        candidate.roamId = '10401';
+      }
+    }
+  }
+}
 
 function reopen(issue: SimIssue, now: number): void {
   issue.statusId = STATUS.inProgress;
