@@ -61,7 +61,8 @@ export interface JqlQuery {
   orderBy: OrderByItem[];
 }
 
-const RESERVED_VALUES = new Set([
+/** JQL keywords: never a bare value; a value spelled like one must be quoted. */
+export const RESERVED_VALUES: ReadonlySet<string> = new Set([
   'and',
   'or',
   'not',

@@ -1,22 +1,16 @@
 /** The `structure` that `/rest/api/3/jql/parse` returns for a parsed query (Jira's JqlQuery schema). */
-import type { Clause, FieldRef, JqlQuery, Operand, SingleOperand } from './parser';
+import {
+  type Clause,
+  type FieldRef,
+  type JqlQuery,
+  type Operand,
+  RESERVED_VALUES,
+  type SingleOperand,
+} from './parser';
 
 const NEEDS_QUOTES = /[\s"'()=!<>~,[\]&|\\{}*+%^$#@?;/.]/;
-const RESERVED = new Set([
-  'and',
-  'or',
-  'not',
-  'in',
-  'is',
-  'empty',
-  'null',
-  'order',
-  'by',
-  'asc',
-  'desc',
-  'was',
-  'changed',
-]);
+/** Keywords, plus EMPTY and NULL, which unquoted would mean "no value". */
+const RESERVED = new Set([...RESERVED_VALUES, 'empty', 'null']);
 
 export function encodeValue(value: string): string {
   if (value === '' || NEEDS_QUOTES.test(value) || RESERVED.has(value.toLowerCase())) {
