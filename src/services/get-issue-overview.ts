@@ -5,6 +5,7 @@ import { toProject } from '../jira/mappers';
 import type { IssueOverview } from '../resolvers/contract';
 import type { Actor, AppDeps } from './deps';
 import { countByStatusCategory } from './project-counts';
+import { toProjectOverview } from './project-overview';
 
 const IssueHeaderFields = z.object({
   summary: z.string(),
@@ -31,22 +32,11 @@ export async function getIssueOverview(
   const [project] = await jira.searchProjects({ keys: [fields.data.project.key] });
   if (!project) throw new AppError('NOT_FOUND', `Project ${fields.data.project.key} is not visible to you`);
   const counts = await countByStatusCategory(jira, project.key);
-  const overview = toProject(project);
   return {
     key: issue.key,
     summary: fields.data.summary,
     issueType: fields.data.issuetype.name,
     status: { name: fields.data.status.name, category: fields.data.status.statusCategory.key },
-    project: {
-      id: overview.id,
-      key: overview.key,
-      name: overview.name,
-      category: overview.category,
-      avatarUrl: overview.avatarUrl,
-      style: overview.style,
-      counts,
-      total: counts.new + counts.indeterminate + counts.done,
-      url: `/browse/${encodeURIComponent(overview.key)}`,
-    },
+    project: toProjectOverview(toProject(project), counts),
   };
 }

@@ -2,6 +2,7 @@ import { toProject } from '../jira/mappers';
 import type { ProjectList } from '../resolvers/contract';
 import type { Actor, AppDeps } from './deps';
 import { countProjects } from './project-counts';
+import { toProjectOverview } from './project-overview';
 
 /**
  * The projects the actor can browse, with issue counts per status category. Read as the user, so
@@ -18,20 +19,7 @@ export async function listProjects(deps: AppDeps, actor: Actor): Promise<Project
   const staleProjects = [...failures.keys()].sort();
   return {
     projects: projects
-      .map((project) => {
-        const projectCounts = counts.get(project.key) ?? null;
-        return {
-          id: project.id,
-          key: project.key,
-          name: project.name,
-          category: project.category,
-          avatarUrl: project.avatarUrl,
-          style: project.style,
-          counts: projectCounts,
-          total: projectCounts ? projectCounts.new + projectCounts.indeterminate + projectCounts.done : null,
-          url: `/browse/${encodeURIComponent(project.key)}`,
-        };
-      })
+      .map((project) => toProjectOverview(project, counts.get(project.key) ?? null))
       .sort((a, b) => a.name.localeCompare(b.name)),
     generatedAt: deps.now().toISOString(),
     partial: staleProjects.length > 0,
