@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
 import type { ProjectList } from '../../../../src/resolvers/contract';
 import { errorTitle } from '../../shared/api/invoke-error';
@@ -39,42 +39,53 @@ function StaleProjectsWarning({
   );
 }
 
+/** A warning about the health report with a Retry button; the issue figures stay usable. */
+function HealthRetryWarning(props: {
+  title: string;
+  testId: string;
+  onRetry: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <SectionMessage
+      appearance="warning"
+      title={props.title}
+      testId={props.testId}
+      actions={[
+        <Button key="retry" onClick={props.onRetry} testId="health-retry">
+          Retry
+        </Button>,
+      ]}
+    >
+      <p>{props.children}</p>
+    </SectionMessage>
+  );
+}
+
 /** Warnings about the health report: it failed, a refresh of it failed, or it is partial. */
 function HealthWarnings({ report }: { report: UseResolver<PortfolioReport> }) {
   if (report.status === 'error') {
     return (
-      <SectionMessage
-        appearance="warning"
+      <HealthRetryWarning
         title="Project health could not be computed"
         testId="health-report-error"
-        actions={[
-          <Button key="retry" onClick={report.reload} testId="health-retry">
-            Retry
-          </Button>,
-        ]}
+        onRetry={report.reload}
       >
-        <p>
-          {errorTitle(report.error.code)}: {report.error.message} The issue figures below are not affected.
-        </p>
-      </SectionMessage>
+        {errorTitle(report.error.code)}: {report.error.message} The issue figures below are not affected.
+      </HealthRetryWarning>
     );
   }
   if (report.status !== 'ready') return null;
   return (
     <>
       {report.refreshError ? (
-        <SectionMessage
-          appearance="warning"
+        <HealthRetryWarning
           title="Project health could not be refreshed"
           testId="health-refresh-error"
-          actions={[
-            <Button key="retry" onClick={report.reload} testId="health-retry">
-              Retry
-            </Button>,
-          ]}
+          onRetry={report.reload}
         >
-          <p>The health shown is from before. {report.refreshError.message}</p>
-        </SectionMessage>
+          The health shown is from before. {report.refreshError.message}
+        </HealthRetryWarning>
       ) : null}
       {report.data.meta.partial ? (
         <StaleProjectsWarning
