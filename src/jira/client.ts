@@ -17,6 +17,7 @@ import {
   JiraErrorBodySchema,
   type JiraField,
   type JiraIssue,
+  JiraIssueSchema,
   type JiraProject,
   JiraUserSchema,
   MyPermissionsSchema,
@@ -161,7 +162,7 @@ export class JiraClient {
   getIssue(issueKey: string, fields: readonly string[]) {
     return this.call(
       { method: 'GET', path: `/rest/api/3/issue/${segment(issueKey)}`, query: { fields: fields.join(',') } },
-      BulkFetchSchema.shape.issues.element,
+      JiraIssueSchema,
     );
   }
 
