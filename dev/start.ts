@@ -10,11 +10,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { staticDistDir } from '../static/dist-dir';
 import { createHost, type Host } from './host/server';
 import { type HostWiring, wireSimulator, wireSite } from './host/wiring';
 import { createJiraSim } from './jira-sim';
 
-const STATIC_DIST = path.join(__dirname, '..', 'static', 'dist');
+const STATIC_DIST = staticDistDir(path.join(__dirname, '..', 'static'));
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];

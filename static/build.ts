@@ -3,6 +3,8 @@
  *   static/dist/portfolio/, static/dist/issue-panel/, static/dist/admin/
  * Run with `npx tsx static/build.ts` (optionally naming entries: `npx tsx static/build.ts admin`).
  */
+import path from 'node:path';
+import { staticDistDir } from './dist-dir';
 import { ENTRIES, type Entry, entryConfig } from './vite.config';
 
 function isEntry(value: string): value is Entry {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   for (const entry of entries) {
     const started = Date.now();
     await build(await entryConfig(entry));
-    console.log(`built static/dist/${entry}/ in ${Date.now() - started} ms`);
+    console.log(`built ${path.join(staticDistDir(__dirname), entry)}/ in ${Date.now() - started} ms`);
   }
 }
 

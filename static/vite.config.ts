@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
+import { staticDistDir } from './dist-dir';
 
 /**
  * Vite configuration for the three Custom UI resources. Each entry is built on its own into
@@ -72,7 +73,7 @@ export async function entryConfig(entry: Entry): Promise<InlineConfig> {
     plugins: [react(), themeTokensPlugin()],
     mode: 'production',
     build: {
-      outDir: path.join(staticDir, 'dist', entry),
+      outDir: path.join(staticDistDir(staticDir), entry),
       emptyOutDir: true,
       // Forge serves the resource as-is: keep every asset a file (no data: URLs), no source maps.
       assetsInlineLimit: 0,

@@ -4,10 +4,11 @@ import { createHost, type Host } from '../../dev/host/server';
 import { type HostWiring, wireSimulator } from '../../dev/host/wiring';
 import { createJiraSim } from '../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../dev/jira-sim/users';
+import { staticDistDir } from '../../static/dist-dir';
 
 export type JiraSim = Awaited<ReturnType<typeof createJiraSim>>;
 
-export const STATIC_DIST = path.join(__dirname, '..', '..', 'static', 'dist');
+export const STATIC_DIST = staticDistDir(path.join(__dirname, '..', '..', 'static'));
 const ENTRIES = ['portfolio', 'issue-panel', 'admin'] as const;
 
 export interface Stack {
