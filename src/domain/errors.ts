@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'UPSTREAM_ERROR',
+  /** Stored settings exist but do not parse: an admin must fix or restore them. */
+  'CONFIG_UNREADABLE',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -50,6 +52,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
+  CONFIG_UNREADABLE: 500,
   INTERNAL: 500,
 };
 

@@ -3,6 +3,8 @@ import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../dom
 import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { PortfolioId, PortfolioSummarySchema } from '../services/portfolio/portfolios';
+import { settingsContract } from './settings-contract';
+import { standardsContract } from './standards-contract';
 
 /**
  * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
@@ -75,6 +77,8 @@ export const resolverContract = {
     input: z.object({ portfolioId: PortfolioId }).strict(),
     output: PortfolioReportSchema,
   },
+  ...standardsContract,
+  ...settingsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -7,6 +7,8 @@ import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listPortfolios } from '../services/portfolio/portfolios';
 import type { PmoDefinitions } from './contract';
 import { defineResolver } from './define';
+import { createSettingsResolvers } from './settings-resolvers';
+import { createStandardsResolvers } from './standards-resolvers';
 
 /** Every resolver the Custom UI apps can invoke; thin: parse, identify, call one service. */
 export function createResolverHandler(deps: AppDeps) {
@@ -22,5 +24,7 @@ export function createResolverHandler(deps: AppDeps) {
     getPortfolioReport: defineResolver('getPortfolioReport', (input, actor) =>
       getPortfolioReport(deps, actor, input.portfolioId),
     ),
+    ...createStandardsResolvers(deps),
+    ...createSettingsResolvers(deps),
   });
 }

@@ -82,6 +82,8 @@ export function errorTitle(code: InvokeErrorCode): string {
       return 'That is too much data to send at once';
     case 'BRIDGE_ERROR':
       return "The app couldn't talk to Jira";
+    case 'CONFIG_UNREADABLE':
+      return 'The PMO settings need an admin';
     case 'BAD_RESPONSE':
     case 'INTERNAL':
       return 'Something went wrong';

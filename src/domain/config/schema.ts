@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ManualOverrideSchema } from '../health/health';
+import { EngineSettingsSchema } from '../settings';
+import { defaultLifecycle, defaultStandards } from '../standards/defaults';
+import { FieldRoleSchema, LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
+
+/**
+ * The whole PMO configuration: one value, versioned as a unit (every save is a new version, the
+ * live configuration points at one). Import/export is this schema as JSON.
+ */
+
+/** Site custom field ids by role; roles not listed are discovered by field name. */
+export const FieldMappingSchema = z.partialRecord(
+  FieldRoleSchema,
+  z.string().regex(/^customfield_\d{1,18}$/, 'expected a custom field id like customfield_10016'),
+);
+
+const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC');
+
+/** A portfolio an admin defines: which projects it covers and who owns it. */
+export const PortfolioDefinitionSchema = z
+  .object({
+    id: Slug,
+    name: z.string().trim().min(1).max(200),
+    ownerAccountId: z.string().min(1).max(128).nullable().default(null),
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('projects'), projectKeys: z.array(ProjectKey).min(1).max(500) }).strict(),
+      z.object({ kind: z.literal('category'), categoryId: z.string().regex(/^\d{1,18}$/) }).strict(),
+      /** Validated with /rest/api/3/jql/parse before it is saved. */
+      z.object({ kind: z.literal('jql'), jql: z.string().trim().min(1).max(4000) }).strict(),
+    ]),
+  })
+  .strict();
+export type PortfolioDefinition = z.infer<typeof PortfolioDefinitionSchema>;
+
+export const PmoConfigSchema = z
+  .object({
+    schemaVersion: z.literal(1).default(1),
+    engine: EngineSettingsSchema.default(EngineSettingsSchema.parse({})),
+    fieldMapping: FieldMappingSchema.default({}),
+    /** One lifecycle for the site: an issue belongs to several portfolios, its gates must not differ. */
+    lifecycle: LifecycleSchema.default(defaultLifecycle),
+    standards: StandardsSchema.prefault(defaultStandards),
+    portfolios: z.array(PortfolioDefinitionSchema).max(200).default([]),
+    /** Manual RAG overrides by project key. */
+    overrides: z.record(ProjectKey, ManualOverrideSchema).default({}),
+    access: z
+      .object({
+        /** Members of this Jira group may change settings besides Jira admins; null: admins only. */
+        pmoGroupName: z.string().trim().min(1).max(255).nullable().default(null),
+      })
+      .strict()
+      .default({ pmoGroupName: null }),
+  })
+  .strict();
+export type PmoConfig = z.infer<typeof PmoConfigSchema>;
+export type PmoConfigInput = z.input<typeof PmoConfigSchema>;
+
+/** What a new install starts with: the default standards and lifecycle, discovered field mapping. */
+export const defaultPmoConfig: PmoConfig = PmoConfigSchema.parse({});
