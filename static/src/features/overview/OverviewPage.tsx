@@ -9,6 +9,7 @@ import { errorTitle } from '../../shared/api/invoke-error';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
 import { DataFreshness } from './DataFreshness';
 import { KpiTiles, type RedProjects } from './KpiTiles';
 import { ProjectTable } from './ProjectTable';
@@ -141,7 +142,7 @@ function OverviewContent({ list, report }: { list: ProjectList; report: UseResol
  */
 export default function OverviewPage() {
   const result = useResolver('listProjects', NO_PAYLOAD);
-  const report = useResolver('getPortfolioReport', NO_PAYLOAD);
+  const { report } = usePortfolioReport();
   const { reload: reloadList } = result;
   const { reload: reloadReport } = report;
   const reloadAll = useCallback(() => {

@@ -3,6 +3,7 @@ import EmptyState from '@atlaskit/empty-state';
 import { lazy, Suspense } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { PortfolioNav } from './PortfolioNav';
+import { PortfolioReportProvider } from './portfolio-report-context';
 import { matchRoute, type PortfolioRouteId, routeById } from './routes';
 import { usePortfolioLocation } from './use-portfolio-location';
 
@@ -27,7 +28,7 @@ export function PortfolioApp() {
   }
   const route = matchRoute(location.pathname);
   return (
-    <>
+    <PortfolioReportProvider>
       <PortfolioNav current={route} onNavigate={location.navigate} />
       <main className="pmo-page" data-testid={`page-${route ?? 'not-found'}`}>
         {route === null ? (
@@ -47,6 +48,6 @@ export function PortfolioApp() {
           </Suspense>
         )}
       </main>
-    </>
+    </PortfolioReportProvider>
   );
 }

@@ -1,0 +1,41 @@
+import Papa from 'papaparse';
+
+/** One column of a CSV export: its header and how to read the cell from a row. */
+export interface CsvColumn<Row> {
+  header: string;
+  value: (row: Row) => string | number | boolean | null | undefined;
+}
+
+/**
+ * Rows as CSV text (RFC 4180 quoting by papaparse). Cells that a spreadsheet would run as a formula
+ * (=, +, -, @ first) are prefixed with a quote, so Jira text cannot inject formulas.
+ */
+export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
+  return Papa.unparse(
+    {
+      fields: columns.map((column) => column.header),
+      data: rows.map((row) => columns.map((column) => neutralizeFormula(column.value(row)))),
+    },
+    { newline: '\r\n' },
+  );
+}
+
+function neutralizeFormula(value: string | number | boolean | null | undefined): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Offers `csv` as a file download named `filename` (UTF-8 with a BOM so Excel reads accents). */
+export function downloadCsv(filename: string, csv: string): void {
+  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
