@@ -1,3 +1,4 @@
+import type { ManualOverride } from '../../domain/health/health';
 import { computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
 import type { JiraClient } from '../../jira/client';
 import type { FieldProblem } from '../../jira/issue-mapper';
@@ -11,6 +12,8 @@ export interface BuildReportInput {
   concurrency: number;
   /** Known settings and field mapping; discovered from the site when absent. */
   site?: SiteDiscovery;
+  /** Manual RAG overrides by project key (from the live configuration). */
+  overrides?: Readonly<Record<string, ManualOverride>>;
   onProgress?: (done: number, total: number, projectKey: string) => void;
 }
 
@@ -42,7 +45,9 @@ export async function buildPortfolioReport(
     onProjectDone: (key, done, total) => input.onProgress?.(done, total, key),
   });
   const complete = projects.filter((project) => !collected.failed.has(project.key));
-  const computation = computePortfolioFromChunk(collected.chunk, complete, site.settings, input.now);
+  const computation = computePortfolioFromChunk(collected.chunk, complete, site.settings, input.now, {
+    ...(input.overrides ? { overrides: input.overrides } : {}),
+  });
   const staleProjects = [...collected.failed.keys()].sort();
   return {
     report: {

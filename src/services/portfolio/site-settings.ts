@@ -1,0 +1,19 @@
+import type { PmoConfig } from '../../domain/config/schema';
+import type { JiraClient } from '../../jira/client';
+import type { LiveConfig } from '../settings/live-config';
+import { discoverSite, type SiteDiscovery } from './discover';
+
+/**
+ * The engine settings and field mapping a report uses: discovered from the site until an admin has
+ * saved settings (version 0); afterwards the saved engine settings, with the saved field mapping
+ * over the discovered one (roles the admin left unmapped are still found by field name).
+ */
+export async function siteSettingsFor(jira: JiraClient, live: LiveConfig): Promise<SiteDiscovery> {
+  const discovered = await discoverSite(jira);
+  if (live.version === 0) return discovered;
+  return { settings: live.config.engine, mapping: mergedFieldMapping(discovered, live.config) };
+}
+
+export function mergedFieldMapping(discovered: SiteDiscovery, config: PmoConfig): SiteDiscovery['mapping'] {
+  return { ...discovered.mapping, ...config.fieldMapping };
+}
