@@ -19,6 +19,8 @@ import {
   type JiraIssue,
   JiraIssueSchema,
   type JiraProject,
+  type JiraStatus,
+  JiraStatusesSchema,
   JiraUserSchema,
   MyPermissionsSchema,
   ParsedJqlSchema,
@@ -172,6 +174,11 @@ export class JiraClient {
       IssueLinkTypesSchema,
     );
     return result.issueLinkTypes;
+  }
+
+  /** Every workflow status of the site (the validator maps a transition's target status id to it). */
+  statuses(): Promise<JiraStatus[]> {
+    return this.call({ method: 'GET', path: '/rest/api/3/status' }, JiraStatusesSchema);
   }
 
   fields(): Promise<JiraField[]> {

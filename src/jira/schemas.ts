@@ -70,6 +70,15 @@ export const IssueLinkTypeSchema = z.object({
 export type IssueLinkType = z.infer<typeof IssueLinkTypeSchema>;
 export const IssueLinkTypesSchema = z.object({ issueLinkTypes: z.array(IssueLinkTypeSchema) });
 
+/** A workflow status as `/rest/api/3/status` lists it (the parts the app reads). */
+export const JiraStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  statusCategory: z.object({ key: z.string() }),
+});
+export type JiraStatus = z.infer<typeof JiraStatusSchema>;
+export const JiraStatusesSchema = z.array(JiraStatusSchema);
+
 export const FieldSchema = z.object({
   id: z.string(),
   key: z.string().optional(),
