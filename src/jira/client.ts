@@ -14,17 +14,22 @@ import {
   type IssueLinkType,
   IssueLinkTypesSchema,
   IssuePropertySchema,
+  IssueTypesSchema,
   JiraErrorBodySchema,
   type JiraField,
   type JiraIssue,
   JiraIssueSchema,
+  type JiraIssueType,
   type JiraProject,
+  type JiraProjectCategory,
   type JiraStatus,
   JiraStatusesSchema,
   JiraUserSchema,
   MyPermissionsSchema,
+  MyselfWithGroupsSchema,
   ParsedJqlSchema,
   PermittedProjectsSchema,
+  ProjectCategoriesSchema,
   ProjectPageSchema,
   type SearchPage,
   SearchPageSchema,
@@ -82,8 +87,36 @@ export class JiraClient {
     this.meter = options.meter ?? new RequestMeter();
   }
 
+  /** The same client, with retries given up `ms` from now: for invocations under a hard time limit. */
+  withDeadline(ms: number): JiraClient {
+    return new JiraClient(this.transport, {
+      retry: { ...this.policy, deadline: this.env.now() + ms },
+      env: this.env,
+      meter: this.meter,
+    });
+  }
+
   myself() {
     return this.call({ method: 'GET', path: '/rest/api/3/myself' }, JiraUserSchema);
+  }
+
+  /** Names of the groups this principal belongs to (`/myself?expand=groups`). */
+  async myGroups(): Promise<string[]> {
+    const result = await this.call(
+      { method: 'GET', path: '/rest/api/3/myself', query: { expand: 'groups' } },
+      MyselfWithGroupsSchema,
+    );
+    return (result.groups?.items ?? []).map((group) => group.name);
+  }
+
+  /** The issue types this principal can see. */
+  issueTypes(): Promise<JiraIssueType[]> {
+    return this.call({ method: 'GET', path: '/rest/api/3/issuetype' }, IssueTypesSchema);
+  }
+
+  /** Every project category of the site. */
+  projectCategories(): Promise<JiraProjectCategory[]> {
+    return this.call({ method: 'GET', path: '/rest/api/3/projectCategory' }, ProjectCategoriesSchema);
   }
 
   /** Every project this principal can browse (follows Jira's project pages). */

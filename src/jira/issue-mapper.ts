@@ -61,6 +61,31 @@ const RiskScaleValue = z.union([
   z.object({ value: z.string() }).transform((option) => option.value),
 ]);
 
+/** The `issuelinks` field as domain links; unreadable entries are reported and skipped. */
+export function toIssueLinks(
+  issueKey: string,
+  rawLinks: readonly unknown[],
+  problems: FieldProblem[],
+): IssueLink[] {
+  const links: IssueLink[] = [];
+  for (const link of rawLinks) {
+    const parsed = IssueLinkField.safeParse(link);
+    if (!parsed.success) {
+      problems.push({ issueKey, field: 'issuelinks', message: 'unreadable link skipped' });
+      continue;
+    }
+    const other = parsed.data.outwardIssue ?? parsed.data.inwardIssue;
+    if (!other) continue;
+    links.push({
+      type: parsed.data.type.name,
+      direction: parsed.data.outwardIssue ? 'outward' : 'inward',
+      otherKey: other.key,
+      otherStatusCategory: other.fields?.status?.statusCategory.key ?? null,
+    });
+  }
+  return links;
+}
+
 /**
  * Maps one Jira issue into the domain model. Fields of the wrong type are reported and left empty:
  * one odd issue never takes the whole portfolio down.
@@ -92,22 +117,7 @@ export function toPortfolioIssue(
     return null;
   }
 
-  const links: IssueLink[] = [];
-  for (const link of read('issuelinks', Unknowns) ?? []) {
-    const parsed = IssueLinkField.safeParse(link);
-    if (!parsed.success) {
-      problems.push({ issueKey: issue.key, field: 'issuelinks', message: 'unreadable link skipped' });
-      continue;
-    }
-    const other = parsed.data.outwardIssue ?? parsed.data.inwardIssue;
-    if (!other) continue;
-    links.push({
-      type: parsed.data.type.name,
-      direction: parsed.data.outwardIssue ? 'outward' : 'inward',
-      otherKey: other.key,
-      otherStatusCategory: other.fields?.status?.statusCategory.key ?? null,
-    });
-  }
+  const links = toIssueLinks(issue.key, read('issuelinks', Unknowns) ?? [], problems);
 
   const readScale = (role: 'riskProbability' | 'riskImpact'): number | null => {
     const id = mapping[role];

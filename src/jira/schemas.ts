@@ -110,6 +110,25 @@ export const ParsedJqlSchema = z.object({
   ),
 });
 
+/** `/myself?expand=groups`: the groups the user belongs to. */
+export const MyselfWithGroupsSchema = JiraUserSchema.extend({
+  groups: z
+    .object({ items: z.array(z.object({ name: z.string(), groupId: z.string().nullish() })).default([]) })
+    .optional(),
+});
+
+/** `/issuetype`: the issue types the principal can see. */
+export const IssueTypesSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), subtask: z.boolean().optional() }),
+);
+export type JiraIssueType = z.infer<typeof IssueTypesSchema>[number];
+
+/** `/projectCategory`: every project category of the site. */
+export const ProjectCategoriesSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), description: z.string().optional() }),
+);
+export type JiraProjectCategory = z.infer<typeof ProjectCategoriesSchema>[number];
+
 export const IssuePropertySchema = z.object({ key: z.string(), value: z.unknown() });
 
 /** Jira's error body: `{ errorMessages: [...], errors: { field: message } }`. */

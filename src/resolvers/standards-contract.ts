@@ -1,2 +1,97 @@
-/** Resolver keys of the standards feature: merged into `resolverContract` in contract.ts. */
-export const standardsContract = {} as const;
+import { z } from 'zod';
+import { ConfigProblemSchema, StatusRefSchema, ViolationSchema } from '../domain/standards/evaluation';
+
+/** Resolver keys of the standards feature (issue panel): merged into `resolverContract` in contract.ts. */
+
+const JiraKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/, 'expected an issue key like ABC-123');
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a rule or item id');
+
+const PersonRef = z.object({ accountId: z.string(), displayName: z.string() });
+
+export const ChecklistItemStateSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  mandatory: z.boolean(),
+  /** Who ticked it and when; null when not ticked. */
+  tick: z.object({ by: PersonRef, at: z.string() }).nullable(),
+});
+
+export const GateStateSchema = z.object({
+  ruleId: z.string(),
+  standardId: z.string(),
+  standardName: z.string(),
+  mode: z.enum(['enforce', 'warn']),
+  stage: z.object({ id: z.string(), name: z.string() }),
+  items: z.array(ChecklistItemStateSchema),
+  /** Every mandatory item is ticked. */
+  complete: z.boolean(),
+  /** The gate into the issue's next lifecycle stage. */
+  isNext: z.boolean(),
+  /** The issue is already at or past this stage. */
+  passed: z.boolean(),
+});
+export type GateState = z.infer<typeof GateStateSchema>;
+
+export const DependencyWarningSchema = z.object({
+  /** The unresolved issue that blocks this one. */
+  key: z.string(),
+  projectKey: z.string(),
+  /** Null when Jira did not return it to this user. */
+  summary: z.string().nullable(),
+  status: StatusRefSchema.nullable(),
+  dueDate: z.string().nullable(),
+  /** The blocker is due after this issue (or is overdue while this one waits). */
+  late: z.boolean(),
+  otherProject: z.boolean(),
+  message: z.string(),
+});
+export type DependencyWarning = z.infer<typeof DependencyWarningSchema>;
+
+export const IssueStandardsSchema = z.object({
+  issue: z.object({
+    id: z.string(),
+    key: z.string(),
+    summary: z.string(),
+    issueType: z.string(),
+    projectKey: z.string(),
+    status: StatusRefSchema,
+    dueDate: z.string().nullable(),
+  }),
+  /** The configuration version the evaluation used (0: built-in defaults). */
+  configVersion: z.number().int().nonnegative(),
+  /** `blocking`: an enforced standard is broken; `warnings`: only warn-mode ones; `not-covered`: no standard applies. */
+  badge: z.enum(['compliant', 'warnings', 'blocking', 'not-covered']),
+  applicable: z.array(z.object({ id: z.string(), name: z.string(), mode: z.enum(['enforce', 'warn']) })),
+  /** What the issue breaks at its current status. */
+  violations: z.array(ViolationSchema),
+  stage: z.object({
+    current: z.object({ id: z.string(), name: z.string() }).nullable(),
+    next: z.object({ id: z.string(), name: z.string(), status: z.string() }).nullable(),
+  }),
+  /** What moving into the next stage would additionally need (fields, gate items, links). */
+  nextStageViolations: z.array(ViolationSchema),
+  gates: z.array(GateStateSchema),
+  dependencies: z.array(DependencyWarningSchema),
+  history: z.array(
+    z.object({
+      ruleId: z.string(),
+      itemId: z.string(),
+      itemText: z.string(),
+      ticked: z.boolean(),
+      by: PersonRef,
+      at: z.string(),
+    }),
+  ),
+  /** The viewer may tick items (Jira's Edit issues permission on this issue). */
+  canTick: z.boolean(),
+  problems: z.array(ConfigProblemSchema),
+});
+export type IssueStandards = z.infer<typeof IssueStandardsSchema>;
+
+export const standardsContract = {
+  getIssueStandards: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueStandardsSchema },
+  setChecklistItem: {
+    input: z.object({ issueKey: JiraKey, ruleId: Slug, itemId: Slug, ticked: z.boolean() }).strict(),
+    output: IssueStandardsSchema,
+  },
+} as const;

@@ -1,6 +1,16 @@
 import type { AppDeps } from '../services/deps';
+import { getIssueStandards } from '../services/standards/get-issue-standards';
+import { setChecklistItem } from '../services/standards/set-checklist-item';
+import { defineResolver } from './define';
 
-/** The standards resolvers, merged into the app's resolver handler in index.ts. */
-export function createStandardsResolvers(_deps: AppDeps) {
-  return {} as const;
+/** The standards resolvers (issue panel), merged into the app's resolver handler in index.ts. */
+export function createStandardsResolvers(deps: AppDeps) {
+  return {
+    getIssueStandards: defineResolver('getIssueStandards', (input, actor) =>
+      getIssueStandards(deps, actor, input.issueKey),
+    ),
+    setChecklistItem: defineResolver('setChecklistItem', (input, actor) =>
+      setChecklistItem(deps, actor, input),
+    ),
+  };
 }

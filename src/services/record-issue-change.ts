@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { AppDeps } from './deps';
+import { refreshIssueCompliance } from './standards/refresh-issue-compliance';
 
 /** Forge issue and issue-link events; only the parts the app reads. */
 export const IssueEventSchema = z.object({
   eventType: z.string(),
   issue: z
     .object({
+      id: z.string().optional(),
       key: z.string(),
       fields: z
         .object({ project: z.object({ key: z.string() }).optional() })
@@ -26,8 +28,9 @@ export const ProjectChangeSchema = z.object({
 export const projectChangeKey = (projectKey: string) => `changed:${projectKey}`;
 
 /**
- * Issue triggers mark the issue's project as changed, so the next refresh reads only changed
- * projects. Link events carry no project, so they mark the site as changed instead.
+ * Issue triggers mark the issue's project as changed (so the next refresh reads only changed
+ * projects) and re-evaluate the standards on the issues concerned, keeping the JQL-searchable
+ * compliance property current. Link events carry no project, so they mark the site as changed.
  */
 export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<void> {
   const parsed = IssueEventSchema.safeParse(event);
@@ -41,4 +44,18 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
     lastChangeAt: deps.now().toISOString(),
     lastEventType: parsed.data.eventType,
   });
+  if (parsed.data.eventType.includes(':deleted:issue')) return;
+  const issues = parsed.data.issue
+    ? [parsed.data.issue.id ?? parsed.data.issue.key]
+    : parsed.data.issueLink
+      ? [String(parsed.data.issueLink.sourceIssueId), String(parsed.data.issueLink.destinationIssueId)]
+      : [];
+  for (const issue of issues) {
+    try {
+      await refreshIssueCompliance(deps, issue);
+    } catch (error) {
+      // One unreadable issue (deleted meanwhile, no longer visible to the app) must not fail the event.
+      console.warn(`[pmo] could not re-evaluate ${issue} after ${parsed.data.eventType}`, error);
+    }
+  }
 }

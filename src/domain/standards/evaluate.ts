@@ -1,6 +1,6 @@
+import { blockingLinksOf, indexBlockingLinks } from '../dependencies/links';
 import type { FieldRole } from '../field-roles';
-import type { IssueLink, StatusCategoryKey } from '../model';
-import type { BlockingLinkMapping } from '../settings';
+import type { StatusCategoryKey } from '../model';
 import type {
   ConfigProblem,
   Evaluation,
@@ -291,15 +291,17 @@ function compileRule(
     case 'noOpenBlockers': {
       const appliesAt = whenMatcher(rule.when, stageOf, report);
       if (appliesAt === null) return null;
-      const isBlockedBy = blockerTest(ctx.blockingLinks);
+      const index = indexBlockingLinks(ctx.blockingLinks);
       return {
         rule,
         appliesAt,
         check(issue) {
-          const blockers = issue.links
-            .filter((link) => isBlockedBy(link) && link.otherStatusCategory !== 'done')
-            .map((link) => link.otherKey);
-          const unique = [...new Set(blockers)].sort();
+          const resolved = new Set(
+            issue.links.filter((link) => link.otherStatusCategory === 'done').map((link) => link.otherKey),
+          );
+          const unique = blockingLinksOf(issue.links, index)
+            .blockedBy.filter((key) => !resolved.has(key))
+            .sort();
           if (unique.length === 0) return null;
           const noun = unique.length === 1 ? 'issue' : 'issues';
           return {
@@ -331,15 +333,6 @@ function compileRule(
       };
     }
   }
-}
-
-/** True when `link`, carried by the issue, says the other issue blocks it. */
-function blockerTest(mappings: readonly BlockingLinkMapping[]): (link: IssueLink) => boolean {
-  const byType = new Map(mappings.map((mapping) => [mapping.type.toLowerCase(), mapping.blockerDirection]));
-  return (link) => {
-    const blockerDirection = byType.get(link.type.toLowerCase());
-    return blockerDirection !== undefined && link.direction !== blockerDirection;
-  };
 }
 
 /** A test of a filled-in value: null when it passes, else what is wrong ("must be one of ..."). */

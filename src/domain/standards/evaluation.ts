@@ -5,7 +5,12 @@ import type { BlockingLinkMapping } from '../settings';
 import type { Lifecycle, Standard } from './schema';
 
 /** Who ticked (or unticked) a checklist item, and when (ISO timestamp). */
-export const TickSchema = z.object({ by: z.string().min(1), at: z.string() });
+export const TickSchema = z.object({
+  by: z.string().min(1),
+  /** Display name at the time of the tick (account ids mean nothing to people). */
+  byName: z.string().optional(),
+  at: z.string(),
+});
 export type Tick = z.infer<typeof TickSchema>;
 
 /** Ticked items of one issue: rule id -> item id -> tick. Unticked items are absent. */

@@ -1,0 +1,51 @@
+import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/links';
+import { AppError } from '../../domain/errors';
+import type { IssueStandards } from '../../resolvers/standards-contract';
+import type { Actor, AppDeps } from '../deps';
+import { loadLiveConfig } from '../settings/live-config';
+import { readChecklist } from './checklist-store';
+import { standardsFieldIds, toIssueFacts } from './issue-facts';
+import { type BlockerInfo, describeIssueStandards, readBlockers } from './issue-standards';
+import { loadStandardsSite } from './standards-site';
+
+/**
+ * The issue panel: the standards on one issue as the viewing user may see it. The issue and its
+ * blockers are read as the user (Jira applies their permissions); the checklist from app storage.
+ */
+export async function getIssueStandards(
+  deps: AppDeps,
+  actor: Actor,
+  issueKey: string,
+): Promise<IssueStandards> {
+  const live = await loadLiveConfig(deps.store);
+  const jira = deps.jira.asUser(actor.accountId);
+  const site = await loadStandardsSite(jira, live.config);
+  const fields = [...standardsFieldIds(live.config.standards, site.mapping), 'summary', 'duedate'];
+  const [issue, permissions] = await Promise.all([
+    jira.getIssue(issueKey, fields),
+    jira.myPermissions(['EDIT_ISSUES'], { issueKey }),
+  ]);
+  const checklist = await readChecklist(deps.store, issue.id);
+  const facts = toIssueFacts(issue, checklist.ticks);
+  const { blockedBy } = blockingLinksOf(facts.links, indexBlockingLinks(live.config.engine.blockingLinks));
+  let blockers: BlockerInfo[] = [];
+  try {
+    blockers = await readBlockers(jira, blockedBy);
+  } catch (error) {
+    // The links already carry each blocker's status; only due dates and summaries are missing.
+    if (!(error instanceof AppError)) throw error;
+  }
+  return describeIssueStandards({
+    facts,
+    issueId: issue.id,
+    summary: typeof issue.fields.summary === 'string' ? issue.fields.summary : issue.key,
+    dueDate: typeof issue.fields.duedate === 'string' ? issue.fields.duedate.slice(0, 10) : null,
+    config: live.config,
+    configVersion: live.version,
+    site,
+    checklist,
+    blockers,
+    canTick: permissions.EDIT_ISSUES === true,
+    today: deps.now().toISOString().slice(0, 10),
+  });
+}

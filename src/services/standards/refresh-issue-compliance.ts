@@ -1,0 +1,32 @@
+import type { JiraClient } from '../../jira/client';
+import type { AppDeps } from '../deps';
+import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
+import { readChecklist } from './checklist-store';
+import {
+  COMPLIANCE_PROPERTY_KEY,
+  type ComplianceProperty,
+  compliancePropertyOf,
+} from './compliance-property';
+import { standardsFieldIds, toIssueFacts } from './issue-facts';
+import { evaluatorFor } from './issue-standards';
+import { loadStandardsSite, type StandardsSite } from './standards-site';
+
+/**
+ * Re-evaluates one issue as the app and mirrors the result into the `pmoCompliance` entity
+ * property, so JQL can find non-compliant issues. Called after a tick and by issue triggers.
+ */
+export async function refreshIssueCompliance(
+  deps: AppDeps,
+  issueIdOrKey: string,
+  known: { live?: LiveConfig; site?: StandardsSite } = {},
+): Promise<ComplianceProperty> {
+  const jira: JiraClient = deps.jira.asApp();
+  const live = known.live ?? (await loadLiveConfig(deps.store));
+  const site = known.site ?? (await loadStandardsSite(jira, live.config));
+  const issue = await jira.getIssue(issueIdOrKey, standardsFieldIds(live.config.standards, site.mapping));
+  const checklist = await readChecklist(deps.store, issue.id);
+  const evaluation = evaluatorFor(live.config, site).evaluate(toIssueFacts(issue, checklist.ticks));
+  const property = compliancePropertyOf(evaluation, live.version, deps.now());
+  await jira.setIssueProperty(issue.key, COMPLIANCE_PROPERTY_KEY, property);
+  return property;
+}

@@ -1,0 +1,72 @@
+import { AppError } from '../../domain/errors';
+import type { IssueStandards } from '../../resolvers/standards-contract';
+import type { Actor, AppDeps } from '../deps';
+import { loadLiveConfig } from '../settings/live-config';
+import { applyChecklistEvent, checklistKey, readChecklist } from './checklist-store';
+import { getIssueStandards } from './get-issue-standards';
+import { refreshIssueCompliance } from './refresh-issue-compliance';
+
+export interface ChecklistChange {
+  issueKey: string;
+  ruleId: string;
+  itemId: string;
+  ticked: boolean;
+}
+
+/**
+ * Ticks or unticks one gate checklist item. Only users who may edit the issue can (Jira's Edit
+ * issues permission, asked of Jira as the user, every time). Records who and when; the history
+ * keeps unticks too. Answers the panel's new state.
+ */
+export async function setChecklistItem(
+  deps: AppDeps,
+  actor: Actor,
+  change: ChecklistChange,
+): Promise<IssueStandards> {
+  const live = await loadLiveConfig(deps.store);
+  const rule = live.config.standards
+    .filter((standard) => standard.mode !== 'off')
+    .flatMap((standard) => standard.rules)
+    .find((candidate) => candidate.kind === 'gateChecklist' && candidate.id === change.ruleId);
+  if (rule?.kind !== 'gateChecklist') {
+    throw new AppError('NOT_FOUND', `There is no active gate checklist "${change.ruleId}"; reload the panel`);
+  }
+  const item = rule.items.find((candidate) => candidate.id === change.itemId);
+  if (!item) {
+    throw new AppError('NOT_FOUND', `The gate checklist has no item "${change.itemId}"; reload the panel`);
+  }
+
+  const jira = deps.jira.asUser(actor.accountId);
+  const [issue, permissions, me] = await Promise.all([
+    jira.getIssue(change.issueKey, ['summary']),
+    jira.myPermissions(['EDIT_ISSUES'], { issueKey: change.issueKey }),
+    jira.myself(),
+  ]);
+  if (permissions.EDIT_ISSUES !== true) {
+    throw new AppError(
+      'FORBIDDEN',
+      `You need the Edit issues permission on ${change.issueKey} to change its gate checklist`,
+    );
+  }
+
+  const state = await readChecklist(deps.store, issue.id);
+  const already = state.ticks[change.ruleId]?.[change.itemId] !== undefined;
+  if (already !== change.ticked) {
+    const next = applyChecklistEvent(state, {
+      ruleId: change.ruleId,
+      itemId: change.itemId,
+      ticked: change.ticked,
+      by: actor.accountId,
+      ...(me.displayName ? { byName: me.displayName } : {}),
+      at: deps.now().toISOString(),
+    });
+    await deps.store.set(checklistKey(issue.id), next);
+    try {
+      await refreshIssueCompliance(deps, issue.id, { live });
+    } catch (error) {
+      // The tick is saved; the JQL mirror catches up on the next issue event.
+      console.warn(`[pmo] could not update the compliance property of ${change.issueKey}`, error);
+    }
+  }
+  return getIssueStandards(deps, actor, change.issueKey);
+}

@@ -1,0 +1,299 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
+import type { LocalApp } from '../../../dev/local/local-app';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import type { IssueStandards } from '../../resolvers/standards-contract';
+import { MemoryStore } from '../../storage/memory-store';
+import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
+import { checklistKey } from './checklist-store';
+import { COMPLIANCE_PROPERTY_KEY } from './compliance-property';
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
+  return local.app.resolver(
+    { call: { functionKey, payload }, context: { moduleKey: 'pmo-issue-panel' } },
+    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
+  ) as Promise<Result<T>>;
+}
+
+function data<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+const admin = SIM_USERS.find((user) => user.accountId === 'sim-admin');
+
+async function simRequest(sim: JiraSim, method: string, path: string, body?: unknown) {
+  if (!admin) throw new Error('no sim-admin');
+  const response = await fetch(`${sim.url}${path}`, {
+    method,
+    headers: { authorization: basicAuthHeader(admin), 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : ((await response.json()) as unknown);
+}
+
+async function firstIssue(sim: JiraSim, jql: string): Promise<{ id: string; key: string }> {
+  const page = (await simRequest(sim, 'POST', '/rest/api/3/search/jql', {
+    jql,
+    fields: ['summary'],
+    maxResults: 1,
+  })) as {
+    issues: { id: string; key: string }[];
+  };
+  const issue = page.issues[0];
+  if (!issue) throw new Error(`no issue for ${jql}`);
+  return issue;
+}
+
+/** Publishes `config` as the live version, the way a settings save stores it. */
+async function publish(local: LocalApp, config: PmoConfig, version = 1) {
+  await local.deps.store.set(configVersionKey(version), {
+    version,
+    basedOn: version - 1,
+    author: 'sim-admin',
+    savedAt: '2026-11-01T00:00:00.000Z',
+    comment: 'test',
+    origin: { kind: 'save' },
+    config,
+  });
+  await local.deps.store.set(LIVE_CONFIG_KEY, { version });
+}
+
+function enforcing(ids: readonly string[]): PmoConfig {
+  return {
+    ...defaultPmoConfig,
+    standards: defaultPmoConfig.standards.map((standard) =>
+      ids.includes(standard.id) ? { ...standard, mode: 'enforce' } : standard,
+    ),
+  };
+}
+
+describe('standards on an issue (panel, checklist, validator, trigger) against the simulator', () => {
+  let sim: JiraSim;
+  let local: LocalApp;
+  let teamProject: string;
+
+  beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 42, projects: 6, issuesPerProject: 40 });
+    local = wireSimulator(sim.url, { store: new MemoryStore() }).localApp;
+    // sim-team browses and edits the first three projects.
+    teamProject = sim.dataset.projects
+      .slice(0, 3)
+      .map((project) => project.key)
+      .join(', ');
+  });
+  afterAll(() => sim.close());
+
+  let story: { id: string; key: string };
+  beforeAll(async () => {
+    // A story about to start, with nothing filled in that the delivery standard asks for.
+    story = await firstIssue(
+      sim,
+      `project in (${teamProject}) AND issuetype = Story AND status = "To Do" ORDER BY key ASC`,
+    );
+    await simRequest(sim, 'PUT', `/rest/api/3/issue/${story.key}`, {
+      fields: { duedate: null, customfield_10016: null, assignee: null },
+    });
+  });
+  const storyWithoutDueDate = async () => story;
+
+  async function epicInToDo() {
+    return firstIssue(
+      sim,
+      `project in (${teamProject}) AND issuetype = Epic AND status = "To Do" ORDER BY key ASC`,
+    );
+  }
+
+  async function transitionEvent(key: string, statusName: string) {
+    const { transitions } = (await simRequest(sim, 'GET', `/rest/api/3/issue/${key}/transitions`)) as {
+      transitions: { id: string; to: { id: string; name: string } }[];
+    };
+    const transition = transitions.find((candidate) => candidate.to.name === statusName);
+    if (!transition) throw new Error(`${key} has no transition to ${statusName}`);
+    const issue = (await simRequest(sim, 'GET', `/rest/api/3/issue/${key}?fields=status`)) as {
+      id: string;
+      fields: { status: { id: string } };
+    };
+    return {
+      issue: { id: issue.id, key },
+      transition: { from: { id: issue.fields.status.id }, to: { id: transition.to.id } },
+    };
+  }
+
+  async function transitionTo(key: string, statusName: string) {
+    return local.app.validator(await transitionEvent(key, statusName));
+  }
+
+  it('lists what a story misses before Execution, with the default (guidance) standards', async () => {
+    const story = await storyWithoutDueDate();
+    const panel = data(
+      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: story.key }),
+    );
+    expect(panel.configVersion).toBe(0);
+    expect(panel.applicable.map((standard) => standard.id)).toContain('delivery-readiness');
+    expect(panel.stage.current?.id).toBe('planning');
+    expect(panel.stage.next?.id).toBe('execution');
+    const ahead = panel.nextStageViolations.find((violation) => violation.ruleId === 'dated-and-estimated');
+    expect(ahead?.fields.map((field) => field.id)).toContain('duedate');
+    expect(ahead?.mode).toBe('warn');
+    expect(panel.canTick).toBe(true);
+  });
+
+  it('does not block transitions while every standard is guidance only', async () => {
+    const story = await storyWithoutDueDate();
+    await expect(transitionTo(story.key, 'In Progress')).resolves.toEqual({ result: true });
+  });
+
+  it('blocks a transition into Execution while enforced fields are missing, and allows it once they are set', async () => {
+    await publish(local, enforcing(['delivery-readiness']));
+    const story = await storyWithoutDueDate();
+    const blocked = await transitionTo(story.key, 'In Progress');
+    expect(blocked.result).toBe(false);
+    expect(blocked.errorMessage).toContain('Ready for delivery');
+    expect(blocked.errorMessage).toContain('Due date');
+
+    await simRequest(sim, 'PUT', `/rest/api/3/issue/${story.key}`, {
+      fields: { duedate: '2027-03-01', customfield_10016: 5, assignee: { accountId: 'sim-team' } },
+    });
+    await expect(transitionTo(story.key, 'In Progress')).resolves.toEqual({ result: true });
+  });
+
+  it('records who ticked a gate item and when, keeps unticks in the history, and mirrors compliance to JQL', async () => {
+    await publish(local, enforcing(['epic-gates']), 2);
+    const epic = await epicInToDo();
+    const tick = (itemId: string, ticked: boolean) =>
+      invoke<IssueStandards>(local, 'sim-team', 'setChecklistItem', {
+        issueKey: epic.key,
+        ruleId: 'execution-gate',
+        itemId,
+        ticked,
+      });
+    data(await tick('scope-agreed', true));
+    data(await tick('estimate-reviewed', true));
+    const after = data(await tick('scope-agreed', false));
+    const gate = after.gates.find((candidate) => candidate.ruleId === 'execution-gate');
+    expect(gate?.items.find((item) => item.id === 'estimate-reviewed')?.tick?.by.displayName).toBe(
+      'Tom Team',
+    );
+    expect(gate?.items.find((item) => item.id === 'scope-agreed')?.tick).toBeNull();
+    expect(gate?.complete).toBe(false);
+    expect(after.history.map((event) => [event.itemId, event.ticked])).toEqual([
+      ['scope-agreed', false],
+      ['estimate-reviewed', true],
+      ['scope-agreed', true],
+    ]);
+    const property = (await simRequest(
+      sim,
+      'GET',
+      `/rest/api/3/issue/${epic.key}/properties/${COMPLIANCE_PROPERTY_KEY}`,
+    )) as { value: { configVersion: number } };
+    expect(property.value.configVersion).toBe(2);
+  });
+
+  it('refuses a tick from a user without Edit issues permission, and changes nothing', async () => {
+    const epic = await epicInToDo();
+    const before = await local.deps.store.get(checklistKey(epic.id));
+    const result = await invoke<IssueStandards>(local, 'sim-pmo', 'setChecklistItem', {
+      issueKey: epic.key,
+      ruleId: 'execution-gate',
+      itemId: 'estimate-reviewed',
+      ticked: false,
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
+    expect(await local.deps.store.get(checklistKey(epic.id))).toEqual(before);
+    const view = data(
+      await invoke<IssueStandards>(local, 'sim-pmo', 'getIssueStandards', { issueKey: epic.key }),
+    );
+    expect(view.canTick).toBe(false);
+  });
+
+  it('refuses a checklist item that does not exist', async () => {
+    const epic = await epicInToDo();
+    const result = await invoke(local, 'sim-team', 'setChecklistItem', {
+      issueKey: epic.key,
+      ruleId: 'execution-gate',
+      itemId: 'no-such-item',
+      ticked: true,
+    });
+    expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+  });
+
+  it('blocks the epic at its gate until the mandatory items are ticked', async () => {
+    const epic = await epicInToDo();
+    const blocked = await transitionTo(epic.key, 'In Progress');
+    expect(blocked.result).toBe(false);
+    expect(blocked.errorMessage).toContain('Scope agreed with the sponsor');
+    data(
+      await invoke(local, 'sim-team', 'setChecklistItem', {
+        issueKey: epic.key,
+        ruleId: 'execution-gate',
+        itemId: 'scope-agreed',
+        ticked: true,
+      }),
+    );
+    await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
+  });
+
+  it('reports statuses that no longer exist and stages that are missing, without failing', async () => {
+    const config = enforcing(['epic-gates']);
+    const broken: PmoConfig = {
+      ...config,
+      lifecycle: {
+        stages: config.lifecycle.stages
+          .filter((stage) => stage.id !== 'closure')
+          .map((stage) =>
+            stage.id === 'execution' ? { ...stage, statuses: [...stage.statuses, 'Doing'] } : stage,
+          ),
+      },
+    };
+    await publish(local, broken, 3);
+    const epic = await epicInToDo();
+    const panel = data(
+      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
+    );
+    const messages = panel.problems.map((problem) => problem.message).join('\n');
+    expect(messages).toContain('"Doing"');
+    expect(messages).toContain('"closure"');
+  });
+
+  it('answers CONFIG_UNREADABLE for damaged settings, and the validator fails open and records it', async () => {
+    await local.deps.store.set(configVersionKey(4), { version: 4, config: { standards: 'not a list' } });
+    await local.deps.store.set(LIVE_CONFIG_KEY, { version: 4 });
+    const story = await storyWithoutDueDate();
+    const panel = await invoke(local, 'sim-team', 'getIssueStandards', { issueKey: story.key });
+    expect(panel.ok ? null : panel.error.code).toBe('CONFIG_UNREADABLE');
+    await expect(transitionTo(story.key, 'In Progress')).resolves.toEqual({ result: true });
+    const logged = await local.deps.store.query('validator:fail-open:');
+    expect(logged.results.some((entry) => JSON.stringify(entry.value).includes(story.key))).toBe(true);
+  });
+
+  it('a failing Jira lets the transition through unless the standard says to fail closed', async () => {
+    const closed = enforcing(['delivery-readiness']);
+    closed.standards = closed.standards.map((standard) =>
+      standard.id === 'delivery-readiness' ? { ...standard, onError: 'closed' } : standard,
+    );
+    const story = await storyWithoutDueDate();
+    const event = await transitionEvent(story.key, 'In Progress');
+    await publish(local, enforcing(['delivery-readiness']), 5);
+    sim.setFaults({ failNext: [{ status: 403, count: 20 }] });
+    try {
+      await expect(local.app.validator(event)).resolves.toEqual({ result: true });
+    } finally {
+      sim.resetFaults();
+    }
+    await publish(local, closed, 6);
+    sim.setFaults({ failNext: [{ status: 403, count: 20 }] });
+    try {
+      const verdict = await local.app.validator(event);
+      expect(verdict.result).toBe(false);
+      expect(verdict.errorMessage).toContain('could not check');
+    } finally {
+      sim.resetFaults();
+    }
+  });
+});
