@@ -11,6 +11,7 @@ function sampleReport(): PortfolioReport {
   const computation = computePortfolio({ ...generated, settings: defaultEngineSettings, now });
   return {
     ...computation,
+    compliance: null,
     meta: { requests: 12, partial: false, staleProjects: [], generatedAt: now.toISOString() },
   };
 }

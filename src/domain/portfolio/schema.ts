@@ -3,6 +3,7 @@ import { DependencyReportSchema } from '../dependencies/graph';
 import { ProjectHealthSchema } from '../health/health';
 import { KpiSetSchema } from '../kpis/kpis';
 import { HeatMapSchema, RaidLogEntrySchema, RiskEntrySchema } from '../risks/raid';
+import { ComplianceReportSchema } from '../standards/compliance-report';
 
 /**
  * The portfolio report: the JSON contract shared by the portfolio page, the CSV export and the report CLI.
@@ -57,5 +58,9 @@ export const PortfolioMetaSchema = z.object({
 });
 export type PortfolioMeta = z.infer<typeof PortfolioMetaSchema>;
 
-export const PortfolioReportSchema = PortfolioComputationSchema.extend({ meta: PortfolioMetaSchema });
+export const PortfolioReportSchema = PortfolioComputationSchema.extend({
+  /** Compliance with the PMO standards; null when standards were not evaluated (e.g. the report CLI). */
+  compliance: ComplianceReportSchema.nullable(),
+  meta: PortfolioMetaSchema,
+});
 export type PortfolioReport = z.infer<typeof PortfolioReportSchema>;

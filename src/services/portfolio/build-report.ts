@@ -3,6 +3,7 @@ import { computePortfolioFromChunk, type PortfolioReport } from '../../domain/po
 import type { JiraClient } from '../../jira/client';
 import type { FieldProblem } from '../../jira/issue-mapper';
 import { collectPortfolio } from './collect';
+import type { PortfolioCompliance } from './compliance';
 import { discoverSite, type SiteDiscovery } from './discover';
 import { type PortfolioScope, resolveScopeProjects } from './scope';
 
@@ -14,6 +15,8 @@ export interface BuildReportInput {
   site?: SiteDiscovery;
   /** Manual RAG overrides by project key (from the live configuration). */
   overrides?: Readonly<Record<string, ManualOverride>>;
+  /** Evaluates the PMO standards on the collected issues (compliance indicator and report section). */
+  compliance?: PortfolioCompliance;
   onProgress?: (done: number, total: number, projectKey: string) => void;
 }
 
@@ -42,16 +45,19 @@ export async function buildPortfolioReport(
     settings: site.settings,
     now: input.now,
     concurrency: input.concurrency,
+    ...(input.compliance ? { compliance: input.compliance.collector } : {}),
     onProjectDone: (key, done, total) => input.onProgress?.(done, total, key),
   });
   const complete = projects.filter((project) => !collected.failed.has(project.key));
   const computation = computePortfolioFromChunk(collected.chunk, complete, site.settings, input.now, {
     ...(input.overrides ? { overrides: input.overrides } : {}),
+    ...(input.compliance ? { compliance: input.compliance.healthInput() } : {}),
   });
   const staleProjects = [...collected.failed.keys()].sort();
   return {
     report: {
       ...computation,
+      compliance: input.compliance ? input.compliance.result() : null,
       meta: {
         requests: jira.meter.requests - requestsBefore,
         partial: staleProjects.length > 0,

@@ -9,6 +9,7 @@ import {
   portfolioFields,
   toPortfolioIssue,
 } from '../../jira/issue-mapper';
+import type { JiraIssue } from '../../jira/schemas';
 import { type PortfolioScope, projectJql } from './scope';
 
 /** Jira's page size for searches that return fields. */
@@ -25,6 +26,15 @@ export interface CollectPagesInput {
   maxPages?: number;
   /** Runs each page request; a shared limiter bounds requests in flight across projects. */
   schedule?: <T>(request: () => Promise<T>) => Promise<T>;
+  /** Evaluates the PMO standards on every issue read (its fields are requested too). */
+  compliance?: ComplianceCollector;
+}
+
+/** Sees every raw issue a collection reads, to evaluate standards on the same pages. */
+export interface ComplianceCollector {
+  /** Extra Jira fields the standards read. */
+  fields: readonly string[];
+  observe(issue: JiraIssue): void;
 }
 
 export interface CollectPagesResult {
@@ -41,7 +51,7 @@ export interface CollectPagesResult {
  * `mergeAllChunks`; an issue read twice (a retried page, an overlapping job) counts once.
  */
 export async function collectPages(jira: JiraClient, input: CollectPagesInput): Promise<CollectPagesResult> {
-  const fields = portfolioFields(input.mapping);
+  const fields = [...new Set([...portfolioFields(input.mapping), ...(input.compliance?.fields ?? [])])];
   const problems: FieldProblem[] = [];
   const chunks: PortfolioChunk[] = [];
   let issueCount = 0;
@@ -60,6 +70,7 @@ export async function collectPages(jira: JiraClient, input: CollectPagesInput): 
     );
     const issues: PortfolioIssue[] = [];
     for (const raw of page.issues) {
+      input.compliance?.observe(raw);
       const issue = toPortfolioIssue(raw, input.mapping, problems);
       if (issue) issues.push(issue);
     }
@@ -85,6 +96,7 @@ export interface CollectPortfolioInput {
   settings: EngineSettings;
   now: Date;
   concurrency: number;
+  compliance?: ComplianceCollector;
   onProjectDone?: (projectKey: string, done: number, total: number) => void;
 }
 
@@ -121,6 +133,7 @@ export async function collectPortfolio(
           settings: input.settings,
           now: input.now,
           schedule,
+          ...(input.compliance ? { compliance: input.compliance } : {}),
         });
         chunks.push(result.chunk);
         issueCount += result.issueCount;

@@ -1,22 +1,37 @@
 import type { PortfolioReport } from '../../domain/portfolio';
 import type { Actor, AppDeps } from '../deps';
+import { loadLiveConfig } from '../settings/live-config';
+import { loadAllTicks } from '../standards/checklist-store';
+import { loadStandardsSite } from '../standards/standards-site';
 import { buildPortfolioReport } from './build-report';
+import { createPortfolioCompliance } from './compliance';
 import { scopeOfPortfolio } from './portfolios';
+import { siteSettingsFor } from './site-settings';
 
 /**
  * The portfolio report as the viewer may see it: collected as the user, so Jira applies their
- * project permissions and issue security levels to every number. Until admins define portfolios
- * (settings), portfolios are "all projects" and the project categories (see portfolios.ts).
+ * project permissions and issue security levels to every number. The live configuration supplies
+ * the engine settings, manual overrides and the standards evaluated on the same pages.
  */
 export async function getPortfolioReport(
   deps: AppDeps,
   actor: Actor,
   portfolioId: string,
 ): Promise<PortfolioReport> {
-  const { report } = await buildPortfolioReport(deps.jira.asUser(actor.accountId), {
+  const live = await loadLiveConfig(deps.store);
+  const jira = deps.jira.asUser(actor.accountId);
+  const [site, standardsSite, ticks] = await Promise.all([
+    siteSettingsFor(jira, live),
+    loadStandardsSite(jira, live.config),
+    loadAllTicks(deps.store),
+  ]);
+  const { report } = await buildPortfolioReport(jira, {
     scope: scopeOfPortfolio(portfolioId),
     now: deps.now(),
     concurrency: deps.jiraConcurrency,
+    site,
+    overrides: live.config.overrides,
+    compliance: createPortfolioCompliance(live.config, standardsSite, ticks),
   });
   return report;
 }

@@ -48,3 +48,18 @@ export function applyChecklistEvent(state: ChecklistState, event: ChecklistEvent
   const history = [...state.history, event].slice(-MAX_HISTORY);
   return { ticks, history };
 }
+
+/** Every issue's ticks, by issue id (one prefix scan; only issues someone ticked have state). */
+export async function loadAllTicks(store: Store): Promise<Map<string, Ticks>> {
+  const ticks = new Map<string, Ticks>();
+  let cursor: string | undefined;
+  do {
+    const page = await store.query('checklist:', cursor ? { cursor } : {});
+    for (const entry of page.results) {
+      const parsed = ChecklistStateSchema.safeParse(entry.value);
+      if (parsed.success) ticks.set(entry.key.slice('checklist:'.length), parsed.data.ticks);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ticks;
+}

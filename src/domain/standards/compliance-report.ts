@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import type { Evaluator } from './evaluate';
+import type { IssueFacts } from './evaluation';
+import type { Lifecycle, Standard } from './schema';
+
+/**
+ * The portfolio's compliance with the PMO standards: a standards × projects matrix, the violating
+ * issues with what each misses, and where each gated issue (typically an epic) stands in its
+ * lifecycle. Lists are capped; `truncated` says when more existed.
+ */
+
+const count = z.number().int().nonnegative();
+const Mode = z.enum(['enforce', 'warn']);
+
+export const ComplianceReportSchema = z.object({
+  standards: z.array(z.object({ id: z.string(), name: z.string(), mode: Mode })),
+  projects: z.array(
+    z.object({
+      projectKey: z.string(),
+      /** Issues some standard applies to. */
+      evaluated: count,
+      compliant: count,
+      byStandard: z.array(z.object({ standardId: z.string(), applicable: count, violating: count })),
+    }),
+  ),
+  violations: z.array(
+    z.object({
+      key: z.string(),
+      projectKey: z.string(),
+      /** Null for issues with a security level: their text is never copied into reports. */
+      summary: z.string().nullable(),
+      standardId: z.string(),
+      standardName: z.string(),
+      mode: Mode,
+      messages: z.array(z.string()),
+    }),
+  ),
+  gates: z.array(
+    z.object({
+      key: z.string(),
+      projectKey: z.string(),
+      summary: z.string().nullable(),
+      issueType: z.string(),
+      status: z.string(),
+      stage: z.object({ id: z.string(), name: z.string() }).nullable(),
+      /** The next gate this issue has to pass; null when none is ahead. */
+      nextGate: z
+        .object({
+          ruleId: z.string(),
+          standardName: z.string(),
+          stage: z.object({ id: z.string(), name: z.string() }),
+          ticked: count,
+          mandatory: count,
+          /** Items ticked so far, as evidence: text, who, when. */
+          evidence: z.array(z.object({ text: z.string(), by: z.string(), at: z.string() })),
+          ready: z.boolean(),
+        })
+        .nullable(),
+    }),
+  ),
+  totals: z.object({ evaluated: count, compliant: count, violating: count }),
+  truncated: z.object({ violations: z.boolean(), gates: z.boolean() }),
+  /** Standards that could not be evaluated as written. */
+  problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReportSchema>;
+
+export interface ComplianceLimits {
+  violations: number;
+  gates: number;
+}
+
+type ProjectTally = {
+  evaluated: number;
+  compliant: number;
+  byStandard: Map<string, { applicable: number; violating: number }>;
+};
+
+/** Collects compliance issue by issue, in constant memory per project and capped lists. */
+export class ComplianceAccumulator {
+  private readonly projects = new Map<string, ProjectTally>();
+  private readonly violations: ComplianceReport['violations'] = [];
+  private readonly gates: ComplianceReport['gates'] = [];
+  private readonly seen = new Set<string>();
+  private truncatedViolations = false;
+  private truncatedGates = false;
+  private readonly stageIndex = new Map<string, number>();
+  private readonly gateRules: { standard: Standard; ruleId: string; stageIndex: number }[] = [];
+
+  constructor(
+    private readonly evaluator: Evaluator,
+    private readonly standards: readonly Standard[],
+    private readonly lifecycle: Lifecycle,
+    private readonly limits: ComplianceLimits = { violations: 500, gates: 500 },
+  ) {
+    lifecycle.stages.forEach((stage, index) => {
+      for (const status of stage.statuses) this.stageIndex.set(status.toLowerCase(), index);
+    });
+    for (const standard of standards) {
+      if (standard.mode === 'off') continue;
+      for (const rule of standard.rules) {
+        if (rule.kind !== 'gateChecklist') continue;
+        const index = lifecycle.stages.findIndex((stage) => stage.id === rule.stage);
+        if (index >= 0) this.gateRules.push({ standard, ruleId: rule.id, stageIndex: index });
+      }
+    }
+    this.gateRules.sort((a, b) => a.stageIndex - b.stageIndex);
+  }
+
+  /** Adds one issue; an issue seen twice (retried page) counts once. */
+  add(facts: IssueFacts, summary: string | null): void {
+    if (this.seen.has(facts.key)) return;
+    this.seen.add(facts.key);
+    const evaluation = this.evaluator.evaluate(facts);
+    if (evaluation.applicable.length === 0) return;
+    const tally = this.tallyOf(facts.projectKey);
+    tally.evaluated++;
+    if (evaluation.violations.length === 0) tally.compliant++;
+    const violatingStandards = new Map<string, string[]>();
+    for (const violation of evaluation.violations) {
+      const messages = violatingStandards.get(violation.standardId) ?? [];
+      messages.push(violation.message);
+      violatingStandards.set(violation.standardId, messages);
+    }
+    for (const standard of evaluation.applicable) {
+      const cell = tally.byStandard.get(standard.id) ?? { applicable: 0, violating: 0 };
+      cell.applicable++;
+      const messages = violatingStandards.get(standard.id);
+      if (messages) {
+        cell.violating++;
+        if (this.violations.length < this.limits.violations) {
+          this.violations.push({
+            key: facts.key,
+            projectKey: facts.projectKey,
+            summary,
+            standardId: standard.id,
+            standardName: standard.name,
+            mode: standard.mode,
+            messages,
+          });
+        } else this.truncatedViolations = true;
+      }
+      tally.byStandard.set(standard.id, cell);
+    }
+    this.addGate(facts, summary, new Set(evaluation.applicable.map((standard) => standard.id)));
+  }
+
+  private addGate(facts: IssueFacts, summary: string | null, applicable: ReadonlySet<string>): void {
+    const rules = this.gateRules.filter((gate) => applicable.has(gate.standard.id));
+    if (rules.length === 0) return;
+    if (this.gates.length >= this.limits.gates) {
+      this.truncatedGates = true;
+      return;
+    }
+    const current = this.stageIndex.get(facts.status.name.toLowerCase());
+    const stage = current === undefined ? null : this.lifecycle.stages[current];
+    const next = rules.find((gate) => current === undefined || gate.stageIndex > current);
+    let nextGate: ComplianceReport['gates'][number]['nextGate'] = null;
+    if (next) {
+      const rule = next.standard.rules.find((candidate) => candidate.id === next.ruleId);
+      const nextStage = this.lifecycle.stages[next.stageIndex];
+      if (rule?.kind === 'gateChecklist' && nextStage) {
+        const ticks = facts.ticks[rule.id] ?? {};
+        const mandatory = rule.items.filter((item) => item.mandatory);
+        const evidence = rule.items.flatMap((item) => {
+          const tick = ticks[item.id];
+          return tick ? [{ text: item.text, by: tick.byName ?? tick.by, at: tick.at }] : [];
+        });
+        const ticked = mandatory.filter((item) => ticks[item.id] !== undefined).length;
+        nextGate = {
+          ruleId: rule.id,
+          standardName: next.standard.name,
+          stage: { id: nextStage.id, name: nextStage.name },
+          ticked,
+          mandatory: mandatory.length,
+          evidence,
+          ready: ticked === mandatory.length,
+        };
+      }
+    }
+    this.gates.push({
+      key: facts.key,
+      projectKey: facts.projectKey,
+      summary,
+      issueType: facts.issueType,
+      status: facts.status.name,
+      stage: stage ? { id: stage.id, name: stage.name } : null,
+      nextGate,
+    });
+  }
+
+  private tallyOf(projectKey: string): ProjectTally {
+    let tally = this.projects.get(projectKey);
+    if (!tally) {
+      tally = { evaluated: 0, compliant: 0, byStandard: new Map() };
+      this.projects.set(projectKey, tally);
+    }
+    return tally;
+  }
+
+  /** Compliance per project as the health engine takes it. */
+  healthInput(): Record<string, { compliant: number; evaluated: number }> {
+    return Object.fromEntries(
+      [...this.projects].map(([key, tally]) => [
+        key,
+        { compliant: tally.compliant, evaluated: tally.evaluated },
+      ]),
+    );
+  }
+
+  result(): ComplianceReport {
+    const byKey = (a: { key: string }, b: { key: string }) =>
+      a.key.localeCompare(b.key, 'en', { numeric: true });
+    const projects = [...this.projects]
+      .map(([projectKey, tally]) => ({
+        projectKey,
+        evaluated: tally.evaluated,
+        compliant: tally.compliant,
+        byStandard: [...tally.byStandard]
+          .map(([standardId, cell]) => ({ standardId, ...cell }))
+          .sort((a, b) => a.standardId.localeCompare(b.standardId)),
+      }))
+      .sort((a, b) => a.projectKey.localeCompare(b.projectKey));
+    const evaluated = projects.reduce((sum, project) => sum + project.evaluated, 0);
+    const compliant = projects.reduce((sum, project) => sum + project.compliant, 0);
+    return {
+      standards: this.standards
+        .filter((standard): standard is Standard & { mode: 'enforce' | 'warn' } => standard.mode !== 'off')
+        .map((standard) => ({ id: standard.id, name: standard.name, mode: standard.mode })),
+      projects,
+      violations: [...this.violations].sort(
+        (a, b) => byKey(a, b) || a.standardId.localeCompare(b.standardId),
+      ),
+      gates: [...this.gates].sort(byKey),
+      totals: { evaluated, compliant, violating: evaluated - compliant },
+      truncated: { violations: this.truncatedViolations, gates: this.truncatedGates },
+      problems: this.evaluator.problems,
+    };
+  }
+}

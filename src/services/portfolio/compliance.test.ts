@@ -1,0 +1,89 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import type { LocalApp } from '../../../dev/local/local-app';
+import type { PortfolioReport } from '../../domain/portfolio';
+import type { IssueStandards } from '../../resolvers/standards-contract';
+import { MemoryStore } from '../../storage/memory-store';
+
+type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+async function call<T>(
+  local: LocalApp,
+  accountId: string,
+  functionKey: string,
+  payload: unknown,
+): Promise<T> {
+  const result = (await local.app.resolver(
+    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
+    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
+  )) as Result<T>;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data;
+}
+
+describe('portfolio compliance with the PMO standards', () => {
+  let sim: JiraSim;
+  let local: LocalApp;
+  let report: PortfolioReport;
+
+  beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 7, projects: 5, issuesPerProject: 40 });
+    local = wireSimulator(sim.url, { store: new MemoryStore() }).localApp;
+    report = await call<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
+  });
+  afterAll(() => sim.close());
+
+  it('evaluates the default standards on every project and adds up', () => {
+    const compliance = report.compliance;
+    if (!compliance) throw new Error('no compliance section');
+    expect(compliance.standards.map((standard) => standard.id).sort()).toEqual([
+      'delivery-readiness',
+      'epic-gates',
+      'finish-unblocked',
+      'risk-register',
+    ]);
+    expect(compliance.projects.map((project) => project.projectKey).sort()).toEqual(
+      sim.dataset.projects.map((project) => project.key).sort(),
+    );
+    const evaluated = compliance.projects.reduce((sum, project) => sum + project.evaluated, 0);
+    expect(compliance.totals.evaluated).toBe(evaluated);
+    expect(compliance.totals.violating).toBeGreaterThan(0);
+    for (const project of compliance.projects) {
+      for (const cell of project.byStandard) expect(cell.violating).toBeLessThanOrEqual(cell.applicable);
+    }
+  });
+
+  it('feeds the compliance health indicator of each project', () => {
+    const compliance = report.compliance;
+    for (const project of report.projects) {
+      const indicator = project.health.indicators.find((candidate) => candidate.name === 'compliance');
+      const tally = compliance?.projects.find((candidate) => candidate.projectKey === project.key);
+      expect(indicator).toBeDefined();
+      if (tally && tally.evaluated > 0) expect(indicator?.rag).not.toBe('none');
+    }
+  });
+
+  it('lists violating issues exactly as the issue panel sees them', async () => {
+    const sample =
+      report.compliance?.violations.filter((violation) => violation.summary !== null).slice(0, 5) ?? [];
+    expect(sample.length).toBeGreaterThan(0);
+    for (const violation of sample) {
+      const panel = await call<IssueStandards>(local, 'sim-admin', 'getIssueStandards', {
+        issueKey: violation.key,
+      });
+      const messages = panel.violations
+        .filter((candidate) => candidate.standardId === violation.standardId)
+        .map((candidate) => candidate.message);
+      expect(messages).toEqual(violation.messages);
+    }
+  });
+
+  it('shows each gated epic with its next gate and readiness', () => {
+    const gates = report.compliance?.gates ?? [];
+    expect(gates.length).toBeGreaterThan(0);
+    expect(gates.every((gate) => gate.issueType === 'Epic')).toBe(true);
+    for (const gate of gates) {
+      if (gate.nextGate) expect(gate.nextGate.ready).toBe(gate.nextGate.ticked === gate.nextGate.mandatory);
+    }
+  });
+});
