@@ -7,15 +7,20 @@
  *    wall time vs the lower bound set by latency and concurrency, peak memory, slowest project
  *    (what one queued collection job would take).
  * 2. Pure domain compute time for 100,000 issues.
+ * 3. The standards engine over the same 100,000 issues (the compliance section of the report).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim';
+import { defaultPmoConfig } from '../src/domain/config/schema';
 import { computePortfolio } from '../src/domain/portfolio';
 import { generatePortfolio } from '../src/domain/portfolio/test-data';
 import { defaultEngineSettings } from '../src/domain/settings';
+import { ComplianceAccumulator } from '../src/domain/standards/compliance-report';
+import { createEvaluator } from '../src/domain/standards/evaluate';
+import type { IssueFacts } from '../src/domain/standards/evaluation';
 import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
@@ -144,13 +149,54 @@ function domainBenchmark() {
   return { issues: domainIssues, firstRunMs: Math.round(runs[0] ?? 0), medianMs: Math.round(median(runs)) };
 }
 
+/** The standards engine over the same issues: the compliance section of a 100k-issue report. */
+function standardsBenchmark() {
+  const now = new Date('2025-06-02T12:00:00Z');
+  const generated = generatePortfolio({ issues: domainIssues, projects: 100, seed: 7, now });
+  const facts: IssueFacts[] = generated.issues.map((issue) => ({
+    key: issue.key,
+    projectKey: issue.projectKey,
+    projectCategoryId: null,
+    issueType: issue.issueType,
+    status: issue.status,
+    fields: { ...issue.fields, duedate: issue.dueDate, customfield_10016: issue.storyPoints },
+    links: issue.links,
+    ticks: {},
+  }));
+  const config = defaultPmoConfig;
+  const runs: number[] = [];
+  let violating = 0;
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const evaluator = createEvaluator(config.standards, {
+      lifecycle: config.lifecycle,
+      fieldMapping: { storyPoints: 'customfield_10016' },
+      blockingLinks: config.engine.blockingLinks,
+    });
+    const accumulator = new ComplianceAccumulator(evaluator, config.standards, config.lifecycle);
+    for (const issue of facts) accumulator.add(issue, null);
+    violating = accumulator.result().totals.violating;
+    runs.push(performance.now() - started);
+  }
+  return {
+    issues: facts.length,
+    standards: config.standards.length,
+    violatingIssues: violating,
+    firstRunMs: Math.round(runs[0] ?? 0),
+    medianMs: Math.round(median(runs)),
+  };
+}
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function main() {
   const refresh = await refreshBenchmark();
   const domain = domainBenchmark();
-  process.stdout.write(`${JSON.stringify({ refresh, domainCompute: domain }, null, 2)}\n`);
+  const standards = standardsBenchmark();
+  process.stdout.write(
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards }, null, 2)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
