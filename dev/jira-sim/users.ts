@@ -8,6 +8,8 @@ export interface SimUser {
   emailAddress: string;
   apiToken: string;
   role: SimRole;
+  /** Jira groups the user belongs to (`/myself?expand=groups`); the role's default group when absent. */
+  groups?: string[];
 }
 
 /** A person who appears in issues (assignee, reporter, lead, risk owner); not necessarily a login user. */
@@ -32,6 +34,8 @@ export const SIM_USERS: SimUser[] = [
     emailAddress: 'pat.pmo@pmo-sim.example',
     apiToken: 'sim-token-pmo',
     role: 'pmo',
+    /** `pmo-office` is the group an admin can name as the PMO group allowed to change settings. */
+    groups: ['jira-software-users', 'pmo-office'],
   },
   {
     accountId: 'sim-team',

@@ -135,4 +135,41 @@ describe('JiraClient', () => {
       transport.requests.map((request) => (request.body as { nextPageToken?: string }).nextPageToken),
     ).toEqual([undefined, 'p2', 'p3']);
   });
+
+  it('reads the group names of the user from /myself?expand=groups', async () => {
+    const transport = scriptedTransport([
+      {
+        status: 200,
+        body: {
+          accountId: 'u1',
+          groups: {
+            size: 2,
+            items: [{ name: 'jira-software-users', groupId: null }, { name: 'pmo-office' }],
+          },
+        },
+      },
+    ]);
+    const client = new JiraClient(transport, { env: virtualTime() });
+    await expect(client.myGroups()).resolves.toEqual(['jira-software-users', 'pmo-office']);
+    expect(transport.requests[0]).toMatchObject({ path: '/rest/api/3/myself', query: { expand: 'groups' } });
+  });
+
+  it('reads issue types and project categories, and refuses a wrong shape', async () => {
+    const transport = scriptedTransport([
+      { status: 200, body: [{ id: '1', name: 'Story', subtask: false, iconUrl: 'x' }] },
+      { status: 200, body: [{ id: '10000', name: 'Digital', description: 'd', self: 'x' }] },
+      { status: 200, body: [{ id: 1, name: 'Broken' }] },
+    ]);
+    const client = new JiraClient(transport, { env: virtualTime() });
+    await expect(client.issueTypes()).resolves.toEqual([{ id: '1', name: 'Story', subtask: false }]);
+    await expect(client.projectCategories()).resolves.toEqual([
+      { id: '10000', name: 'Digital', description: 'd' },
+    ]);
+    await expect(client.projectCategories()).rejects.toMatchObject({ code: 'UPSTREAM_ERROR' });
+    expect(transport.requests.map((request) => request.path)).toEqual([
+      '/rest/api/3/issuetype',
+      '/rest/api/3/projectCategory',
+      '/rest/api/3/projectCategory',
+    ]);
+  });
 });

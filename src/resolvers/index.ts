@@ -4,7 +4,7 @@ import { getIssueOverview } from '../services/get-issue-overview';
 import { getSiteSetup } from '../services/get-site-setup';
 import { listProjects } from '../services/list-projects';
 import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
-import { listPortfolios } from '../services/portfolio/portfolios';
+import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import type { PmoDefinitions } from './contract';
 import { defineResolver } from './define';
 import { createSettingsResolvers } from './settings-resolvers';
@@ -19,7 +19,7 @@ export function createResolverHandler(deps: AppDeps) {
     ),
     getSiteSetup: defineResolver('getSiteSetup', (_input, actor) => getSiteSetup(deps, actor)),
     listPortfolios: defineResolver('listPortfolios', async (_input, actor) => ({
-      portfolios: await listPortfolios(deps.jira.asUser(actor.accountId)),
+      portfolios: await listViewerPortfolios(deps, actor),
     })),
     getPortfolioReport: defineResolver('getPortfolioReport', (input, actor) =>
       getPortfolioReport(deps, actor, input.portfolioId),

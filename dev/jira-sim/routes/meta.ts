@@ -10,11 +10,12 @@ function myself(ctx: Ctx) {
   if (!user)
     throw new JiraError(404, ['Specified user does not exist or you do not have required permissions']);
   const expand = new Set((ctx.query.get('expand') ?? '').split(',').map((s) => s.trim()));
+  const groups = ctx.user.groups ?? [groupOf(ctx.user.role)];
   return ok({
     ...user,
     groups: expand.has('groups')
-      ? { size: 1, items: [{ name: groupOf(ctx.user.role), groupId: null }] }
-      : { size: 1, items: [] },
+      ? { size: groups.length, items: groups.map((name) => ({ name, groupId: null })) }
+      : { size: groups.length, items: [] },
     applicationRoles: { size: 1, items: [] },
     expand: 'groups,applicationRoles',
   });

@@ -5,7 +5,7 @@ import { loadAllTicks } from '../standards/checklist-store';
 import { loadStandardsSite } from '../standards/standards-site';
 import { buildPortfolioReport } from './build-report';
 import { createPortfolioCompliance } from './compliance';
-import { scopeOfPortfolio } from './portfolios';
+import { scopeOfPortfolio, visibleScope } from './portfolios';
 import { siteSettingsFor } from './site-settings';
 
 /**
@@ -25,8 +25,9 @@ export async function getPortfolioReport(
     loadStandardsSite(jira, live.config),
     loadAllTicks(deps.store),
   ]);
+  const scope = await visibleScope(jira, scopeOfPortfolio(portfolioId, live.config.portfolios));
   const { report } = await buildPortfolioReport(jira, {
-    scope: scopeOfPortfolio(portfolioId),
+    scope,
     now: deps.now(),
     concurrency: deps.jiraConcurrency,
     site,

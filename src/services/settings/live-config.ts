@@ -14,6 +14,18 @@ export const CONFIG_VERSION_PREFIX = 'config:version:';
 
 export const LivePointerSchema = z.object({ version: z.number().int().min(1) });
 
+/**
+ * How a version came to be: a save in the admin page, a restore of an earlier version (0: the
+ * built-in defaults), an import, or a project's manual RAG override set or cleared.
+ */
+export const ConfigOriginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('save') }),
+  z.object({ kind: z.literal('restore'), restoredFrom: z.number().int().min(0) }),
+  z.object({ kind: z.literal('import') }),
+  z.object({ kind: z.literal('override'), projectKey: z.string().min(1) }),
+]);
+export type ConfigOrigin = z.infer<typeof ConfigOriginSchema>;
+
 export const ConfigVersionSchema = z.object({
   version: z.number().int().min(1),
   /** The live version this one was based on (0 for the first save over the defaults). */
@@ -23,12 +35,8 @@ export const ConfigVersionSchema = z.object({
   /** ISO timestamp. */
   savedAt: z.string(),
   comment: z.string().max(1000),
-  /** How it came to be: a save in the admin page, a restore of an earlier version, or an import. */
-  origin: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('save') }),
-    z.object({ kind: z.literal('restore'), restoredFrom: z.number().int().min(0) }),
-    z.object({ kind: z.literal('import') }),
-  ]),
+  /** How it came to be. */
+  origin: ConfigOriginSchema,
   config: PmoConfigSchema,
 });
 export type ConfigVersion = z.infer<typeof ConfigVersionSchema>;
@@ -54,34 +62,99 @@ export const DEFAULT_LIVE_CONFIG: LiveConfig = {
  * standard (fail open by default).
  */
 export async function loadLiveConfig(store: Store): Promise<LiveConfig> {
-  const rawPointer = await store.get(LIVE_CONFIG_KEY);
-  if (rawPointer === undefined) return DEFAULT_LIVE_CONFIG;
-  const pointer = LivePointerSchema.safeParse(rawPointer);
-  if (!pointer.success) {
-    throw new AppError('CONFIG_UNREADABLE', 'The pointer to the live PMO settings is damaged', {
-      key: LIVE_CONFIG_KEY,
-      issues: describeZodIssues(pointer.error),
-    });
-  }
-  const key = configVersionKey(pointer.data.version);
-  const raw = await store.get(key);
+  const { version, raw } = await findLiveVersion(store);
+  if (version === 0) return DEFAULT_LIVE_CONFIG;
+  const key = configVersionKey(version);
   if (raw === undefined) {
-    throw new AppError(
-      'CONFIG_UNREADABLE',
-      `The live PMO settings (version ${pointer.data.version}) are missing`,
-      {
-        key,
-      },
-    );
+    throw new AppError('CONFIG_UNREADABLE', `The live PMO settings (version ${version}) are missing`, {
+      key,
+    });
   }
   const parsed = ConfigVersionSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError(
       'CONFIG_UNREADABLE',
-      `The live PMO settings (version ${pointer.data.version}) do not match the expected shape; an admin can restore an earlier version`,
+      `The live PMO settings (version ${version}) do not match the expected shape; an admin can restore an earlier version`,
       { key, issues: describeZodIssues(parsed.error).slice(0, 20) },
     );
   }
-  const { version, config, savedAt, author } = parsed.data;
+  const { config, savedAt, author } = parsed.data;
   return { version, config, savedAt, author };
+}
+
+/**
+ * How a save becomes live, and why a failure half-way leaves storage consistent:
+ *
+ * 1. The new version document is written with `setIfAbsent(config:version:<base+1>)`. This is the
+ *    commit point: of two racing saves on the same base exactly one succeeds; the other gets
+ *    CONFLICT and writes nothing.
+ * 2. The `config:live` pointer is moved to the new version. It is only a hint: versions only ever
+ *    grow (a restore is a new version), so the live version is the highest version document. Readers
+ *    start at the pointer and roll forward over any version written after it, so a save whose
+ *    pointer write failed (or has not happened yet) is still live for every reader, and a damaged
+ *    pointer is recovered by scanning the version keys.
+ * 3. The audit log is brought up to date from the version documents (see audit-log.ts); an entry
+ *    missed by a failure is written by the next change or listing.
+ */
+export async function findLiveVersion(store: Store): Promise<{ version: number; raw: unknown | undefined }> {
+  const start = await readPointer(store);
+  let version = start;
+  let [raw, next] = await Promise.all([
+    version > 0 ? store.get(configVersionKey(version)) : Promise.resolve(undefined),
+    store.get(configVersionKey(version + 1)),
+  ]);
+  for (let step = 0; next !== undefined && step < MAX_ROLL_FORWARD; step++) {
+    version++;
+    raw = next;
+    next = await store.get(configVersionKey(version + 1));
+  }
+  return { version, raw };
+}
+
+/** The live version number only (see {@link findLiveVersion}). */
+export async function readLiveVersion(store: Store): Promise<number> {
+  return (await findLiveVersion(store)).version;
+}
+
+const MAX_ROLL_FORWARD = 1000;
+
+async function readPointer(store: Store): Promise<number> {
+  const raw = await store.get(LIVE_CONFIG_KEY);
+  if (raw === undefined) return 0;
+  const pointer = LivePointerSchema.safeParse(raw);
+  if (pointer.success) return pointer.data.version;
+  console.warn('[pmo] the live settings pointer is damaged; finding the last version by its keys');
+  return lastVersionByScan(store);
+}
+
+async function lastVersionByScan(store: Store): Promise<number> {
+  let last = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await store.query(CONFIG_VERSION_PREFIX, { cursor, limit: 100 });
+    for (const { key } of page.results) {
+      const version = Number(key.slice(CONFIG_VERSION_PREFIX.length));
+      if (Number.isInteger(version) && version > last) last = version;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return last;
+}
+
+/**
+ * One stored version (1 and up), parsed; undefined when it does not exist. A stored version that
+ * does not parse raises CONFIG_UNREADABLE naming it.
+ */
+export async function readConfigVersion(store: Store, version: number): Promise<ConfigVersion | undefined> {
+  const key = configVersionKey(version);
+  const raw = await store.get(key);
+  if (raw === undefined) return undefined;
+  const parsed = ConfigVersionSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('CONFIG_UNREADABLE', `Settings version ${version} does not match the expected shape`, {
+      key,
+      issues: describeZodIssues(parsed.error).slice(0, 20),
+    });
+  }
+  return parsed.data;
 }

@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { createHost, type Host } from '../../dev/host/server';
+import { wireSimulator } from '../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
+import type { LocalApp } from '../../dev/local/local-app';
+import { defaultPmoConfig } from '../domain/config/schema';
+import { clearSettingsEditorCache } from '../services/settings/authorize';
+import type { Store } from '../storage/store';
+
+type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; details?: unknown } };
+
+/** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
+function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
+  return local.app.resolver(
+    { call: { functionKey, payload }, context: { moduleKey: 'pmo-admin-page' } },
+    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
+  ) as Promise<Result>;
+}
+
+async function dump(store: Store): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  let cursor: string | undefined;
+  do {
+    const page = await store.query('', { cursor, limit: 100 });
+    for (const { key, value } of page.results) out[key] = value;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+const enforced = structuredClone(defaultPmoConfig);
+for (const standard of enforced.standards) standard.mode = 'enforce';
+
+describe('settings resolvers', () => {
+  let sim: JiraSim;
+  let local: LocalApp;
+  let host: Host;
+
+  beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 5, projects: 4, issuesPerProject: 12 });
+    const wiring = wireSimulator(sim.url);
+    local = wiring.localApp;
+    host = await createHost({
+      localApp: wiring.localApp,
+      users: wiring.users,
+      userCredentials: wiring.userCredentials,
+      jiraBaseUrl: sim.url,
+      mode: 'simulator',
+      staticDir: path.join(__dirname, 'no-static-dist-here'),
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await host.close();
+    await sim.close();
+  });
+  beforeEach(() => clearSettingsEditorCache());
+
+  it('a team member calling saveSettings over HTTP gets a typed 403 and nothing changes', async () => {
+    const before = await dump(local.deps.store);
+    const response = await fetch(`${host.url}/__invoke/saveSettings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-account-id': 'sim-team' },
+      body: JSON.stringify({ baseVersion: 0, config: enforced, comment: 'sneaky' }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only Jira administrators can change PMO settings.',
+      details: { required: 'ADMINISTER' },
+    });
+    expect(await dump(local.deps.store)).toEqual(before);
+  });
+
+  it('ignores a forged account id: the payload schema refuses it, and only the context identifies', async () => {
+    const before = await dump(local.deps.store);
+    const forged = await invoke(local, 'sim-team', 'saveSettings', {
+      baseVersion: 0,
+      config: enforced,
+      comment: '',
+      accountId: 'sim-admin',
+    });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(forged.error?.message).toContain('Unrecognized key');
+    const inConfig = await invoke(local, 'sim-team', 'saveSettings', {
+      baseVersion: 0,
+      config: { ...enforced, accountId: 'sim-admin' },
+      comment: '',
+    });
+    expect(inConfig).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const overrideBy = await invoke(local, 'sim-team', 'setProjectOverride', {
+      projectKey: sim.dataset.projects[0]?.key,
+      override: { rag: 'red', reason: 'x', expiresAt: '2099-01-01T00:00:00Z', by: 'sim-admin' },
+      baseVersion: 0,
+    });
+    expect(overrideBy).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dump(local.deps.store)).toEqual(before);
+  });
+
+  it('an admin saves through the resolver; everyone reads; the audit log is for editors', async () => {
+    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config: enforced });
+    expect(saved).toEqual({ ok: true, data: { version: 1 } });
+    const read = await invoke(local, 'sim-outsider', 'getSettings', {});
+    expect(read).toMatchObject({
+      ok: true,
+      data: { live: { version: 1, author: 'sim-admin' }, canEdit: false },
+    });
+    const stale = await invoke(local, 'sim-admin', 'saveSettings', {
+      baseVersion: 0,
+      config: defaultPmoConfig,
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { liveVersion: 1, yourBase: 0 } },
+    });
+    const audit = await invoke(local, 'sim-admin', 'listAuditLog', {});
+    expect(audit).toMatchObject({
+      ok: true,
+      data: { entries: [{ version: 1, action: 'save' }], nextCursor: null },
+    });
+    expect(await invoke(local, 'sim-team', 'listAuditLog', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('answers PAYLOAD_TOO_LARGE for an import over 1 MB, with nothing stored', async () => {
+    const before = await dump(local.deps.store);
+    const result = await invoke(local, 'sim-admin', 'importSettings', {
+      json: 'x'.repeat(10 * 1024 * 1024),
+      baseVersion: 1,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(result.error?.message).toBe('The file is 10.0 MB; settings files can be at most 1 MB');
+    expect(await dump(local.deps.store)).toEqual(before);
+  });
+
+  it('previews an import with an unknown rule kind as problems with paths', async () => {
+    const config = structuredClone(defaultPmoConfig) as unknown as {
+      standards: { rules: { kind: string }[] }[];
+    };
+    const rule = config.standards[0]?.rules[0];
+    if (rule) rule.kind = 'executeJavaScript';
+    const result = await invoke(local, 'sim-admin', 'previewImport', { json: JSON.stringify(config) });
+    expect(result.ok).toBe(true);
+    const data = result.data as { config: unknown; problems: { path: string; message: string }[] };
+    expect(data.config).toBeNull();
+    expect(data.problems[0]?.path).toBe('standards.0.rules.0.kind');
+  });
+});

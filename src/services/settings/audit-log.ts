@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { diffConfigs } from '../../domain/config/diff';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { AppError } from '../../domain/errors';
+import { type AuditEntry, AuditEntrySchema } from '../../resolvers/settings-contract';
+import { MAX_VALUE_BYTES, type Store } from '../../storage/store';
+import { type ConfigVersion, readConfigVersion } from './live-config';
+
+/**
+ * The audit log: one entry per configuration version (who, when, how, comment, readable changes),
+ * stored in pages so it grows past one KVS value.
+ *
+ * - `audit:page:<8-digit>` holds consecutive entries, oldest first; a page is closed when the next
+ *   entry would pass {@link AuditLogOptions.pageBudgetBytes} or {@link AuditLogOptions.maxEntriesPerPage}.
+ * - `audit:head` names the newest page (readers also roll forward over a page written after it).
+ *
+ * Entries are derived from the immutable version documents, so writing them is idempotent: after
+ * every change, {@link syncAuditLog} appends the entries of versions the log does not have yet. A
+ * failure between committing a version and writing its entry, or two writers racing on a page,
+ * loses nothing: the next sync (every change, every listing) writes the missing entries again, and
+ * since a page's content depends only on the versions it holds, racing writers write the same text.
+ */
+
+export const AUDIT_HEAD_KEY = 'audit:head';
+export const auditPageKey = (page: number) => `audit:page:${String(page).padStart(8, '0')}`;
+
+export interface AuditLogOptions {
+  pageBudgetBytes: number;
+  maxEntriesPerPage: number;
+  maxChangesPerEntry: number;
+}
+
+export const DEFAULT_AUDIT_OPTIONS: AuditLogOptions = {
+  /** Well under the 240 KiB value limit. */
+  pageBudgetBytes: Math.floor(MAX_VALUE_BYTES * 0.75),
+  maxEntriesPerPage: 100,
+  maxChangesPerEntry: 50,
+};
+
+/** Versions one sync writes at most (bounds one invocation's work). */
+const MAX_SYNC_STEPS = 200;
+
+const HeadSchema = z.object({ page: z.number().int().min(1) });
+const PageSchema = z.object({ page: z.number().int().min(1), entries: z.array(AuditEntrySchema) });
+type AuditPage = z.infer<typeof PageSchema>;
+
+/** Brings the log up to `upToVersion`; answers the newest page number. */
+export async function syncAuditLog(
+  store: Store,
+  upToVersion: number,
+  options: AuditLogOptions = DEFAULT_AUDIT_OPTIONS,
+): Promise<number> {
+  const headPage = await readHeadPage(store);
+  let page: AuditPage = (await readPage(store, headPage)) ?? { page: headPage, entries: [] };
+  let last =
+    page.entries.at(-1)?.version ?? (headPage > 1 ? await lastVersionOfPage(store, headPage - 1) : 0);
+  if (last >= upToVersion) return headPage;
+
+  let bytes = byteSize(page);
+  let dirty = false;
+  let previous = await readVersionConfig(store, last);
+  for (let step = 0; last < upToVersion && step < MAX_SYNC_STEPS; step++) {
+    const version = await readConfigVersion(store, last + 1);
+    if (!version) break;
+    const entry = buildEntry(previous, version, options);
+    const entryBytes = byteSize(entry) + 1;
+    if (
+      page.entries.length > 0 &&
+      (page.entries.length >= options.maxEntriesPerPage || bytes + entryBytes > options.pageBudgetBytes)
+    ) {
+      if (dirty) await store.set(auditPageKey(page.page), page);
+      page = { page: page.page + 1, entries: [] };
+      bytes = byteSize(page);
+    }
+    page.entries.push(entry);
+    bytes += entryBytes;
+    dirty = true;
+    previous = version.config;
+    last = version.version;
+  }
+  if (dirty) await store.set(auditPageKey(page.page), page);
+  // The page is written before the head moves; a head left behind is rolled forward by readers.
+  if (page.page !== headPage) await store.set(AUDIT_HEAD_KEY, { page: page.page });
+  return page.page;
+}
+
+/** The entry of one version: its changes compared with the version before it. */
+export function buildEntry(
+  previous: PmoConfig | null,
+  version: ConfigVersion,
+  options: AuditLogOptions = DEFAULT_AUDIT_OPTIONS,
+): AuditEntry {
+  const changes =
+    previous === null
+      ? [
+          {
+            path: '(root)',
+            kind: 'changed' as const,
+            before: null,
+            after: null,
+            summary: `Version ${version.version - 1} could not be read; compare the versions to see what changed`,
+          },
+        ]
+      : diffConfigs(previous, version.config);
+  const { origin } = version;
+  return {
+    id: `v${String(version.version).padStart(8, '0')}`,
+    at: version.savedAt,
+    actor: version.author,
+    action: origin.kind,
+    version: version.version,
+    basedOn: version.basedOn,
+    restoredFrom: origin.kind === 'restore' ? origin.restoredFrom : null,
+    projectKey: origin.kind === 'override' ? origin.projectKey : null,
+    comment: version.comment,
+    changes: changes.slice(0, options.maxChangesPerEntry),
+    omittedChanges: Math.max(0, changes.length - options.maxChangesPerEntry),
+  };
+}
+
+export interface AuditListing {
+  entries: AuditEntry[];
+  nextCursor: string | null;
+}
+
+/**
+ * Entries newest first, `limit` at a time. The cursor (`p<page>v<version>`) names where the next
+ * call continues: entries older than `version`, starting in `page`.
+ */
+export async function listAuditEntries(
+  store: Store,
+  options: { cursor?: string | undefined; limit: number },
+): Promise<AuditListing> {
+  const position = parseCursor(options.cursor);
+  let pageNumber = position?.page ?? (await readHeadPage(store));
+  const before = position?.before ?? Number.POSITIVE_INFINITY;
+  const entries: AuditEntry[] = [];
+  const seen = new Set<number>();
+  let lastPage = pageNumber;
+  while (pageNumber >= 1 && entries.length < options.limit) {
+    const page = await readPage(store, pageNumber);
+    const candidates = (page?.entries ?? [])
+      .filter((entry) => entry.version < before && !seen.has(entry.version))
+      .reverse();
+    for (const entry of candidates) {
+      if (entries.length >= options.limit) break;
+      entries.push(entry);
+      seen.add(entry.version);
+      lastPage = pageNumber;
+    }
+    if (entries.length < options.limit) pageNumber--;
+  }
+  const oldest = entries.at(-1);
+  // Versions are numbered from 1 without gaps: a full page whose oldest entry is above 1 has more.
+  const more = oldest !== undefined && entries.length === options.limit && oldest.version > 1;
+  return { entries, nextCursor: more ? `p${lastPage}v${oldest.version}` : null };
+}
+
+function parseCursor(cursor: string | undefined): { page: number; before: number } | undefined {
+  if (cursor === undefined) return undefined;
+  const match = /^p(\d{1,8})v(\d{1,8})$/.exec(cursor);
+  if (!match) throw new AppError('BAD_REQUEST', 'Invalid cursor; start again from the first page');
+  return { page: Math.max(1, Number(match[1])), before: Number(match[2]) };
+}
+
+async function readHeadPage(store: Store): Promise<number> {
+  const raw = await store.get(AUDIT_HEAD_KEY);
+  const parsed = HeadSchema.safeParse(raw);
+  let page = parsed.success ? parsed.data.page : 1;
+  if (raw !== undefined && !parsed.success)
+    console.warn('[pmo] the audit log head is damaged; rolling forward');
+  // Roll forward over pages written after the head (a head write that failed).
+  for (let step = 0; step < 1000 && (await store.get(auditPageKey(page + 1))) !== undefined; step++) page++;
+  return page;
+}
+
+async function readPage(store: Store, page: number): Promise<AuditPage | undefined> {
+  const raw = await store.get(auditPageKey(page));
+  if (raw === undefined) return undefined;
+  const parsed = PageSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('CONFIG_UNREADABLE', `Audit log page ${page} does not match the expected shape`, {
+      key: auditPageKey(page),
+    });
+  }
+  return parsed.data;
+}
+
+async function lastVersionOfPage(store: Store, page: number): Promise<number> {
+  return (await readPage(store, page))?.entries.at(-1)?.version ?? 0;
+}
+
+async function readVersionConfig(store: Store, version: number): Promise<PmoConfig | null> {
+  if (version === 0) return defaultPmoConfig;
+  try {
+    return (await readConfigVersion(store, version))?.config ?? null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFIG_UNREADABLE') return null;
+    throw error;
+  }
+}
+
+function byteSize(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}

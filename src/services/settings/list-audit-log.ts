@@ -1,0 +1,25 @@
+import type { ResolverOutput } from '../../resolvers/contract';
+import type { Actor, AppDeps } from '../deps';
+import { listAuditEntries, syncAuditLog } from './audit-log';
+import { authorizeEditor } from './versions';
+
+/** The audit log, newest first (editors only). Entries a failed write left out are written first. */
+export async function listAuditLog(
+  deps: AppDeps,
+  actor: Actor,
+  input: { cursor?: string | undefined; limit: number },
+): Promise<ResolverOutput<'listAuditLog'>> {
+  const { live } = await authorizeEditor(deps, actor);
+  await catchUp(deps, live.version, input.cursor);
+  return listAuditEntries(deps.store, input);
+}
+
+/** On the first page only: later pages hold older entries, which the first call completed. */
+export async function catchUp(deps: AppDeps, liveVersion: number, cursor: string | undefined): Promise<void> {
+  if (cursor !== undefined) return;
+  try {
+    await syncAuditLog(deps.store, liveVersion);
+  } catch (error) {
+    console.error('[pmo] could not bring the audit log up to date', error);
+  }
+}

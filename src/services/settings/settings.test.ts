@@ -1,0 +1,655 @@
+import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
+import { createLocalApp } from '../../../dev/local/local-app';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { AppError } from '../../domain/errors';
+import { JiraClient } from '../../jira/client';
+import { SETTINGS_LIMITS } from '../../resolvers/settings-contract';
+import { MemoryStore } from '../../storage/memory-store';
+import type { Store } from '../../storage/store';
+import type { Actor, AppDeps } from '../deps';
+import { getPortfolioReport } from '../portfolio/get-portfolio-report';
+import { listViewerPortfolios } from '../portfolio/portfolios';
+import { clearSettingsEditorCache, EDITOR_CACHE_TTL_MS } from './authorize';
+import { exportSettings } from './export-settings';
+import { getConfigVersion } from './get-config-version';
+import { getSettings } from './get-settings';
+import { importSettings } from './import-settings';
+import { listAuditLog } from './list-audit-log';
+import { listConfigVersions } from './list-config-versions';
+import { LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
+import { previewImport } from './preview-import';
+import { restoreConfigVersion } from './restore-version';
+import { saveSettings } from './save-settings';
+import { setProjectOverride } from './set-project-override';
+import { getSiteCatalog } from './site-catalog';
+import { validateSettings } from './validate-settings';
+
+const admin: Actor = { accountId: 'sim-admin' };
+const pmo: Actor = { accountId: 'sim-pmo' };
+const team: Actor = { accountId: 'sim-team' };
+const outsider: Actor = { accountId: 'sim-outsider' };
+
+let sim: JiraSim;
+
+beforeAll(async () => {
+  sim = await createJiraSim({ port: 0, seed: 11, projects: 5, issuesPerProject: 15 });
+});
+afterAll(() => sim.close());
+beforeEach(() => clearSettingsEditorCache());
+afterEach(() => jest.restoreAllMocks());
+
+/** The app's dependencies on the simulator, with a clock the test moves and a store it may wrap. */
+function harness(wrap: (store: Store) => Store = (store) => store) {
+  const clock = { now: new Date() };
+  const memory = new MemoryStore();
+  const store = wrap(memory);
+  const local = createLocalApp({
+    jiraBaseUrl: sim.url,
+    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
+    userCredentials: (accountId) => {
+      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
+      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
+    },
+    store,
+    now: () => clock.now,
+  });
+  return { deps: local.deps, memory, clock };
+}
+
+/** Every key and value in the store, to compare before and after. */
+async function dump(store: Store): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  let cursor: string | undefined;
+  do {
+    const page = await store.query('', { cursor, limit: 100 });
+    for (const { key, value } of page.results) out[key] = value;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+function edited(change: (config: PmoConfig) => void, from: PmoConfig = defaultPmoConfig): PmoConfig {
+  const config = structuredClone(from);
+  change(config);
+  return config;
+}
+
+const enforceRisks = edited((config) => {
+  const risk = config.standards.find((standard) => standard.id === 'risk-register');
+  if (risk) risk.mode = 'enforce';
+});
+
+async function saveAs(deps: AppDeps, actor: Actor, baseVersion: number, config: PmoConfig, comment = '') {
+  return saveSettings(deps, actor, { baseVersion, config, comment });
+}
+
+describe('saving settings', () => {
+  it('an admin saves version 1 with an audit entry naming the change', async () => {
+    const { deps } = harness();
+    await expect(saveAs(deps, admin, 0, enforceRisks, 'Enforce risks')).resolves.toEqual({ version: 1 });
+
+    const settings = await getSettings(deps, admin);
+    expect(settings.live).toMatchObject({ version: 1, author: 'sim-admin' });
+    expect(settings.live.config.standards.find((s) => s.id === 'risk-register')?.mode).toBe('enforce');
+    expect(settings).toMatchObject({ canEdit: true, canEditAccess: true, editReason: null });
+
+    const audit = await listAuditLog(deps, admin, { limit: 20 });
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({
+      version: 1,
+      actor: 'sim-admin',
+      action: 'save',
+      comment: 'Enforce risks',
+      changes: [{ summary: "Standard 'Risks are owned and assessed' mode: warn → enforce" }],
+    });
+    expect(audit.nextCursor).toBeNull();
+  });
+
+  it('a team member is refused with FORBIDDEN and the store is unchanged', async () => {
+    const { deps, memory } = harness();
+    await saveAs(deps, admin, 0, enforceRisks);
+    const before = await dump(memory);
+    const error = await rejection(saveAs(deps, team, 1, defaultPmoConfig));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toBe('Only Jira administrators can change PMO settings.');
+    await expect(
+      rejection(restoreConfigVersion(deps, team, { version: 0, baseVersion: 1, comment: '' })),
+    ).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(rejection(listAuditLog(deps, outsider, { limit: 20 }))).resolves.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await dump(memory)).toEqual(before);
+    // Reading what the panel needs is open to everyone.
+    await expect(getSettings(deps, team)).resolves.toMatchObject({
+      live: { version: 1 },
+      canEdit: false,
+      editReason: 'Only Jira administrators can change PMO settings.',
+    });
+  });
+
+  it('members of the PMO group an admin names may edit, but not change who may edit', async () => {
+    const { deps, memory } = harness();
+    await expect(rejection(saveAs(deps, pmo, 0, enforceRisks))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    const withGroup = edited((config) => {
+      config.access.pmoGroupName = 'pmo-office';
+    });
+    await saveAs(deps, admin, 0, withGroup);
+    await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true, canEditAccess: false });
+    await expect(getSettings(deps, team)).resolves.toMatchObject({
+      canEdit: false,
+      editReason: 'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
+    });
+
+    const withRisks = edited((config) => {
+      const risk = config.standards.find((standard) => standard.id === 'risk-register');
+      if (risk) risk.mode = 'enforce';
+    }, withGroup);
+    await expect(saveAs(deps, pmo, 1, withRisks)).resolves.toEqual({ version: 2 });
+
+    const before = await dump(memory);
+    const widened = edited((config) => {
+      config.access.pmoGroupName = 'jira-software-users';
+    }, withRisks);
+    await expect(rejection(saveAs(deps, pmo, 2, widened))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await dump(memory)).toEqual(before);
+  });
+
+  it('a save based on a stale version answers CONFLICT and loses nothing', async () => {
+    const { deps, memory } = harness();
+    await saveAs(deps, admin, 0, enforceRisks);
+    const before = await dump(memory);
+    const error = await rejection(
+      saveAs(
+        deps,
+        admin,
+        0,
+        edited((c) => {
+          c.engine.staleDays = 30;
+        }),
+      ),
+    );
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details).toEqual({ liveVersion: 1, yourBase: 0 });
+    expect(error.message).toContain('version 1 is live now');
+    expect(await dump(memory)).toEqual(before);
+    expect((await loadLiveConfig(memory)).config).toEqual(enforceRisks);
+  });
+
+  it('of two racing saves on the same version exactly one wins', async () => {
+    // Both saves pass every check before either writes: the store's setIfAbsent decides.
+    let waiting: (() => void)[] = [];
+    const { deps, memory } = harness((store) => ({
+      get: (key) => store.get(key),
+      set: (key, value) => store.set(key, value),
+      delete: (key) => store.delete(key),
+      query: (prefix, options) => store.query(prefix, options),
+      setIfAbsent: async (key, value) => {
+        if (key.startsWith('config:version:')) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) {
+              for (const release of waiting) release();
+              waiting = [];
+            }
+          });
+        }
+        return store.setIfAbsent(key, value);
+      },
+    }));
+    const a = edited((config) => {
+      config.engine.staleDays = 20;
+    });
+    const b = edited((config) => {
+      config.engine.staleDays = 30;
+    });
+    const results = await Promise.allSettled([saveAs(deps, admin, 0, a), saveAs(deps, admin, 0, b)]);
+    const won = results.filter((result) => result.status === 'fulfilled');
+    const lost = results.filter((result) => result.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const live = await loadLiveConfig(memory);
+    expect(live.version).toBe(1);
+    expect([20, 30]).toContain(live.config.engine.staleDays);
+    expect(Object.keys(await dump(memory)).filter((key) => key.startsWith('config:version:'))).toHaveLength(
+      1,
+    );
+  });
+
+  it('a save whose pointer write fails is still live, and the next save builds on it', async () => {
+    let failPointer = true;
+    const { deps, memory } = harness((store) => ({
+      get: (key) => store.get(key),
+      setIfAbsent: (key, value) => store.setIfAbsent(key, value),
+      delete: (key) => store.delete(key),
+      query: (prefix, options) => store.query(prefix, options),
+      set: async (key, value) => {
+        if (key === LIVE_CONFIG_KEY && failPointer) throw new Error('KVS unavailable');
+        return store.set(key, value);
+      },
+    }));
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(saveAs(deps, admin, 0, enforceRisks)).resolves.toEqual({ version: 1 });
+    expect(await memory.get(LIVE_CONFIG_KEY)).toBeUndefined();
+    expect((await loadLiveConfig(memory)).version).toBe(1);
+    // A save on the old base is stale; one on the rolled-forward version succeeds and heals the pointer.
+    await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
+      code: 'CONFLICT',
+    });
+    failPointer = false;
+    await expect(saveAs(deps, admin, 1, defaultPmoConfig)).resolves.toEqual({ version: 2 });
+    expect(await memory.get(LIVE_CONFIG_KEY)).toEqual({ version: 2 });
+    const audit = await listAuditLog(deps, admin, { limit: 20 });
+    expect(audit.entries.map((entry) => entry.version)).toEqual([2, 1]);
+  });
+
+  it('refuses a save that changes nothing, markup in texts, and a configuration over one stored value', async () => {
+    const { deps, memory } = harness();
+    const before = await dump(memory);
+    await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Nothing to save'),
+    });
+    const scripted = edited((config) => {
+      const first = config.standards[0];
+      if (first) first.name = '<script>alert(1)</script>';
+    });
+    const markup = await rejection(saveAs(deps, admin, 0, scripted));
+    expect(markup.code).toBe('BAD_REQUEST');
+    expect(markup.message).toContain('standards.0.name: contains HTML or script markup');
+    const huge = edited((config) => {
+      for (const standard of config.standards) standard.description = 'x'.repeat(2000);
+      config.portfolios = Array.from({ length: 200 }, (_, index) => ({
+        id: `p${index}`,
+        name: 'n'.repeat(200),
+        ownerAccountId: null,
+        scope: { kind: 'projects' as const, projectKeys: Array.from({ length: 300 }, (_, k) => `K${k}`) },
+      }));
+    });
+    await expect(rejection(saveAs(deps, admin, 0, huge))).resolves.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(await dump(memory)).toEqual(before);
+  });
+});
+
+describe('JQL portfolio scopes', () => {
+  const withJql = (jql: string) =>
+    edited((config) => {
+      config.portfolios = [{ id: 'cloud', name: 'Cloud', ownerAccountId: null, scope: { kind: 'jql', jql } }];
+    });
+
+  it('are validated by Jira before they are saved: bad JQL is a BAD_REQUEST with Jira’s message', async () => {
+    const { deps, memory } = harness();
+    const parse = jest.spyOn(JiraClient.prototype, 'parseJql');
+    const error = await rejection(saveAs(deps, admin, 0, withJql('project = = BROKEN')));
+    expect(parse).toHaveBeenCalledWith(['project = = BROKEN']);
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toContain('Portfolio "Cloud": Jira does not accept this JQL:');
+    const [parsed] = await deps.jira.asUser(admin.accountId).parseJql(['project = = BROKEN']);
+    const jiraMessage = parsed?.errors?.[0] ?? 'missing';
+    expect(error.message).toContain(jiraMessage);
+    expect(await dump(memory)).toEqual({});
+  });
+
+  it('a valid JQL scope is saved and reported on, and listed as a portfolio', async () => {
+    const { deps } = harness();
+    const key = sim.dataset.projects[0]?.key ?? '';
+    await expect(saveAs(deps, admin, 0, withJql(`project = ${key}`))).resolves.toEqual({ version: 1 });
+    const portfolios = await listViewerPortfolios(deps, pmo);
+    expect(portfolios.map((portfolio) => portfolio.id)).toContain('p:cloud');
+    const report = await getPortfolioReport(deps, pmo, 'p:cloud');
+    const withIssues = report.projects.filter((project) => project.kpis.open + project.kpis.done > 0);
+    expect(withIssues.map((project) => project.key)).toEqual([key]);
+  });
+});
+
+describe('configured portfolios', () => {
+  it('a list of projects shows each viewer the projects they may see', async () => {
+    const { deps } = harness();
+    const keys = sim.dataset.projects.map((project) => project.key);
+    const config = edited((c) => {
+      c.portfolios = [
+        {
+          id: 'core',
+          name: 'Core',
+          ownerAccountId: 'sim-pmo',
+          scope: { kind: 'projects', projectKeys: keys },
+        },
+      ];
+    });
+    await saveAs(deps, admin, 0, config);
+    const forPmo = await listViewerPortfolios(deps, pmo);
+    expect(forPmo.find((portfolio) => portfolio.id === 'p:core')).toEqual({
+      id: 'p:core',
+      name: 'Core',
+      projectCount: keys.length,
+    });
+    const forTeam = await listViewerPortfolios(deps, team);
+    const teamCount = forTeam.find((portfolio) => portfolio.id === 'p:core')?.projectCount ?? 0;
+    expect(teamCount).toBeGreaterThan(0);
+    expect(teamCount).toBeLessThan(keys.length);
+    const report = await getPortfolioReport(deps, team, 'p:core');
+    expect(report.projects).toHaveLength(teamCount);
+    await expect(rejection(getPortfolioReport(deps, team, 'p:nope'))).resolves.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
+describe('versions and restore', () => {
+  it('lists versions newest first, shows a diff against live, and restores as a new version', async () => {
+    const { deps } = harness();
+    await saveAs(deps, admin, 0, enforceRisks, 'one');
+    const two = edited((config) => {
+      config.engine.staleDays = 21;
+    }, enforceRisks);
+    await saveAs(deps, admin, 1, two, 'two');
+
+    const listed = await listConfigVersions(deps, admin, { limit: 20 });
+    expect(listed.liveVersion).toBe(2);
+    expect(listed.versions.map((version) => version.version)).toEqual([2, 1, 0]);
+    expect(listed.versions[2]?.origin).toEqual({ kind: 'defaults' });
+
+    const first = await getConfigVersion(deps, admin, 1);
+    expect(first.meta).toMatchObject({ version: 1, comment: 'one', author: 'sim-admin' });
+    expect(first.diffFromLive.map((change) => change.summary)).toEqual(['Stale after (days): 21 → 14']);
+
+    await expect(
+      restoreConfigVersion(deps, admin, { version: 1, baseVersion: 2, comment: '' }),
+    ).resolves.toEqual({
+      version: 3,
+    });
+    expect((await loadLiveConfig(deps.store)).config).toEqual(enforceRisks);
+    const audit = await listAuditLog(deps, admin, { limit: 1 });
+    expect(audit.entries[0]).toMatchObject({
+      version: 3,
+      action: 'restore',
+      restoredFrom: 1,
+      comment: 'Restored version 1',
+    });
+    expect(audit.nextCursor).not.toBeNull();
+    const older = await listAuditLog(deps, admin, { limit: 20, cursor: audit.nextCursor ?? undefined });
+    expect(older.entries.map((entry) => entry.version)).toEqual([2, 1]);
+
+    await expect(
+      restoreConfigVersion(deps, admin, { version: 0, baseVersion: 3, comment: '' }),
+    ).resolves.toEqual({
+      version: 4,
+    });
+    expect((await loadLiveConfig(deps.store)).config).toEqual(defaultPmoConfig);
+    await expect(rejection(getConfigVersion(deps, admin, 99))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      rejection(restoreConfigVersion(deps, admin, { version: 1, baseVersion: 3, comment: '' })),
+    ).resolves.toMatchObject({ code: 'CONFLICT', details: { liveVersion: 4, yourBase: 3 } });
+  });
+});
+
+describe('import and export', () => {
+  it('exports the live configuration and imports it back as one new version', async () => {
+    const { deps } = harness();
+    await saveAs(deps, admin, 0, enforceRisks);
+    const exported = await exportSettings(deps, admin);
+    expect(exported.fileName).toMatch(/^pmo-settings-v1-\d{4}-\d{2}-\d{2}\.json$/);
+    const document = JSON.parse(exported.json) as { format: string; config: PmoConfig };
+    expect(document.format).toBe('pmo-portfolio-settings');
+    document.config.engine.staleDays = 45;
+    const json = JSON.stringify(document);
+
+    const preview = await previewImport(deps, admin, json);
+    expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(preview.diff.map((change) => change.summary)).toEqual(['Stale after (days): 14 → 45']);
+    await expect(importSettings(deps, admin, { json, baseVersion: 1, comment: '' })).resolves.toEqual({
+      version: 2,
+    });
+    expect((await loadLiveConfig(deps.store)).config.engine.staleDays).toBe(45);
+    const audit = await listAuditLog(deps, admin, { limit: 20 });
+    expect(audit.entries[0]).toMatchObject({ action: 'import', comment: 'Imported settings' });
+  });
+
+  const hostile: [string, () => string, string, string][] = [
+    [
+      'wrong types',
+      () => JSON.stringify({ ...defaultPmoConfig, standards: 'all of them' }),
+      'BAD_REQUEST',
+      'standards',
+    ],
+    [
+      'an unknown rule kind',
+      () =>
+        JSON.stringify(
+          edited((config) => {
+            const first = config.standards[0];
+            if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
+          }),
+        ),
+      'BAD_REQUEST',
+      'standards.0.rules.0.kind',
+    ],
+    [
+      'unknown keys',
+      () => JSON.stringify({ ...defaultPmoConfig, __proto__x: 1, eval: 'x' }),
+      'BAD_REQUEST',
+      'Unrecognized key',
+    ],
+    [
+      'script strings',
+      () =>
+        JSON.stringify(
+          edited((config) => {
+            const gate = config.standards
+              .flatMap((s) => s.rules)
+              .find((rule) => rule.kind === 'gateChecklist');
+            if (gate?.kind === 'gateChecklist' && gate.items[0])
+              gate.items[0].text = '<img src=x onerror=alert(1)>';
+          }),
+        ),
+      'BAD_REQUEST',
+      'contains HTML or script markup',
+    ],
+    [
+      'control characters',
+      () =>
+        JSON.stringify(
+          edited((config) => {
+            const first = config.standards[0];
+            if (first) first.name = 'a\u202Eb';
+          }),
+        ),
+      'BAD_REQUEST',
+      'invisible control character (U+202E)',
+    ],
+    ['not JSON', () => '{"config": <script>alert(1)</script>', 'BAD_REQUEST', 'not valid JSON'],
+    ['a JSON array', () => '[1,2,3]', 'BAD_REQUEST', 'must contain a JSON object'],
+    ['a 10 MB body', () => `"${'x'.repeat(10 * 1024 * 1024)}"`, 'PAYLOAD_TOO_LARGE', 'at most 1 MB'],
+  ];
+
+  it.each(hostile)(
+    'rejects %s with a clear message and changes nothing',
+    async (_name, make, code, message) => {
+      const { deps, memory } = harness();
+      await saveAs(deps, admin, 0, enforceRisks);
+      const before = await dump(memory);
+      const json = make();
+      const error = await rejection(importSettings(deps, admin, { json, baseVersion: 1, comment: '' }));
+      expect(error.code).toBe(code);
+      expect(error.message).toContain(message);
+      if (code === 'BAD_REQUEST') {
+        const preview = await previewImport(deps, admin, json);
+        expect(preview.config).toBeNull();
+        expect(preview.problems.length).toBeGreaterThan(0);
+        expect(preview.problems.every((problem) => problem.severity === 'error')).toBe(true);
+      }
+      expect(await dump(memory)).toEqual(before);
+    },
+  );
+
+  it('refuses imports by non-editors before reading the file', async () => {
+    const { deps } = harness();
+    await expect(
+      rejection(importSettings(deps, team, { json: '{}', baseVersion: 0, comment: '' })),
+    ).resolves.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(rejection(exportSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('stays under the import limit for any export', () => {
+    expect(SETTINGS_LIMITS.maxImportBytes).toBeGreaterThan(SETTINGS_LIMITS.maxConfigBytes * 2);
+  });
+});
+
+describe('validation against the site', () => {
+  it('lists schema errors with paths, and unknown statuses, fields and projects as warnings', async () => {
+    const { deps } = harness();
+    const invalid = await validateSettings(deps, admin, {
+      ...defaultPmoConfig,
+      engine: { staleDays: 'soon' },
+    });
+    expect(invalid.problems).toEqual([
+      expect.objectContaining({ path: 'engine.staleDays', severity: 'error' }),
+    ]);
+    const draft = edited((config) => {
+      config.lifecycle.stages[0]?.statuses.push('Parked forever');
+      config.fieldMapping.storyPoints = 'customfield_99999';
+      config.portfolios = [
+        { id: 'x', name: 'X', ownerAccountId: null, scope: { kind: 'projects', projectKeys: ['NOPE'] } },
+      ];
+    });
+    const { problems } = await validateSettings(deps, admin, draft);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'lifecycle.stages.0.statuses',
+          message: 'There is no status "Parked forever" on this site',
+          severity: 'warning',
+        },
+        {
+          path: 'fieldMapping.storyPoints',
+          message: 'There is no field customfield_99999 on this site',
+          severity: 'warning',
+        },
+        {
+          path: 'portfolios.0.scope.projectKeys',
+          message: 'There is no project NOPE (or you cannot see it)',
+          severity: 'warning',
+        },
+      ]),
+    );
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('gives the pickers the site as the caller sees it', async () => {
+    const { deps } = harness();
+    const catalog = await getSiteCatalog(deps, admin);
+    expect(catalog.projects.map((project) => project.key).sort()).toEqual(
+      sim.dataset.projects.map((project) => project.key).sort(),
+    );
+    expect(catalog.statuses.length).toBeGreaterThan(3);
+    expect(catalog.issueTypes.map((type) => type.name)).toContain('Risk');
+    expect(catalog.fields.some((field) => field.custom)).toBe(true);
+    const forOutsider = await getSiteCatalog(deps, outsider);
+    expect(forOutsider.projects).toEqual([]);
+  });
+});
+
+describe('manual RAG overrides', () => {
+  it('are set and cleared as new versions, by the caller, and must expire in the future', async () => {
+    const { deps, clock } = harness();
+    const key = sim.dataset.projects[0]?.key ?? '';
+    const expiresAt = new Date(clock.now.getTime() + 7 * 86_400_000).toISOString();
+    await expect(
+      setProjectOverride(deps, admin, {
+        projectKey: key,
+        override: { rag: 'red', reason: 'Vendor late', expiresAt },
+        baseVersion: 0,
+      }),
+    ).resolves.toEqual({ version: 1 });
+    const live = await loadLiveConfig(deps.store);
+    expect(live.config.overrides[key]).toEqual({
+      rag: 'red',
+      reason: 'Vendor late',
+      expiresAt,
+      by: 'sim-admin',
+    });
+    const report = await getPortfolioReport(deps, pmo, 'all');
+    expect(report.projects.find((project) => project.key === key)?.health).toMatchObject({
+      rag: 'red',
+      override: { reason: 'Vendor late' },
+    });
+
+    await expect(
+      rejection(
+        setProjectOverride(deps, admin, {
+          projectKey: key,
+          override: {
+            rag: 'green',
+            reason: 'x',
+            expiresAt: new Date(clock.now.getTime() - 1000).toISOString(),
+          },
+          baseVersion: 1,
+        }),
+      ),
+    ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      setProjectOverride(deps, admin, { projectKey: key, override: null, baseVersion: 1 }),
+    ).resolves.toEqual({
+      version: 2,
+    });
+    const audit = await listAuditLog(deps, admin, { limit: 20 });
+    expect(audit.entries.map((entry) => [entry.action, entry.projectKey])).toEqual([
+      ['override', key],
+      ['override', key],
+    ]);
+    await expect(
+      rejection(setProjectOverride(deps, team, { projectKey: key, override: null, baseVersion: 2 })),
+    ).resolves.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('the settings editor check', () => {
+  it('asks Jira once per account within a minute, and again after it expires', async () => {
+    const { deps, clock } = harness();
+    const asked = jest.spyOn(JiraClient.prototype, 'myPermissions');
+    await getSettings(deps, team);
+    await getSettings(deps, team);
+    await rejection(saveAs(deps, team, 0, enforceRisks));
+    expect(asked).toHaveBeenCalledTimes(1);
+    await getSettings(deps, admin);
+    expect(asked).toHaveBeenCalledTimes(2);
+    clock.now = new Date(clock.now.getTime() + EDITOR_CACHE_TTL_MS - 1);
+    await getSettings(deps, team);
+    expect(asked).toHaveBeenCalledTimes(2);
+    clock.now = new Date(clock.now.getTime() + 2);
+    await getSettings(deps, team);
+    expect(asked).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks for groups only when a PMO group is configured', async () => {
+    const { deps } = harness();
+    const groups = jest.spyOn(JiraClient.prototype, 'myGroups');
+    await getSettings(deps, pmo);
+    expect(groups).not.toHaveBeenCalled();
+    await saveAs(
+      deps,
+      admin,
+      0,
+      edited((config) => {
+        config.access.pmoGroupName = 'PMO-Office';
+      }),
+    );
+    await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true });
+    await getSettings(deps, pmo);
+    expect(groups).toHaveBeenCalledTimes(1);
+  });
+});
