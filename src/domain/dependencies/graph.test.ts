@@ -1,4 +1,11 @@
-import { analyzeDependencies, createDependencyGraph, type DependencyNode } from './graph';
+import fc from 'fast-check';
+import {
+  type AnalyzeOptions,
+  analyzeDependencies,
+  createDependencyGraph,
+  type DependencyNode,
+  fairShares,
+} from './graph';
 import { projectOfKey } from './keys';
 
 const NOW = Date.parse('2025-06-02T12:00:00Z');
@@ -8,7 +15,11 @@ function node(key: string, overrides: Partial<DependencyNode> = {}): DependencyN
   return { key, projectKey: projectOfKey(key), open: true, due: null, weight: 1, ...overrides };
 }
 
-function analyze(nodes: DependencyNode[], edges: [string, string][], options = { now: NOW, limits }) {
+function analyze(
+  nodes: DependencyNode[],
+  edges: [string, string][],
+  options: AnalyzeOptions = { now: NOW, limits },
+) {
   return analyzeDependencies(createDependencyGraph(nodes, edges), options);
 }
 
@@ -216,8 +227,8 @@ describe('analyzeDependencies', () => {
       ],
     );
     expect(result.projectMatrix).toEqual([
-      { from: 'API', to: 'WEB', total: 4, open: 3, late: 2 },
-      { from: 'WEB', to: 'WEB', total: 1, open: 1, late: 0 },
+      { from: 'API', to: 'WEB', total: 4, open: 3, late: 2, inCycle: 0 },
+      { from: 'WEB', to: 'WEB', total: 1, open: 1, late: 0, inCycle: 0 },
     ]);
     expect(result.totals).toMatchObject({ links: 5, openLinks: 4, conflicts: 1 });
   });
@@ -252,5 +263,124 @@ describe('analyzeDependencies', () => {
     expect(result.cycles).toEqual([]);
     expect(result.criticalPathLength).toBe(n);
     expect(result.blockedChains[0]?.depth).toBe(n - 1);
+  });
+});
+
+describe('cross-project links', () => {
+  it('lists open links between projects with both ends, flags and the cycle count per pair', () => {
+    const result = analyze(
+      [
+        node('API-1', { due: '2025-07-10', status: 'indeterminate' }),
+        node('API-2', { due: '2025-06-20', status: 'new' }),
+        node('API-3', { open: false, status: 'done' }),
+        node('WEB-1', { due: '2025-07-01', status: 'new' }),
+        node('WEB-2', { due: '2025-07-20', status: 'indeterminate' }),
+      ],
+      [
+        ['API-1', 'WEB-1'], // late: due 9 days after what it blocks
+        ['API-2', 'WEB-2'], // on time
+        ['API-3', 'WEB-2'], // done blocker: not open
+        ['WEB-2', 'API-2'], // with API-2 -> WEB-2, a cycle
+        ['WEB-1', 'WEB-2'], // same project: not listed
+      ],
+    );
+    // In a pair: links in a cycle first, then late ones.
+    expect(result.crossProjectLinks).toEqual({
+      total: 3,
+      items: [
+        {
+          blocker: { key: 'API-2', projectKey: 'API', status: 'new', due: '2025-06-20' },
+          blocked: { key: 'WEB-2', projectKey: 'WEB', status: 'indeterminate', due: '2025-07-20' },
+          late: false,
+          daysLate: null,
+          inCycle: true,
+        },
+        {
+          blocker: { key: 'API-1', projectKey: 'API', status: 'indeterminate', due: '2025-07-10' },
+          blocked: { key: 'WEB-1', projectKey: 'WEB', status: 'new', due: '2025-07-01' },
+          late: true,
+          daysLate: 9,
+          inCycle: false,
+        },
+        {
+          blocker: { key: 'WEB-2', projectKey: 'WEB', status: 'indeterminate', due: '2025-07-20' },
+          blocked: { key: 'API-2', projectKey: 'API', status: 'new', due: '2025-06-20' },
+          late: true,
+          daysLate: 30,
+          inCycle: true,
+        },
+      ],
+    });
+    expect(result.projectMatrix).toEqual([
+      { from: 'API', to: 'WEB', total: 3, open: 2, late: 1, inCycle: 1 },
+      { from: 'WEB', to: 'API', total: 1, open: 1, late: 1, inCycle: 1 },
+      { from: 'WEB', to: 'WEB', total: 1, open: 1, late: 0, inCycle: 0 },
+    ]);
+  });
+
+  it('counts a link between two different cycles as in no cycle', () => {
+    const result = analyze(
+      [],
+      [
+        ['A-1', 'B-1'],
+        ['B-1', 'A-1'],
+        ['B-1', 'C-1'], // leaves the first cycle for the second
+        ['C-1', 'D-1'],
+        ['D-1', 'C-1'],
+      ],
+    );
+    expect(result.cycles).toHaveLength(2);
+    const bc = result.crossProjectLinks.items.find((l) => l.blocker.key === 'B-1' && l.blocked.key === 'C-1');
+    expect(bc).toMatchObject({ inCycle: false, late: false, daysLate: null });
+    expect(bc?.blocker.status).toBeNull();
+    expect(result.projectMatrix.find((c) => c.from === 'B' && c.to === 'C')?.inCycle).toBe(0);
+    expect(result.projectMatrix.find((c) => c.from === 'A' && c.to === 'B')?.inCycle).toBe(1);
+  });
+
+  it('caps the list, sharing it fairly among project pairs, flagged links first', () => {
+    const edges: [string, string][] = [];
+    for (let i = 1; i <= 10; i++) edges.push([`A-${i}`, `B-${i}`]); // 10 links A -> B
+    edges.push(['C-1', 'D-1']); // 1 link C -> D
+    for (let i = 1; i <= 4; i++) edges.push([`E-${i}`, `F-${i}`]); // 4 links E -> F
+    const nodes = [node('A-7', { due: '2025-05-01' })]; // overdue blocker: late, listed first
+    const result = analyze(nodes, edges, { now: NOW, limits: { ...limits, links: 6 } });
+    expect(result.crossProjectLinks.total).toBe(15);
+    const pairs = result.crossProjectLinks.items.map((l) => `${l.blocker.key}>${l.blocked.key}`);
+    expect(pairs).toEqual(['A-7>B-7', 'A-1>B-1', 'A-2>B-2', 'C-1>D-1', 'E-1>F-1', 'E-2>F-2']);
+    expect(result.crossProjectLinks.items[0]?.late).toBe(true);
+    // Without `links`, the conflicts cap applies.
+    const byConflicts = analyze(nodes, edges, { now: NOW, limits: { ...limits, conflicts: 2 } });
+    expect(byConflicts.crossProjectLinks.items).toHaveLength(2);
+  });
+});
+
+describe('fairShares', () => {
+  it('gives every demand what it asks when the cap allows', () => {
+    expect(fairShares([3, 1, 2], 10)).toEqual([3, 1, 2]);
+  });
+
+  it('shares a short cap max-min fairly, the remainder to the earlier demands', () => {
+    expect(fairShares([10, 1, 4], 6)).toEqual([3, 1, 2]);
+    expect(fairShares([10, 1, 4], 7)).toEqual([3, 1, 3]);
+    expect(fairShares([5, 5, 5], 4)).toEqual([2, 1, 1]);
+    expect(fairShares([5, 5], 0)).toEqual([0, 0]);
+  });
+
+  it('never exceeds a demand or the cap, and uses all of the cap it can', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(50), { maxLength: 30 }), fc.nat(400), (sizes, cap) => {
+        const shares = fairShares(sizes, cap);
+        const sum = shares.reduce((a, b) => a + b, 0);
+        const demand = sizes.reduce((a, b) => a + b, 0);
+        expect(sum).toBe(Math.min(cap, demand));
+        shares.forEach((share, i) => {
+          expect(share).toBeGreaterThanOrEqual(0);
+          expect(share).toBeLessThanOrEqual(sizes[i] as number);
+        });
+        // Max-min fair: a demand left short gets at least every other share minus one.
+        const shortOnes = shares.filter((share, i) => share < (sizes[i] as number));
+        if (shortOnes.length > 0) expect(Math.max(...shares) - Math.min(...shortOnes)).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dayOf, dayOfIsoDate } from '../kpis/time';
-import { IsoDate } from '../model';
+import { IsoDate, StatusCategoryKey } from '../model';
 import { compareIssueKeys, projectOfKey, TopN } from './keys';
 
 /** An issue in the dependency graph. Issues outside the portfolio appear with what their links tell. */
@@ -13,6 +13,8 @@ export interface DependencyNode {
   due: string | null;
   /** Remaining work on the critical path: story points when present, else 1. */
   weight: number;
+  /** Status category, when known; shown with the issue-level links between projects. */
+  status?: StatusCategoryKey | null;
 }
 
 /** Nodes plus deduplicated "blocker -> blocked" edges, as node indices. */
@@ -94,8 +96,33 @@ export const ProjectDependencySchema = z.object({
   open: z.number().int().nonnegative(),
   /** Open links whose blocker is overdue or due after the issue it blocks. */
   late: z.number().int().nonnegative(),
+  /** Open links whose two issues are in the same dependency cycle. */
+  inCycle: z.number().int().nonnegative(),
 });
 export type ProjectDependency = z.infer<typeof ProjectDependencySchema>;
+
+/** One end of an issue-level link between two projects. */
+export const LinkedIssueSchema = z.object({
+  key: z.string(),
+  projectKey: z.string(),
+  /** Status category; null when unknown (an issue outside the portfolio that no link reported on). */
+  status: StatusCategoryKey.nullable(),
+  due: IsoDate.nullable(),
+});
+export type LinkedIssue = z.infer<typeof LinkedIssueSchema>;
+
+/** An open link from an issue of one project to an issue of another: the drill-down of a matrix cell. */
+export const CrossProjectLinkSchema = z.object({
+  blocker: LinkedIssueSchema,
+  blocked: LinkedIssueSchema,
+  /** As in the project matrix: the blocker is overdue or due after the issue it blocks. */
+  late: z.boolean(),
+  /** Days the blocker is due after the issue it blocks (a date conflict); null when it is not. */
+  daysLate: z.number().int().positive().nullable(),
+  /** Both issues are in the same dependency cycle. */
+  inCycle: z.boolean(),
+});
+export type CrossProjectLink = z.infer<typeof CrossProjectLinkSchema>;
 
 const count = z.number().int().nonnegative();
 
@@ -112,6 +139,12 @@ export const DependencyReportSchema = z.object({
   /** Latest first, capped at `limits.conflicts`. */
   conflicts: z.array(DateConflictSchema),
   projectMatrix: z.array(ProjectDependencySchema),
+  /**
+   * The open links between issues of different projects, by project pair (`from`, then `to`), flagged
+   * ones (in a cycle, late) first within a pair. Capped at `limits.links` (by default `limits.conflicts`)
+   * and shared fairly among the pairs, so every pair keeps some of its links; `total` counts them all.
+   */
+  crossProjectLinks: z.object({ total: count, items: z.array(CrossProjectLinkSchema) }),
   totals: z.object({
     /** Distinct blocking links. */
     links: count,
@@ -147,7 +180,8 @@ export interface DependencyAnalysis extends DependencyReport {
 export interface AnalyzeOptions {
   /** Now, epoch ms: "today" is its UTC date. */
   now: number;
-  limits: { exampleKeys: number; blockedChains: number; conflicts: number };
+  /** `links` caps `crossProjectLinks.items`; when left out, `conflicts` does. */
+  limits: { exampleKeys: number; blockedChains: number; conflicts: number; links?: number };
 }
 
 const BLOCKED = 1;
@@ -196,7 +230,7 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
     }
   }
 
-  const { inCycle, cycles } = findCycles(n, open, outStart, outAdj, keyOf);
+  const { inCycle, component, cycles } = findCycles(n, open, outStart, outAdj, keyOf);
 
   // One pass in topological order over the DAG that keeps issues in cycles only as chain roots (links
   // into them, and among them, are set aside): blocked-chain depth and the critical path.
@@ -295,6 +329,7 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
   const maxLate = new Int32Array(n).fill(-1);
   const conflicts: DateConflict[] = [];
   const matrix = new Map<string, ProjectDependency>();
+  const crossLinks: CrossLinkCandidate[] = [];
   for (let e = 0; e < blockers.length; e++) {
     const a = blockers[e] as number;
     const b = blocked[e] as number;
@@ -303,6 +338,7 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
     const cross = na.projectKey !== nb.projectKey;
     const isOpen = open[a] === 1 && open[b] === 1;
     let late = false;
+    let daysLate = 0;
     if (isOpen) {
       flags[b] = (flags[b] as number) | BLOCKED | (cross ? BLOCKED_CROSS : 0);
       const da = dueDay[a] as number;
@@ -310,7 +346,7 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
       if (da < today) late = true;
       if (da > db) {
         late = true;
-        const daysLate = da - db;
+        daysLate = da - db;
         if (daysLate > (maxLate[b] as number)) maxLate[b] = daysLate;
         conflicts.push({
           blocker: { key: na.key, projectKey: na.projectKey, due: na.due as string },
@@ -323,12 +359,15 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
     const cellKey = `${na.projectKey}\u0000${nb.projectKey}`;
     let cell = matrix.get(cellKey);
     if (!cell) {
-      cell = { from: na.projectKey, to: nb.projectKey, total: 0, open: 0, late: 0 };
+      cell = { from: na.projectKey, to: nb.projectKey, total: 0, open: 0, late: 0, inCycle: 0 };
       matrix.set(cellKey, cell);
     }
+    const cyclic = isOpen && (component[a] as number) >= 0 && component[a] === component[b];
     cell.total++;
     if (isOpen) cell.open++;
     if (late) cell.late++;
+    if (cyclic) cell.inCycle++;
+    if (isOpen && cross) crossLinks.push({ a, b, late, daysLate, inCycle: cyclic, pair: cellKey });
   }
   conflicts.sort(
     (x, y) =>
@@ -387,6 +426,10 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
     blockedChains,
     conflicts: conflicts.slice(0, options.limits.conflicts),
     projectMatrix: [...matrix.values()].sort((x, y) => cmp(x.from, y.from) || cmp(x.to, y.to)),
+    crossProjectLinks: {
+      total: crossLinks.length,
+      items: listCrossLinks(crossLinks, options.limits.links ?? options.limits.conflicts, node),
+    },
     totals: {
       links: blockers.length,
       openLinks,
@@ -397,6 +440,104 @@ export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOpti
     },
     byProject: facts,
   };
+}
+
+interface CrossLinkCandidate {
+  a: number;
+  b: number;
+  late: boolean;
+  /** 0 when not a date conflict. */
+  daysLate: number;
+  inCycle: boolean;
+  /** Project pair id: "<from>\u0000<to>". */
+  pair: string;
+}
+
+/**
+ * Lists at most `cap` cross-project links, shared fairly among project pairs: every pair gets
+ * `min(its links, q)` where q is the largest equal share that fits, and what is left of the cap goes
+ * one each to the next pairs (in pair order). Within a pair, flagged links (in a cycle, late) come
+ * first, then the latest, then by blocked and blocker key.
+ */
+function listCrossLinks(
+  candidates: CrossLinkCandidate[],
+  cap: number,
+  node: (i: number) => DependencyNode,
+): CrossProjectLink[] {
+  if (cap <= 0 || candidates.length === 0) return [];
+  const byPair = new Map<string, CrossLinkCandidate[]>();
+  for (const c of candidates) {
+    let list = byPair.get(c.pair);
+    if (!list) {
+      list = [];
+      byPair.set(c.pair, list);
+    }
+    list.push(c);
+  }
+  const pairs = [...byPair.keys()].sort(cmp);
+  const sizes = pairs.map((p) => (byPair.get(p) as CrossLinkCandidate[]).length);
+  const quota = fairShares(sizes, cap);
+  const flagged = (c: CrossLinkCandidate): number => (c.inCycle || c.late ? 1 : 0);
+  const items: CrossProjectLink[] = [];
+  pairs.forEach((pair, p) => {
+    const list = byPair.get(pair) as CrossLinkCandidate[];
+    list.sort(
+      (x, y) =>
+        flagged(y) - flagged(x) ||
+        Number(y.inCycle) - Number(x.inCycle) ||
+        y.daysLate - x.daysLate ||
+        compareIssueKeys(node(x.b).key, node(y.b).key) ||
+        compareIssueKeys(node(x.a).key, node(y.a).key),
+    );
+    for (const c of list.slice(0, quota[p])) {
+      items.push({
+        blocker: linkedIssue(node(c.a)),
+        blocked: linkedIssue(node(c.b)),
+        late: c.late,
+        daysLate: c.daysLate > 0 ? c.daysLate : null,
+        inCycle: c.inCycle,
+      });
+    }
+  });
+  return items;
+}
+
+function linkedIssue(nd: DependencyNode): LinkedIssue {
+  return { key: nd.key, projectKey: nd.projectKey, status: nd.status ?? null, due: nd.due };
+}
+
+/**
+ * Max-min fair shares of `cap` among demands `sizes`: no share exceeds its demand, the total is
+ * `min(cap, sum of sizes)`, and no share can grow without shrinking a smaller one. Ties in the
+ * remainder go to the earlier demands.
+ */
+export function fairShares(sizes: readonly number[], cap: number): number[] {
+  const total = sizes.reduce((sum, s) => sum + s, 0);
+  if (total <= cap) return sizes.slice();
+  // The equal share q: the largest with sum(min(s, q)) <= cap.
+  const sorted = sizes.slice().sort((x, y) => x - y);
+  let used = 0;
+  let q = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const left = sorted.length - i;
+    const s = sorted[i] as number;
+    if (used + s * left <= cap) {
+      used += s;
+      q = s;
+      continue;
+    }
+    q = Math.floor((cap - used) / left);
+    break;
+  }
+  const shares = sizes.map((s) => Math.min(s, q));
+  let rest = cap - shares.reduce((sum, s) => sum + s, 0);
+  for (let i = 0; i < shares.length && rest > 0; i++) {
+    if ((shares[i] as number) < (sizes[i] as number)) {
+      shares[i] = (shares[i] as number) + 1;
+      rest--;
+    }
+  }
+  return shares;
 }
 
 function cmp(a: string, b: string): number {
@@ -418,8 +559,8 @@ function walkBack(end: number, pred: Int32Array): number[] {
 
 /**
  * Tarjan's strongly connected components, iteratively (an explicit stack instead of recursion, so long
- * chains in a 100,000-issue portfolio cannot overflow the call stack). Returns the issues in cycles and
- * the cycles as sorted key lists, largest first.
+ * chains in a 100,000-issue portfolio cannot overflow the call stack). Returns the issues in cycles, the
+ * cycle of each issue (an id, -1 when in none) and the cycles as sorted key lists, largest first.
  */
 function findCycles(
   n: number,
@@ -427,7 +568,7 @@ function findCycles(
   outStart: Int32Array,
   outAdj: Int32Array,
   keyOf: (i: number) => string,
-): { inCycle: Uint8Array; cycles: string[][] } {
+): { inCycle: Uint8Array; component: Int32Array; cycles: string[][] } {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -435,6 +576,7 @@ function findCycles(
   const callStack = new Int32Array(n);
   const edgePtr = new Int32Array(n);
   const inCycle = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
   const cycles: string[][] = [];
   let counter = 0;
   let sp = 0;
@@ -477,13 +619,16 @@ function findCycles(
         members.push(w);
       } while (w !== v);
       if (members.length > 1 || hasSelfLoop(v, outStart, outAdj)) {
-        for (const m of members) inCycle[m] = 1;
+        for (const m of members) {
+          inCycle[m] = 1;
+          component[m] = cycles.length;
+        }
         cycles.push(members.map(keyOf).sort(compareIssueKeys));
       }
     }
   }
   cycles.sort((a, b) => b.length - a.length || compareIssueKeys(a[0] as string, b[0] as string));
-  return { inCycle, cycles };
+  return { inCycle, component, cycles };
 }
 
 function hasSelfLoop(v: number, outStart: Int32Array, outAdj: Int32Array): boolean {

@@ -15,7 +15,7 @@ import {
 } from '../health/health';
 import { KpiAccumulator } from '../kpis/kpis';
 import { dayOf, dayOfIsoDate, MS_PER_DAY } from '../kpis/time';
-import type { PortfolioIssue, Project } from '../model';
+import type { PortfolioIssue, Project, StatusCategoryKey } from '../model';
 import {
   buildHeatMap,
   compareRaidLog,
@@ -27,6 +27,9 @@ import {
 import type { EngineSettings } from '../settings';
 import { chunkBasis, type IssueRow, type PortfolioChunk, summarizeIssues } from './chunk';
 import type { PortfolioComputation, ProjectReport } from './schema';
+
+/** Status codes of chunk rows (see `StatusCode`) as status category keys. */
+const STATUS_KEYS: readonly StatusCategoryKey[] = ['new', 'indeterminate', 'done'];
 
 /** Inputs beyond the issues that shape a report. */
 export interface PortfolioExtras {
@@ -169,10 +172,12 @@ export function computePortfolioFromChunk(
       if (inGraph.has(key)) continue;
       inGraph.add(key);
       const row = chunk.issues[key];
+      const code = row === undefined ? (chunk.linked[key] ?? null) : row[1];
+      const status = code === null ? null : (STATUS_KEYS[code] as StatusCategoryKey);
       nodes.push(
         row === undefined
-          ? { key, projectKey: projectOfKey(key), open: chunk.linked[key] !== 2, due: null, weight: 1 }
-          : { key, projectKey: row[0], open: row[1] !== 2, due: row[2], weight: row[6] ?? 1 },
+          ? { key, projectKey: projectOfKey(key), open: code !== 2, due: null, weight: 1, status }
+          : { key, projectKey: row[0], open: code !== 2, due: row[2], weight: row[6] ?? 1, status },
       );
     }
   }

@@ -104,6 +104,7 @@ describe('computePortfolio on a hand-built portfolio', () => {
     expect(() => PortfolioComputationSchema.parse(report)).not.toThrow();
     const full = {
       ...report,
+      compliance: null,
       meta: { requests: 3, partial: false, staleProjects: [], generatedAt: '2025-06-02T12:00:01.000Z' },
     };
     expect(() => PortfolioReportSchema.parse(full)).not.toThrow();
@@ -157,6 +158,7 @@ describe('computePortfolio on a hand-built portfolio', () => {
       total: 1,
       open: 1,
       late: 0,
+      inCycle: 0,
     });
   });
 
@@ -176,6 +178,37 @@ describe('computePortfolio on a hand-built portfolio', () => {
       total: 1,
       open: 1,
       late: 0,
+      inCycle: 0,
+    });
+  });
+
+  it('lists the issue-level links between projects, with statuses read or reported by links', () => {
+    const { total, items } = report.dependencies.crossProjectLinks;
+    expect(total).toBe(6);
+    expect(items.map((l) => `${l.blocker.key}>${l.blocked.key}`)).toEqual([
+      'API-5>WEB-3',
+      'API-3>WEB-1',
+      'EXT-1>WEB-4',
+      'OPS-2>API-5',
+      'OPS-1>WEB-2',
+      'WEB-3>OPS-2',
+    ]);
+    expect(items[1]).toEqual({
+      blocker: { key: 'API-3', projectKey: 'API', status: 'indeterminate', due: '2025-07-01' },
+      blocked: { key: 'WEB-1', projectKey: 'WEB', status: 'indeterminate', due: '2025-06-20' },
+      late: true,
+      daysLate: 11,
+      inCycle: false,
+    });
+    expect(items[2]?.blocker).toEqual({ key: 'EXT-1', projectKey: 'EXT', status: 'new', due: null });
+    expect(items.filter((l) => l.inCycle)).toHaveLength(3);
+    expect(report.dependencies.projectMatrix).toContainEqual({
+      from: 'API',
+      to: 'WEB',
+      total: 2,
+      open: 2,
+      late: 1,
+      inCycle: 1,
     });
   });
 

@@ -1,0 +1,341 @@
+import './dependencies.css';
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
+import { errorTitle } from '../../shared/api/invoke-error';
+import { formatCount } from '../../shared/lib/format';
+import { ErrorState } from '../../shared/ui/ErrorState';
+import { LoadingState } from '../../shared/ui/LoadingState';
+import { DataFreshness } from '../overview/DataFreshness';
+import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import { DependencyGraph, type Highlight } from './DependencyGraph';
+import { DependencyList } from './DependencyList';
+import { DependencySections } from './DependencySections';
+import { buildDependencyModel, type DependencyModel, linksBetween, pairRows } from './dependency-model';
+import { LinkDrilldown } from './LinkDrilldown';
+import type { DependenciesQuery, DependenciesView, ProjectPair } from './query';
+import { useDependenciesQuery } from './use-dependencies-query';
+
+/** Two or more buttons of which one is on (aria-pressed), in a labelled group. */
+function ToggleGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  testIdPrefix,
+}: {
+  label: string;
+  options: readonly { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+  testIdPrefix: string;
+}) {
+  return (
+    <fieldset className="pmo-deps-toggle">
+      <legend className="pmo-deps-toggle__legend">{label}</legend>
+      <div className="pmo-deps-toggle__buttons">
+        {options.map((option) => (
+          <Button
+            key={option.value}
+            isSelected={option.value === value}
+            aria-pressed={option.value === value}
+            onClick={() => onChange(option.value)}
+            testId={`${testIdPrefix}-${option.value}`}
+          >
+            {option.label}
+          </Button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+const VIEW_OPTIONS = [
+  { value: 'graph', label: 'Graph' },
+  { value: 'list', label: 'List' },
+] as const satisfies readonly { value: DependenciesView; label: string }[];
+
+const HIGHLIGHT_OPTIONS = [
+  { value: 'none', label: 'Nothing' },
+  { value: 'cycles', label: 'Cycles' },
+  { value: 'critical', label: 'Critical path' },
+] as const satisfies readonly { value: Highlight; label: string }[];
+
+function Tiles({ report, model }: { report: PortfolioReport; model: DependencyModel }) {
+  const { totals, criticalPath } = report.dependencies;
+  const tiles = [
+    { id: 'links', label: 'Open links between projects', value: model.links.total },
+    { id: 'blocked', label: 'Blocked issues', value: totals.blockedIssues },
+    { id: 'conflicts', label: 'Date conflicts', value: totals.conflicts },
+    { id: 'cycles', label: 'Cycles', value: totals.cycles },
+    { id: 'critical', label: 'Issues on the critical path', value: criticalPath.length },
+  ];
+  return (
+    <dl className="pmo-kpis" data-testid="dependency-totals">
+      {tiles.map((tile) => (
+        <div key={tile.id} className="pmo-kpi" data-testid={`dependency-total-${tile.id}`}>
+          <dt>{tile.label}</dt>
+          <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="pmo-deps-legend" aria-label="Legend">
+      <li>
+        <span className="pmo-deps-legend__line" aria-hidden="true" /> open links (thicker: more)
+      </li>
+      <li>
+        <span className="pmo-deps-legend__line pmo-deps-legend__line--danger" aria-hidden="true" /> late or in
+        a cycle
+      </li>
+      <li>
+        <span className="pmo-deps-legend__line pmo-deps-legend__line--critical" aria-hidden="true" /> critical
+        path (when highlighted)
+      </li>
+      <li>
+        <span className="pmo-deps-legend__swatch" aria-hidden="true" /> left edge of a project: its health
+      </li>
+    </ul>
+  );
+}
+
+/** "Pick two projects": the keyboard route to a drill-down, and the way to ask about any pair. */
+function PairPicker({
+  model,
+  selected,
+  onPick,
+}: {
+  model: DependencyModel;
+  selected: ProjectPair | null;
+  onPick: (pair: ProjectPair) => void;
+}) {
+  const [from, setFrom] = useState(selected?.from ?? '');
+  const [to, setTo] = useState(selected?.to ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (from && to && from !== to) onPick({ from, to });
+  };
+  const options = model.nodes.map((node) => (
+    <option key={node.key} value={node.key}>
+      {node.key === node.name ? node.key : `${node.key} – ${node.name}`}
+    </option>
+  ));
+  return (
+    <form className="pmo-deps-picker" onSubmit={submit} data-testid="pair-picker">
+      <label>
+        <span>Blocking project</span>
+        <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="pair-picker-from">
+          <option value="">Choose…</option>
+          {options}
+        </select>
+      </label>
+      <label>
+        <span>Blocked project</span>
+        <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="pair-picker-to">
+          <option value="">Choose…</option>
+          {options}
+        </select>
+      </label>
+      <Button type="submit" isDisabled={!from || !to || from === to} testId="pair-picker-show">
+        Show links
+      </Button>
+    </form>
+  );
+}
+
+function EmptyDependencies({ noProjects }: { noProjects: boolean }) {
+  return (
+    <div className="pmo-empty" data-testid="dependencies-empty">
+      {noProjects ? (
+        <EmptyState
+          header="You can't browse any projects in this portfolio"
+          headingLevel={2}
+          description="Dependencies appear here for the projects you have the Browse projects permission for. Ask a Jira admin to give you access to the projects you need."
+        />
+      ) : (
+        <EmptyState
+          header="No open dependencies between projects"
+          headingLevel={2}
+          description="No open issue in this portfolio blocks an open issue in another project. Only issue links of the blocking link types count: by default Jira’s “Blocks” and “Dependency”. If your teams link dependencies with another type (for example “Depends”), ask a Jira admin to add it to the blocking link types under Mappings in the PMO Portfolio settings."
+        />
+      )}
+    </div>
+  );
+}
+
+function DependenciesContent({
+  report,
+  portfolioId,
+  query,
+  setQuery,
+}: {
+  report: PortfolioReport;
+  portfolioId: string;
+  query: DependenciesQuery;
+  setQuery: (next: DependenciesQuery) => void;
+}) {
+  const model = useMemo(() => buildDependencyModel(report), [report]);
+  const rows = useMemo(() => pairRows(model), [model]);
+  const [highlight, setHighlight] = useState<Highlight>('none');
+  const { pair, view } = query;
+
+  const selectPair = useCallback((next: ProjectPair) => setQuery({ view, pair: next }), [setQuery, view]);
+  const closePair = useCallback(() => setQuery({ view, pair: null }), [setQuery, view]);
+  const setView = useCallback((next: DependenciesView) => setQuery({ view: next, pair }), [setQuery, pair]);
+  const links = useMemo(
+    () => (pair === null ? [] : linksBetween(report, pair.from, pair.to)),
+    [report, pair],
+  );
+  const capped = model.links.listed < model.links.total;
+
+  return (
+    <>
+      <Tiles report={report} model={model} />
+      {model.edges.length === 0 ? (
+        <EmptyDependencies noProjects={report.projects.length === 0} />
+      ) : (
+        <section className="pmo-stack" aria-labelledby="deps-map-heading">
+          <h2 id="deps-map-heading" className="pmo-visually-hidden">
+            Dependencies between projects
+          </h2>
+          <div className="pmo-deps-controls">
+            <ToggleGroup
+              label="Show as"
+              options={VIEW_OPTIONS}
+              value={view}
+              onChange={setView}
+              testIdPrefix="view-toggle"
+            />
+            {view === 'graph' ? (
+              <ToggleGroup
+                label="Highlight"
+                options={HIGHLIGHT_OPTIONS}
+                value={highlight}
+                onChange={setHighlight}
+                testIdPrefix="highlight"
+              />
+            ) : null}
+            <PairPicker
+              key={pair ? `${pair.from}-${pair.to}` : 'none'}
+              model={model}
+              selected={pair}
+              onPick={selectPair}
+            />
+          </div>
+          {view === 'graph' ? (
+            <>
+              <Legend />
+              <DependencyGraph
+                model={model}
+                highlight={highlight}
+                selected={pair}
+                onSelectPair={selectPair}
+              />
+              <p className="pmo-subtlest">
+                {formatCount(model.nodes.length)} projects with open links to or from another project
+                {model.unconnected.length > 0
+                  ? `; ${formatCount(model.unconnected.length)} without any ${model.unconnected.length === 1 ? 'is' : 'are'} not drawn`
+                  : ''}
+                . Click a line (or Tab to it and press Enter) to list its issue links; click a project to fade
+                what is not linked to it. Drag to pan, scroll or use the buttons to zoom.
+              </p>
+            </>
+          ) : (
+            <DependencyList
+              rows={rows}
+              onShow={selectPair}
+              portfolioId={portfolioId}
+              generatedAt={report.meta.generatedAt}
+            />
+          )}
+          {pair !== null ? (
+            <LinkDrilldown
+              pair={pair}
+              edge={model.edgeById.get(`${pair.from}-${pair.to}`)}
+              links={links}
+              cap={capped ? model.links.listed : null}
+              fromName={model.nodeByKey.get(pair.from)?.name ?? pair.from}
+              toName={model.nodeByKey.get(pair.to)?.name ?? pair.to}
+              portfolioId={portfolioId}
+              generatedAt={report.meta.generatedAt}
+              onClose={closePair}
+            />
+          ) : null}
+        </section>
+      )}
+      {report.dependencies.totals.openLinks > 0 ? (
+        <DependencySections dependencies={report.dependencies} />
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * Cross-project dependencies of the selected portfolio: a graph of projects (or the same as a table), a
+ * drill-down to the issue links between two projects, and the cycles, critical path, blocked chains and
+ * date conflicts. Reads the report the portfolio shell shares between views.
+ */
+export default function DependenciesPage() {
+  const { report, portfolioId } = usePortfolioReport();
+  const location = useDependenciesQuery();
+  return (
+    <div className="pmo-stack" data-testid="dependencies-page">
+      <div className="pmo-page-header">
+        <div className="pmo-stack--tight">
+          <Heading size="large" as="h1">
+            Dependencies
+          </Heading>
+          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
+        </div>
+        <div className="pmo-page-header__actions">
+          <Button
+            onClick={report.reload}
+            isLoading={report.status === 'loading' || report.refreshing}
+            isDisabled={report.status === 'loading'}
+            testId="refresh"
+          >
+            Refresh
+          </Button>
+        </div>
+      </div>
+      {report.refreshError ? (
+        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
+          <p>Refreshing failed, so the dependencies below are from before. {report.refreshError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'ready' && report.data.meta.partial ? (
+        <SectionMessage
+          appearance="warning"
+          title="Some projects could not be read completely"
+          testId="partial-warning"
+        >
+          <p>
+            Links of these projects may be missing:{' '}
+            {report.data.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
+          </p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'loading' || (report.status === 'ready' && location.status === 'loading') ? (
+        <LoadingState label="Loading the dependencies" />
+      ) : null}
+      {report.status === 'error' ? (
+        <ErrorState error={report.error} what="load the dependencies" onRetry={report.reload} />
+      ) : null}
+      {report.status === 'ready' && location.status === 'ready' ? (
+        <DependenciesContent
+          report={report.data}
+          portfolioId={portfolioId}
+          query={location.query}
+          setQuery={location.setQuery}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+import Button from '@atlaskit/button/new';
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CrossProjectLink } from '../../../../src/domain/dependencies/graph';
+import { downloadCsv, toCsv } from '../../shared/lib/csv';
+import { formatCount } from '../../shared/lib/format';
+import { JiraLink } from '../../shared/ui/JiraLink';
+import { CATEGORY_APPEARANCE } from '../../shared/ui/StatusLozenges';
+import {
+  csvFileName,
+  formatDay,
+  LINK_COLUMNS,
+  LINK_CSV_COLUMNS,
+  type LinkColumn,
+  linkFlags,
+  linkSortValue,
+  type ProjectEdgeModel,
+  sortLinks,
+  statusLabel,
+  type TableSort,
+  tableSortFrom,
+} from './dependency-model';
+import type { ProjectPair } from './query';
+
+const LINKS_PER_PAGE = 25;
+
+const head: HeadType = {
+  cells: [
+    { key: 'blocker', content: 'Blocker', isSortable: true, width: 13 },
+    { key: 'blockerStatus', content: 'Status', isSortable: true, width: 12 },
+    { key: 'blockerDue', content: 'Due', isSortable: true, width: 12 },
+    { key: 'blocked', content: 'Blocks', isSortable: true, width: 13 },
+    { key: 'blockedStatus', content: 'Status', isSortable: true, width: 12 },
+    { key: 'blockedDue', content: 'Due', isSortable: true, width: 12 },
+    { key: 'flags', content: 'Problem', isSortable: true, width: 26 },
+  ],
+};
+
+function IssueKey({ issueKey }: { issueKey: string }) {
+  return (
+    <JiraLink
+      url={`/browse/${encodeURIComponent(issueKey)}`}
+      className="pmo-key"
+      testId={`issue-link-${issueKey}`}
+    >
+      {issueKey}
+    </JiraLink>
+  );
+}
+
+function Status({ status }: { status: CrossProjectLink['blocker']['status'] }) {
+  if (status === null) return <span className="pmo-subtle">Unknown</span>;
+  return <Lozenge appearance={CATEGORY_APPEARANCE[status]}>{statusLabel(status)}</Lozenge>;
+}
+
+function rowOf(link: CrossProjectLink): RowType {
+  const cell = (column: LinkColumn, content: RowType['cells'][number]['content']) => ({
+    key: linkSortValue(link, column),
+    content,
+  });
+  const flags = linkFlags(link);
+  return {
+    key: `${link.blocker.key}>${link.blocked.key}`,
+    testId: `dependency-link-${link.blocker.key}-${link.blocked.key}`,
+    cells: [
+      cell('blocker', <IssueKey issueKey={link.blocker.key} />),
+      cell('blockerStatus', <Status status={link.blocker.status} />),
+      cell('blockerDue', <span className="pmo-numeric">{formatDay(link.blocker.due)}</span>),
+      cell('blocked', <IssueKey issueKey={link.blocked.key} />),
+      cell('blockedStatus', <Status status={link.blocked.status} />),
+      cell('blockedDue', <span className="pmo-numeric">{formatDay(link.blocked.due)}</span>),
+      cell(
+        'flags',
+        flags.length === 0 ? (
+          <span className="pmo-subtle">On track</span>
+        ) : (
+          <span className="pmo-deps-flags">
+            {flags.map((flag) => (
+              <Lozenge key={flag} appearance="removed">
+                {flag}
+              </Lozenge>
+            ))}
+          </span>
+        ),
+      ),
+    ],
+  };
+}
+
+/**
+ * The issue-level links from one project to another: blocker -> blocked with statuses, due dates and
+ * what is wrong (late, in a cycle). Keys open the issue in Jira. When the report's cap left some links
+ * out, it says how many are shown.
+ */
+export function LinkDrilldown({
+  pair,
+  edge,
+  links,
+  cap,
+  fromName,
+  toName,
+  portfolioId,
+  generatedAt,
+  onClose,
+}: {
+  pair: ProjectPair;
+  /** The pair's figures; undefined when there is no open link from `pair.from` to `pair.to`. */
+  edge: ProjectEdgeModel | undefined;
+  links: readonly CrossProjectLink[];
+  /** The report lists at most this many issue-level links in all (null when it listed every one). */
+  cap: number | null;
+  fromName: string;
+  toName: string;
+  portfolioId: string;
+  generatedAt: string;
+  onClose: () => void;
+}) {
+  const [sort, setSort] = useState<TableSort<LinkColumn>>({ key: 'flags', order: 'ASC' });
+  const [page, setPage] = useState(1);
+  const sorted = useMemo(() => sortLinks(links, sort), [links, sort]);
+  const rows = useMemo(() => sorted.map(rowOf), [sorted]);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const pairKey = `${pair.from}-${pair.to}`;
+
+  // A new pair: back to page 1, and move focus to the heading so keyboard and screen reader users land here.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pairKey` is the trigger.
+  useEffect(() => {
+    setPage(1);
+    heading.current?.focus();
+  }, [pairKey]);
+
+  const lastPage = Math.max(1, Math.ceil(rows.length / LINKS_PER_PAGE));
+  const open = edge?.open ?? 0;
+  const exportCsv = () =>
+    downloadCsv(
+      csvFileName(`links-${pair.from}-${pair.to}`, portfolioId, generatedAt),
+      toCsv(LINK_CSV_COLUMNS, sorted),
+    );
+  return (
+    <section
+      className="pmo-deps-drilldown pmo-stack--tight"
+      data-testid="dependency-drilldown"
+      aria-labelledby="deps-drilldown-heading"
+    >
+      <div className="pmo-deps-toolbar">
+        <Heading size="small" as="h2" id="deps-drilldown-heading">
+          <span ref={heading} tabIndex={-1} className="pmo-deps-drilldown__title">
+            {pair.from} {fromName !== pair.from ? `(${fromName}) ` : ''}blocks {pair.to}
+            {toName !== pair.to ? ` (${toName})` : ''}
+          </span>
+        </Heading>
+        <div className="pmo-page-header__actions">
+          <Button onClick={exportCsv} isDisabled={links.length === 0} testId="csv-export-links">
+            Export links CSV
+          </Button>
+          <Button appearance="subtle" onClick={onClose} testId="dependency-drilldown-close">
+            Close
+          </Button>
+        </div>
+      </div>
+      {edge === undefined ? (
+        <p className="pmo-subtle" data-testid="dependency-drilldown-none">
+          No open issue in {pair.from} blocks an open issue in {pair.to}.
+        </p>
+      ) : (
+        <p className="pmo-subtle" data-testid="dependency-drilldown-summary">
+          {formatCount(open)} open {open === 1 ? 'link' : 'links'}
+          {edge.late > 0 ? `, ${formatCount(edge.late)} late` : ''}
+          {edge.inCycle > 0 ? `, ${formatCount(edge.inCycle)} in a dependency cycle` : ''}
+          {edge.onCriticalPath ? '; on the critical path' : ''}.
+          {edge.total > edge.open
+            ? ` ${formatCount(edge.total - edge.open)} more ${edge.total - edge.open === 1 ? 'link is' : 'links are'} closed (an end is done) and not listed.`
+            : ''}
+        </p>
+      )}
+      {edge !== undefined && links.length < open ? (
+        <SectionMessage appearance="information" testId="dependency-drilldown-capped">
+          <p>
+            Showing {formatCount(links.length)} of {formatCount(open)} links, those in a cycle and late ones
+            first. To stay fast, the report lists at most{' '}
+            {cap === null ? 'a limited number of' : formatCount(cap)} issue links between projects, shared
+            among all project pairs. Jira admins set this limit (the one for date conflicts) under Health
+            thresholds in the PMO Portfolio settings.
+          </p>
+        </SectionMessage>
+      ) : null}
+      {links.length > 0 ? (
+        <DynamicTable
+          label={`Issue links from ${pair.from} to ${pair.to}`}
+          head={head}
+          rows={rows}
+          rowsPerPage={LINKS_PER_PAGE}
+          page={Math.min(page, lastPage)}
+          onSetPage={setPage}
+          sortKey={sort.key}
+          sortOrder={sort.order}
+          onSort={(data: unknown) => {
+            const next = tableSortFrom(data, LINK_COLUMNS);
+            if (next) setSort(next);
+          }}
+          testId="dependency-links"
+        />
+      ) : null}
+    </section>
+  );
+}

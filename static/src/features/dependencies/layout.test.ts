@@ -1,0 +1,93 @@
+import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import { layoutEdgeBudget, layoutEdges, layoutProjectGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
+
+function node(key: string): ProjectNodeModel {
+  return {
+    key,
+    name: key,
+    rag: 'green',
+    inPortfolio: true,
+    blocksLinks: 0,
+    blockedByLinks: 0,
+    inCycle: false,
+    onCriticalPath: false,
+  };
+}
+
+function edge(from: string, to: string, overrides: Partial<ProjectEdgeModel> = {}): ProjectEdgeModel {
+  return {
+    id: `${from}-${to}`,
+    from,
+    to,
+    open: 1,
+    late: 0,
+    inCycle: 0,
+    total: 1,
+    onCriticalPath: false,
+    listed: 1,
+    ...overrides,
+  };
+}
+
+function model(nodes: ProjectNodeModel[], edges: ProjectEdgeModel[]): DependencyModel {
+  return {
+    nodes,
+    edges,
+    nodeByKey: new Map(nodes.map((n) => [n.key, n])),
+    edgeById: new Map(edges.map((e) => [e.id, e])),
+    unconnected: [],
+    criticalProjects: [],
+    links: { total: edges.length, listed: edges.length },
+  };
+}
+
+function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
+  return Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
+}
+
+describe('layoutProjectGraph', () => {
+  it('puts blockers left of what they block, without overlaps', async () => {
+    const m = model(['A', 'B', 'C', 'D'].map(node), [
+      edge('A', 'B'),
+      edge('B', 'C'),
+      edge('A', 'C'),
+      edge('D', 'C'),
+    ]);
+    const layout = await layoutProjectGraph(m);
+    const at = (key: string) => layout.positions.get(key) ?? { x: Number.NaN, y: Number.NaN };
+    expect(at('A').x).toBeLessThan(at('B').x);
+    expect(at('B').x).toBeLessThan(at('C').x);
+    expect(at('D').x).toBeLessThan(at('C').x);
+    const keys = ['A', 'B', 'C', 'D'];
+    for (const a of keys) for (const b of keys) if (a < b) expect(overlaps(at(a), at(b))).toBe(false);
+    expect(layout.edgesUsed).toBe(4);
+  });
+
+  it('lays out project-level cycles too', async () => {
+    const layout = await layoutProjectGraph(model(['A', 'B'].map(node), [edge('A', 'B'), edge('B', 'A')]));
+    expect(layout.positions.size).toBe(2);
+  });
+});
+
+describe('layoutEdges', () => {
+  it('keeps every edge of a sparse graph', () => {
+    const m = model(['A', 'B', 'C'].map(node), [edge('A', 'B'), edge('B', 'C')]);
+    expect(layoutEdges(m)).toBe(m.edges);
+  });
+
+  it('lays a dense graph out by each node’s strongest edge and the flagged and heaviest edges', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `P${i}`);
+    const edges: ProjectEdgeModel[] = [];
+    for (const a of keys) for (const b of keys) if (a !== b) edges.push(edge(a, b, { open: 1 }));
+    edges[5] = { ...(edges[5] as ProjectEdgeModel), onCriticalPath: true };
+    edges[7] = { ...(edges[7] as ProjectEdgeModel), open: 40 };
+    const m = model(keys.map(node), edges);
+    const used = layoutEdges(m, 20);
+    expect(used).toHaveLength(20);
+    expect(used).toContain(edges[5]);
+    expect(used).toContain(edges[7]);
+    const covered = new Set(used.flatMap((e) => [e.from, e.to]));
+    expect(covered.size).toBe(keys.length);
+    expect(layoutEdgeBudget(100)).toBe(200);
+  });
+});

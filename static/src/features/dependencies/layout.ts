@@ -1,0 +1,174 @@
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import type { DependencyModel, ProjectEdgeModel } from './dependency-model';
+
+/** Size of a project node on the graph, in px at zoom 1 (the node component uses the same). */
+export const NODE_WIDTH = 224;
+export const NODE_HEIGHT = 64;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface GraphLayout {
+  /** Top-left corner of each project node, by project key. */
+  positions: ReadonlyMap<string, Point>;
+  /** ELK's orthogonal route of each edge it laid out, by edge id: start, bends, end. */
+  routes: ReadonlyMap<string, Point[]>;
+  width: number;
+  height: number;
+  /** Edges ELK placed the nodes by (all of them for graphs up to the budget). */
+  edgesUsed: number;
+}
+
+/**
+ * Up to this many edges take part in the layout. ELK's layered algorithm slows down steeply with dense
+ * graphs (long edges become chains of dummy nodes), so a dense portfolio is laid out by its strongest
+ * dependencies; every edge is still drawn.
+ */
+export function layoutEdgeBudget(nodes: number): number {
+  return Math.max(160, nodes * 2);
+}
+
+function edgePriority(e: ProjectEdgeModel): number {
+  return (e.onCriticalPath ? 4 : 0) + (e.inCycle > 0 ? 2 : 0) + (e.late > 0 ? 1 : 0);
+}
+
+/**
+ * The edges to lay the graph out by: all of them when they fit the budget; else each node's strongest
+ * edge (so no project is laid out as if it stood alone), then the critical path, cycles, late links and
+ * the most links first. Deterministic.
+ */
+export function layoutEdges(model: DependencyModel, budget = layoutEdgeBudget(model.nodes.length)) {
+  if (model.edges.length <= budget) return model.edges;
+  const ranked = model.edges
+    .slice()
+    .sort((a, b) => edgePriority(b) - edgePriority(a) || b.open - a.open || (a.id < b.id ? -1 : 1));
+  const chosen = new Set<ProjectEdgeModel>();
+  const covered = new Set<string>();
+  for (const edge of ranked) {
+    if (covered.has(edge.from) && covered.has(edge.to)) continue;
+    chosen.add(edge);
+    covered.add(edge.from);
+    covered.add(edge.to);
+  }
+  for (const edge of ranked) {
+    if (chosen.size >= budget) break;
+    chosen.add(edge);
+  }
+  return model.edges.filter((edge) => chosen.has(edge));
+}
+
+let elk: Promise<ELK> | null = null;
+
+/** ELK, loaded on first use (the list view never pays for it). It runs on the main thread, async. */
+function getElk(): Promise<ELK> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ElkConstructor }) => new ElkConstructor());
+  return elk;
+}
+
+/**
+ * Lays the project graph out left to right with ELK's layered algorithm: blockers to the left of what
+ * they block, layers as far apart as edges need, disconnected groups packed, edges routed orthogonally.
+ * Runs once per model (remembered): hover, selection, highlighting and view switches never re-layout.
+ */
+export function layoutProjectGraph(model: DependencyModel): Promise<GraphLayout> {
+  let layout = layouts.get(model);
+  if (!layout) {
+    layout = computeLayout(model);
+    layouts.set(model, layout);
+    // A failed layout is not kept: the next attempt tries again.
+    layout.catch(() => layouts.delete(model));
+  }
+  return layout;
+}
+
+/** Layouts by model, so switching from the list back to the graph does not lay it out again. */
+const layouts = new WeakMap<DependencyModel, Promise<GraphLayout>>();
+
+async function computeLayout(model: DependencyModel): Promise<GraphLayout> {
+  const started = performance.now();
+  const engine = await getElk();
+  const edges = layoutEdges(model);
+  const graph: ElkNode = {
+    id: 'portfolio',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '28',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '88',
+      'elk.spacing.componentComponent': '56',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '8',
+      'elk.separateConnectedComponents': 'true',
+      'elk.randomSeed': '1',
+      // Thorough crossing minimisation is worth it for small graphs only.
+      'elk.layered.thoroughness': edges.length > 120 ? '1' : '7',
+    },
+    children: model.nodes.map((node) => ({ id: node.key, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: edges.map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
+  };
+  const result = await engine.layout(graph);
+  const positions = new Map<string, Point>();
+  for (const child of result.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  const routes = new Map<string, Point[]>();
+  for (const edge of result.edges ?? []) {
+    const section = edge.sections?.[0];
+    if (!section) continue;
+    routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+  }
+  // Visible to performance tools and the UI benchmark (bench/ui-views.ts), to nobody else.
+  performance.measure?.('pmo-deps-layout', { start: started, detail: { edges: edges.length } });
+  return { positions, routes, width: result.width ?? 0, height: result.height ?? 0, edgesUsed: edges.length };
+}
+
+/**
+ * An SVG path through `points` with the corners rounded (radius at most `radius`, less where segments are
+ * short), as ELK's orthogonal routes look best drawn.
+ */
+export function roundedPath(points: readonly Point[], radius = 8): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  const parts = [`M ${first.x} ${first.y}`];
+  for (let i = 0; i < rest.length; i++) {
+    const corner = rest[i] as Point;
+    const next = rest[i + 1];
+    if (!next) {
+      parts.push(`L ${corner.x} ${corner.y}`);
+      break;
+    }
+    const prev = (i === 0 ? first : rest[i - 1]) as Point;
+    const r = Math.min(radius, distance(prev, corner) / 2, distance(corner, next) / 2);
+    const a = towards(corner, prev, r);
+    const b = towards(corner, next, r);
+    parts.push(`L ${a.x} ${a.y}`, `Q ${corner.x} ${corner.y} ${b.x} ${b.y}`);
+  }
+  return parts.join(' ');
+}
+
+/** The point halfway along a polyline, by length: where an edge's label goes. */
+export function halfwayPoint(points: readonly Point[]): Point {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += distance(points[i - 1] as Point, points[i] as Point);
+  let left = total / 2;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    const d = distance(a, b);
+    if (d >= left && d > 0) return towards(a, b, left);
+    left -= d;
+  }
+  return points[0] ?? { x: 0, y: 0 };
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+/** The point `by` away from `from` in the direction of `to`. */
+function towards(from: Point, to: Point, by: number): Point {
+  const d = distance(from, to);
+  if (d === 0) return { x: from.x, y: from.y };
+  return { x: from.x + ((to.x - from.x) * by) / d, y: from.y + ((to.y - from.y) * by) / d };
+}
