@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
@@ -132,6 +133,21 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
       }),
     );
   expect(Object.fromEntries(shownRags)).toEqual(expectedRags);
+
+  // The report's time is shown beside the list's, and the CSV export holds every listed project.
+  await app(page).getByTestId('report-freshness').waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page).getByTestId('csv-export-projects').click(),
+  ]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(csv[0]).toBe('Key,Project,Category,Health,Health reason,To Do,In progress,Done,Total');
+  expect(
+    csv
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort(),
+  ).toEqual(expected);
 
   await screenshot(page, 'portfolio-pmo-lead');
   const violations = seriousOrWorse(await runAxe(frame));

@@ -2,19 +2,30 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { type ReactNode, useCallback, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
 import type { ProjectList } from '../../../../src/resolvers/contract';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
+import { toCsv } from '../../shared/lib/csv';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import './overview.css';
+import { CsvExportButton } from './CsvExportButton';
 import { DataFreshness } from './DataFreshness';
 import { KpiTiles, type RedProjects } from './KpiTiles';
 import { ProjectTable } from './ProjectTable';
+import {
+  DEFAULT_PROJECT_SORT,
+  PROJECT_CSV_COLUMNS,
+  portfolioScopeNote,
+  projectsOfPortfolio,
+  sortProjectsForTable,
+} from './portfolio-projects';
 import { summarizePortfolio } from './portfolio-summary';
 import { type HealthState, healthByProjectKey } from './project-health';
+import { csvFilename } from './table-sort';
 
 const NO_PAYLOAD = {};
 
@@ -100,13 +111,40 @@ function HealthWarnings({ report }: { report: UseResolver<PortfolioReport> }) {
   );
 }
 
-function OverviewContent({ list, report }: { list: ProjectList; report: UseResolver<PortfolioReport> }) {
-  const summary = useMemo(() => summarizePortfolio(list.projects), [list.projects]);
+function OverviewContent({
+  list,
+  report,
+  portfolioId,
+}: {
+  list: ProjectList;
+  report: UseResolver<PortfolioReport>;
+  portfolioId: string;
+}) {
   const reportData = report.data;
+  const inPortfolio = useMemo(
+    () => projectsOfPortfolio(list.projects, portfolioId, reportData, report.status === 'error'),
+    [list.projects, portfolioId, reportData, report.status],
+  );
+  const summary = useMemo(() => summarizePortfolio(inPortfolio.projects), [inPortfolio.projects]);
   const health = useMemo<HealthState>(() => {
     if (reportData !== undefined) return { status: 'ready', byKey: healthByProjectKey(reportData) };
     return report.status === 'error' ? { status: 'error' } : { status: 'loading' };
   }, [reportData, report.status]);
+  const [sort, setSort] = useState(DEFAULT_PROJECT_SORT);
+  const sorted = useMemo(
+    () => sortProjectsForTable(inPortfolio.projects, health, sort),
+    [inPortfolio.projects, health, sort],
+  );
+  const exportCsv = useCallback(
+    () => ({
+      filename: csvFilename('projects', portfolioId, new Date()),
+      csv: toCsv(
+        PROJECT_CSV_COLUMNS,
+        sorted.map((project) => ({ project, health })),
+      ),
+    }),
+    [sorted, health, portfolioId],
+  );
   const redProjects: RedProjects =
     reportData !== undefined ? reportData.summary.rag.red : report.status === 'error' ? null : 'loading';
   if (list.projects.length === 0) {
@@ -120,16 +158,42 @@ function OverviewContent({ list, report }: { list: ProjectList; report: UseResol
       </div>
     );
   }
+  const scopeNote = portfolioScopeNote(inPortfolio, portfolioId);
   return (
     <div className="pmo-stack">
       {list.partial ? <StaleProjectsWarning staleProjects={list.staleProjects} /> : null}
       <HealthWarnings report={report} />
       <KpiTiles summary={summary} redProjects={redProjects} />
       <section className="pmo-section" aria-labelledby="projects-heading">
-        <Heading size="medium" as="h2" id="projects-heading">
-          Projects
-        </Heading>
-        <ProjectTable projects={list.projects} health={health} />
+        <div className="pmo-section-header">
+          <div className="pmo-stack--tight">
+            <Heading size="medium" as="h2" id="projects-heading">
+              Projects
+            </Heading>
+            {scopeNote ? (
+              <p className="pmo-subtle" data-testid="portfolio-scope-note">
+                {scopeNote}
+              </p>
+            ) : null}
+          </div>
+          <CsvExportButton
+            rowsLabel={sorted.length === 1 ? 'project' : 'projects'}
+            rowCount={sorted.length}
+            build={exportCsv}
+            testId="csv-export-projects"
+          />
+        </div>
+        {sorted.length === 0 ? (
+          <div className="pmo-empty" data-testid="overview-portfolio-empty">
+            <EmptyState
+              header="You can't browse any project of this portfolio"
+              headingLevel={3}
+              description="Pick another portfolio above, or ask a Jira admin for the Browse projects permission on this portfolio's projects."
+            />
+          </div>
+        ) : (
+          <ProjectTable projects={sorted} health={health} sort={sort} onSort={setSort} />
+        )}
       </section>
     </div>
   );
@@ -142,7 +206,7 @@ function OverviewContent({ list, report }: { list: ProjectList; report: UseResol
  */
 export default function OverviewPage() {
   const result = useResolver('listProjects', NO_PAYLOAD);
-  const { report } = usePortfolioReport();
+  const { report, portfolioId } = usePortfolioReport();
   const { reload: reloadList } = result;
   const { reload: reloadReport } = report;
   const reloadAll = useCallback(() => {
@@ -156,7 +220,18 @@ export default function OverviewPage() {
           <Heading size="large" as="h1">
             Portfolio overview
           </Heading>
-          {result.status === 'ready' ? <DataFreshness generatedAt={result.data.generatedAt} /> : null}
+          <div className="pmo-freshness">
+            {result.status === 'ready' ? (
+              <DataFreshness generatedAt={result.data.generatedAt} label="Project list as of" />
+            ) : null}
+            {report.status === 'ready' ? (
+              <DataFreshness
+                generatedAt={report.data.meta.generatedAt}
+                label="Health as of"
+                testId="report-freshness"
+              />
+            ) : null}
+          </div>
         </div>
         <div className="pmo-page-header__actions">
           <Button
@@ -178,7 +253,11 @@ export default function OverviewPage() {
       {result.status === 'error' ? (
         <ErrorState error={result.error} what="load the portfolio" onRetry={result.reload} />
       ) : null}
-      {result.status === 'ready' ? <OverviewContent list={result.data} report={report} /> : null}
+      {result.status === 'ready' ? (
+        <div className="pmo-refreshable" aria-busy={report.refreshing} data-refreshing={report.refreshing}>
+          <OverviewContent list={result.data} report={report} portfolioId={portfolioId} />
+        </div>
+      ) : null}
     </div>
   );
 }

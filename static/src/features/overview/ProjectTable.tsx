@@ -1,14 +1,16 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { ProjectOverview } from '../../../../src/resolvers/contract';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
 import { CountLozenge } from '../../shared/ui/StatusLozenges';
 import { HealthCell } from './HealthCell';
-import { type ProjectColumn, projectSortValue, projectTotal } from './portfolio-summary';
-import { type HealthState, healthSortValue } from './project-health';
+import { PROJECT_TABLE_COLUMNS, type ProjectTableColumn, projectTableSortValue } from './portfolio-projects';
+import { projectTotal } from './portfolio-summary';
+import type { HealthState } from './project-health';
+import { type TableSort, tableSortFrom } from './table-sort';
 
 export const PROJECTS_PER_PAGE = 25;
 
@@ -25,17 +27,16 @@ const head: HeadType = {
   ],
 };
 
-function cell(project: ProjectOverview, column: ProjectColumn, content: RowType['cells'][number]['content']) {
-  return { key: projectSortValue(project, column), content };
-}
-
 function rowOf(project: ProjectOverview, health: HealthState): RowType {
+  const cell = (column: ProjectTableColumn, content: RowType['cells'][number]['content']) => ({
+    key: projectTableSortValue(project, column, health),
+    content,
+  });
   return {
     key: project.id,
     testId: `project-row-${project.key}`,
     cells: [
       cell(
-        project,
         'name',
         <span className="pmo-project-cell">
           <ProjectAvatar url={project.avatarUrl} name={project.name} />
@@ -44,13 +45,9 @@ function rowOf(project: ProjectOverview, health: HealthState): RowType {
           </JiraLink>
         </span>,
       ),
-      {
-        key: healthSortValue(health, project.key),
-        content: <HealthCell state={health} projectKey={project.key} />,
-      },
-      cell(project, 'key', <span className="pmo-key">{project.key}</span>),
+      cell('health', <HealthCell state={health} projectKey={project.key} />),
+      cell('key', <span className="pmo-key">{project.key}</span>),
       cell(
-        project,
         'category',
         project.category ?? (
           <span className="pmo-subtle" title="No category">
@@ -58,14 +55,13 @@ function rowOf(project: ProjectOverview, health: HealthState): RowType {
           </span>
         ),
       ),
-      cell(project, 'new', <CountLozenge category="new" value={project.counts?.new ?? null} />),
+      cell('new', <CountLozenge category="new" value={project.counts?.new ?? null} />),
       cell(
-        project,
         'indeterminate',
         <CountLozenge category="indeterminate" value={project.counts?.indeterminate ?? null} />,
       ),
-      cell(project, 'done', <CountLozenge category="done" value={project.counts?.done ?? null} />),
-      cell(project, 'total', <span className="pmo-numeric">{formatCount(projectTotal(project))}</span>),
+      cell('done', <CountLozenge category="done" value={project.counts?.done ?? null} />),
+      cell('total', <span className="pmo-numeric">{formatCount(projectTotal(project))}</span>),
     ],
   };
 }
@@ -73,21 +69,23 @@ function rowOf(project: ProjectOverview, health: HealthState): RowType {
 /**
  * Every project of the portfolio with its health (RAG, worst first when sorted) and its issue counts by
  * status category; sortable, 25 rows a page. The health arrives separately and may still be loading.
+ * `projects` come in the order of `sort` (see `sortProjectsForTable`), which the parent also exports.
  */
 export function ProjectTable({
   projects,
   health,
+  sort,
+  onSort,
 }: {
   projects: readonly ProjectOverview[];
   health: HealthState;
+  sort: TableSort<ProjectTableColumn>;
+  onSort: (sort: TableSort<ProjectTableColumn>) => void;
 }) {
-  const rows = useMemo(
-    () =>
-      [...projects]
-        .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key))
-        .map((project) => rowOf(project, health)),
-    [projects, health],
-  );
+  const [page, setPage] = useState(1);
+  const rows = useMemo(() => projects.map((project) => rowOf(project, health)), [projects, health]);
+  // A narrower portfolio may have fewer pages than the one shown before.
+  const lastPage = Math.max(1, Math.ceil(rows.length / PROJECTS_PER_PAGE));
   return (
     <div data-testid="project-table">
       <DynamicTable
@@ -95,9 +93,14 @@ export function ProjectTable({
         head={head}
         rows={rows}
         rowsPerPage={PROJECTS_PER_PAGE}
-        defaultPage={1}
-        defaultSortKey="name"
-        defaultSortOrder="ASC"
+        page={Math.min(page, lastPage)}
+        onSetPage={setPage}
+        sortKey={sort.key}
+        sortOrder={sort.order}
+        onSort={(data: unknown) => {
+          const next = tableSortFrom(data, PROJECT_TABLE_COLUMNS);
+          if (next) onSort(next);
+        }}
         testId="projects"
       />
     </div>

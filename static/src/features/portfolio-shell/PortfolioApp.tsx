@@ -3,16 +3,23 @@ import EmptyState from '@atlaskit/empty-state';
 import { lazy, Suspense } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { PortfolioNav } from './PortfolioNav';
+import { readRememberedPortfolio } from './portfolio-choice';
 import { PortfolioReportProvider } from './portfolio-report-context';
 import { matchRoute, type PortfolioRouteId, routeById } from './routes';
 import { usePortfolioLocation } from './use-portfolio-location';
 
 const OverviewPage = lazy(() => import('../overview/OverviewPage'));
-const RoadmapPage = lazy(() => import('../roadmap-pages/RoadmapPage'));
+const DependenciesPage = lazy(() => import('../dependencies/DependenciesPage'));
+const RaidPage = lazy(() => import('../raid/RaidPage'));
+const CompliancePage = lazy(() => import('../compliance/CompliancePage'));
+const GatesPage = lazy(() => import('../gates/GatesPage'));
 
 function PageFor({ route }: { route: PortfolioRouteId }) {
   if (route === 'overview') return <OverviewPage />;
-  return <RoadmapPage page={route} />;
+  if (route === 'dependencies') return <DependenciesPage />;
+  if (route === 'raid') return <RaidPage />;
+  if (route === 'compliance') return <CompliancePage />;
+  return <GatesPage />;
 }
 
 /** The portfolio global page: sub-page tabs on top, the routed page below. */
@@ -28,7 +35,7 @@ export function PortfolioApp() {
   }
   const route = matchRoute(location.pathname);
   return (
-    <PortfolioReportProvider>
+    <PortfolioReportProvider initialPortfolioId={readRememberedPortfolio()}>
       <PortfolioNav current={route} onNavigate={location.navigate} />
       <main className="pmo-page" data-testid={`page-${route ?? 'not-found'}`}>
         {route === null ? (

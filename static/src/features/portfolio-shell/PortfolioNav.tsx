@@ -1,35 +1,43 @@
 import type { MouseEvent } from 'react';
+import { PortfolioPicker } from './PortfolioPicker';
 import { PORTFOLIO_ROUTES, type PortfolioRouteId } from './routes';
+import './portfolio-shell.css';
 
 type Props = { current: PortfolioRouteId | null; onNavigate: (path: string) => void };
 
-/** The portfolio's sub-page tabs. Plain links (keyboard and screen-reader friendly) routed through history. */
+/**
+ * The portfolio page's header: the sub-page tabs (plain links, keyboard and screen-reader friendly,
+ * routed through history) and the portfolio picker that every sub-page follows.
+ */
 export function PortfolioNav({ current, onNavigate }: Props) {
   return (
-    <nav className="pmo-tabs" aria-label="Portfolio pages">
-      <ul className="pmo-tabs__list">
-        {PORTFOLIO_ROUTES.map((route) => {
-          const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)
-              return;
-            event.preventDefault();
-            onNavigate(route.path);
-          };
-          return (
-            <li key={route.id}>
-              <a
-                className="pmo-tabs__link"
-                href={route.path}
-                aria-current={route.id === current ? 'page' : undefined}
-                data-testid={`nav-${route.id}`}
-                onClick={onClick}
-              >
-                {route.label}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <header className="pmo-shell-header">
+      <nav className="pmo-tabs" aria-label="Portfolio pages">
+        <ul className="pmo-tabs__list">
+          {PORTFOLIO_ROUTES.map((route) => {
+            const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)
+                return;
+              event.preventDefault();
+              onNavigate(route.path);
+            };
+            return (
+              <li key={route.id}>
+                <a
+                  className="pmo-tabs__link"
+                  href={route.path}
+                  aria-current={route.id === current ? 'page' : undefined}
+                  data-testid={`nav-${route.id}`}
+                  onClick={onClick}
+                >
+                  {route.label}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <PortfolioPicker />
+    </header>
   );
 }

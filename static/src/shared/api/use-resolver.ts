@@ -22,6 +22,7 @@ const LOADING = { status: 'loading', data: undefined, error: undefined } as cons
 /**
  * Calls resolver `key` once on mount (and again whenever the payload's JSON changes or `reload` runs).
  * Answers from superseded calls are dropped, so a slow first answer never overwrites a newer one.
+ * Shown data stays until the answer arrives; if a new payload's call fails, its error replaces it.
  */
 export function useResolver<K extends ResolverKey>(
   key: K,
@@ -36,17 +37,23 @@ export function useResolver<K extends ResolverKey>(
   const hasData = state.status === 'ready';
   const hasDataRef = useRef(hasData);
   hasDataRef.current = hasData;
+  /** The payload the shown data answers; data for another payload is never kept on screen. */
+  const shownPayload = useRef<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
   useEffect(() => {
     if (payloadJson === null) return;
     const call = ++latest.current;
     const keepShown = hasDataRef.current;
+    // A failed reload keeps the data it would have replaced; a failed load of another payload
+    // (another portfolio) must not leave the previous payload's data on screen.
+    const keepOnError = keepShown && shownPayload.current === payloadJson;
     if (keepShown) setRefreshing(true);
     else setState(LOADING);
     callResolver(key, JSON.parse(payloadJson) as ResolverInput<K>).then(
       (data) => {
         if (call !== latest.current) return;
+        shownPayload.current = payloadJson;
         setState({ status: 'ready', data, error: undefined });
         setRefreshing(false);
         setRefreshError(undefined);
@@ -55,7 +62,7 @@ export function useResolver<K extends ResolverKey>(
         if (call !== latest.current) return;
         const invokeError = toInvokeError(error);
         setRefreshing(false);
-        if (keepShown) setRefreshError(invokeError);
+        if (keepOnError) setRefreshError(invokeError);
         else setState({ status: 'error', data: undefined, error: invokeError });
       },
     );

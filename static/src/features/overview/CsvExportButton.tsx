@@ -1,0 +1,29 @@
+import Button from '@atlaskit/button/new';
+import { downloadCsv } from '../../shared/lib/csv';
+
+type Props = {
+  /** What a row is, plural, for the accessible name: "Export CSV: 12 projects". */
+  rowsLabel: string;
+  rowCount: number;
+  /** Builds the file name and the CSV text when clicked (not on every render). */
+  build: () => { filename: string; csv: string };
+  testId: string;
+};
+
+/** Downloads the rows a table shows (all pages, in the order shown) as a CSV file. */
+export function CsvExportButton({ rowsLabel, rowCount, build, testId }: Props) {
+  const onClick = () => {
+    const { filename, csv } = build();
+    downloadCsv(filename, csv);
+  };
+  return (
+    <Button
+      onClick={onClick}
+      isDisabled={rowCount === 0}
+      testId={testId}
+      aria-label={`Export CSV: ${rowCount} ${rowsLabel}`}
+    >
+      Export CSV
+    </Button>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ProjectOverview } from '../../../../src/resolvers/contract';
+import { toCsv } from '../../shared/lib/csv';
+import {
+  PROJECT_CSV_COLUMNS,
+  portfolioScopeNote,
+  projectsOfPortfolio,
+  sortProjectsForTable,
+} from './portfolio-projects';
+import type { HealthState } from './project-health';
+
+function project(key: string, name: string, extra: Partial<ProjectOverview> = {}): ProjectOverview {
+  return {
+    id: key,
+    key,
+    name,
+    category: null,
+    avatarUrl: null,
+    style: 'classic',
+    counts: { new: 1, indeterminate: 2, done: 3 },
+    total: 6,
+    url: `/browse/${key}`,
+    ...extra,
+  };
+}
+
+const browsable = [project('ATLAS', 'Atlas'), project('BEACON', 'Beacon'), project('COMET', 'Comet')];
+
+function report(keys: string[], staleProjects: string[] = []) {
+  return { projects: keys.map((key) => ({ key })), meta: { staleProjects } };
+}
+
+describe('projectsOfPortfolio', () => {
+  it("keeps only the browsable projects the portfolio's report covers, and says so", () => {
+    const state = projectsOfPortfolio(browsable, 'category:10000', report(['BEACON']), false);
+    expect(state.status).toBe('ready');
+    expect(state.projects.map((p) => p.key)).toEqual(['BEACON']);
+    expect(portfolioScopeNote(state, 'category:10000')).toBe(
+      'Showing the 1 project of the selected portfolio (you can browse 3).',
+    );
+  });
+
+  it('keeps projects the report could not read (stale), so they are not silently dropped', () => {
+    const state = projectsOfPortfolio(browsable, 'category:1', report(['ATLAS'], ['COMET']), false);
+    expect(state.projects.map((p) => p.key)).toEqual(['ATLAS', 'COMET']);
+  });
+
+  it('lists every browsable project, and says nothing, for "all" when the report covers them all', () => {
+    const state = projectsOfPortfolio(browsable, 'all', report(['ATLAS', 'BEACON', 'COMET']), false);
+    expect(state.projects).toHaveLength(3);
+    expect(state.narrowed).toBe(false);
+    expect(portfolioScopeNote(state, 'all')).toBeNull();
+  });
+
+  it('lists every browsable project while the report loads or after it failed, and says why', () => {
+    const pending = projectsOfPortfolio(browsable, 'category:1', undefined, false);
+    expect(pending.status).toBe('pending');
+    expect(pending.projects).toHaveLength(3);
+    expect(portfolioScopeNote(pending, 'category:1')).toMatch(/until the selected portfolio is loaded/);
+    expect(portfolioScopeNote(pending, 'all')).toBeNull();
+    const failed = projectsOfPortfolio(browsable, 'category:1', undefined, true);
+    expect(failed.status).toBe('unknown');
+    expect(portfolioScopeNote(failed, 'category:1')).toMatch(/could not be loaded/);
+  });
+});
+
+describe('sortProjectsForTable', () => {
+  const health: HealthState = {
+    status: 'ready',
+    byKey: new Map([
+      ['ATLAS', { rag: 'green', reason: null }],
+      ['BEACON', { rag: 'red', reason: 'Late' }],
+      ['COMET', { rag: 'amber', reason: 'Stale' }],
+    ]),
+  };
+
+  it('sorts by name by default and worst health first on the Health column', () => {
+    const shuffled = [browsable[2], browsable[0], browsable[1]] as ProjectOverview[];
+    expect(sortProjectsForTable(shuffled, health, { key: 'name', order: 'ASC' }).map((p) => p.key)).toEqual([
+      'ATLAS',
+      'BEACON',
+      'COMET',
+    ]);
+    expect(sortProjectsForTable(shuffled, health, { key: 'health', order: 'ASC' }).map((p) => p.key)).toEqual(
+      ['BEACON', 'COMET', 'ATLAS'],
+    );
+    expect(sortProjectsForTable(shuffled, health, { key: 'name', order: 'DESC' }).map((p) => p.key)).toEqual([
+      'COMET',
+      'BEACON',
+      'ATLAS',
+    ]);
+  });
+});
+
+describe('PROJECT_CSV_COLUMNS', () => {
+  it('exports the figures, the RAG and its reason; health unknown while loading', () => {
+    const rows = [project('ATLAS', '=Atlas', { category: 'Platform' })];
+    const ready: HealthState = {
+      status: 'ready',
+      byKey: new Map([['ATLAS', { rag: 'red', reason: '3 overdue' }]]),
+    };
+    expect(
+      toCsv(
+        PROJECT_CSV_COLUMNS,
+        rows.map((p) => ({ project: p, health: ready })),
+      ).split('\r\n'),
+    ).toEqual([
+      'Key,Project,Category,Health,Health reason,To Do,In progress,Done,Total',
+      "ATLAS,'=Atlas,Platform,Red,3 overdue,1,2,3,6",
+    ]);
+    const loading: HealthState = { status: 'loading' };
+    expect(
+      toCsv(
+        PROJECT_CSV_COLUMNS,
+        rows.map((p) => ({ project: p, health: loading })),
+      ).split('\r\n')[1],
+    ).toBe("ATLAS,'=Atlas,Platform,,,1,2,3,6");
+  });
+});

@@ -1,0 +1,77 @@
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import type { RiskLevel, Roam } from '../../../../src/domain/risks/raid';
+import { JiraLink } from '../../shared/ui/JiraLink';
+import { formatDay, isOverdue, issueUrl, LEVEL_LABEL, ROAM_LABEL } from './raid-model';
+
+/** Pieces shared by the register and the logs. Jira text is always rendered as text. */
+
+export const LEVEL_APPEARANCE: Record<RiskLevel, ThemeAppearance> = {
+  high: 'removed',
+  medium: 'moved',
+  low: 'success',
+};
+
+export function IssueKeyLink({ issueKey }: { issueKey: string }) {
+  return (
+    <JiraLink url={issueUrl(issueKey)} className="pmo-key pmo-raid-key" testId={`raid-link-${issueKey}`}>
+      {issueKey}
+    </JiraLink>
+  );
+}
+
+export function SummaryText({ summary }: { summary: string | null }) {
+  if (summary === null) {
+    return (
+      <span className="pmo-subtle" title="This issue has an issue security level">
+        Summary hidden
+      </span>
+    );
+  }
+  return <span className="pmo-raid-summary">{summary}</span>;
+}
+
+export function ProjectName({
+  projectKey,
+  names,
+}: {
+  projectKey: string;
+  names: ReadonlyMap<string, string>;
+}) {
+  return <span title={projectKey}>{names.get(projectKey) ?? projectKey}</span>;
+}
+
+export function StatusText({ status, open }: { status: string; open: boolean }) {
+  return <span className={open ? undefined : 'pmo-subtle'}>{status}</span>;
+}
+
+/**
+ * The owner's account id: the report does not carry display names yet, so the id is shown (in full on
+ * hover) rather than a name we cannot vouch for.
+ */
+export function OwnerText({ owner }: { owner: string | null }) {
+  if (owner === null) return <span className="pmo-subtle">Unassigned</span>;
+  return (
+    <span className="pmo-raid-owner" title={owner}>
+      {owner}
+    </span>
+  );
+}
+
+export function LevelLozenge({ level }: { level: RiskLevel }) {
+  return <Lozenge appearance={LEVEL_APPEARANCE[level]}>{LEVEL_LABEL[level]}</Lozenge>;
+}
+
+export function RoamText({ roam }: { roam: Roam }) {
+  return <span className={roam === 'unroamed' ? 'pmo-raid-unroamed' : undefined}>{ROAM_LABEL[roam]}</span>;
+}
+
+export function DueDate({ entry, asOf }: { entry: { open: boolean; due: string | null }; asOf: string }) {
+  if (entry.due === null) return <span className="pmo-subtle">—</span>;
+  const overdue = isOverdue(entry, asOf);
+  return (
+    <span className={overdue ? 'pmo-raid-due pmo-raid-due--overdue' : 'pmo-raid-due'}>
+      <time dateTime={entry.due}>{formatDay(entry.due)}</time>
+      {overdue ? <span className="pmo-raid-overdue">Overdue</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,81 @@
+import DynamicTable from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import { useMemo, useState } from 'react';
+import type { RaidLogEntry } from '../../../../src/domain/risks/raid';
+import { type TableSort, tableSortFrom } from '../overview/table-sort';
+import { DueDate, IssueKeyLink, OwnerText, ProjectName, StatusText, SummaryText } from './RaidCells';
+import { LOG_COLUMNS, type LogColumn, type LogKind, logSortValue } from './raid-model';
+
+export const LOG_ROWS_PER_PAGE = 20;
+
+const head: HeadType = {
+  cells: [
+    { key: 'key', content: 'Key', isSortable: true, width: 10 },
+    { key: 'summary', content: 'Summary', isSortable: true, width: 38 },
+    { key: 'project', content: 'Project', isSortable: true, width: 14 },
+    { key: 'status', content: 'Status', isSortable: true, width: 12 },
+    { key: 'owner', content: 'Owner', isSortable: true, width: 13 },
+    { key: 'due', content: 'Due', isSortable: true, width: 13 },
+  ],
+};
+
+function rowOf(
+  entry: RaidLogEntry,
+  kind: LogKind,
+  names: ReadonlyMap<string, string>,
+  asOf: string,
+): RowType {
+  const cell = (column: LogColumn, content: RowType['cells'][number]['content']) => ({
+    key: logSortValue(entry, column, names),
+    content,
+  });
+  return {
+    key: entry.key,
+    testId: `${kind}-row-${entry.key}`,
+    cells: [
+      cell('key', <IssueKeyLink issueKey={entry.key} />),
+      cell('summary', <SummaryText summary={entry.summary} />),
+      cell('project', <ProjectName projectKey={entry.projectKey} names={names} />),
+      cell('status', <StatusText status={entry.status} open={entry.open} />),
+      cell('owner', <OwnerText owner={entry.owner} />),
+      cell('due', <DueDate entry={entry} asOf={asOf} />),
+    ],
+  };
+}
+
+type Props = {
+  kind: LogKind;
+  label: string;
+  /** Already in `sort` order. */
+  entries: readonly RaidLogEntry[];
+  names: ReadonlyMap<string, string>;
+  asOf: string;
+  sort: TableSort<LogColumn> | null;
+  onSort: (sort: TableSort<LogColumn>) => void;
+};
+
+/** One RAID log (assumptions, issues or decisions): sortable, paginated. */
+export function RaidLogTable({ kind, label, entries, names, asOf, sort, onSort }: Props) {
+  const [page, setPage] = useState(1);
+  const rows = useMemo(
+    () => entries.map((entry) => rowOf(entry, kind, names, asOf)),
+    [entries, kind, names, asOf],
+  );
+  const lastPage = Math.max(1, Math.ceil(rows.length / LOG_ROWS_PER_PAGE));
+  return (
+    <DynamicTable
+      label={label}
+      head={head}
+      rows={rows}
+      rowsPerPage={LOG_ROWS_PER_PAGE}
+      page={Math.min(page, lastPage)}
+      onSetPage={setPage}
+      {...(sort ? { sortKey: sort.key, sortOrder: sort.order } : {})}
+      onSort={(data: unknown) => {
+        const next = tableSortFrom(data, LOG_COLUMNS);
+        if (next) onSort(next);
+      }}
+      testId={`${kind}-log`}
+    />
+  );
+}

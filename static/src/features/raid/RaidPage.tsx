@@ -1,0 +1,263 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { useCallback, useMemo, useState } from 'react';
+import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
+import { errorTitle } from '../../shared/api/invoke-error';
+import { toCsv } from '../../shared/lib/csv';
+import { formatCount } from '../../shared/lib/format';
+import { ErrorState } from '../../shared/ui/ErrorState';
+import { LoadingState } from '../../shared/ui/LoadingState';
+import { CsvExportButton } from '../overview/CsvExportButton';
+import { DataFreshness } from '../overview/DataFreshness';
+import { csvFilename, type TableSort } from '../overview/table-sort';
+import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import { HeatMap } from './HeatMap';
+import { RaidLogs } from './RaidLogs';
+import { RiskRegister } from './RiskRegister';
+import {
+  filterRisks,
+  type HeatFilter,
+  heatCell,
+  projectNames,
+  type RiskColumn,
+  ROAM_LABEL,
+  raidFigures,
+  riskCsvColumns,
+  roamBreakdown,
+  sortRisks,
+} from './raid-model';
+import '../overview/overview.css';
+import './raid.css';
+
+const CONFIGURE_TYPES =
+  'RAID items are Jira issues of the issue types a Jira admin maps in the PMO Portfolio settings: by default Risk, Assumption, Issue and Decision. Risks are scored by their probability and impact fields (1 to 5).';
+
+/** How the open risks are handled (ROAM), as a stacked bar with a legend that carries the numbers. */
+function RoamBar({ risks }: { risks: PortfolioReport['risks'] }) {
+  const parts = roamBreakdown(risks);
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (total === 0) return null;
+  return (
+    <div className="pmo-roam" data-testid="roam-breakdown">
+      <h3 className="pmo-roam__title" id="roam-heading">
+        ROAM status of open risks
+      </h3>
+      <div className="pmo-roam__bar" aria-hidden="true">
+        {parts.map((part) => (
+          <span
+            key={part.roam}
+            className={`pmo-roam__part pmo-roam--${part.roam}`}
+            style={{ flexGrow: part.count }}
+          />
+        ))}
+      </div>
+      <ul className="pmo-roam__legend" aria-labelledby="roam-heading">
+        {parts.map((part) => (
+          <li key={part.roam} data-testid={`roam-${part.roam}`} data-count={part.count}>
+            <span className={`pmo-roam__swatch pmo-roam--${part.roam}`} aria-hidden="true" />
+            {ROAM_LABEL[part.roam]}{' '}
+            <span className="pmo-numeric pmo-roam__count">{formatCount(part.count)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Figures({ report }: { report: PortfolioReport }) {
+  const figures = raidFigures(report);
+  const tiles = [
+    { id: 'open-risks', label: 'Open risks', value: figures.openRisks },
+    { id: 'high-risks', label: 'High risks', value: figures.highRisks },
+    { id: 'unroamed', label: 'Not ROAMed yet', value: figures.unroamed },
+    { id: 'overdue', label: 'Past their due date', value: figures.overdue },
+  ];
+  return (
+    <section aria-label="Risk figures" className="pmo-raid-figures">
+      <dl className="pmo-kpis pmo-kpis--two">
+        {tiles.map((tile) => (
+          <div className="pmo-kpi" key={tile.id} data-testid={`raid-kpi-${tile.id}`}>
+            <dt>{tile.label}</dt>
+            <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <RoamBar risks={report.risks} />
+      <p className="pmo-subtlest">
+        Open risks are those not done and not ROAM-resolved.
+        {figures.estimated > 0
+          ? ` ${formatCount(figures.estimated)} of them ${figures.estimated === 1 ? 'has' : 'have'} no probability or impact in Jira and ${figures.estimated === 1 ? 'is' : 'are'} marked “Estimated”.`
+          : ''}
+      </p>
+    </section>
+  );
+}
+
+function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfolioId: string }) {
+  const names = useMemo(() => projectNames(report), [report]);
+  const [filter, setFilter] = useState<HeatFilter | null>(null);
+  const [sort, setSort] = useState<TableSort<RiskColumn> | null>(null);
+  // A filter whose cell no longer has risks (after a refresh or another portfolio) is dropped.
+  const cell = filter === null ? undefined : heatCell(report.heatmap, filter);
+  const activeFilter = cell !== undefined && cell.count > 0 ? filter : null;
+  const visible = useMemo(
+    () => sortRisks(filterRisks(report.risks, report.heatmap, activeFilter), sort, names),
+    [report, activeFilter, sort, names],
+  );
+  const build = useCallback(
+    () => ({
+      filename: csvFilename(
+        activeFilter ? `risks-p${activeFilter.probability}-i${activeFilter.impact}` : 'risks',
+        portfolioId,
+        new Date(),
+      ),
+      csv: toCsv(riskCsvColumns(names), visible),
+    }),
+    [activeFilter, portfolioId, names, visible],
+  );
+
+  const logEntries =
+    report.raid.assumptions.length + report.raid.issues.length + report.raid.decisions.length;
+  if (report.risks.length === 0 && logEntries === 0) {
+    return (
+      <div className="pmo-empty" data-testid="raid-empty">
+        <EmptyState
+          header="No risks, assumptions, issues or decisions in this portfolio"
+          headingLevel={2}
+          description={`${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
+        />
+      </div>
+    );
+  }
+
+  const filterText = activeFilter
+    ? `${formatCount(visible.length)} open ${visible.length === 1 ? 'risk' : 'risks'} with probability ${activeFilter.probability} and impact ${activeFilter.impact}`
+    : `${formatCount(report.risks.length)} ${report.risks.length === 1 ? 'risk' : 'risks'}, ${formatCount(report.heatmap.total)} open`;
+
+  return (
+    <div className="pmo-stack">
+      {report.meta.partial ? (
+        <SectionMessage
+          appearance="warning"
+          title="Some projects could not be read completely"
+          testId="raid-partial-warning"
+        >
+          <p>
+            RAID items of {report.meta.staleProjects.length === 1 ? 'this project' : 'these projects'} may be
+            missing: {report.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
+          </p>
+        </SectionMessage>
+      ) : null}
+      <div className="pmo-raid-top">
+        <section aria-labelledby="heatmap-heading" className="pmo-raid-heatmap-section">
+          <Heading size="medium" as="h2" id="heatmap-heading">
+            Risk heat map
+          </Heading>
+          <p className="pmo-subtle">
+            Open risks by probability and impact. Select a cell to list its risks in the register.
+          </p>
+          <HeatMap heatmap={report.heatmap} filter={activeFilter} onFilter={setFilter} />
+        </section>
+        <Figures report={report} />
+      </div>
+      <section className="pmo-section" aria-labelledby="register-heading">
+        <div className="pmo-section-header">
+          <div className="pmo-stack--tight">
+            <Heading size="medium" as="h2" id="register-heading">
+              Risk register
+            </Heading>
+            <div className="pmo-raid-filter" role="status" data-testid="register-count">
+              <span>{filterText}</span>
+              {activeFilter ? (
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  onClick={() => setFilter(null)}
+                  testId="heat-filter-clear"
+                >
+                  Clear filter
+                </Button>
+              ) : null}
+            </div>
+          </div>
+          <CsvExportButton
+            rowsLabel={visible.length === 1 ? 'risk' : 'risks'}
+            rowCount={visible.length}
+            build={build}
+            testId="csv-export-register"
+          />
+        </div>
+        {report.risks.length === 0 ? (
+          <EmptyState
+            header="No risks in this portfolio"
+            headingLevel={3}
+            headingSize="xsmall"
+            description={`${CONFIGURE_TYPES} Create Risk issues in the portfolio's projects, or map the risk issue type your site uses.`}
+          />
+        ) : (
+          <RiskRegister
+            key={activeFilter ? `${activeFilter.probability}-${activeFilter.impact}` : 'all'}
+            risks={visible}
+            names={names}
+            asOf={report.asOf}
+            sort={sort}
+            onSort={setSort}
+          />
+        )}
+      </section>
+      <RaidLogs report={report} names={names} portfolioId={portfolioId} />
+    </div>
+  );
+}
+
+/**
+ * The RAID log of the selected portfolio: a probability x impact heat map that filters the risk
+ * register, and the assumptions, issues and decisions logs; each table exports its rows as CSV.
+ * Everything comes from the shared portfolio report.
+ */
+export default function RaidPage() {
+  const { report, portfolioId } = usePortfolioReport();
+  return (
+    <div className="pmo-stack">
+      <div className="pmo-page-header">
+        <div className="pmo-stack--tight">
+          <Heading size="large" as="h1">
+            RAID log
+          </Heading>
+          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
+        </div>
+        <div className="pmo-page-header__actions">
+          <Button
+            onClick={report.reload}
+            isLoading={report.status === 'loading' || report.refreshing}
+            isDisabled={report.status === 'loading'}
+            testId="refresh"
+          >
+            Refresh
+          </Button>
+        </div>
+      </div>
+      {report.refreshError ? (
+        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
+          <p>Refreshing failed, so the RAID log below is from before. {report.refreshError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'loading' ? <LoadingState label="Loading the RAID log" /> : null}
+      {report.status === 'error' ? (
+        <ErrorState error={report.error} what="load the RAID log" onRetry={report.reload} />
+      ) : null}
+      {report.status === 'ready' ? (
+        <div
+          className="pmo-refreshable"
+          aria-busy={report.refreshing}
+          data-refreshing={report.refreshing}
+          data-testid="raid-content"
+        >
+          <RaidContent report={report.data} portfolioId={portfolioId} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
