@@ -1,0 +1,286 @@
+import { readFile } from 'node:fs/promises';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { runAxe, seriousOrWorse } from './support/axe';
+import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { screenshot } from './support/screenshot';
+import { type Stack, startStack } from './support/stack';
+
+jest.setTimeout(90_000);
+
+type Compliance = NonNullable<PortfolioReport['compliance']>;
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+const COMPLIANCE_URL = '/jira/apps/pmo-portfolio/compliance';
+const GATES_URL = '/jira/apps/pmo-portfolio/gates';
+const ADMIN = 'sim-admin';
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  ({ context, page } = await newPage(browser));
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
+
+function appFrame(p: Page): Frame {
+  const frame = p.frame({ url: /\/apps\/portfolio\// });
+  if (!frame) throw new Error('no portfolio frame');
+  return frame;
+}
+
+async function complianceOf(accountId = ADMIN): Promise<Compliance> {
+  const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
+    body: JSON.stringify({ portfolioId: 'all' }),
+  });
+  expect(response.status).toBe(200);
+  const report = (await response.json()) as PortfolioReport;
+  if (report.compliance === null) throw new Error('the seeded report has no compliance section');
+  return report.compliance;
+}
+
+async function switchUser(p: Page, accountId: string) {
+  await Promise.all([p.waitForEvent('load'), p.getByTestId('user-switcher').selectOption(accountId)]);
+}
+
+async function contentReady(p: Page, view: 'compliance' | 'gates'): Promise<void> {
+  await app(p).locator(`[data-testid="${view}-content"][data-refreshing="false"]`).waitFor();
+}
+
+/** `KEY-standardId` of the violation rows on the page shown, top to bottom. */
+async function violationRows(p: Page): Promise<string[]> {
+  return app(p)
+    .getByTestId('compliance-violations')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-testid')?.replace(/^violation-row-/, '') ?? ''),
+    );
+}
+
+async function violationCount(p: Page): Promise<number> {
+  return Number(await app(p).getByTestId('compliance-violations').getAttribute('data-rows'));
+}
+
+/** `[key, data-ready]` of the gate rows, top to bottom. */
+async function gateRows(p: Page): Promise<[string, string][]> {
+  return app(p)
+    .getByTestId('gates-table')
+    .locator('tr[data-testid^="gate-row-"]')
+    .evaluateAll((rows) =>
+      rows.map((row) => [
+        row.getAttribute('data-testid')?.replace(/^gate-row-/, '') ?? '',
+        row.getAttribute('data-ready') ?? '',
+      ]),
+    );
+}
+
+/** Clicks an export button and answers the downloaded CSV's rows (header first), BOM removed. */
+async function downloadCsv(p: Page, testId: string): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([p.waitForEvent('download'), app(p).getByTestId(testId).click()]);
+  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return { name: download.suggestedFilename(), rows: parsed.data };
+}
+
+const readinessOf = (gate: Compliance['gates'][number]) =>
+  gate.nextGate === null ? 'none' : gate.nextGate.ready ? 'ready' : 'not-ready';
+
+test('the matrix shows the report’s compliance per project and standard, axe-clean', async () => {
+  await page.goto(`${stack.url}${COMPLIANCE_URL}`);
+  await switchUser(page, ADMIN);
+  await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe(ADMIN);
+  await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
+  await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
+  await contentReady(page, 'compliance');
+  const compliance = await complianceOf();
+  expect(compliance.standards.length).toBeGreaterThan(0);
+  expect(compliance.projects.length).toBeGreaterThan(0);
+
+  const matrix = app(page).getByTestId('compliance-matrix');
+  await expect(matrix.locator('[data-testid^="compliance-cell-"]').count()).resolves.toBe(
+    compliance.projects.length * compliance.standards.length,
+  );
+  for (const project of compliance.projects) {
+    for (const standard of compliance.standards) {
+      const expected = project.byStandard.find((cell) => cell.standardId === standard.id);
+      const cell = matrix.getByTestId(`compliance-cell-${project.projectKey}-${standard.id}`);
+      const shown = await cell.evaluate((el) => [
+        Number(el.getAttribute('data-violating')),
+        Number(el.getAttribute('data-applicable')),
+        el.textContent ?? '',
+      ]);
+      expect(shown.slice(0, 2)).toEqual([expected?.violating ?? 0, expected?.applicable ?? 0]);
+      if (expected && expected.applicable > 0) {
+        const percent = Math.floor(((expected.applicable - expected.violating) * 100) / expected.applicable);
+        expect(shown[2]).toBe(`${expected.violating} / ${expected.applicable} ${percent} %`);
+      } else expect(shown[2]).toContain('—');
+    }
+    const percent = Math.floor((project.compliant * 100) / project.evaluated);
+    await expect(
+      matrix.getByTestId(`compliance-project-${project.projectKey}`).getAttribute('data-percent'),
+    ).resolves.toBe(String(percent));
+  }
+  await expect(app(page).getByTestId('compliance-kpi-evaluated').locator('dd').textContent()).resolves.toBe(
+    String(compliance.totals.evaluated),
+  );
+  // Without a filter the table holds every violation.
+  expect(await violationCount(page)).toBe(compliance.violations.length);
+  await app(page).getByTestId('data-freshness').waitFor();
+  await screenshot(page, 'compliance-admin');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+});
+
+test('a cell filters the violations to exactly its project and standard; CSV exports the rows shown', async () => {
+  const compliance = await complianceOf();
+  const candidates = compliance.projects
+    .flatMap((project) => project.byStandard.map((cell) => ({ projectKey: project.projectKey, ...cell })))
+    .filter((cell) => cell.violating > 1 && cell.violating <= 20)
+    .sort((a, b) => b.violating - a.violating);
+  const target = candidates[0];
+  if (!target) throw new Error('no matrix cell with several violations');
+  const expected = compliance.violations.filter(
+    (v) => v.projectKey === target.projectKey && v.standardId === target.standardId,
+  );
+  expect(expected).toHaveLength(target.violating);
+
+  const cell = app(page).getByTestId(`compliance-cell-${target.projectKey}-${target.standardId}`);
+  await expect(cell.getAttribute('aria-label')).resolves.toContain(
+    `${target.violating} of ${target.applicable} issues violate`,
+  );
+  await cell.click();
+  await expect(cell.getAttribute('aria-pressed')).resolves.toBe('true');
+  await app(page).getByTestId('compliance-filter-clear').waitFor();
+  expect(await violationCount(page)).toBe(expected.length);
+  expect(await violationRows(page)).toEqual(expected.map((v) => `${v.key}-${v.standardId}`));
+  await app(page).getByTestId('compliance-filter-clear').scrollIntoViewIfNeeded();
+  await screenshot(page, 'compliance-admin-filtered');
+  const first = expected[0];
+  if (!first) throw new Error('no violation');
+  const firstRow = app(page).getByTestId(`violation-row-${first.key}-${first.standardId}`);
+  await expect(firstRow.getByRole('link', { name: first.key }).getAttribute('href')).resolves.toBe(
+    `/browse/${first.key}`,
+  );
+  await expect(firstRow.textContent()).resolves.toContain(first.messages[0] ?? '');
+  await expect(firstRow.textContent()).resolves.toContain(first.summary ?? 'Restricted issue');
+
+  // The export holds the rows shown, in the order shown.
+  const csv = await downloadCsv(page, 'csv-export-compliance');
+  expect(csv.name).toMatch(/^pmo-violations-.+-all-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...body] = csv.rows;
+  expect(header).toEqual(['Key', 'Summary', 'Project key', 'Project', 'Standard', 'Mode', 'What it misses']);
+  expect(body.map((row) => [row[0], row[2], row[4]])).toEqual(
+    expected.map((v) => [v.key, v.projectKey, v.standardName]),
+  );
+
+  // Sorting by key, descending, reorders the rows and the export.
+  const table = app(page).getByRole('table', { name: 'Violating issues' });
+  await table.getByRole('button', { name: 'Key' }).click();
+  await table.getByRole('button', { name: 'Key' }).click();
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'accent' });
+  const descending = [...expected].sort((a, b) => collator.compare(b.key, a.key));
+  expect(await violationRows(page)).toEqual(descending.map((v) => `${v.key}-${v.standardId}`));
+  const sorted = await downloadCsv(page, 'csv-export-compliance');
+  expect(sorted.rows.slice(1).map((row) => row[0])).toEqual(descending.map((v) => v.key));
+
+  // The chip clears the filter; keyboard toggles a cell too.
+  await app(page).getByTestId('compliance-filter-clear').click();
+  await expect(app(page).getByTestId('compliance-filter-clear').count()).resolves.toBe(0);
+  expect(await violationCount(page)).toBe(compliance.violations.length);
+  await expect(cell.getAttribute('aria-pressed')).resolves.toBe('false');
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  expect(await violationCount(page)).toBe(expected.length);
+  await page.keyboard.press('Space');
+  expect(await violationCount(page)).toBe(compliance.violations.length);
+});
+
+test('the gates view lists the report’s gated issues; “only not ready” filters; back returns', async () => {
+  const compliance = await complianceOf();
+  expect(compliance.gates.length).toBeGreaterThan(0);
+  await app(page).getByRole('link', { name: 'Gates' }).click();
+  await page.waitForURL(`**${GATES_URL}`);
+  await app(page).getByRole('heading', { name: 'Stage gates', level: 1 }).waitFor();
+  await contentReady(page, 'gates');
+
+  const all = await gateRows(page);
+  expect([...all].sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
+    compliance.gates
+      .map((g) => [g.key, readinessOf(g)] as [string, string])
+      .sort((a, b) => a[0].localeCompare(b[0])),
+  );
+  const notReady = compliance.gates.filter((g) => readinessOf(g) === 'not-ready');
+  expect(notReady.length).toBeGreaterThan(0);
+
+  // Readiness is shown as ticked/mandatory with a progress bar.
+  const sample = compliance.gates.find((g) => g.nextGate !== null);
+  if (!sample?.nextGate) throw new Error('no gate ahead of any issue');
+  const bar = app(page).getByTestId(`gate-row-${sample.key}`).getByRole('progressbar');
+  await expect(bar.getAttribute('aria-valuenow')).resolves.toBe(String(sample.nextGate.ticked));
+  await expect(bar.getAttribute('aria-valuemax')).resolves.toBe(String(sample.nextGate.mandatory));
+  await app(page).getByTestId('data-freshness').waitFor();
+  await screenshot(page, 'gates-admin');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+
+  // Export of every row, in the order shown.
+  const csvAll = await downloadCsv(page, 'csv-export-gates');
+  expect(csvAll.name).toMatch(/^pmo-gates-all-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csvAll.rows.slice(1).map((row) => row[0])).toEqual(all.map(([key]) => key));
+
+  await app(page).getByTestId('gates-only-not-ready').check();
+  const filtered = await gateRows(page);
+  expect(filtered.every(([, ready]) => ready === 'not-ready')).toBe(true);
+  expect(filtered.map(([key]) => key).sort()).toEqual(notReady.map((g) => g.key).sort());
+  const csvNotReady = await downloadCsv(page, 'csv-export-gates');
+  expect(csvNotReady.name).toMatch(/^pmo-gates-not-ready-all-/);
+  expect(csvNotReady.rows.slice(1).map((row) => row[0])).toEqual(filtered.map(([key]) => key));
+  await app(page).getByTestId('gates-only-not-ready').uncheck();
+  expect(await gateRows(page)).toHaveLength(compliance.gates.length);
+
+  // Evidence opens in place.
+  const withEvidence = compliance.gates.find((g) => (g.nextGate?.evidence.length ?? 0) > 0);
+  if (withEvidence?.nextGate) {
+    const row = app(page).getByTestId(`gate-row-${withEvidence.key}`);
+    await row.locator('summary').click();
+    await row.getByText(withEvidence.nextGate.evidence[0]?.text ?? '', { exact: true }).waitFor();
+  }
+
+  await page.goBack();
+  await page.waitForURL(`**${COMPLIANCE_URL}`);
+  await app(page).getByTestId('compliance-matrix').waitFor();
+  await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
+});
+
+test('the dark theme: both views readable and axe-clean', async () => {
+  await contentReady(page, 'compliance');
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await app(page).getByTestId('compliance-matrix').waitFor();
+  await screenshot(page, 'compliance-admin-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await page.goto(`${stack.url}${GATES_URL}`);
+  await contentReady(page, 'gates');
+  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await screenshot(page, 'gates-admin-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+});
+
+test('no page error or console error on the way', () => {
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,210 @@
+import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
+import type { CsvColumn } from '../../shared/lib/csv';
+import { type SortValue, sortLikeTable, type TableSort } from '../overview/table-sort';
+
+/** The compliance section of the portfolio report (null in the report when standards were not evaluated). */
+export type ComplianceReport = NonNullable<PortfolioReport['compliance']>;
+export type ComplianceStandard = ComplianceReport['standards'][number];
+export type Violation = ComplianceReport['violations'][number];
+export type StandardMode = ComplianceStandard['mode'];
+
+/** How a compliance percentage is coloured: ≥ 90 % success, ≥ 75 % warning, else danger. */
+export type ComplianceTone = 'success' | 'warning' | 'danger';
+
+export function complianceTone(percent: number): ComplianceTone {
+  if (percent >= 90) return 'success';
+  if (percent >= 75) return 'warning';
+  return 'danger';
+}
+
+/**
+ * `compliant` of `total` as a whole percentage, rounded down so that 99.6 % never reads as 100 %
+ * (and 89.9 % never reaches the success colour). Null when nothing was evaluated.
+ */
+export function compliancePercent(compliant: number, total: number): number | null {
+  if (total <= 0) return null;
+  return Math.floor((Math.max(0, Math.min(compliant, total)) * 100) / total);
+}
+
+export const MODE_LABEL: Record<StandardMode, string> = { enforce: 'Enforced', warn: 'Guidance' };
+
+/** `/browse/KEY`, the issue's page in Jira. */
+export function issueUrl(key: string): string {
+  return `/browse/${encodeURIComponent(key)}`;
+}
+
+/** Project key -> name, from the report's projects; unknown keys show as themselves. */
+export function projectNames(report: Pick<PortfolioReport, 'projects'>): Map<string, string> {
+  return new Map(report.projects.map((project) => [project.key, project.name]));
+}
+
+/* ---------- Matrix ---------- */
+
+export interface MatrixCell {
+  standardId: string;
+  /** Issues of the project the standard applies to; 0 when it applies to none. */
+  applicable: number;
+  violating: number;
+  /** Null when the standard applies to no issue of the project (shown as "—"). */
+  percent: number | null;
+  tone: ComplianceTone | null;
+}
+
+export interface MatrixRow {
+  projectKey: string;
+  projectName: string;
+  evaluated: number;
+  compliant: number;
+  percent: number | null;
+  tone: ComplianceTone | null;
+  /** One cell per standard, in the order of the matrix's `standards`. */
+  cells: MatrixCell[];
+}
+
+export interface ComplianceMatrix {
+  standards: ComplianceStandard[];
+  rows: MatrixRow[];
+  /** Per standard, across all projects: the matrix's last row. */
+  totals: MatrixCell[];
+}
+
+function cellOf(standardId: string, applicable: number, violating: number): MatrixCell {
+  const percent = compliancePercent(applicable - violating, applicable);
+  return {
+    standardId,
+    applicable,
+    violating,
+    percent,
+    tone: percent === null ? null : complianceTone(percent),
+  };
+}
+
+/**
+ * The standards × projects matrix: a row per project that some standard applies to (the report's
+ * order), a column per active standard (the report's order), and a totals row.
+ */
+export function complianceMatrix(
+  compliance: ComplianceReport,
+  names: ReadonlyMap<string, string>,
+): ComplianceMatrix {
+  const standards = compliance.standards;
+  const rows = compliance.projects.map((project): MatrixRow => {
+    const byId = new Map(project.byStandard.map((cell) => [cell.standardId, cell]));
+    const percent = compliancePercent(project.compliant, project.evaluated);
+    return {
+      projectKey: project.projectKey,
+      projectName: names.get(project.projectKey) ?? project.projectKey,
+      evaluated: project.evaluated,
+      compliant: project.compliant,
+      percent,
+      tone: percent === null ? null : complianceTone(percent),
+      cells: standards.map((standard) => {
+        const cell = byId.get(standard.id);
+        return cellOf(standard.id, cell?.applicable ?? 0, cell?.violating ?? 0);
+      }),
+    };
+  });
+  const totals = standards.map((standard, index) => {
+    let applicable = 0;
+    let violating = 0;
+    for (const row of rows) {
+      applicable += row.cells[index]?.applicable ?? 0;
+      violating += row.cells[index]?.violating ?? 0;
+    }
+    return cellOf(standard.id, applicable, violating);
+  });
+  return { standards, rows, totals };
+}
+
+/** True when no standard applies to any issue: the page shows how to set standards up instead. */
+export function nothingApplies(compliance: ComplianceReport | null): boolean {
+  if (compliance === null) return true;
+  return (
+    compliance.standards.length === 0 ||
+    !compliance.projects.some((project) => project.byStandard.some((cell) => cell.applicable > 0))
+  );
+}
+
+/** "ATLAS, Ready for delivery: 10 of 24 issues violate, 58 % compliant": a cell's accessible name. */
+export function cellLabel(projectName: string, standardName: string, cell: MatrixCell): string {
+  if (cell.percent === null) return `${projectName}, ${standardName}: does not apply`;
+  const issues = cell.applicable === 1 ? 'issue' : 'issues';
+  const verb = cell.violating === 1 ? 'violates' : 'violate';
+  return `${projectName}, ${standardName}: ${cell.violating} of ${cell.applicable} ${issues} ${verb}, ${cell.percent} % compliant`;
+}
+
+/* ---------- Violations table ---------- */
+
+/** A matrix cell the violations table is filtered to. */
+export interface CellFilter {
+  projectKey: string;
+  standardId: string;
+}
+
+export function sameFilter(a: CellFilter | null, b: CellFilter | null): boolean {
+  return a !== null && b !== null && a.projectKey === b.projectKey && a.standardId === b.standardId;
+}
+
+/** The filter, when its cell still has violating issues in `matrix`; otherwise null (dropped). */
+export function activeFilter(matrix: ComplianceMatrix, filter: CellFilter | null): CellFilter | null {
+  if (filter === null) return null;
+  const row = matrix.rows.find((candidate) => candidate.projectKey === filter.projectKey);
+  const cell = row?.cells.find((candidate) => candidate.standardId === filter.standardId);
+  return cell !== undefined && cell.violating > 0 ? filter : null;
+}
+
+export function filterViolations(violations: readonly Violation[], filter: CellFilter | null): Violation[] {
+  if (filter === null) return [...violations];
+  return violations.filter(
+    (violation) => violation.projectKey === filter.projectKey && violation.standardId === filter.standardId,
+  );
+}
+
+export const VIOLATION_COLUMNS = ['key', 'summary', 'project', 'standard', 'mode', 'misses'] as const;
+export type ViolationColumn = (typeof VIOLATION_COLUMNS)[number];
+
+export const RESTRICTED_SUMMARY = 'Restricted issue';
+
+/** The value the table sorts a column by (the cell's `key`). */
+export function violationSortValue(
+  violation: Violation,
+  column: ViolationColumn,
+  names: ReadonlyMap<string, string>,
+): SortValue {
+  switch (column) {
+    case 'key':
+      return violation.key;
+    case 'summary':
+      return violation.summary ?? '';
+    case 'project':
+      return names.get(violation.projectKey) ?? violation.projectKey;
+    case 'standard':
+      return violation.standardName;
+    case 'mode':
+      return MODE_LABEL[violation.mode];
+    case 'misses':
+      return violation.messages.join(' ');
+  }
+}
+
+/** The violations in the order the table shows them (the report's order until a column is sorted). */
+export function sortViolations(
+  violations: readonly Violation[],
+  sort: TableSort<ViolationColumn> | null,
+  names: ReadonlyMap<string, string>,
+): Violation[] {
+  if (sort === null) return [...violations];
+  return sortLikeTable(violations, (violation) => violationSortValue(violation, sort.key, names), sort.order);
+}
+
+export function violationCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<Violation>[] {
+  return [
+    { header: 'Key', value: (v) => v.key },
+    { header: 'Summary', value: (v) => v.summary ?? RESTRICTED_SUMMARY },
+    { header: 'Project key', value: (v) => v.projectKey },
+    { header: 'Project', value: (v) => names.get(v.projectKey) ?? v.projectKey },
+    { header: 'Standard', value: (v) => v.standardName },
+    { header: 'Mode', value: (v) => MODE_LABEL[v.mode] },
+    { header: 'What it misses', value: (v) => v.messages.join(' ') },
+  ];
+}

@@ -1,0 +1,315 @@
+import Button from '@atlaskit/button/new';
+import EmptyState from '@atlaskit/empty-state';
+import Heading from '@atlaskit/heading';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useCallback, useMemo, useState } from 'react';
+import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
+import { errorTitle } from '../../shared/api/invoke-error';
+import { toCsv } from '../../shared/lib/csv';
+import { formatCount, formatTimestamp } from '../../shared/lib/format';
+import { ErrorState } from '../../shared/ui/ErrorState';
+import { JiraLink } from '../../shared/ui/JiraLink';
+import { LoadingState } from '../../shared/ui/LoadingState';
+import { issueUrl, projectNames, RESTRICTED_SUMMARY } from '../compliance/compliance-model';
+import { NoStandardsState } from '../compliance/NoStandardsState';
+import { CsvExportButton } from '../overview/CsvExportButton';
+import { DataFreshness } from '../overview/DataFreshness';
+import { csvFilename } from '../overview/table-sort';
+import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import {
+  type GateEntry,
+  gateCsvColumns,
+  gateFigures,
+  groupGates,
+  type NextGate,
+  READINESS_LABEL,
+  type Readiness,
+  readinessOf,
+  readinessPercent,
+  visibleGates,
+} from './gates-model';
+import '../overview/overview.css';
+import '../compliance/compliance.css';
+import './gates.css';
+
+const READINESS_APPEARANCE: Record<Readiness, ThemeAppearance> = {
+  ready: 'success',
+  'not-ready': 'moved',
+  none: 'default',
+};
+
+function Progress({ next, issueKey }: { next: NextGate; issueKey: string }) {
+  const percent = readinessPercent(next);
+  return (
+    <div className="pmo-gate-progress">
+      <span className="pmo-numeric">
+        {next.ticked}/{next.mandatory}
+      </span>
+      <div
+        className="pmo-gate-progress__track"
+        role="progressbar"
+        aria-valuenow={next.ticked}
+        aria-valuemin={0}
+        aria-valuemax={next.mandatory}
+        aria-label={`${issueKey}: ${next.ticked} of ${next.mandatory} mandatory items ticked`}
+      >
+        <div
+          className={`pmo-gate-progress__bar${next.ready ? ' pmo-gate-progress__bar--ready' : ''}`}
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+    </div>
+  );
+}
+
+function Evidence({ next }: { next: NextGate }) {
+  if (next.evidence.length === 0) return <span className="pmo-subtle">Nothing ticked yet</span>;
+  return (
+    <details className="pmo-gate-evidence">
+      <summary>
+        {next.evidence.length} {next.evidence.length === 1 ? 'item' : 'items'} ticked
+      </summary>
+      <ul>
+        {next.evidence.map((item, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: checklist items may share a text.
+          <li key={index}>
+            <span className="pmo-compliance-text">{item.text}</span>
+            <span className="pmo-subtlest">
+              {item.by}, <time dateTime={item.at}>{formatTimestamp(item.at) ?? item.at}</time>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function GateRow({ gate }: { gate: GateEntry }) {
+  const readiness = readinessOf(gate);
+  const next = gate.nextGate;
+  return (
+    <tr data-testid={`gate-row-${gate.key}`} data-ready={readiness}>
+      <th scope="row">
+        <JiraLink url={issueUrl(gate.key)} className="pmo-key">
+          {gate.key}
+        </JiraLink>
+        {gate.summary === null ? (
+          <span className="pmo-subtle" title="This issue has an issue security level">
+            {RESTRICTED_SUMMARY}
+          </span>
+        ) : (
+          <span className="pmo-compliance-text pmo-gate-summary">{gate.summary}</span>
+        )}
+        <span className="pmo-subtlest">
+          {gate.issueType} · {gate.status}
+        </span>
+      </th>
+      <td>
+        {gate.stage ? (
+          <Lozenge appearance="inprogress">{gate.stage.name}</Lozenge>
+        ) : (
+          <span className="pmo-subtle" title={`The status ${gate.status} belongs to no lifecycle stage`}>
+            No stage
+          </span>
+        )}
+      </td>
+      <td>
+        {next ? (
+          <>
+            <span className="pmo-gate-next">{next.stage.name}</span>
+            <span className="pmo-subtlest pmo-compliance-text pmo-gate-sub">{next.standardName}</span>
+          </>
+        ) : (
+          <span className="pmo-subtle">—</span>
+        )}
+      </td>
+      <td>{next ? <Progress next={next} issueKey={gate.key} /> : <span className="pmo-subtle">—</span>}</td>
+      <td>
+        <Lozenge appearance={READINESS_APPEARANCE[readiness]}>{READINESS_LABEL[readiness]}</Lozenge>
+      </td>
+      <td>{next ? <Evidence next={next} /> : <span className="pmo-subtle">—</span>}</td>
+    </tr>
+  );
+}
+
+function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfolioId: string }) {
+  const names = useMemo(() => projectNames(report), [report]);
+  const [onlyNotReady, setOnlyNotReady] = useState(false);
+  const gates = report.compliance?.gates ?? [];
+  const groups = useMemo(() => groupGates(gates, names, onlyNotReady), [gates, names, onlyNotReady]);
+  const visible = useMemo(() => visibleGates(groups), [groups]);
+  const figures = useMemo(() => gateFigures(gates), [gates]);
+  const build = useCallback(
+    () => ({
+      filename: csvFilename(onlyNotReady ? 'gates-not-ready' : 'gates', portfolioId, new Date()),
+      csv: toCsv(gateCsvColumns(names), visible),
+    }),
+    [onlyNotReady, portfolioId, names, visible],
+  );
+  if (report.compliance === null || gates.length === 0) {
+    return (
+      <NoStandardsState
+        testId="gates-empty"
+        header="No stage gate applies to this portfolio"
+        description="Gates are checklists in a PMO standard, tied to a lifecycle stage and the issue types they apply to (typically epics); once one applies here, this page shows how ready each issue is for its next gate."
+      />
+    );
+  }
+  const tiles = [
+    { id: 'gated', label: 'Issues with a gate', value: figures.gated },
+    { id: 'ready', label: 'Ready for their next gate', value: figures.ready },
+    { id: 'not-ready', label: 'Not ready yet', value: figures.notReady },
+    { id: 'none', label: 'Past their last gate', value: figures.noGateAhead },
+  ];
+  return (
+    <div className="pmo-stack">
+      <section aria-label="Gate figures">
+        <dl className="pmo-kpis">
+          {tiles.map((tile) => (
+            <div className="pmo-kpi" key={tile.id} data-testid={`gates-kpi-${tile.id}`}>
+              <dt>{tile.label}</dt>
+              <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {report.compliance.truncated.gates ? (
+        <SectionMessage appearance="information" testId="gates-truncated">
+          <p>
+            The portfolio has more gated issues than the report lists, so this page shows the first{' '}
+            {formatCount(gates.length)}.
+          </p>
+        </SectionMessage>
+      ) : null}
+      <section className="pmo-section" aria-labelledby="gates-heading">
+        <div className="pmo-section-header">
+          <div className="pmo-stack--tight">
+            <Heading size="medium" as="h2" id="gates-heading">
+              Gated issues by project
+            </Heading>
+            <p className="pmo-subtle">
+              Readiness counts the mandatory checklist items of the next gate that are ticked. Open the
+              evidence to see who ticked what, and when.
+            </p>
+          </div>
+          <div className="pmo-page-header__actions">
+            <label className="pmo-gate-toggle">
+              <input
+                type="checkbox"
+                checked={onlyNotReady}
+                onChange={(event) => setOnlyNotReady(event.target.checked)}
+                data-testid="gates-only-not-ready"
+              />
+              Only not ready
+            </label>
+            <CsvExportButton
+              rowsLabel={visible.length === 1 ? 'gated issue' : 'gated issues'}
+              rowCount={visible.length}
+              build={build}
+              testId="csv-export-gates"
+            />
+          </div>
+        </div>
+        <p className="pmo-subtle" role="status" data-testid="gates-count">
+          {onlyNotReady
+            ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate`
+            : `${formatCount(visible.length)} gated ${visible.length === 1 ? 'issue' : 'issues'}`}
+        </p>
+        {visible.length === 0 ? (
+          <div className="pmo-empty" data-testid="gates-table" data-rows={0}>
+            <EmptyState
+              header="Every gated issue is ready for its next gate"
+              headingLevel={3}
+              headingSize="xsmall"
+              description="Clear “Only not ready” to see them all."
+            />
+          </div>
+        ) : (
+          <div className="pmo-gates-scroll">
+            <table className="pmo-gates-table" data-testid="gates-table" data-rows={visible.length}>
+              <caption className="pmo-visually-hidden">Gated issues by project, with their next gate</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Issue</th>
+                  <th scope="col">Current stage</th>
+                  <th scope="col">Next gate</th>
+                  <th scope="col">Readiness</th>
+                  <th scope="col">Ready</th>
+                  <th scope="col">Evidence</th>
+                </tr>
+              </thead>
+              {groups.map((group) => (
+                <tbody key={group.projectKey} data-testid={`gates-project-${group.projectKey}`}>
+                  <tr className="pmo-gates-table__group">
+                    <th scope="colgroup" colSpan={6}>
+                      <span>{group.projectName}</span>{' '}
+                      <span className="pmo-key pmo-subtle">{group.projectKey}</span>
+                      <span className="pmo-subtlest">
+                        {' '}
+                        · {group.gates.length} {group.gates.length === 1 ? 'issue' : 'issues'}
+                        {onlyNotReady ? '' : `, ${group.ready} ready`}
+                      </span>
+                    </th>
+                  </tr>
+                  {group.gates.map((gate) => (
+                    <GateRow key={gate.key} gate={gate} />
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/**
+ * Stage gates of the selected portfolio: where each gated issue (typically an epic) stands in its
+ * lifecycle, and how far the checklist of its next gate is ticked. From the shared report.
+ */
+export default function GatesPage() {
+  const { report, portfolioId } = usePortfolioReport();
+  return (
+    <div className="pmo-stack">
+      <div className="pmo-page-header">
+        <div className="pmo-stack--tight">
+          <Heading size="large" as="h1">
+            Stage gates
+          </Heading>
+          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
+        </div>
+        <div className="pmo-page-header__actions">
+          <Button
+            onClick={report.reload}
+            isLoading={report.status === 'loading' || report.refreshing}
+            isDisabled={report.status === 'loading'}
+            testId="refresh"
+          >
+            Refresh
+          </Button>
+        </div>
+      </div>
+      {report.refreshError ? (
+        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
+          <p>Refreshing failed, so the gates below are from before. {report.refreshError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'loading' ? <LoadingState label="Loading the stage gates" /> : null}
+      {report.status === 'error' ? (
+        <ErrorState error={report.error} what="load the stage gates" onRetry={report.reload} />
+      ) : null}
+      {report.status === 'ready' ? (
+        <div
+          className="pmo-refreshable"
+          aria-busy={report.refreshing}
+          data-refreshing={report.refreshing}
+          data-testid="gates-content"
+        >
+          <GatesContent report={report.data} portfolioId={portfolioId} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
