@@ -79,6 +79,13 @@ test('the issue view shows the issue, and the panel shows its status and project
   await expect(status.textContent()).resolves.toContain(statusName(issue));
   await panel(page).getByText(project.name, { exact: true }).waitFor();
   await panel(page).getByText(`(${project.key})`).waitFor();
+  // Below the facts, the PMO standards: the built-in defaults only guide, so nothing blocks.
+  const badge = panel(page).getByTestId('compliance-badge');
+  await badge.waitFor();
+  await expect(badge.getAttribute('data-badge')).resolves.toMatch(/^(compliant|warnings|not-covered)$/);
+  await expect(panel(page).getByTestId('config-version').textContent()).resolves.toBe(
+    'Built-in default settings',
+  );
   // Jira sizes the panel to its content.
   const height = await page
     .getByTestId('panel-frame')

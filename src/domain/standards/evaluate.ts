@@ -72,7 +72,11 @@ export function createEvaluator(standards: readonly Standard[], ctx: EvaluationC
     const rules: CompiledRule[] = [];
     for (const rule of standard.rules) {
       const report = (message: string) =>
-        problems.push({ standardId: standard.id, ruleId: rule.id, message });
+        problems.push({
+          standardId: standard.id,
+          ruleId: rule.id,
+          message: `“${standard.name}” ${message}.`,
+        });
       const built = compileRule(rule, ctx, stageOf, report);
       if (built) rules.push(built);
     }

@@ -83,7 +83,7 @@ export function describeIssueStandards(input: IssueStandardsInput): IssueStandar
     dependencies: dependencyWarnings(input),
     history: historyOf(input),
     canTick: input.canTick,
-    problems: [...now.problems, ...siteProblems(config, site.statuses)],
+    problems: [...now.problems, ...siteProblems(config, site)],
   };
 }
 
@@ -224,8 +224,11 @@ function historyOf(input: IssueStandardsInput): IssueStandards['history'] {
 }
 
 /** Statuses the configuration names that this site does not have (renamed or deleted workflows). */
-export function siteProblems(config: PmoConfig, statuses: readonly JiraStatus[]): ConfigProblem[] {
-  const known = new Set(statuses.map((status) => status.name.toLowerCase()));
+export function siteProblems(
+  config: PmoConfig,
+  site: Pick<StandardsSite, 'statuses' | 'fieldNames'>,
+): ConfigProblem[] {
+  const known = new Set(site.statuses.map((status) => status.name.toLowerCase()));
   const problems: ConfigProblem[] = [];
   for (const stage of config.lifecycle.stages) {
     for (const status of stage.statuses) {
@@ -233,7 +236,7 @@ export function siteProblems(config: PmoConfig, statuses: readonly JiraStatus[])
         problems.push({
           standardId: 'lifecycle',
           ruleId: stage.id,
-          message: `The ${stage.name} stage maps the status "${status}", which this Jira site does not have`,
+          message: `The ${stage.name} stage maps the status "${status}", which this Jira site does not have.`,
         });
       }
     }
@@ -247,7 +250,18 @@ export function siteProblems(config: PmoConfig, statuses: readonly JiraStatus[])
           problems.push({
             standardId: standard.id,
             ruleId: rule.id,
-            message: `applies in the status "${status}", which this Jira site does not have`,
+            message: `“${standard.name}” applies in the status "${status}", which this Jira site does not have.`,
+          });
+        }
+      }
+      const refs =
+        rule.kind === 'requiredFields' ? rule.fields : rule.kind === 'fieldCondition' ? [rule.field] : [];
+      for (const ref of refs) {
+        if (ref.kind === 'field' && site.fieldNames[ref.id] === undefined) {
+          problems.push({
+            standardId: standard.id,
+            ruleId: rule.id,
+            message: `“${standard.name}” needs the field ${ref.name} (${ref.id}), which this Jira site does not have.`,
           });
         }
       }

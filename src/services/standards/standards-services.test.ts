@@ -239,10 +239,29 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
   });
 
-  it('reports statuses that no longer exist and stages that are missing, without failing', async () => {
+  it('reports statuses and fields that no longer exist and stages that are missing, without failing', async () => {
     const config = enforcing(['epic-gates']);
     const broken: PmoConfig = {
       ...config,
+      standards: [
+        ...config.standards,
+        {
+          id: 'benefits',
+          name: 'Benefits tracked',
+          description: '',
+          mode: 'warn',
+          scope: {},
+          onError: 'open',
+          rules: [
+            {
+              id: 'owner',
+              kind: 'requiredFields',
+              fields: [{ kind: 'field', id: 'customfield_99999', name: 'Benefit owner' }],
+              when: {},
+            },
+          ],
+        },
+      ],
       lifecycle: {
         stages: config.lifecycle.stages
           .filter((stage) => stage.id !== 'closure')
@@ -259,6 +278,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     const messages = panel.problems.map((problem) => problem.message).join('\n');
     expect(messages).toContain('"Doing"');
     expect(messages).toContain('"closure"');
+    expect(messages).toContain('“Benefits tracked” needs the field Benefit owner (customfield_99999)');
   });
 
   it('answers CONFIG_UNREADABLE for damaged settings, and the validator fails open and records it', async () => {

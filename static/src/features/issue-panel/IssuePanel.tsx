@@ -1,8 +1,8 @@
 import Heading from '@atlaskit/heading';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { IssueOverview } from '../../../../src/resolvers/contract';
 import { useIssueKey } from '../../shared/api/context';
-import { useResolver } from '../../shared/api/use-resolver';
+import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { formatCount } from '../../shared/lib/format';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { JiraLink } from '../../shared/ui/JiraLink';
@@ -14,6 +14,10 @@ import {
   type StatusCategory,
   StatusLozenge,
 } from '../../shared/ui/StatusLozenges';
+import './issue-panel.css';
+import { StandardsSection } from './StandardsSection';
+import { useIssueStandards } from './use-issue-standards';
+import { useRefreshOnIssueChange } from './use-refresh-on-issue-change';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
@@ -59,16 +63,11 @@ function IssueFacts({ issue }: { issue: IssueOverview }) {
           )}
         </dd>
       </dl>
-      <p className="pmo-subtle" data-testid="standards-note">
-        PMO standards for this issue appear here once an admin defines them.
-      </p>
     </div>
   );
 }
 
-function IssueOverviewFor({ issueKey }: { issueKey: string }) {
-  const payload = useMemo(() => ({ issueKey }), [issueKey]);
-  const result = useResolver('getIssueOverview', payload);
+function IssueOverviewSection({ result }: { result: UseResolver<IssueOverview> }) {
   if (result.status === 'loading') return <LoadingState label="Loading PMO details" compact />;
   if (result.status === 'error') {
     return (
@@ -78,11 +77,34 @@ function IssueOverviewFor({ issueKey }: { issueKey: string }) {
   return <IssueFacts issue={result.data} />;
 }
 
-/** The issue panel: the issue's status and its project's figures, compact for a narrow panel. */
+/** The issue's facts and its PMO standards, both fetched again whenever the issue may have changed. */
+function IssueDetailsFor({ issueKey }: { issueKey: string }) {
+  const payload = useMemo(() => ({ issueKey }), [issueKey]);
+  const overview = useResolver('getIssueOverview', payload);
+  const standards = useIssueStandards(issueKey);
+  const reloadOverview = overview.reload;
+  const reloadStandards = standards.reload;
+  const refresh = useCallback(() => {
+    reloadOverview();
+    reloadStandards();
+  }, [reloadOverview, reloadStandards]);
+  useRefreshOnIssueChange(refresh);
+  return (
+    <>
+      <IssueOverviewSection result={overview} />
+      <StandardsSection standards={standards} />
+    </>
+  );
+}
+
+/**
+ * The issue panel: the issue's status and its project's figures (compact), then the PMO standards
+ * that apply to it. Narrow by design (Jira gives a panel 350-600 px).
+ */
 export function IssuePanel() {
   const issue = useIssueKey();
   return (
-    <main className="pmo-page pmo-page--compact pmo-stack--tight">
+    <main className="pmo-page pmo-page--compact pmo-stack--tight pmo-issue-panel">
       <Heading size="xsmall" as="h1">
         PMO Portfolio{issue.status === 'ready' ? ` for ${issue.issueKey}` : ''}
       </Heading>
@@ -90,7 +112,7 @@ export function IssuePanel() {
       {issue.status === 'error' ? (
         <ErrorState error={issue.error} what="find out which issue this is" onRetry={issue.retry} />
       ) : null}
-      {issue.status === 'ready' ? <IssueOverviewFor issueKey={issue.issueKey} /> : null}
+      {issue.status === 'ready' ? <IssueDetailsFor issueKey={issue.issueKey} /> : null}
     </main>
   );
 }
