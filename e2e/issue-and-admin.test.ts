@@ -196,6 +196,7 @@ test('a transition runs the app’s validator, then Jira moves the issue', async
 test('the admin page shows an admin the site’s link types', async () => {
   await page.goto(`${stack.url}/jira/settings/apps/pmo-portfolio`);
   await switchUser(page, 'sim-admin');
+  await adminApp(page).getByTestId('settings-nav-mappings').click();
   const table = adminApp(page).getByRole('table', { name: 'Issue link types' });
   await table.waitFor();
   const names = await table

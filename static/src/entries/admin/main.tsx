@@ -3,10 +3,10 @@ import { lazy, Suspense } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { mount } from '../../shared/ui/mount';
 
-const AdminSetupPage = lazy(() => import('../../features/admin-setup/AdminSetupPage'));
+const AdminSettingsApp = lazy(() => import('../../features/admin-settings/AdminSettingsApp'));
 
 mount(
   <Suspense fallback={<LoadingState label="Loading PMO settings" />}>
-    <AdminSetupPage />
+    <AdminSettingsApp />
   </Suspense>,
 );

@@ -1,0 +1,400 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import { runAxe, seriousOrWorse } from './support/axe';
+import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { screenshot } from './support/screenshot';
+import { type Stack, startStack } from './support/stack';
+
+/**
+ * The admin settings page (issue #6), in the browser on the local host: an admin edits a standard,
+ * sees the dry run, publishes; a second admin's stale save gets the conflict and keeps its draft;
+ * an earlier version is restored and the audit log shows it all; a team member only reads; a
+ * malformed or hostile import is refused and changes nothing.
+ */
+
+jest.setTimeout(120_000);
+
+const ADMIN_PATH = '/jira/settings/apps/pmo-portfolio';
+const SECTIONS = [
+  'portfolios',
+  'standards',
+  'lifecycle',
+  'thresholds',
+  'risk-matrix',
+  'mappings',
+  'overrides',
+  'access',
+  'versions',
+  'audit',
+  'import-export',
+] as const;
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+let stack: Stack;
+let browser: Browser;
+let first: Session;
+let second: Session;
+let team: Session | undefined;
+const dialogs: string[] = [];
+
+async function openAs(accountId: string): Promise<Session> {
+  const { context, page } = await newPage(browser);
+  const errors = watchErrors(page);
+  page.on('dialog', (dialog: Dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await context.addCookies([{ name: 'pmo_user', value: accountId, url: stack.url }]);
+  await page.goto(`${stack.url}${ADMIN_PATH}`);
+  await app(page).getByTestId('settings-nav-portfolios').waitFor();
+  return { context, page, errors };
+}
+
+const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
+
+function adminFrame(page: Page): Frame {
+  const frame = page.frame({ url: /\/apps\/admin\// });
+  if (!frame) throw new Error('no admin frame');
+  return frame;
+}
+
+/** Axe on the admin frame once CSS transitions (a button leaving its loading state) have finished. */
+async function axeViolations(page: Page) {
+  const frame = adminFrame(page);
+  await frame.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
+  return seriousOrWorse(await runAxe(frame));
+}
+
+async function go(page: Page, section: (typeof SECTIONS)[number]) {
+  await app(page).getByTestId(`settings-nav-${section}`).click();
+  await app(page).getByTestId(`settings-section-${section}`).waitFor();
+}
+
+async function setTheme(page: Page, mode: 'light' | 'dark') {
+  const current = await page.locator('html').getAttribute('data-color-mode');
+  if (current !== mode) await page.getByTestId('theme-toggle').click();
+  await page.locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
+  await app(page).locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
+}
+
+async function liveVersionText(page: Page): Promise<string> {
+  return (await app(page).getByTestId('live-version').textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  // Both admins open the page before anything is published: the second one's draft is based on version 0.
+  first = await openAs('sim-admin');
+  second = await openAs('sim-admin');
+});
+
+afterAll(async () => {
+  // Only the browser is closed: this Chromium (single-process) goes down when one of several contexts closes.
+  await browser?.close();
+  await stack?.close();
+});
+
+test('every section renders, is axe-clean, and looks right in light and dark', async () => {
+  const { page } = first;
+  await expect(liveVersionText(page)).resolves.toContain('built-in defaults');
+  for (const mode of ['light', 'dark'] as const) {
+    await setTheme(page, mode);
+    for (const section of SECTIONS) {
+      await go(page, section);
+      // Sections that load lists settle before the picture and the audit.
+      await app(page)
+        .getByRole('status')
+        .filter({ hasText: /^Loading/ })
+        .waitFor({ state: 'detached' });
+      if (mode === 'light') {
+        const violations = await axeViolations(page);
+        expect({ section, violations }).toEqual({ section, violations: [] });
+      }
+      await screenshot(page, `admin-settings-${section}-${mode}`);
+    }
+  }
+  await setTheme(page, 'light');
+});
+
+test('an admin enforces a standard, adds a required field, sees the dry run and publishes', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'standards');
+  await frame.getByTestId('standard-mode-delivery-readiness').selectOption('enforce');
+  await frame.getByTestId('standard-edit-delivery-readiness').click();
+  const fields = 'rule-delivery-readiness-has-assignee-fields';
+  await frame.getByTestId(`${fields}-select`).selectOption('field:priority');
+  await frame.getByTestId(`${fields}-add`).click();
+  await frame.getByTestId(`${fields}`).getByText('Priority', { exact: true }).waitFor();
+  // The expanded editor (rules, pickers, checklists) is as accessible as the rest.
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The unsaved-changes bar names what changed; the nav marks the section.
+  const bar = frame.getByTestId('unsaved-bar');
+  await expect(bar.textContent()).resolves.toContain('2 changes in Standards & gates');
+  await frame.getByTestId('show-changes').click();
+  await frame
+    .getByTestId('unsaved-changes')
+    .getByText("Standard 'Ready for delivery' mode: warn → enforce")
+    .waitFor();
+  await expect(frame.getByTestId('settings-nav-standards').textContent()).resolves.toContain(
+    'unsaved changes',
+  );
+
+  await frame.getByTestId('dry-run').click();
+  const result = frame.getByTestId('dry-run-result');
+  await result.waitFor();
+  const headline = (await frame.getByTestId('dry-run-headline').textContent()) ?? '';
+  expect(headline).toMatch(
+    /^[\d,]+ issues? in [\d,]+ projects? would become non-compliant; [\d,]+ transitions? would now be blocked\.$/,
+  );
+  await expect(result.textContent()).resolves.toMatch(/Evaluated [\d,]+ issues? in [\d,]+ projects?/);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-settings-dry-run');
+
+  await frame.getByTestId('publish-comment').fill('Enforce delivery readiness; assignee and priority');
+  await frame.getByTestId('publish').click();
+  await frame.getByTestId('settings-notice').getByText('Published version 1. It is live now.').waitFor();
+  await expect(frame.getByTestId('unsaved-bar').count()).resolves.toBe(0);
+  await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 1, published .+ by sim-admin\.$/);
+  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+});
+
+test("a second admin's stale save gets the conflict message and keeps the draft", async () => {
+  const { page } = second;
+  const frame = app(page);
+  await go(page, 'thresholds');
+  await frame.getByTestId('threshold-stale-days').fill('21');
+  await frame.getByTestId('publish-comment').fill('Stale after three weeks');
+  await frame.getByTestId('publish').click();
+
+  const conflict = frame.getByTestId('conflict-message');
+  await conflict.waitFor();
+  await expect(conflict.textContent()).resolves.toContain(
+    'Version 1 is live now; your changes were based on version 0',
+  );
+  await expect(conflict.textContent()).resolves.toContain('your changes are still here');
+  // Nothing lost: the field, the comment and the bar are as they were.
+  await expect(frame.getByTestId('threshold-stale-days').inputValue()).resolves.toBe('21');
+  await expect(frame.getByTestId('publish-comment').inputValue()).resolves.toBe('Stale after three weeks');
+  await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-settings-conflict');
+
+  await frame.getByTestId('conflict-compare').click();
+  const compare = frame.getByTestId('conflict-compare-result');
+  await compare.getByText("Standard 'Ready for delivery' mode: warn → enforce").waitFor();
+
+  // Put the edit on top of version 1 and publish it: both changes are live.
+  await frame.getByTestId('conflict-keep-mine').click();
+  await conflict.waitFor({ state: 'detached' });
+  await expect(frame.getByTestId('threshold-stale-days').inputValue()).resolves.toBe('21');
+  await frame.getByTestId('publish').click();
+  await frame.getByTestId('settings-notice').getByText('Published version 2. It is live now.').waitFor();
+  await go(page, 'standards');
+  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+});
+
+test('restoring version 1 makes it live again and the audit log shows every change', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await page.reload();
+  await go(page, 'versions');
+  for (const version of [0, 1, 2]) await frame.getByTestId(`version-row-${version}`).waitFor();
+  await frame.getByTestId('restore-1').click();
+  await frame
+    .getByTestId('version-diff-1')
+    .getByText(/Days until stale|staleDays|stale/i)
+    .waitFor();
+  await frame.getByTestId('restore-comment-1').fill('Back to 14 days');
+  await frame.getByTestId('restore-confirm-1').click();
+  await frame.getByTestId('settings-notice').getByText('Version 3 is live').waitFor();
+  await frame.getByTestId('version-row-3').getByText('Restored version 1').waitFor();
+  await go(page, 'thresholds');
+  await expect(frame.getByTestId('threshold-stale-days').inputValue()).resolves.toBe('14');
+
+  await go(page, 'audit');
+  const publish = frame.getByTestId('audit-row-1');
+  await expect(publish.textContent()).resolves.toContain('Enforce delivery readiness; assignee and priority');
+  await expect(publish.textContent()).resolves.toContain('Published');
+  const restore = frame.getByTestId('audit-row-3');
+  await expect(restore.textContent()).resolves.toContain('Restored version 1');
+  await expect(restore.textContent()).resolves.toContain('Back to 14 days');
+  await screenshot(page, 'admin-settings-audit-after-restore');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByTestId('audit-export').click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv).toContain('Restored version 1');
+  expect(csv.split('\r\n')[0]).toContain('When (UTC),Who,Action,Version');
+});
+
+test('a malformed or hostile import is refused with a clear message and changes nothing', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'import-export');
+  const before = await liveVersionText(page);
+
+  await frame.getByTestId('import-text').fill('{"standards": [');
+  await frame.getByTestId('import-preview-button').click();
+  await frame
+    .getByTestId('import-error')
+    .getByText(/This is not valid JSON/)
+    .waitFor();
+  await expect(frame.getByTestId('import-preview').count()).resolves.toBe(0);
+
+  // Markup in a name, a prototype-polluting key and an out-of-range number, as raw JSON text.
+  const hostile = `{
+    "__proto__": { "polluted": true },
+    "standards": [{ "id": "x", "name": "<img src=x onerror=alert(1)>", "mode": "enforce",
+      "rules": [{ "id": "r", "kind": "noOpenBlockers" }] }],
+    "engine": { "staleDays": -5 }
+  }`;
+  await frame.getByTestId('import-text').fill(hostile);
+  await frame.getByTestId('import-preview-button').click();
+  const error = frame.getByTestId('import-error');
+  await error.getByText("This file can't be imported").waitFor();
+  await expect(error.textContent()).resolves.toContain('Nothing was changed');
+  await screenshot(page, 'admin-settings-import-refused');
+  await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
+
+  // A valid export round-trips: the preview shows no differences.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByTestId('export-settings').click(),
+  ]);
+  const exported = await readFile(await download.path(), 'utf8');
+  expect(() => JSON.parse(exported)).not.toThrow();
+  await frame.getByTestId('import-text').fill(exported);
+  await frame.getByTestId('import-preview-button').click();
+  await frame
+    .getByTestId('import-preview')
+    .getByText('The import is the same as the live version 3')
+    .waitFor();
+
+  await page.reload();
+  await app(page).getByTestId('live-version').waitFor();
+  await expect(liveVersionText(page)).resolves.toBe(before);
+});
+
+test('a valid import is previewed as a diff and applied as one new version', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'import-export');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    frame.getByTestId('export-settings').click(),
+  ]);
+  const exported = await readFile(await download.path(), 'utf8');
+  // Switch the risk-register standard off in the exported document, wherever the export keeps the config.
+  const changed = exported.replace(/("id":\s*"risk-register"[\s\S]*?"mode":\s*)"warn"/, '$1"off"');
+  expect(changed).not.toBe(exported);
+  await frame.getByTestId('import-text').fill(changed);
+  await frame.getByTestId('import-preview-button').click();
+  const preview = frame.getByTestId('import-preview');
+  await preview.getByText("Standard 'Risks are owned and assessed' mode: warn → off").waitFor();
+  await frame.getByTestId('import-comment').fill('Risk register off for the migration');
+  await frame.getByTestId('import-apply').click();
+  await frame.getByTestId('settings-notice').getByText('Version 4 is live: the imported settings.').waitFor();
+  await go(page, 'standards');
+  await expect(frame.getByTestId('standard-mode-risk-register').inputValue()).resolves.toBe('off');
+  await go(page, 'audit');
+  await expect(frame.getByTestId('audit-row-4').textContent()).resolves.toContain('Imported');
+});
+
+test('a manual RAG override is saved at once, and unsaved edits elsewhere survive it', async () => {
+  const { page } = first;
+  const frame = app(page);
+  const project = stack.sim.dataset.projects[0];
+  if (!project) throw new Error('no simulator project');
+  // An unsaved edit in another section...
+  await go(page, 'thresholds');
+  await frame.getByTestId('threshold-stale-days').fill('30');
+  await frame.getByTestId('unsaved-bar').waitFor();
+
+  // ...then an override, which is its own version.
+  await go(page, 'overrides');
+  await frame.getByTestId('override-save').click();
+  await frame.getByText('Choose a project.').waitFor();
+  await frame.getByTestId('override-project').selectOption(project.key);
+  await frame.getByTestId('override-rag-red').check();
+  // Markup is refused at the field, as the server would refuse it.
+  await frame.getByTestId('override-reason').fill('Key supplier <b>insolvent</b>');
+  await frame.getByTestId('override-save').click();
+  await frame
+    .getByText('Contains HTML or script markup, which settings do not accept; use plain text.')
+    .waitFor();
+  await frame.getByTestId('override-reason').fill('Key supplier insolvent & re-plan under way');
+  await frame.getByTestId('override-save').click();
+  const row = frame.getByTestId(`override-row-${project.key}`);
+  await row.waitFor();
+  await expect(row.textContent()).resolves.toContain('Red');
+  await expect(row.textContent()).resolves.toContain('Key supplier insolvent & re-plan under way');
+  await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 5,/);
+  await screenshot(page, 'admin-settings-override-set');
+
+  // The draft moved onto version 5 and kept its edit: publishing it does not conflict.
+  await go(page, 'thresholds');
+  await expect(frame.getByTestId('threshold-stale-days').inputValue()).resolves.toBe('30');
+  await frame.getByTestId('publish').click();
+  await frame.getByTestId('settings-notice').getByText('Published version 6. It is live now.').waitFor();
+  await go(page, 'overrides');
+  await frame.getByTestId(`override-clear-${project.key}`).click();
+  await frame.getByTestId('overrides-empty').waitFor();
+  await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 7,/);
+});
+
+test('a JQL scope is checked with Jira before it is saved', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'portfolios');
+  await frame.getByTestId('portfolio-add').click();
+  await frame.getByTestId('portfolio-portfolio-scope-jql').check();
+  // Empty JQL is caught in the page; a broken query by Jira.
+  await frame.getByTestId('portfolio-row-portfolio').getByText('Required.').waitFor();
+  await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);
+  await frame.getByTestId('portfolio-portfolio-jql').fill('project = = BROKEN');
+  await frame.getByTestId('portfolio-portfolio-check-jql').click();
+  await frame.getByTestId('portfolio-row-portfolio').getByTestId('field-problem').waitFor();
+  await screenshot(page, 'admin-settings-jql-problem');
+  await frame.getByTestId('discard').click();
+  await frame.getByTestId('portfolios-empty').waitFor();
+});
+
+test('a team member sees the settings read-only, with no way to publish', async () => {
+  team = await openAs('sim-team');
+  {
+    const frame = app(team.page);
+    const banner = frame.getByTestId('readonly-banner');
+    await banner.getByText('Only Jira administrators can change PMO settings').waitFor();
+    await go(team.page, 'standards');
+    await expect(frame.getByTestId('standard-mode-delivery-readiness').isDisabled()).resolves.toBe(true);
+    await expect(frame.getByTestId('standard-add').count()).resolves.toBe(0);
+    await expect(frame.getByTestId('publish').count()).resolves.toBe(0);
+    await go(team.page, 'versions');
+    await frame.getByText('Only people who can change PMO settings can see earlier versions.').waitFor();
+    expect(await axeViolations(team.page)).toEqual([]);
+    await screenshot(team.page, 'admin-settings-read-only');
+  }
+});
+
+test('no page error, console error or dialog on the way', () => {
+  expect(dialogs).toEqual([]);
+  expect(first.errors).toEqual([]);
+  expect(second.errors).toEqual([]);
+  expect(team?.errors ?? []).toEqual([]);
+});

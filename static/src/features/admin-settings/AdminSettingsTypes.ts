@@ -1,0 +1,5 @@
+import type { ResolverOutput } from '../../../../src/resolvers/contract';
+
+/** What getSettings answers: the live configuration and what the caller may do with it. */
+export type SettingsAnswer = ResolverOutput<'getSettings'>;
+export type LiveSettings = SettingsAnswer['live'];

@@ -1,0 +1,51 @@
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { problemsAt } from '../draft/validation';
+import type { EditorProps } from '../editor-props';
+import { TextField } from '../ui/controls';
+
+/** Access: who besides Jira admins may change these settings. Only Jira admins may change it. */
+export function AccessSection({
+  config,
+  update,
+  problems,
+  canEditAccess,
+}: EditorProps & { canEditAccess: boolean }) {
+  const group = config.access.pmoGroupName;
+  return (
+    <div className="pmo-stack">
+      <div>
+        <Heading size="medium" as="h2" id="section-heading">
+          Access
+        </Heading>
+        <p className="pmo-subtle">
+          Jira administrators can always change PMO settings. You can let the members of one Jira group (for
+          example your PMO leads) change them too.
+        </p>
+      </div>
+      {canEditAccess ? null : (
+        <SectionMessage appearance="information" title="Only Jira administrators can change access">
+          <p>You can change the other settings, but not who may change them.</p>
+        </SectionMessage>
+      )}
+      <fieldset disabled={!canEditAccess} className="pmo-plain-fieldset">
+        <TextField
+          label="Jira group whose members may change settings"
+          value={group ?? ''}
+          onChange={(name) =>
+            update((draft) => ({
+              ...draft,
+              access: { ...draft.access, pmoGroupName: name.trim() === '' ? null : name },
+            }))
+          }
+          problems={problemsAt(problems, ['access', 'pmoGroupName'])}
+          placeholder="Administrators only"
+          help="The group's exact name as in Jira's user management. Leave empty for administrators only."
+          maxLength={255}
+          width="medium"
+          testId="access-group"
+        />
+      </fieldset>
+    </div>
+  );
+}

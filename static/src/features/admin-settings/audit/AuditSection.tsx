@@ -1,0 +1,191 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../../../src/resolvers/settings-contract';
+import { callResolver } from '../../../shared/api/invoke';
+import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { downloadCsv, toCsv } from '../../../shared/lib/csv';
+import { ErrorState } from '../../../shared/ui/ErrorState';
+import { LoadingState } from '../../../shared/ui/LoadingState';
+import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';
+
+const PAGE = 50;
+/** The export reads at most this many pages (5,000 entries), so a huge log cannot hang the page. */
+const MAX_EXPORT_PAGES = 100;
+
+async function readAll(): Promise<{ entries: AuditEntry[]; complete: boolean }> {
+  const entries: AuditEntry[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
+    const answer: { entries: AuditEntry[]; nextCursor: string | null } = await callResolver(
+      'listAuditLog',
+      cursor === null ? { limit: 100 } : { cursor, limit: 100 },
+    );
+    entries.push(...answer.entries);
+    cursor = answer.nextCursor;
+    if (cursor === null) return { entries, complete: true };
+  }
+  return { entries, complete: false };
+}
+
+function ChangesCell({ entry }: { entry: AuditEntry }) {
+  if (entry.changes.length === 0) return <span className="pmo-subtle">No changes</span>;
+  const shown = entry.changes.slice(0, 3);
+  const more = entry.changes.length - shown.length + entry.omittedChanges;
+  return (
+    <ul className="pmo-plain-list">
+      {shown.map((change) => (
+        <li key={`${change.kind}:${change.path}`}>{change.summary}</li>
+      ))}
+      {more > 0 ? <li className="pmo-subtle">and {more} more</li> : null}
+    </ul>
+  );
+}
+
+/** Audit log: who changed what and when, newest first, exportable as CSV. */
+export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveVersion: number }) {
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<InvokeError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportNote, setExportNote] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<InvokeError | null>(null);
+
+  const reload = useCallback(() => {
+    setStatus('loading');
+    callResolver('listAuditLog', { limit: PAGE }).then(
+      (page) => {
+        setEntries(page.entries);
+        setNextCursor(page.nextCursor);
+        setStatus('ready');
+      },
+      (caught: unknown) => {
+        setError(toInvokeError(caught));
+        setStatus('error');
+      },
+    );
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new live version adds an entry.
+  useEffect(() => {
+    if (canEdit) reload();
+  }, [canEdit, reload, liveVersion]);
+
+  const more = () => {
+    if (nextCursor === null) return;
+    setLoadingMore(true);
+    callResolver('listAuditLog', { cursor: nextCursor, limit: PAGE }).then(
+      (page) => {
+        setEntries((current) => [...current, ...page.entries]);
+        setNextCursor(page.nextCursor);
+        setLoadingMore(false);
+      },
+      (caught: unknown) => {
+        setError(toInvokeError(caught));
+        setLoadingMore(false);
+      },
+    );
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    setExportNote(null);
+    try {
+      const all = await readAll();
+      const stamp = new Date().toISOString().slice(0, 10);
+      downloadCsv(`pmo-settings-audit-${stamp}.csv`, toCsv(AUDIT_CSV_COLUMNS, all.entries));
+      setExportNote(
+        all.complete
+          ? `Exported ${all.entries.length} entries.`
+          : `Exported the newest ${all.entries.length} entries; the log is longer.`,
+      );
+    } catch (caught) {
+      setExportError(toInvokeError(caught));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (!canEdit) {
+    return (
+      <div className="pmo-stack">
+        <Heading size="medium" as="h2" id="section-heading">
+          Audit log
+        </Heading>
+        <p className="pmo-subtle">Only people who can change PMO settings can see the audit log.</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="pmo-stack">
+      <div className="pmo-section-header">
+        <div>
+          <Heading size="medium" as="h2" id="section-heading">
+            Audit log
+          </Heading>
+          <p className="pmo-subtle">Every change to the PMO settings: who, when, why and what changed.</p>
+        </div>
+        <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
+          Export CSV
+        </Button>
+      </div>
+      {exportError ? (
+        <SectionMessage appearance="error" title={errorTitle(exportError.code)}>
+          <p>We couldn't export the audit log. {exportError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {exportNote ? (
+        <p className="pmo-subtle" role="status">
+          {exportNote}
+        </p>
+      ) : null}
+      {status === 'loading' ? <LoadingState label="Loading the audit log" /> : null}
+      {status === 'error' && error ? (
+        <ErrorState error={error} what="read the audit log" onRetry={reload} />
+      ) : null}
+      {status === 'ready' && entries.length === 0 ? (
+        <p className="pmo-subtle" data-testid="audit-empty">
+          Nothing has changed yet: the built-in defaults are in force.
+        </p>
+      ) : null}
+      {status === 'ready' && entries.length > 0 ? (
+        <table className="pmo-table" aria-label="Audit log" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Version</th>
+              <th scope="col">Comment</th>
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-testid={`audit-row-${entry.version}`}>
+                <td className="pmo-nowrap">{formatDateTime(entry.at)}</td>
+                <td className="pmo-key">{entry.actor}</td>
+                <td>{auditActionLabel(entry)}</td>
+                <td className="pmo-numeric">{entry.version}</td>
+                <td className="pmo-wrap">{entry.comment || <span className="pmo-subtle">—</span>}</td>
+                <td className="pmo-wrap">
+                  <ChangesCell entry={entry} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {status === 'ready' && nextCursor !== null ? (
+        <Button onClick={more} isLoading={loadingMore} testId="audit-more">
+          Show older entries
+        </Button>
+      ) : null}
+    </div>
+  );
+}

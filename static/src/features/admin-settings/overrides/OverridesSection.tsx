@@ -1,0 +1,251 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { useState } from 'react';
+import { contentProblems } from '../../../../../src/domain/config/content';
+import { ManualOverrideSchema } from '../../../../../src/domain/health/health';
+import { callResolver } from '../../../shared/api/invoke';
+import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { formatDateTime } from '../audit/audit-format';
+import { projectChoices, projectName, type SiteCatalog } from '../catalog';
+import type { BaseConfig } from '../draft/draft-reducer';
+import { friendlyMessage, sentence } from '../draft/validation';
+import { Field, RadioGroup, SelectField, TextAreaField } from '../ui/controls';
+import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
+
+const RAG_APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
+const RAG_LABEL = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
+type Rag = keyof typeof RAG_LABEL;
+
+const OverrideInput = ManualOverrideSchema.omit({ by: true }).strict();
+
+type Props = {
+  /** The live configuration: overrides are saved straight away, each as a new version. */
+  live: BaseConfig;
+  catalog: SiteCatalog;
+  readOnly: boolean;
+  /** Called after an override was set or cleared (or the live version was found stale): reload it. */
+  onChanged: () => Promise<void>;
+};
+
+/** Overrides: a manual RAG for a project, with a reason and an expiry, set and cleared at once. */
+export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) {
+  const [projectKey, setProjectKey] = useState('');
+  const [rag, setRag] = useState<Rag>('amber');
+  const [reason, setReason] = useState('');
+  const [expires, setExpires] = useState(() => isoDate(new Date(Date.now() + 14 * 86_400_000)));
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<InvokeError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const now = Date.now();
+  const rows = overrideRows(live.config.overrides, now);
+
+  async function send(key: string, override: { rag: Rag; reason: string; expiresAt: string } | null) {
+    setBusy(key);
+    setError(null);
+    setDone(null);
+    try {
+      const saved = await callResolver('setProjectOverride', {
+        projectKey: key,
+        override,
+        baseVersion: live.version,
+      });
+      await onChanged();
+      setDone(
+        override === null
+          ? `Override of ${projectName(catalog, key)} cleared (version ${saved.version}).`
+          : `${projectName(catalog, key)} shows ${RAG_LABEL[override.rag]} until ${formatDateTime(override.expiresAt)} (version ${saved.version}).`,
+      );
+      if (override !== null) {
+        setProjectKey('');
+        setReason('');
+      }
+    } catch (caught) {
+      const failure = toInvokeError(caught);
+      setError(failure);
+      if (failure.code === 'CONFLICT') await onChanged().catch(() => undefined);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function submit() {
+    const problems: Record<string, string[]> = {};
+    if (projectKey === '') problems.project = ['Choose a project.'];
+    const expiresAt = expires === '' ? '' : endOfLocalDay(expires);
+    const parsed = OverrideInput.safeParse({ rag, reason: reason.trim(), expiresAt });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? 'form');
+        problems[key] = [...(problems[key] ?? []), friendlyMessage(issue)];
+      }
+    } else if (Date.parse(parsed.data.expiresAt) <= Date.now()) {
+      problems.expiresAt = ['Choose a date in the future.'];
+    }
+    // The same content rules as every other setting: plain text only.
+    for (const problem of contentProblems({ reason })) {
+      problems.reason = [...(problems.reason ?? []), sentence(problem.message)];
+    }
+    setFieldProblems(problems);
+    if (Object.keys(problems).length > 0 || !parsed.success) return;
+    void send(projectKey, parsed.data);
+  }
+
+  return (
+    <div className="pmo-stack">
+      <div>
+        <Heading size="medium" as="h2" id="section-heading">
+          Overrides
+        </Heading>
+        <p className="pmo-subtle">
+          When the computed health misses something the PMO knows, set a project's RAG by hand. The computed
+          RAG stays visible next to it, and the override ends on its expiry date. Overrides are saved at once,
+          each as a new version.
+        </p>
+      </div>
+      {error ? (
+        <SectionMessage
+          appearance={error.code === 'CONFLICT' ? 'warning' : 'error'}
+          title={errorTitle(error.code)}
+        >
+          <p>
+            {error.code === 'CONFLICT'
+              ? 'The settings changed while you were here. They have been reloaded: check the override and try again.'
+              : error.message}
+          </p>
+        </SectionMessage>
+      ) : null}
+      {done ? (
+        <SectionMessage appearance="success" title="Saved">
+          <p role="status">{done}</p>
+        </SectionMessage>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="pmo-subtle" data-testid="overrides-empty">
+          No project has a manual RAG.
+        </p>
+      ) : (
+        <table className="pmo-table" aria-label="Manual RAG overrides" data-testid="override-table">
+          <thead>
+            <tr>
+              <th scope="col">Project</th>
+              <th scope="col">RAG</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Until</th>
+              <th scope="col">Set by</th>
+              {readOnly ? null : (
+                <th scope="col">
+                  <span className="pmo-visually-hidden">Actions</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ projectKey: key, override, active }) => (
+              <tr key={key} data-testid={`override-row-${key}`}>
+                <td>
+                  {projectName(catalog, key)} <span className="pmo-subtlest pmo-key">{key}</span>
+                </td>
+                <td>
+                  <Lozenge appearance={RAG_APPEARANCE[override.rag]}>{RAG_LABEL[override.rag]}</Lozenge>
+                </td>
+                <td className="pmo-wrap">{override.reason}</td>
+                <td>
+                  {formatDateTime(override.expiresAt)} {active ? null : <Lozenge>expired</Lozenge>}
+                </td>
+                <td className="pmo-key">{override.by}</td>
+                {readOnly ? null : (
+                  <td>
+                    <Button
+                      appearance="subtle"
+                      isLoading={busy === key}
+                      onClick={() => void send(key, null)}
+                      testId={`override-clear-${key}`}
+                      aria-label={`Clear the override of ${projectName(catalog, key)}`}
+                    >
+                      Clear
+                    </Button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {readOnly ? null : (
+        <form
+          className="pmo-group pmo-stack--tight"
+          aria-labelledby="override-form-heading"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <h3 id="override-form-heading" className="pmo-group__legend">
+            Set an override
+          </h3>
+          <div className="pmo-form-grid pmo-form-grid--2">
+            <SelectField
+              label="Project"
+              value={projectKey}
+              options={projectChoices(catalog)}
+              placeholder="Choose a project"
+              onChange={setProjectKey}
+              problems={fieldProblems.project}
+              testId="override-project"
+            />
+            <Field label="Until (end of day)" problems={fieldProblems.expiresAt}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  type="date"
+                  className="pmo-input pmo-input--medium"
+                  value={expires}
+                  min={isoDate(new Date())}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  data-testid="override-expires"
+                  onChange={(event) => setExpires(event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <RadioGroup
+            legend="RAG to show"
+            name="override-rag"
+            value={rag}
+            options={[
+              { value: 'green', label: 'Green' },
+              { value: 'amber', label: 'Amber' },
+              { value: 'red', label: 'Red' },
+            ]}
+            onChange={setRag}
+            testId="override-rag"
+          />
+          <TextAreaField
+            label="Reason"
+            value={reason}
+            onChange={setReason}
+            problems={fieldProblems.reason}
+            help="Shown with the RAG on the portfolio pages."
+            maxLength={1000}
+            rows={2}
+            testId="override-reason"
+          />
+          <div>
+            <Button
+              type="submit"
+              appearance="primary"
+              isLoading={busy !== null && projectKey === busy}
+              testId="override-save"
+            >
+              Set override
+            </Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

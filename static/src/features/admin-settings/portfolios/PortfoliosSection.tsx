@@ -1,0 +1,252 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import type { PortfolioDefinition } from '../../../../../src/domain/config/schema';
+import { categoryChoices, projectChoices, projectName } from '../catalog';
+import { uniqueId } from '../draft/ids';
+import { problemsAt, problemsUnder } from '../draft/validation';
+import type { EditorProps } from '../editor-props';
+import { removeAt, replaceAt } from '../standards/rule-templates';
+import { ProblemText, RadioGroup, SelectField, TagPicker, TextAreaField, TextField } from '../ui/controls';
+
+type Scope = PortfolioDefinition['scope'];
+type ScopeKind = Scope['kind'];
+
+/** A scope of `kind`, carrying over nothing (each kind has its own fields). */
+function emptyScope(kind: ScopeKind, catalogFirstCategory: string | undefined): Scope {
+  switch (kind) {
+    case 'projects':
+      return { kind, projectKeys: [] };
+    case 'category':
+      return { kind, categoryId: catalogFirstCategory ?? '' };
+    case 'jql':
+      return { kind, jql: '' };
+  }
+}
+
+type Props = EditorProps & {
+  /** The signed-in user's account id, offered as the owner. */
+  accountId: string | null;
+  /** Checks the draft on the server (JQL with Jira's parser); its problems show next to the fields. */
+  onCheck: () => void;
+  checking: boolean;
+};
+
+function ownerChoices(owner: string | null, accountId: string | null) {
+  const choices = [] as { value: string; label: string }[];
+  if (accountId !== null) choices.push({ value: accountId, label: `You (${accountId})` });
+  if (owner !== null && owner !== accountId) choices.push({ value: owner, label: owner });
+  return choices;
+}
+
+/** Portfolios: named sets of projects (by list, category or JQL) with an owner. */
+export function PortfoliosSection(props: Props) {
+  const { config, update, problems, catalog, readOnly, accountId } = props;
+  const setPortfolio = (index: number, recipe: (portfolio: PortfolioDefinition) => PortfolioDefinition) =>
+    update((draft) => {
+      const current = draft.portfolios[index];
+      return current ? { ...draft, portfolios: replaceAt(draft.portfolios, index, recipe(current)) } : draft;
+    });
+  const addPortfolio = () =>
+    update((draft) => ({
+      ...draft,
+      portfolios: [
+        ...draft.portfolios,
+        {
+          id: uniqueId(
+            'portfolio',
+            draft.portfolios.map((portfolio) => portfolio.id),
+            'portfolio',
+          ),
+          name: 'New portfolio',
+          ownerAccountId: accountId,
+          scope: { kind: 'projects', projectKeys: [] },
+        },
+      ],
+    }));
+
+  return (
+    <div className="pmo-stack">
+      <div className="pmo-section-header">
+        <div>
+          <Heading size="medium" as="h2" id="section-heading">
+            Portfolios
+          </Heading>
+          <p className="pmo-subtle">
+            A portfolio is the set of projects the portfolio pages show side by side. Without any, people see
+            all projects and one portfolio per project category. Every portfolio uses the same lifecycle
+            stages (see Lifecycle), so an issue in two portfolios passes the same gates.
+          </p>
+        </div>
+        {readOnly ? null : (
+          <Button appearance="primary" onClick={addPortfolio} testId="portfolio-add">
+            Add portfolio
+          </Button>
+        )}
+      </div>
+      <ProblemText messages={problemsAt(problems, ['portfolios'])} />
+      {config.portfolios.length === 0 ? (
+        <p className="pmo-subtle" data-testid="portfolios-empty">
+          No portfolios defined yet.
+        </p>
+      ) : null}
+      <ul className="pmo-cards">
+        {config.portfolios.map((portfolio, index) => {
+          const path = ['portfolios', index];
+          const scopePath = [...path, 'scope'];
+          const count = problemsUnder(problems, path).length;
+          const testId = `portfolio-${portfolio.id}`;
+          return (
+            <li key={portfolio.id} className="pmo-card" data-testid={`portfolio-row-${portfolio.id}`}>
+              <div className="pmo-card__header">
+                <div className="pmo-card__title">
+                  <h3 className="pmo-card__name">
+                    {portfolio.name.trim() === '' ? 'Untitled portfolio' : portfolio.name}
+                  </h3>
+                  <p className="pmo-subtle pmo-card__summary">
+                    {portfolio.scope.kind === 'projects'
+                      ? `${portfolio.scope.projectKeys.length} project${portfolio.scope.projectKeys.length === 1 ? '' : 's'}`
+                      : portfolio.scope.kind === 'category'
+                        ? `Category: ${catalog.categories.find((c) => c.id === (portfolio.scope as { categoryId: string }).categoryId)?.name ?? 'none chosen'}`
+                        : 'Projects of the issues a JQL query finds'}
+                  </p>
+                </div>
+                {count > 0 ? <Lozenge appearance="removed">{`${count} to fix`}</Lozenge> : null}
+                {readOnly ? null : (
+                  <Button
+                    appearance="subtle"
+                    onClick={() =>
+                      update((draft) => ({ ...draft, portfolios: removeAt(draft.portfolios, index) }))
+                    }
+                    testId={`${testId}-delete`}
+                    aria-label={`Delete portfolio ${portfolio.name || portfolio.id}`}
+                  >
+                    Delete
+                  </Button>
+                )}
+              </div>
+              <div className="pmo-card__body pmo-stack">
+                <div className="pmo-form-grid pmo-form-grid--2">
+                  <TextField
+                    label="Name"
+                    value={portfolio.name}
+                    onChange={(name) => setPortfolio(index, (current) => ({ ...current, name }))}
+                    problems={[
+                      ...problemsAt(problems, [...path, 'name']),
+                      ...problemsAt(problems, [...path, 'id']),
+                    ]}
+                    maxLength={200}
+                    testId={`${testId}-name`}
+                  />
+                  <SelectField
+                    label="Owner"
+                    value={portfolio.ownerAccountId ?? ''}
+                    options={ownerChoices(portfolio.ownerAccountId, accountId)}
+                    placeholder="No owner"
+                    onChange={(owner) =>
+                      setPortfolio(index, (current) => ({
+                        ...current,
+                        ownerAccountId: owner === '' ? null : owner,
+                      }))
+                    }
+                    problems={problemsAt(problems, [...path, 'ownerAccountId'])}
+                    help="The person accountable for the portfolio."
+                    testId={`${testId}-owner`}
+                  />
+                </div>
+                <RadioGroup
+                  legend="Which projects"
+                  name={`scope-${portfolio.id}`}
+                  value={portfolio.scope.kind}
+                  options={[
+                    { value: 'projects', label: 'These projects' },
+                    { value: 'category', label: 'Every project in a category' },
+                    { value: 'jql', label: 'The projects of the issues a JQL query finds' },
+                  ]}
+                  onChange={(kind) =>
+                    setPortfolio(index, (current) => ({
+                      ...current,
+                      scope:
+                        current.scope.kind === kind
+                          ? current.scope
+                          : emptyScope(kind, catalog.categories[0]?.id),
+                    }))
+                  }
+                  testId={`${testId}-scope`}
+                />
+                {portfolio.scope.kind === 'projects' ? (
+                  <TagPicker
+                    label="Projects"
+                    values={portfolio.scope.projectKeys}
+                    options={projectChoices(catalog)}
+                    onChange={(projectKeys) =>
+                      setPortfolio(index, (current) => ({
+                        ...current,
+                        scope: { kind: 'projects', projectKeys },
+                      }))
+                    }
+                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                    emptyText="No projects yet"
+                    testId={`${testId}-projects`}
+                    readOnly={readOnly}
+                  />
+                ) : null}
+                {portfolio.scope.kind === 'category' ? (
+                  <SelectField
+                    label="Project category"
+                    value={portfolio.scope.categoryId}
+                    options={categoryChoices(catalog)}
+                    onChange={(categoryId) =>
+                      setPortfolio(index, (current) => ({
+                        ...current,
+                        scope: { kind: 'category', categoryId },
+                      }))
+                    }
+                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                    help={
+                      catalog.categories.length === 0
+                        ? 'This site has no project categories.'
+                        : 'New projects in the category join automatically.'
+                    }
+                    testId={`${testId}-category`}
+                  />
+                ) : null}
+                {portfolio.scope.kind === 'jql' ? (
+                  <div className="pmo-stack--tight">
+                    <TextAreaField
+                      label="JQL"
+                      value={portfolio.scope.jql}
+                      onChange={(jql) =>
+                        setPortfolio(index, (current) => ({ ...current, scope: { kind: 'jql', jql } }))
+                      }
+                      problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                      help="Jira checks the query before it is saved. Example: labels = portfolio-2027"
+                      rows={2}
+                      monospace
+                      maxLength={4000}
+                      testId={`${testId}-jql`}
+                    />
+                    {readOnly ? null : (
+                      <Button
+                        onClick={props.onCheck}
+                        isLoading={props.checking}
+                        testId={`${testId}-check-jql`}
+                      >
+                        Check with Jira
+                      </Button>
+                    )}
+                  </div>
+                ) : null}
+                {portfolio.scope.kind === 'projects' && portfolio.scope.projectKeys.length > 0 ? (
+                  <p className="pmo-subtlest">
+                    {portfolio.scope.projectKeys.map((key) => projectName(catalog, key)).join(' · ')}
+                  </p>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

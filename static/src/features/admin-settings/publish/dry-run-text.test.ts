@@ -1,0 +1,44 @@
+import type { DryRunResult } from '../../../../../src/resolvers/settings-contract';
+import { dryRunHeadline, dryRunScope, needsDryRun } from './dry-run-text';
+
+const result: DryRunResult = {
+  liveVersion: 3,
+  evaluatedIssues: 1200,
+  evaluatedProjects: 8,
+  sampled: false,
+  cap: 2000,
+  newlyNonCompliant: { issues: 312, projects: 9 },
+  newlyCompliant: { issues: 0 },
+  newlyBlockedTransitions: 1,
+  perProject: [],
+  problems: [],
+  generatedAt: '2026-03-01T00:00:00Z',
+};
+
+describe('dry run text', () => {
+  it('reads as the issue asks', () => {
+    expect(dryRunHeadline(result)).toBe(
+      '312 issues in 9 projects would become non-compliant; 1 transition would now be blocked.',
+    );
+    expect(
+      dryRunHeadline({
+        ...result,
+        newlyNonCompliant: { issues: 1, projects: 1 },
+        newlyBlockedTransitions: 0,
+      }),
+    ).toBe('1 issue in 1 project would become non-compliant; 0 transitions would now be blocked.');
+  });
+
+  it('says what the figures cover', () => {
+    expect(dryRunScope(result)).toBe('Evaluated 1,200 issues in 8 projects.');
+    expect(dryRunScope({ ...result, sampled: true, newlyCompliant: { issues: 15 } })).toBe(
+      'Evaluated 1,200 issues in 8 projects (the first 2,000 only); 15 issues would become compliant.',
+    );
+  });
+
+  it('asks for a dry run only when compliance can change', () => {
+    expect(needsDryRun([['standards']])).toBe(true);
+    expect(needsDryRun([['engine', 'blockingLinks']])).toBe(true);
+    expect(needsDryRun([['engine', 'health'], ['portfolios']])).toBe(false);
+  });
+});

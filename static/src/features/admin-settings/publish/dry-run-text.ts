@@ -1,0 +1,34 @@
+import type { DryRunResult } from '../../../../../src/resolvers/settings-contract';
+import type { ConfigPart } from '../draft/draft-reducer';
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** "312 issues in 9 projects would become non-compliant; 40 transitions would now be blocked." */
+export function dryRunHeadline(result: DryRunResult): string {
+  const { issues, projects } = result.newlyNonCompliant;
+  const transitions = result.newlyBlockedTransitions;
+  const first = `${count(issues, 'issue')} in ${count(projects, 'project')} would become non-compliant`;
+  const second = `${count(transitions, 'transition')} would now be blocked`;
+  return `${first}; ${second}.`;
+}
+
+/** What the figures cover: "Evaluated 1,200 issues in 8 projects; 15 issues would become compliant." */
+export function dryRunScope(result: DryRunResult): string {
+  const parts = [
+    `Evaluated ${count(result.evaluatedIssues, 'issue')} in ${count(result.evaluatedProjects, 'project')}`,
+  ];
+  if (result.sampled) parts[0] += ` (the first ${result.cap.toLocaleString('en-GB')} only)`;
+  if (result.newlyCompliant.issues > 0) {
+    parts.push(`${count(result.newlyCompliant.issues, 'issue')} would become compliant`);
+  }
+  return `${parts.join('; ')}.`;
+}
+
+/** Parts of the configuration whose change can change compliance: they get a dry run before publishing. */
+const COMPLIANCE_PARTS = new Set(['standards', 'lifecycle', 'fieldMapping', 'engine.blockingLinks']);
+
+export function needsDryRun(changed: readonly ConfigPart[]): boolean {
+  return changed.some((part) => COMPLIANCE_PARTS.has(part.join('.')));
+}

@@ -1,0 +1,130 @@
+import Heading from '@atlaskit/heading';
+import type { EngineSettings } from '../../../../../src/domain/settings';
+import { problemsAt } from '../draft/validation';
+import type { EditorProps } from '../editor-props';
+import { NumberField, ProblemText } from '../ui/controls';
+
+type Indicator = keyof EngineSettings['health'];
+
+const INDICATORS: {
+  key: Indicator;
+  name: string;
+  measure: string;
+  unit: '%' | '';
+  lowerIsWorse?: true;
+}[] = [
+  { key: 'schedule', name: 'Schedule', measure: 'Open issues past their due date', unit: '%' },
+  { key: 'blocked', name: 'Blockers', measure: 'Open issues blocked by an unresolved issue', unit: '%' },
+  {
+    key: 'dateConflicts',
+    name: 'Date conflicts',
+    measure: 'Open issues whose open blocker is due after them',
+    unit: '',
+  },
+  { key: 'staleness', name: 'Staleness', measure: 'In-progress issues not updated recently', unit: '%' },
+  {
+    key: 'compliance',
+    name: 'Compliance',
+    measure: 'Evaluated issues that meet the active standards',
+    unit: '%',
+    lowerIsWorse: true,
+  },
+];
+
+function rule(indicator: (typeof INDICATORS)[number], values: { amber: number; red: number }): string {
+  const unit = indicator.unit;
+  const fmt = (n: number) => (Number.isNaN(n) ? '…' : `${n}${unit}`);
+  return indicator.lowerIsWorse
+    ? `Amber below ${fmt(values.amber)}, red below ${fmt(values.red)}.`
+    : `Amber at ${fmt(values.amber)} or more, red at ${fmt(values.red)} or more.`;
+}
+
+/** Health thresholds: where each indicator turns amber and red. */
+export function ThresholdsSection({ config, update, problems }: EditorProps) {
+  const { health } = config.engine;
+  const setThreshold = (key: Indicator, level: 'amber' | 'red', value: number) =>
+    update((draft) => ({
+      ...draft,
+      engine: {
+        ...draft.engine,
+        health: { ...draft.engine.health, [key]: { ...draft.engine.health[key], [level]: value } },
+      },
+    }));
+  return (
+    <div className="pmo-stack">
+      <div>
+        <Heading size="medium" as="h2" id="section-heading">
+          Health thresholds
+        </Heading>
+        <p className="pmo-subtle">
+          A project's RAG is its worst indicator. The risk indicator follows the risk matrix: red for a high
+          open risk, amber for a medium one.
+        </p>
+      </div>
+      <table className="pmo-table" aria-label="Health thresholds per indicator">
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Amber at</th>
+            <th scope="col">Red at</th>
+            <th scope="col">Reads as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {INDICATORS.map((indicator) => {
+            const values = health[indicator.key];
+            const path = ['engine', 'health', indicator.key];
+            return (
+              <tr key={indicator.key} data-testid={`threshold-${indicator.key}`}>
+                <th scope="row">
+                  <span className="pmo-table__strong">{indicator.name}</span>
+                  <span className="pmo-subtlest pmo-block">{indicator.measure}</span>
+                </th>
+                <td>
+                  <NumberField
+                    label={`${indicator.name}: amber at`}
+                    hideLabel
+                    value={values.amber}
+                    onChange={(value) => setThreshold(indicator.key, 'amber', value)}
+                    problems={problemsAt(problems, [...path, 'amber'])}
+                    min={0}
+                    max={indicator.unit === '%' ? 100 : undefined}
+                    suffix={indicator.unit || 'issues'}
+                    testId={`threshold-${indicator.key}-amber`}
+                  />
+                </td>
+                <td>
+                  <NumberField
+                    label={`${indicator.name}: red at`}
+                    hideLabel
+                    value={values.red}
+                    onChange={(value) => setThreshold(indicator.key, 'red', value)}
+                    problems={problemsAt(problems, [...path, 'red'])}
+                    min={0}
+                    max={indicator.unit === '%' ? 100 : undefined}
+                    suffix={indicator.unit || 'issues'}
+                    testId={`threshold-${indicator.key}-red`}
+                  />
+                </td>
+                <td>
+                  <span className="pmo-subtle">{rule(indicator, values)}</span>
+                  <ProblemText messages={problemsAt(problems, path)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <NumberField
+        label="An in-progress issue is stale after"
+        value={config.engine.staleDays}
+        onChange={(staleDays) => update((draft) => ({ ...draft, engine: { ...draft.engine, staleDays } }))}
+        problems={problemsAt(problems, ['engine', 'staleDays'])}
+        min={1}
+        max={365}
+        suffix="days without an update"
+        testId="threshold-stale-days"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,317 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import type { ResolverOutput } from '../../../../../src/resolvers/contract';
+import type { VersionMeta } from '../../../../../src/resolvers/settings-contract';
+import { callResolver } from '../../../shared/api/invoke';
+import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { ErrorState } from '../../../shared/ui/ErrorState';
+import { LoadingState } from '../../../shared/ui/LoadingState';
+import { formatDateTime, originLabel } from '../audit/audit-format';
+import { ChangeList } from '../ui/ChangeList';
+import { TextField } from '../ui/controls';
+
+type VersionDetail = ResolverOutput<'getConfigVersion'>;
+
+type Props = {
+  liveVersion: number;
+  /** Unsaved edits: a restore would replace the live configuration under them, so it waits. */
+  dirty: boolean;
+  canEdit: boolean;
+  /** After a restore: reload the live configuration (the draft starts over from it). */
+  onRestored: (version: number) => Promise<void>;
+};
+
+type Open = { version: number; mode: 'compare' | 'restore' } | null;
+
+function useVersions(enabled: boolean) {
+  const [versions, setVersions] = useState<VersionMeta[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState<InvokeError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const load = useCallback(async (cursor: string | null) => {
+    const page = await callResolver(
+      'listConfigVersions',
+      cursor === null ? { limit: 20 } : { cursor, limit: 20 },
+    );
+    return page;
+  }, []);
+
+  const reload = useCallback(() => {
+    setStatus('loading');
+    load(null).then(
+      (page) => {
+        setVersions(page.versions);
+        setNextCursor(page.nextCursor);
+        setStatus('ready');
+      },
+      (caught: unknown) => {
+        setError(toInvokeError(caught));
+        setStatus('error');
+      },
+    );
+  }, [load]);
+
+  useEffect(() => {
+    if (enabled) reload();
+  }, [enabled, reload]);
+
+  const more = () => {
+    if (nextCursor === null) return;
+    setLoadingMore(true);
+    load(nextCursor).then(
+      (page) => {
+        setVersions((current) => [...current, ...page.versions]);
+        setNextCursor(page.nextCursor);
+        setLoadingMore(false);
+      },
+      (caught: unknown) => {
+        setError(toInvokeError(caught));
+        setLoadingMore(false);
+      },
+    );
+  };
+  return { versions, nextCursor, status, error, reload, more, loadingMore };
+}
+
+function VersionPanel({
+  meta,
+  mode,
+  liveVersion,
+  dirty,
+  onClose,
+  onRestored,
+}: {
+  meta: VersionMeta;
+  mode: 'compare' | 'restore';
+  liveVersion: number;
+  dirty: boolean;
+  onClose: () => void;
+  onRestored: (version: number) => Promise<void>;
+}) {
+  const [detail, setDetail] = useState<VersionDetail | null>(null);
+  const [error, setError] = useState<InvokeError | null>(null);
+  const [comment, setComment] = useState(`Restore version ${meta.version}`);
+  const [restoring, setRestoring] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    callResolver('getConfigVersion', { version: meta.version }).then(
+      (answer) => {
+        if (!cancelled) setDetail(answer);
+      },
+      (caught: unknown) => {
+        if (!cancelled) setError(toInvokeError(caught));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [meta.version, attempt]);
+
+  const restore = async () => {
+    setRestoring(true);
+    setError(null);
+    try {
+      const saved = await callResolver('restoreConfigVersion', {
+        version: meta.version,
+        baseVersion: liveVersion,
+        comment,
+      });
+      await onRestored(saved.version);
+    } catch (caught) {
+      setError(toInvokeError(caught));
+      setRestoring(false);
+    }
+  };
+
+  return (
+    <div className="pmo-version-panel pmo-stack--tight" data-testid={`version-panel-${meta.version}`}>
+      <h3 className="pmo-group__legend">
+        {mode === 'restore'
+          ? `Restore version ${meta.version}`
+          : `Version ${meta.version} compared with the live one`}
+      </h3>
+      {error ? (
+        error.code === 'CONFLICT' ? (
+          <SectionMessage appearance="warning" title={errorTitle(error.code)}>
+            <p>Another version went live meanwhile. Reload the list and try again.</p>
+          </SectionMessage>
+        ) : (
+          <ErrorState error={error} what="read this version" onRetry={() => setAttempt((n) => n + 1)} />
+        )
+      ) : null}
+      {detail === null && error === null ? <LoadingState label="Loading the version" compact /> : null}
+      {detail ? (
+        <>
+          <p className="pmo-subtle">
+            {detail.diffFromLive.length === 0
+              ? `Version ${meta.version} is the same as the live version ${detail.liveVersion}.`
+              : `Restoring it would make these changes to the live version ${detail.liveVersion}:`}
+          </p>
+          <ChangeList changes={detail.diffFromLive} testId={`version-diff-${meta.version}`} />
+        </>
+      ) : null}
+      {mode === 'restore' ? (
+        dirty ? (
+          <SectionMessage appearance="warning" title="Publish or discard your changes first">
+            <p>A restore replaces the live settings; your unsaved changes would be lost.</p>
+          </SectionMessage>
+        ) : (
+          <div className="pmo-add-row">
+            <TextField
+              label="Comment"
+              value={comment}
+              onChange={setComment}
+              maxLength={1000}
+              width="medium"
+              testId={`restore-comment-${meta.version}`}
+            />
+            <Button
+              appearance="warning"
+              onClick={() => void restore()}
+              isLoading={restoring}
+              isDisabled={detail === null}
+              testId={`restore-confirm-${meta.version}`}
+            >
+              {`Restore version ${meta.version}`}
+            </Button>
+            <Button appearance="subtle" onClick={onClose}>
+              Cancel
+            </Button>
+          </div>
+        )
+      ) : (
+        <div>
+          <Button appearance="subtle" onClick={onClose}>
+            Close
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Versions: every saved configuration, newest first; compare one with the live one, restore it. */
+export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Props) {
+  const list = useVersions(canEdit);
+  const [open, setOpen] = useState<Open>(null);
+  if (!canEdit) {
+    return (
+      <div className="pmo-stack">
+        <Heading size="medium" as="h2" id="section-heading">
+          Versions
+        </Heading>
+        <p className="pmo-subtle">Only people who can change PMO settings can see earlier versions.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="pmo-stack">
+      <div>
+        <Heading size="medium" as="h2" id="section-heading">
+          Versions
+        </Heading>
+        <p className="pmo-subtle">
+          Every publish, restore, import and override is a new version; none is ever changed. Restoring an
+          earlier version makes it live again as a new version.
+        </p>
+      </div>
+      {list.status === 'loading' ? <LoadingState label="Loading versions" /> : null}
+      {list.status === 'error' && list.error ? (
+        <ErrorState error={list.error} what="list the versions" onRetry={list.reload} />
+      ) : null}
+      {list.status === 'ready' ? (
+        <table className="pmo-table" aria-label="Configuration versions" data-testid="version-table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Comment</th>
+              <th scope="col">
+                <span className="pmo-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.versions.map((meta) => {
+              const isLive = meta.version === liveVersion;
+              const isOpen = open?.version === meta.version;
+              return (
+                <Fragment key={meta.version}>
+                  <tr data-testid={`version-row-${meta.version}`}>
+                    <td className="pmo-numeric">
+                      {meta.version} {isLive ? <Lozenge appearance="success">live</Lozenge> : null}
+                    </td>
+                    <td>{formatDateTime(meta.savedAt)}</td>
+                    <td className="pmo-key">{meta.author ?? '—'}</td>
+                    <td>{originLabel(meta.origin)}</td>
+                    <td className="pmo-wrap">{meta.comment || <span className="pmo-subtle">—</span>}</td>
+                    <td className="pmo-actions-cell">
+                      {isLive ? null : (
+                        <>
+                          <Button
+                            appearance="subtle"
+                            onClick={() =>
+                              setOpen(
+                                isOpen && open?.mode === 'compare'
+                                  ? null
+                                  : { version: meta.version, mode: 'compare' },
+                              )
+                            }
+                            testId={`compare-${meta.version}`}
+                            aria-label={`Compare version ${meta.version} with the live version`}
+                          >
+                            Compare
+                          </Button>
+                          <Button
+                            onClick={() => setOpen({ version: meta.version, mode: 'restore' })}
+                            testId={`restore-${meta.version}`}
+                            aria-label={`Restore version ${meta.version}`}
+                          >
+                            Restore
+                          </Button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                  {isOpen && open ? (
+                    <tr className="pmo-table__detail">
+                      <td colSpan={6}>
+                        <VersionPanel
+                          meta={meta}
+                          mode={open.mode}
+                          liveVersion={liveVersion}
+                          dirty={dirty}
+                          onClose={() => setOpen(null)}
+                          onRestored={async (version) => {
+                            setOpen(null);
+                            await onRestored(version);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
+      {list.status === 'ready' && list.nextCursor !== null ? (
+        <Button onClick={list.more} isLoading={list.loadingMore} testId="versions-more">
+          Show older versions
+        </Button>
+      ) : null}
+    </div>
+  );
+}
