@@ -76,6 +76,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
   let sim: JiraSim;
   let local: LocalApp;
   let teamProject: string;
+  let story: { id: string; key: string };
 
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 42, projects: 6, issuesPerProject: 40 });
@@ -85,11 +86,6 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       .slice(0, 3)
       .map((project) => project.key)
       .join(', ');
-  });
-  afterAll(() => sim.close());
-
-  let story: { id: string; key: string };
-  beforeAll(async () => {
     // A story about to start, with nothing filled in that the delivery standard asks for.
     story = await firstIssue(
       sim,
@@ -99,6 +95,8 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       fields: { duedate: null, customfield_10016: null, assignee: null },
     });
   });
+  afterAll(() => sim.close());
+
   const storyWithoutDueDate = async () => story;
 
   async function epicInToDo() {
