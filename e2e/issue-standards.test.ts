@@ -314,10 +314,10 @@ test('a Story that misses required fields: the panel lists them and the validato
   // Settings this site cannot apply are named, in words.
   const problems = panel(page).getByTestId('standards-problems');
   await expect(problems.textContent()).resolves.toContain(
-    'The Planning stage maps the status "Selected for Development", which this Jira site does not have.',
+    '“Benefits are tracked” applies in the status "Doing", which this Jira site does not have.',
   );
   await expect(problems.textContent()).resolves.toContain(
-    'The standard “Benefits are tracked” (rule “doing-has-labels”) applies in the status "Doing", which this Jira site does not have.',
+    '“Benefits are tracked” needs the field Benefit owner (customfield_99999), which this Jira site does not have.',
   );
 
   await expectAxeClean();

@@ -50,13 +50,13 @@ describe('diffConfigs', () => {
     const after = clone(defaultPmoConfig);
     const planning = after.lifecycle.stages.find((stage) => stage.id === 'planning');
     if (!planning) throw new Error('default lifecycle changed');
-    planning.statuses = ['To Do', 'Ready'];
+    planning.statuses = ['Ready'];
     const changes = diffConfigs(defaultPmoConfig, after);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({
       path: 'lifecycle.stages[planning].statuses',
       kind: 'changed',
-      summary: "Lifecycle stage 'Planning' statuses: added Ready; removed Selected for Development",
+      summary: "Lifecycle stage 'Planning' statuses: added Ready; removed To Do",
     });
   });
 

@@ -10,7 +10,7 @@ import type { Lifecycle, StandardInput } from './schema';
 export const defaultLifecycle: Lifecycle = {
   stages: [
     { id: 'inception', name: 'Inception', statuses: ['Backlog'] },
-    { id: 'planning', name: 'Planning', statuses: ['To Do', 'Selected for Development'] },
+    { id: 'planning', name: 'Planning', statuses: ['To Do'] },
     { id: 'execution', name: 'Execution', statuses: ['In Progress', 'In Review', 'Blocked'] },
     { id: 'closure', name: 'Closure', statuses: ['Done', 'Closed'] },
     { id: 'benefits', name: 'Benefits realisation', statuses: [] },

@@ -144,7 +144,7 @@ export function historyLine(entry: HistoryEntry, timeZone?: string): string {
 export function problemText(problem: Problem, standardNames: ReadonlyMap<string, string>): string {
   const message = problem.message.trim();
   const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-  if (problem.standardId === 'lifecycle' || /^[A-Z]/.test(message)) return sentence;
+  if (problem.standardId === 'lifecycle' || /^[A-Z“"]/.test(message)) return sentence;
   const standard = standardNames.get(problem.standardId) ?? problem.standardId;
   const rule = problem.ruleId === null ? '' : ` (rule “${problem.ruleId}”)`;
   return `The standard “${standard}”${rule} ${sentence}`;
