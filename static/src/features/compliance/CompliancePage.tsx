@@ -1,18 +1,12 @@
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useMemo, useState } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { errorTitle } from '../../shared/api/invoke-error';
 import { toCsv } from '../../shared/lib/csv';
 import { formatCount } from '../../shared/lib/format';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { CsvExportButton } from '../overview/CsvExportButton';
-import { DataFreshness } from '../overview/DataFreshness';
 import { csvFilename, type TableSort } from '../overview/table-sort';
-import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
   activeFilter,
@@ -32,6 +26,7 @@ import { NoStandardsState, SETTINGS_HINT } from './NoStandardsState';
 import { ViolationsTable } from './ViolationsTable';
 import '../overview/overview.css';
 import './compliance.css';
+import { ReportPage } from '../portfolio-shell/ReportPage';
 
 function Figures({ compliance }: { compliance: ComplianceReport }) {
   const { totals } = compliance;
@@ -223,46 +218,14 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
  * matrix whose cells filter the violating issues below. Everything comes from the shared report.
  */
 export default function CompliancePage() {
-  const { report, portfolioId } = usePortfolioReport();
   return (
-    <div className="pmo-stack">
-      <div className="pmo-page-header">
-        <div className="pmo-stack--tight">
-          <Heading size="large" as="h1">
-            Compliance
-          </Heading>
-          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
-        </div>
-        <div className="pmo-page-header__actions">
-          <Button
-            onClick={report.reload}
-            isLoading={report.status === 'loading' || report.refreshing}
-            isDisabled={report.status === 'loading'}
-            testId="refresh"
-          >
-            Refresh
-          </Button>
-        </div>
-      </div>
-      {report.refreshError ? (
-        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
-          <p>Refreshing failed, so the compliance below is from before. {report.refreshError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'loading' ? <LoadingState label="Loading the compliance report" /> : null}
-      {report.status === 'error' ? (
-        <ErrorState error={report.error} what="load the compliance report" onRetry={report.reload} />
-      ) : null}
-      {report.status === 'ready' ? (
-        <div
-          className="pmo-refreshable"
-          aria-busy={report.refreshing}
-          data-refreshing={report.refreshing}
-          data-testid="compliance-content"
-        >
-          <ComplianceContent report={report.data} portfolioId={portfolioId} />
-        </div>
-      ) : null}
-    </div>
+    <ReportPage
+      title="Compliance"
+      subject="the compliance report"
+      staleSubject="the compliance below is"
+      contentTestId="compliance-content"
+    >
+      {(report, portfolioId) => <ComplianceContent report={report} portfolioId={portfolioId} />}
+    </ReportPage>
   );
 }

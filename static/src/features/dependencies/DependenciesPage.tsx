@@ -1,16 +1,11 @@
 import './dependencies.css';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { errorTitle } from '../../shared/api/invoke-error';
 import { formatCount } from '../../shared/lib/format';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
-import { DataFreshness } from '../overview/DataFreshness';
-import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import { ReportPage } from '../portfolio-shell/ReportPage';
 import { DependencyGraph, type Highlight } from './DependencyGraph';
 import { DependencyList } from './DependencyList';
 import { DependencySections } from './DependencySections';
@@ -283,59 +278,39 @@ function DependenciesContent({
  * date conflicts. Reads the report the portfolio shell shares between views.
  */
 export default function DependenciesPage() {
-  const { report, portfolioId } = usePortfolioReport();
   const location = useDependenciesQuery();
   return (
-    <div className="pmo-stack" data-testid="dependencies-page">
-      <div className="pmo-page-header">
-        <div className="pmo-stack--tight">
-          <Heading size="large" as="h1">
-            Dependencies
-          </Heading>
-          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
-        </div>
-        <div className="pmo-page-header__actions">
-          <Button
-            onClick={report.reload}
-            isLoading={report.status === 'loading' || report.refreshing}
-            isDisabled={report.status === 'loading'}
-            testId="refresh"
+    <ReportPage
+      title="Dependencies"
+      subject="the dependencies"
+      staleSubject="the dependencies below are"
+      pageTestId="dependencies-page"
+      viewReady={location.status === 'ready'}
+      notices={(report) =>
+        report.meta.partial ? (
+          <SectionMessage
+            appearance="warning"
+            title="Some projects could not be read completely"
+            testId="partial-warning"
           >
-            Refresh
-          </Button>
-        </div>
-      </div>
-      {report.refreshError ? (
-        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
-          <p>Refreshing failed, so the dependencies below are from before. {report.refreshError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'ready' && report.data.meta.partial ? (
-        <SectionMessage
-          appearance="warning"
-          title="Some projects could not be read completely"
-          testId="partial-warning"
-        >
-          <p>
-            Links of these projects may be missing:{' '}
-            {report.data.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
-          </p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'loading' || (report.status === 'ready' && location.status === 'loading') ? (
-        <LoadingState label="Loading the dependencies" />
-      ) : null}
-      {report.status === 'error' ? (
-        <ErrorState error={report.error} what="load the dependencies" onRetry={report.reload} />
-      ) : null}
-      {report.status === 'ready' && location.status === 'ready' ? (
-        <DependenciesContent
-          report={report.data}
-          portfolioId={portfolioId}
-          query={location.query}
-          setQuery={location.setQuery}
-        />
-      ) : null}
-    </div>
+            <p>
+              Links of these projects may be missing:{' '}
+              {report.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
+            </p>
+          </SectionMessage>
+        ) : null
+      }
+    >
+      {(report, portfolioId) =>
+        location.status === 'ready' ? (
+          <DependenciesContent
+            report={report}
+            portfolioId={portfolioId}
+            query={location.query}
+            setQuery={location.setQuery}
+          />
+        ) : null
+      }
+    </ReportPage>
   );
 }

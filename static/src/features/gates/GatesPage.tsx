@@ -1,22 +1,16 @@
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useMemo, useState } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { errorTitle } from '../../shared/api/invoke-error';
 import { toCsv } from '../../shared/lib/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
-import { ErrorState } from '../../shared/ui/ErrorState';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { issueUrl, projectNames, RESTRICTED_SUMMARY } from '../compliance/compliance-model';
 import { NoStandardsState } from '../compliance/NoStandardsState';
 import { CsvExportButton } from '../overview/CsvExportButton';
-import { DataFreshness } from '../overview/DataFreshness';
 import { csvFilename } from '../overview/table-sort';
-import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -32,6 +26,7 @@ import {
 import '../overview/overview.css';
 import '../compliance/compliance.css';
 import './gates.css';
+import { ReportPage } from '../portfolio-shell/ReportPage';
 
 const READINESS_APPEARANCE: Record<Readiness, ThemeAppearance> = {
   ready: 'success',
@@ -270,46 +265,14 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
  * lifecycle, and how far the checklist of its next gate is ticked. From the shared report.
  */
 export default function GatesPage() {
-  const { report, portfolioId } = usePortfolioReport();
   return (
-    <div className="pmo-stack">
-      <div className="pmo-page-header">
-        <div className="pmo-stack--tight">
-          <Heading size="large" as="h1">
-            Stage gates
-          </Heading>
-          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
-        </div>
-        <div className="pmo-page-header__actions">
-          <Button
-            onClick={report.reload}
-            isLoading={report.status === 'loading' || report.refreshing}
-            isDisabled={report.status === 'loading'}
-            testId="refresh"
-          >
-            Refresh
-          </Button>
-        </div>
-      </div>
-      {report.refreshError ? (
-        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
-          <p>Refreshing failed, so the gates below are from before. {report.refreshError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'loading' ? <LoadingState label="Loading the stage gates" /> : null}
-      {report.status === 'error' ? (
-        <ErrorState error={report.error} what="load the stage gates" onRetry={report.reload} />
-      ) : null}
-      {report.status === 'ready' ? (
-        <div
-          className="pmo-refreshable"
-          aria-busy={report.refreshing}
-          data-refreshing={report.refreshing}
-          data-testid="gates-content"
-        >
-          <GatesContent report={report.data} portfolioId={portfolioId} />
-        </div>
-      ) : null}
-    </div>
+    <ReportPage
+      title="Stage gates"
+      subject="the stage gates"
+      staleSubject="the gates below are"
+      contentTestId="gates-content"
+    >
+      {(report, portfolioId) => <GatesContent report={report} portfolioId={portfolioId} />}
+    </ReportPage>
   );
 }

@@ -11,6 +11,7 @@ import { toCsv } from '../../shared/lib/csv';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
+import { ReportPageHeader } from '../portfolio-shell/ReportPage';
 import './overview.css';
 import { CsvExportButton } from './CsvExportButton';
 import { DataFreshness } from './DataFreshness';
@@ -215,11 +216,9 @@ export default function OverviewPage() {
   }, [reloadList, reloadReport]);
   return (
     <div className="pmo-stack">
-      <div className="pmo-page-header">
-        <div className="pmo-stack--tight">
-          <Heading size="large" as="h1">
-            Portfolio overview
-          </Heading>
+      <ReportPageHeader
+        title="Portfolio overview"
+        freshness={
           <div className="pmo-freshness">
             {result.status === 'ready' ? (
               <DataFreshness generatedAt={result.data.generatedAt} label="Project list as of" />
@@ -232,18 +231,11 @@ export default function OverviewPage() {
               />
             ) : null}
           </div>
-        </div>
-        <div className="pmo-page-header__actions">
-          <Button
-            onClick={reloadAll}
-            isLoading={result.status === 'loading' || result.refreshing || report.refreshing}
-            isDisabled={result.status === 'loading'}
-            testId="refresh"
-          >
-            Refresh
-          </Button>
-        </div>
-      </div>
+        }
+        onRefresh={reloadAll}
+        refreshing={result.status === 'loading' || result.refreshing || report.refreshing}
+        disabled={result.status === 'loading'}
+      />
       {result.refreshError ? (
         <SectionMessage appearance="warning" title={errorTitle(result.refreshError.code)}>
           <p>Refreshing failed, so the figures below are from before. {result.refreshError.message}</p>

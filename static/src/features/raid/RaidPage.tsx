@@ -4,15 +4,10 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useMemo, useState } from 'react';
 import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { errorTitle } from '../../shared/api/invoke-error';
 import { toCsv } from '../../shared/lib/csv';
 import { formatCount } from '../../shared/lib/format';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { CsvExportButton } from '../overview/CsvExportButton';
-import { DataFreshness } from '../overview/DataFreshness';
 import { csvFilename, type TableSort } from '../overview/table-sort';
-import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
 import { RiskRegister } from './RiskRegister';
@@ -30,6 +25,7 @@ import {
 } from './raid-model';
 import '../overview/overview.css';
 import './raid.css';
+import { ReportPage } from '../portfolio-shell/ReportPage';
 
 const CONFIGURE_TYPES =
   'RAID items are Jira issues of the issue types a Jira admin maps in the PMO Portfolio settings: by default Risk, Assumption, Issue and Decision. Risks are scored by their probability and impact fields (1 to 5).';
@@ -218,46 +214,14 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
  * Everything comes from the shared portfolio report.
  */
 export default function RaidPage() {
-  const { report, portfolioId } = usePortfolioReport();
   return (
-    <div className="pmo-stack">
-      <div className="pmo-page-header">
-        <div className="pmo-stack--tight">
-          <Heading size="large" as="h1">
-            RAID log
-          </Heading>
-          {report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null}
-        </div>
-        <div className="pmo-page-header__actions">
-          <Button
-            onClick={report.reload}
-            isLoading={report.status === 'loading' || report.refreshing}
-            isDisabled={report.status === 'loading'}
-            testId="refresh"
-          >
-            Refresh
-          </Button>
-        </div>
-      </div>
-      {report.refreshError ? (
-        <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
-          <p>Refreshing failed, so the RAID log below is from before. {report.refreshError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'loading' ? <LoadingState label="Loading the RAID log" /> : null}
-      {report.status === 'error' ? (
-        <ErrorState error={report.error} what="load the RAID log" onRetry={report.reload} />
-      ) : null}
-      {report.status === 'ready' ? (
-        <div
-          className="pmo-refreshable"
-          aria-busy={report.refreshing}
-          data-refreshing={report.refreshing}
-          data-testid="raid-content"
-        >
-          <RaidContent report={report.data} portfolioId={portfolioId} />
-        </div>
-      ) : null}
-    </div>
+    <ReportPage
+      title="RAID log"
+      subject="the RAID log"
+      staleSubject="the RAID log below is"
+      contentTestId="raid-content"
+    >
+      {(report, portfolioId) => <RaidContent report={report} portfolioId={portfolioId} />}
+    </ReportPage>
   );
 }
