@@ -161,6 +161,15 @@ function FieldRefPicker({
   );
 }
 
+/** What every rule-kind editor gets: its rule, where it sits (for problems), and how to change it. */
+type RuleKindProps<K extends Rule['kind']> = {
+  rule: Extract<Rule, { kind: K }>;
+  onChange: (rule: Rule) => void;
+  path: ProblemPath;
+  testId: string;
+  problems: Problems;
+};
+
 function RequiredFieldsEditor({
   rule,
   onChange,
@@ -169,15 +178,7 @@ function RequiredFieldsEditor({
   catalog,
   problems,
   readOnly,
-}: {
-  rule: Extract<Rule, { kind: 'requiredFields' }>;
-  onChange: (rule: Rule) => void;
-  path: ProblemPath;
-  testId: string;
-  catalog: SiteCatalog;
-  problems: Problems;
-  readOnly: boolean;
-}) {
+}: RuleKindProps<'requiredFields'> & { catalog: SiteCatalog; readOnly: boolean }) {
   // Fields the rule names that the catalog no longer has keep their captured name.
   const choices = fieldRefChoices(catalog);
   const known = new Set(choices.map((choice) => choice.value));
@@ -275,14 +276,7 @@ function FieldConditionEditor({
   testId,
   catalog,
   problems,
-}: {
-  rule: Extract<Rule, { kind: 'fieldCondition' }>;
-  onChange: (rule: Rule) => void;
-  path: ProblemPath;
-  testId: string;
-  catalog: SiteCatalog;
-  problems: Problems;
-}) {
+}: RuleKindProps<'fieldCondition'> & { catalog: SiteCatalog }) {
   const { condition } = rule;
   const conditionPath = [...path, 'condition'];
   const setCondition = (next: FieldCondition) => onChange({ ...rule, condition: next });
@@ -374,15 +368,7 @@ function ChecklistEditor({
   lifecycle,
   problems,
   readOnly,
-}: {
-  rule: Extract<Rule, { kind: 'gateChecklist' }>;
-  onChange: (rule: Rule) => void;
-  path: ProblemPath;
-  testId: string;
-  lifecycle: Lifecycle;
-  problems: Problems;
-  readOnly: boolean;
-}) {
+}: RuleKindProps<'gateChecklist'> & { lifecycle: Lifecycle; readOnly: boolean }) {
   const setItems = (items: ChecklistItem[]) => onChange({ ...rule, items });
   const addItem = () =>
     setItems([
