@@ -4,8 +4,7 @@ import { StatusCategoryKey } from '../domain/model';
 import type { Standard } from '../domain/standards/schema';
 import type { AppDeps } from './deps';
 import { type LiveConfig, loadLiveConfig } from './settings/live-config';
-import { readChecklist } from './standards/checklist-store';
-import { standardsFieldIds, toIssueFacts } from './standards/issue-facts';
+import { readIssueFacts } from './standards/issue-facts';
 import { evaluatorFor } from './standards/issue-standards';
 import { loadStandardsSite } from './standards/standards-site';
 
@@ -67,10 +66,9 @@ export async function validateTransition(deps: AppDeps, event: unknown): Promise
     if (!target || !category.success) {
       throw new AppError('NOT_FOUND', `The target status ${transition.to.id} is not a status of this site`);
     }
-    const jiraIssue = await jira.getIssue(issue.id ?? issue.key, standardsFieldIds(enforced, site.mapping));
-    const checklist = await readChecklist(deps.store, jiraIssue.id);
+    const { facts } = await readIssueFacts(jira, deps.store, issue.id ?? issue.key, enforced, site.mapping);
     const config = { ...live.config, standards: enforced };
-    const evaluation = evaluatorFor(config, site).evaluate(toIssueFacts(jiraIssue, checklist.ticks), {
+    const evaluation = evaluatorFor(config, site).evaluate(facts, {
       name: target.name,
       category: category.data,
     });

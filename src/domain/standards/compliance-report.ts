@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Evaluator } from './evaluate';
 import type { IssueFacts } from './evaluation';
+import { type StageLookup, stageLookup } from './lifecycle';
 import type { Lifecycle, Standard } from './schema';
 
 /**
@@ -84,7 +85,7 @@ export class ComplianceAccumulator {
   private readonly seen = new Set<string>();
   private truncatedViolations = false;
   private truncatedGates = false;
-  private readonly stageIndex = new Map<string, number>();
+  private readonly stages: StageLookup;
   private readonly gateRules: { standard: Standard; ruleId: string; stageIndex: number }[] = [];
 
   constructor(
@@ -93,15 +94,13 @@ export class ComplianceAccumulator {
     private readonly lifecycle: Lifecycle,
     private readonly limits: ComplianceLimits = { violations: 500, gates: 500 },
   ) {
-    lifecycle.stages.forEach((stage, index) => {
-      for (const status of stage.statuses) this.stageIndex.set(status.toLowerCase(), index);
-    });
+    this.stages = stageLookup(lifecycle);
     for (const standard of standards) {
       if (standard.mode === 'off') continue;
       for (const rule of standard.rules) {
         if (rule.kind !== 'gateChecklist') continue;
-        const index = lifecycle.stages.findIndex((stage) => stage.id === rule.stage);
-        if (index >= 0) this.gateRules.push({ standard, ruleId: rule.id, stageIndex: index });
+        const stage = this.stages.stage(rule.stage);
+        if (stage) this.gateRules.push({ standard, ruleId: rule.id, stageIndex: stage.index });
       }
     }
     this.gateRules.sort((a, b) => a.stageIndex - b.stageIndex);
@@ -152,7 +151,7 @@ export class ComplianceAccumulator {
       this.truncatedGates = true;
       return;
     }
-    const current = this.stageIndex.get(facts.status.name.toLowerCase());
+    const current = this.stages.indexOfStatus(facts.status.name);
     const stage = current === undefined ? null : this.lifecycle.stages[current];
     const next = rules.find((gate) => current === undefined || gate.stageIndex > current);
     let nextGate: ComplianceReport['gates'][number]['nextGate'] = null;

@@ -9,7 +9,8 @@ import type {
   StatusRef,
   Violation,
 } from './evaluation';
-import type { FieldCondition, FieldRef, Lifecycle, Rule, Standard, When } from './schema';
+import { type StageLookup, stageLookup } from './lifecycle';
+import type { FieldCondition, FieldRef, Rule, Standard, When } from './schema';
 import { isEmptyValue, MAX_PATTERN_INPUT, numberValue, textValues } from './values';
 
 /**
@@ -125,24 +126,6 @@ export function evaluate(
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-interface StageLookup {
-  indexOfStatus(name: string): number | undefined;
-  stage(id: string): { index: number; name: string } | undefined;
-}
-
-function stageLookup(lifecycle: Lifecycle): StageLookup {
-  const byStatus = new Map<string, number>();
-  const byId = new Map<string, { index: number; name: string }>();
-  lifecycle.stages.forEach((stage, index) => {
-    byId.set(stage.id, { index, name: stage.name });
-    for (const status of stage.statuses) byStatus.set(status.toLowerCase(), index);
-  });
-  return {
-    indexOfStatus: (name) => byStatus.get(name.toLowerCase()),
-    stage: (id) => byId.get(id),
-  };
 }
 
 function lowerSet(values: readonly string[] | undefined): Set<string> | undefined {

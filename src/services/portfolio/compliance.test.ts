@@ -78,6 +78,12 @@ describe('portfolio compliance with the PMO standards', () => {
     }
   });
 
+  it('reads the site’s fields once for discovery and the standards together', async () => {
+    sim.resetStats();
+    await call<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
+    expect(sim.stats().byRoute['GET /rest/api/3/field']).toBe(1);
+  });
+
   it('shows each gated epic with its next gate and readiness', () => {
     const gates = report.compliance?.gates ?? [];
     expect(gates.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { defaultEngineSettings, type EngineSettings, EngineSettingsSchema } from
 import { suggestBlockingLinks, suggestFieldMapping } from '../../domain/site-discovery';
 import type { JiraClient } from '../../jira/client';
 import type { FieldMapping } from '../../jira/issue-mapper';
+import type { JiraField } from '../../jira/schemas';
 
 export interface SiteDiscovery {
   mapping: FieldMapping;
@@ -12,8 +13,11 @@ export interface SiteDiscovery {
  * Engine settings for a site nobody has configured yet: custom fields found by name, "blocks"
  * link types found by their texts (falling back to the defaults when none fit).
  */
-export async function discoverSite(jira: JiraClient): Promise<SiteDiscovery> {
-  const [fields, linkTypes] = await Promise.all([jira.fields(), jira.linkTypes()]);
+export async function discoverSite(
+  jira: JiraClient,
+  siteFields: Promise<JiraField[]> = jira.fields(),
+): Promise<SiteDiscovery> {
+  const [fields, linkTypes] = await Promise.all([siteFields, jira.linkTypes()]);
   const mapping = suggestFieldMapping(fields);
   const blockingLinks = suggestBlockingLinks(linkTypes);
   const settings = EngineSettingsSchema.parse({

@@ -20,9 +20,11 @@ export async function getPortfolioReport(
 ): Promise<PortfolioReport> {
   const live = await loadLiveConfig(deps.store);
   const jira = deps.jira.asUser(actor.accountId);
+  // Discovery and the standards both read the site's fields: ask Jira once.
+  const siteFields = jira.fields();
   const [site, standardsSite, ticks] = await Promise.all([
-    siteSettingsFor(jira, live),
-    loadStandardsSite(jira, live.config),
+    siteSettingsFor(jira, live, siteFields),
+    loadStandardsSite(jira, live.config, siteFields),
     loadAllTicks(deps.store),
   ]);
   const scope = await visibleScope(jira, scopeOfPortfolio(portfolioId, live.config.portfolios));

@@ -1,5 +1,6 @@
 import type { PmoConfig } from '../../domain/config/schema';
 import type { JiraClient } from '../../jira/client';
+import type { JiraField } from '../../jira/schemas';
 import type { LiveConfig } from '../settings/live-config';
 import { discoverSite, type SiteDiscovery } from './discover';
 
@@ -8,8 +9,12 @@ import { discoverSite, type SiteDiscovery } from './discover';
  * saved settings (version 0); afterwards the saved engine settings, with the saved field mapping
  * over the discovered one (roles the admin left unmapped are still found by field name).
  */
-export async function siteSettingsFor(jira: JiraClient, live: LiveConfig): Promise<SiteDiscovery> {
-  const discovered = await discoverSite(jira);
+export async function siteSettingsFor(
+  jira: JiraClient,
+  live: LiveConfig,
+  siteFields: Promise<JiraField[]> = jira.fields(),
+): Promise<SiteDiscovery> {
+  const discovered = await discoverSite(jira, siteFields);
   if (live.version === 0) return discovered;
   return { settings: live.config.engine, mapping: mergedFieldMapping(discovered, live.config) };
 }

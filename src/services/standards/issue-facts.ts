@@ -5,8 +5,11 @@ import type { FieldRole } from '../../domain/field-roles';
 import { StatusCategoryKey } from '../../domain/model';
 import type { EvaluationContext, IssueFacts, Ticks } from '../../domain/standards/evaluation';
 import type { FieldRef, Standard } from '../../domain/standards/schema';
+import type { JiraClient } from '../../jira/client';
 import { type FieldProblem, toIssueLinks } from '../../jira/issue-mapper';
 import type { JiraIssue } from '../../jira/schemas';
+import type { Store } from '../../storage/store';
+import { readChecklist } from './checklist-store';
 
 /** Site field ids by role, as the live configuration and discovery give them. */
 export type FieldMapping = Partial<Record<FieldRole, string>>;
@@ -72,4 +75,17 @@ export function toIssueFacts(issue: JiraIssue, ticks: Ticks, problems: FieldProb
     links: toIssueLinks(issue.key, rawLinks, problems),
     ticks,
   };
+}
+
+/** Reads one issue with the fields `standards` need, and its stored ticks, as the facts to evaluate. */
+export async function readIssueFacts(
+  jira: JiraClient,
+  store: Store,
+  issueIdOrKey: string,
+  standards: readonly Standard[],
+  mapping: FieldMapping,
+): Promise<{ issue: JiraIssue; facts: IssueFacts }> {
+  const issue = await jira.getIssue(issueIdOrKey, standardsFieldIds(standards, mapping));
+  const checklist = await readChecklist(store, issue.id);
+  return { issue, facts: toIssueFacts(issue, checklist.ticks) };
 }

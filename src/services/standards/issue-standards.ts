@@ -4,6 +4,7 @@ import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/l
 import { StatusCategoryKey } from '../../domain/model';
 import { createEvaluator, type Evaluator } from '../../domain/standards/evaluate';
 import type { ConfigProblem, IssueFacts, StatusRef, Violation } from '../../domain/standards/evaluation';
+import { stageLookup } from '../../domain/standards/lifecycle';
 import type { Lifecycle } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
@@ -103,10 +104,9 @@ export function stagePosition(
   statusName: string,
   statuses: readonly JiraStatus[],
 ): StagePosition {
-  const lower = statusName.toLowerCase();
   const known = new Set(statuses.map((status) => status.name.toLowerCase()));
-  const index = lifecycle.stages.findIndex((stage) => stage.statuses.some((s) => s.toLowerCase() === lower));
-  if (index < 0) return { currentIndex: null, current: null, next: null };
+  const index = stageLookup(lifecycle).indexOfStatus(statusName);
+  if (index === undefined) return { currentIndex: null, current: null, next: null };
   const stage = lifecycle.stages[index];
   let next: StagePosition['next'] = null;
   for (let candidate = index + 1; candidate < lifecycle.stages.length && next === null; candidate++) {
@@ -131,12 +131,12 @@ function gatesOf(
 ): GateState[] {
   const applicableIds = new Set(applicable.map((standard) => standard.id));
   const gates: GateState[] = [];
+  const lookup = stageLookup(input.config.lifecycle);
   for (const standard of input.config.standards) {
     if (standard.mode === 'off' || !applicableIds.has(standard.id)) continue;
     for (const rule of standard.rules) {
       if (rule.kind !== 'gateChecklist') continue;
-      const stageIndex = input.config.lifecycle.stages.findIndex((stage) => stage.id === rule.stage);
-      const stage = input.config.lifecycle.stages[stageIndex];
+      const stage = lookup.stage(rule.stage);
       if (!stage) continue; // reported as a problem by the evaluator
       const ticks = input.checklist.ticks[rule.id] ?? {};
       const items = rule.items.map((item) => {
@@ -155,11 +155,11 @@ function gatesOf(
         standardId: standard.id,
         standardName: standard.name,
         mode: standard.mode,
-        stage: { id: stage.id, name: stage.name },
+        stage: { id: rule.stage, name: stage.name },
         items,
         complete: items.every((item) => !item.mandatory || item.tick !== null),
-        isNext: stages.next?.id === stage.id,
-        passed: stages.currentIndex !== null && stages.currentIndex >= stageIndex,
+        isNext: stages.next?.id === rule.stage,
+        passed: stages.currentIndex !== null && stages.currentIndex >= stage.index,
       });
     }
   }

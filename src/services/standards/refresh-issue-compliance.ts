@@ -1,13 +1,12 @@
 import type { JiraClient } from '../../jira/client';
 import type { AppDeps } from '../deps';
 import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
-import { readChecklist } from './checklist-store';
 import {
   COMPLIANCE_PROPERTY_KEY,
   type ComplianceProperty,
   compliancePropertyOf,
 } from './compliance-property';
-import { standardsFieldIds, toIssueFacts } from './issue-facts';
+import { readIssueFacts } from './issue-facts';
 import { evaluatorFor } from './issue-standards';
 import { loadStandardsSite, type StandardsSite } from './standards-site';
 
@@ -23,9 +22,14 @@ export async function refreshIssueCompliance(
   const jira: JiraClient = deps.jira.asApp();
   const live = known.live ?? (await loadLiveConfig(deps.store));
   const site = known.site ?? (await loadStandardsSite(jira, live.config));
-  const issue = await jira.getIssue(issueIdOrKey, standardsFieldIds(live.config.standards, site.mapping));
-  const checklist = await readChecklist(deps.store, issue.id);
-  const evaluation = evaluatorFor(live.config, site).evaluate(toIssueFacts(issue, checklist.ticks));
+  const { issue, facts } = await readIssueFacts(
+    jira,
+    deps.store,
+    issueIdOrKey,
+    live.config.standards,
+    site.mapping,
+  );
+  const evaluation = evaluatorFor(live.config, site).evaluate(facts);
   const property = compliancePropertyOf(evaluation, live.version, deps.now());
   await jira.setIssueProperty(issue.key, COMPLIANCE_PROPERTY_KEY, property);
   return property;
