@@ -1,13 +1,13 @@
 import type { Request } from '@forge/resolver';
-import { AppError, parseOrThrow } from '../domain/errors';
-import type { Actor } from '../services/deps';
 import {
   type ResolverInput,
   type ResolverKey,
   type ResolverOutput,
   type ResolverResult,
   resolverContract,
-} from './contract';
+} from '../contracts/resolver-contract';
+import { AppError, parseOrThrow } from '../domain/errors';
+import type { Actor } from '../services/deps';
 
 export type ResolverImpl<K extends ResolverKey> = (
   input: ResolverOutputInput<K>,

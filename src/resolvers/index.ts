@@ -1,11 +1,11 @@
 import { makeResolver } from '@forge/resolver';
+import type { PmoDefinitions } from '../contracts/resolver-contract';
 import type { AppDeps } from '../services/deps';
 import { getIssueOverview } from '../services/get-issue-overview';
 import { getSiteSetup } from '../services/get-site-setup';
 import { listProjects } from '../services/list-projects';
 import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../services/portfolio/portfolios';
-import type { PmoDefinitions } from './contract';
 import { defineResolver } from './define';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { IssueOverview } from '../contracts/resolver-contract';
 import { AppError } from '../domain/errors';
 import { StatusCategoryKey } from '../domain/model';
 import { toProject } from '../jira/mappers';
-import type { IssueOverview } from '../resolvers/contract';
 import type { Actor, AppDeps } from './deps';
 import { countByStatusCategory } from './project-counts';
 import { toProjectOverview } from './project-overview';

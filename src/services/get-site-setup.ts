@@ -1,5 +1,5 @@
+import type { SiteSetup } from '../contracts/resolver-contract';
 import { guessFieldRole } from '../domain/field-roles';
-import type { SiteSetup } from '../resolvers/contract';
 import type { Actor, AppDeps } from './deps';
 
 /**

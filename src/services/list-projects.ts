@@ -1,5 +1,5 @@
+import type { ProjectList } from '../contracts/resolver-contract';
 import { toProject } from '../jira/mappers';
-import type { ProjectList } from '../resolvers/contract';
 import type { Actor, AppDeps } from './deps';
 import { countProjects } from './project-counts';
 import { toProjectOverview } from './project-overview';

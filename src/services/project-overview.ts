@@ -1,5 +1,5 @@
+import type { ProjectOverview } from '../contracts/resolver-contract';
 import type { Project, StatusCategoryCounts } from '../domain/model';
-import type { ProjectOverview } from '../resolvers/contract';
 
 /** A project as the Custom UI shows it: its counts (null when unreadable) and its Jira path. */
 export function toProjectOverview(project: Project, counts: StatusCategoryCounts | null): ProjectOverview {

@@ -1,8 +1,8 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import type { IssueStandards } from '../../contracts/standards';
 import type { PortfolioReport } from '../../domain/portfolio';
-import type { IssueStandards } from '../../resolvers/standards-contract';
 import { MemoryStore } from '../../storage/memory-store';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PortfolioSummary } from '../../contracts/portfolio';
 import type { PortfolioDefinition } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import type { JiraClient } from '../../jira/client';
@@ -12,20 +13,6 @@ import type { PortfolioScope } from './scope';
  * in settings (`p:<id>`: listed projects, a project category or a JQL scope), and one portfolio per
  * Jira project category (how many PMOs already group their projects).
  */
-export const PortfolioId = z
-  .string()
-  .regex(
-    /^(all|category:\d{1,18}|p:[a-z0-9][a-z0-9-]{0,62})$/,
-    'expected "all", "category:<id>" or "p:<portfolio id>"',
-  )
-  .default('all');
-
-export const PortfolioSummarySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  projectCount: z.number().int().nonnegative(),
-});
-export type PortfolioSummary = z.infer<typeof PortfolioSummarySchema>;
 
 /** The id a configured portfolio is picked by. */
 export const configuredPortfolioId = (definition: PortfolioDefinition) => `p:${definition.id}`;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { type AuditEntry, AuditEntrySchema } from '../../contracts/settings';
 import { diffConfigs } from '../../domain/config/diff';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
-import { type AuditEntry, AuditEntrySchema } from '../../resolvers/settings-contract';
 import { MAX_VALUE_BYTES, type Store } from '../../storage/store';
 import { type ConfigVersion, readConfigVersion } from './live-config';
 

@@ -1,9 +1,9 @@
+import { SETTINGS_LIMITS, type SettingsProblem } from '../../contracts/settings';
 import { contentProblems } from '../../domain/config/content';
 import type { PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/client';
-import { SETTINGS_LIMITS, type SettingsProblem } from '../../resolvers/settings-contract';
 
 /**
  * Checks a candidate configuration must pass before it is stored, shared by save, restore, import

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { type DryRunResult, SETTINGS_LIMITS } from '../../contracts/settings';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import type { Evaluator } from '../../domain/standards/evaluate';
 import type { IssueFacts, StatusRef } from '../../domain/standards/evaluation';
@@ -6,7 +7,6 @@ import type { Standard } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
 import type { JiraIssue, JiraProject } from '../../jira/schemas';
-import { type DryRunResult, SETTINGS_LIMITS } from '../../resolvers/settings-contract';
 import type { Actor, AppDeps } from '../deps';
 import { loadAllTicks } from '../standards/checklist-store';
 import { standardsFieldIds, toIssueFacts } from '../standards/issue-facts';

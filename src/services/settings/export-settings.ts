@@ -1,5 +1,5 @@
+import type { ResolverOutput } from '../../contracts/resolver-contract';
 import { AppError } from '../../domain/errors';
-import type { ResolverOutput } from '../../resolvers/contract';
 import type { Actor, AppDeps } from '../deps';
 import { exportDocument } from './import-format';
 import { authorizeEditor } from './versions';

@@ -1,5 +1,5 @@
+import type { ResolverOutput } from '../../contracts/resolver-contract';
 import { diffConfigs, diffValues } from '../../domain/config/diff';
-import type { ResolverOutput } from '../../resolvers/contract';
 import type { Actor, AppDeps } from '../deps';
 import { readVersionRecord } from './version-record';
 import { authorizeEditor } from './versions';

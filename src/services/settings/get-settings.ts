@@ -1,4 +1,4 @@
-import type { ResolverOutput } from '../../resolvers/contract';
+import type { ResolverOutput } from '../../contracts/resolver-contract';
 import type { Actor, AppDeps } from '../deps';
 import { settingsEditorStatus } from './authorize';
 import { loadLiveConfig } from './live-config';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { SETTINGS_LIMITS, type SettingsProblem } from '../../contracts/settings';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError, describeZodIssues } from '../../domain/errors';
-import { SETTINGS_LIMITS, type SettingsProblem } from '../../resolvers/settings-contract';
 import { contentErrors, structuralErrors } from './candidate';
 
 /**

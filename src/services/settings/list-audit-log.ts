@@ -1,4 +1,4 @@
-import type { ResolverOutput } from '../../resolvers/contract';
+import type { ResolverOutput } from '../../contracts/resolver-contract';
 import type { Actor, AppDeps } from '../deps';
 import { listAuditEntries, syncAuditLog } from './audit-log';
 import { authorizeEditor } from './versions';

@@ -1,5 +1,5 @@
-import type { ResolverOutput } from '../../resolvers/contract';
-import type { AuditEntry, VersionMeta } from '../../resolvers/settings-contract';
+import type { ResolverOutput } from '../../contracts/resolver-contract';
+import type { AuditEntry, VersionMeta } from '../../contracts/settings';
 import type { Actor, AppDeps } from '../deps';
 import { listAuditEntries } from './audit-log';
 import { catchUp } from './list-audit-log';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ConfigOrigin, ConfigOriginSchema } from '../../domain/config/origin';
 import { defaultPmoConfig, type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError, describeZodIssues } from '../../domain/errors';
 import type { Store } from '../../storage/store';
@@ -18,13 +19,6 @@ export const LivePointerSchema = z.object({ version: z.number().int().min(1) });
  * How a version came to be: a save in the admin page, a restore of an earlier version (0: the
  * built-in defaults), an import, or a project's manual RAG override set or cleared.
  */
-export const ConfigOriginSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('save') }),
-  z.object({ kind: z.literal('restore'), restoredFrom: z.number().int().min(0) }),
-  z.object({ kind: z.literal('import') }),
-  z.object({ kind: z.literal('override'), projectKey: z.string().min(1) }),
-]);
-export type ConfigOrigin = z.infer<typeof ConfigOriginSchema>;
 
 export const ConfigVersionSchema = z.object({
   version: z.number().int().min(1),

@@ -1,9 +1,9 @@
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
 import { createLocalApp } from '../../../dev/local/local-app';
+import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { JiraClient } from '../../jira/client';
-import { SETTINGS_LIMITS } from '../../resolvers/settings-contract';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Store } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';

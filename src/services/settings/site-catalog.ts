@@ -1,7 +1,7 @@
+import type { SiteCatalog } from '../../contracts/settings';
 import { StatusCategoryKey } from '../../domain/model';
 import { suggestBlockingLinks, suggestFieldMapping } from '../../domain/site-discovery';
 import type { JiraClient } from '../../jira/client';
-import type { SiteCatalog } from '../../resolvers/settings-contract';
 import type { Actor, AppDeps } from '../deps';
 
 /**

@@ -1,8 +1,8 @@
+import { SETTINGS_LIMITS, type SettingsProblem, type SiteCatalog } from '../../contracts/settings';
 import type { PmoConfig } from '../../domain/config/schema';
 import { PmoConfigSchema } from '../../domain/config/schema';
 import { describeZodIssues } from '../../domain/errors';
 import type { JiraClient } from '../../jira/client';
-import { SETTINGS_LIMITS, type SettingsProblem, type SiteCatalog } from '../../resolvers/settings-contract';
 import type { Actor, AppDeps } from '../deps';
 import {
   ACCESS_PROBLEM,

@@ -1,6 +1,6 @@
+import type { VersionMeta } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
-import type { VersionMeta } from '../../resolvers/settings-contract';
 import type { Store } from '../../storage/store';
 import { readConfigVersion } from './live-config';
 import { DEFAULTS_META, metaOf } from './versions';

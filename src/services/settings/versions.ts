@@ -1,7 +1,8 @@
+import type { VersionMeta } from '../../contracts/settings';
 import { deepEqual } from '../../domain/config/diff';
+import type { ConfigOrigin } from '../../domain/config/origin';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
-import type { VersionMeta } from '../../resolvers/settings-contract';
 import { StoreLimitError } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
 import { syncAuditLog } from './audit-log';
@@ -16,7 +17,6 @@ import {
   throwIfErrors,
 } from './candidate';
 import {
-  type ConfigOrigin,
   type ConfigVersion,
   ConfigVersionSchema,
   configVersionKey,

@@ -1,6 +1,6 @@
+import type { IssueStandards } from '../../contracts/standards';
 import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/links';
 import { AppError } from '../../domain/errors';
-import type { IssueStandards } from '../../resolvers/standards-contract';
 import type { Actor, AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
 import { readChecklist } from './checklist-store';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DependencyWarning, GateState, IssueStandards } from '../../contracts/standards';
 import type { PmoConfig } from '../../domain/config/schema';
 import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/links';
 import { StatusCategoryKey } from '../../domain/model';
@@ -9,7 +10,6 @@ import type { Lifecycle } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
 import type { JiraStatus } from '../../jira/schemas';
-import type { DependencyWarning, GateState, IssueStandards } from '../../resolvers/standards-contract';
 import type { ChecklistState } from './checklist-store';
 import { evaluationContextOf } from './issue-facts';
 import type { StandardsSite } from './standards-site';

@@ -1,5 +1,5 @@
+import type { IssueStandards } from '../../contracts/standards';
 import { AppError } from '../../domain/errors';
-import type { IssueStandards } from '../../resolvers/standards-contract';
 import type { Actor, AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
 import { applyChecklistEvent, checklistKey, readChecklist } from './checklist-store';

@@ -1,5 +1,5 @@
+import type { SiteCatalog } from '../../../../src/contracts/settings';
 import type { FieldRef, Lifecycle } from '../../../../src/domain/standards/schema';
-import type { SiteCatalog } from '../../../../src/resolvers/settings-contract';
 import type { Choice } from './ui/controls';
 
 export type { SiteCatalog };

@@ -2,7 +2,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { type ReactNode, useId } from 'react';
-import type { IssueStandards } from '../../../../src/resolvers/standards-contract';
+import type { IssueStandards } from '../../../../src/contracts/standards';
 import { errorTitle, type InvokeError } from '../../shared/api/invoke-error';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { JiraLink } from '../../shared/ui/JiraLink';

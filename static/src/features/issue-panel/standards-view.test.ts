@@ -1,4 +1,4 @@
-import type { GateState } from '../../../../src/resolvers/standards-contract';
+import type { GateState } from '../../../../src/contracts/standards';
 import {
   configVersionLabel,
   formatDay,

@@ -1,9 +1,5 @@
 import type { ThemeAppearance } from '@atlaskit/lozenge';
-import type {
-  DependencyWarning,
-  GateState,
-  IssueStandards,
-} from '../../../../src/resolvers/standards-contract';
+import type { DependencyWarning, GateState, IssueStandards } from '../../../../src/contracts/standards';
 
 /** Pure helpers of the issue panel's standards view: labels, grouping, dates. No React here. */
 

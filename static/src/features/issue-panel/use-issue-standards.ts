@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type IssueStandards, IssueStandardsSchema } from '../../../../src/resolvers/standards-contract';
+import { type IssueStandards, IssueStandardsSchema } from '../../../../src/contracts/standards';
 import { callResolver } from '../../shared/api/invoke';
 import { InvokeError, toInvokeError } from '../../shared/api/invoke-error';
 

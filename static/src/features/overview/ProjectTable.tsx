@@ -1,7 +1,7 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import { useMemo, useState } from 'react';
-import type { ProjectOverview } from '../../../../src/resolvers/contract';
+import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';

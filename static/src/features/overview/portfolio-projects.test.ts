@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '../../../../src/resolvers/contract';
+import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
 import { toCsv } from '../../shared/lib/csv';
 import {
   PROJECT_CSV_COLUMNS,

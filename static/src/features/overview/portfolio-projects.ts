@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '../../../../src/resolvers/contract';
+import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
 import type { CsvColumn } from '../../shared/lib/csv';
 import { projectSortValue, projectTotal } from './portfolio-summary';
 import { type HealthState, healthSortValue, projectHealth, RAG_LABEL } from './project-health';

@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '../../../../src/resolvers/contract';
+import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
 
 export type PortfolioSummary = {
   projects: number;

@@ -4,7 +4,7 @@ import type {
   ResolverInput,
   ResolverKey,
   ResolverOutput,
-} from '../../../../src/resolvers/contract';
+} from '../../../../src/contracts/resolver-contract';
 import { toInvokeError, unwrapResult } from './invoke-error';
 
 /** The bridge's invoke, typed by the shared resolver contract: a renamed key fails to compile. */

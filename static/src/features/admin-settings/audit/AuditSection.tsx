@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../../src/resolvers/settings-contract';
+import type { AuditEntry } from '../../../../../src/contracts/settings';
 import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import { downloadCsv, toCsv } from '../../../shared/lib/csv';

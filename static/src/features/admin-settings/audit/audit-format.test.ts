@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../../src/resolvers/settings-contract';
+import type { AuditEntry } from '../../../../../src/contracts/settings';
 import { toCsv } from '../../../shared/lib/csv';
 import {
   AUDIT_CSV_COLUMNS,

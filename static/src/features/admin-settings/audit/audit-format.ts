@@ -1,4 +1,4 @@
-import type { AuditEntry, VersionMeta } from '../../../../../src/resolvers/settings-contract';
+import type { AuditEntry, VersionMeta } from '../../../../../src/contracts/settings';
 import type { CsvColumn } from '../../../shared/lib/csv';
 
 /** A timestamp as "12 Mar 2026, 14:05" in the viewer's locale and time zone; the raw text when it is not one. */

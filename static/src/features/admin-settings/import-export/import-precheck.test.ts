@@ -1,4 +1,4 @@
-import { SETTINGS_LIMITS } from '../../../../../src/resolvers/settings-contract';
+import { SETTINGS_LIMITS } from '../../../../../src/contracts/settings';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 describe('precheckImport', () => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ConfigChangeSchema } from '../domain/config/diff';
+import { ConfigOriginSchema } from '../domain/config/origin';
 import { FieldMappingSchema, type PmoConfigInput, PmoConfigSchema } from '../domain/config/schema';
 import { ManualOverrideSchema } from '../domain/health/health';
 import { StatusCategoryKey } from '../domain/model';
 import { BlockingLinkMappingSchema } from '../domain/settings';
-import { ConfigOriginSchema } from '../services/settings/live-config';
 
 /**
  * Resolver keys of the settings feature (the admin page): merged into `resolverContract` in

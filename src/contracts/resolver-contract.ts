@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../domain/errors';
 import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
-import { PortfolioId, PortfolioSummarySchema } from '../services/portfolio/portfolios';
-import { settingsContract } from './settings-contract';
-import { standardsContract } from './standards-contract';
+import { PortfolioId, PortfolioSummarySchema } from './portfolio';
+import { settingsContract } from './settings';
+import { standardsContract } from './standards';
 
 /**
  * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
