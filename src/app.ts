@@ -1,10 +1,10 @@
 import { makeResolver } from '@forge/resolver';
-import type { JobQueue } from './jobs/job';
 import { createResolverHandler } from './resolvers';
 import type { AppDeps } from './services/deps';
 import { recordIssueChange } from './services/record-issue-change';
 import { runJob } from './services/run-job';
 import { scheduleDailySnapshot } from './services/snapshot';
+import { refreshDuePortfolios } from './services/snapshots/refresh-due-portfolios';
 import { validateTransition } from './services/validate-transition';
 
 /** The queue consumer's resolver method, named in manifest.yml. */
@@ -14,12 +14,13 @@ export const CONSUMER_METHOD = 'run-job';
  * Every entry point of the app, built from its dependencies. Forge (src/index.ts), the local host
  * and the tests all call this; only the adapters they pass differ.
  */
-export function createApp(deps: AppDeps, queue: JobQueue) {
+export function createApp(deps: AppDeps) {
   return {
     resolver: createResolverHandler(deps),
     validator: (event: unknown) => validateTransition(deps, event),
     issueTrigger: (event: unknown) => recordIssueChange(deps, event),
-    dailySnapshot: () => scheduleDailySnapshot(deps, queue),
+    dailySnapshot: () => scheduleDailySnapshot(deps, deps.queue),
+    refreshTrigger: () => refreshDuePortfolios(deps),
     consumer: makeResolver({
       [CONSUMER_METHOD]: async ({ payload }) => {
         await runJob(deps, payload);

@@ -10,18 +10,17 @@ import { KvsStore } from './storage/kvs-store';
 /** Queue key, as declared under `modules.consumer` in manifest.yml. */
 export const QUEUE_KEY = 'pmo-jobs';
 
-const app = createApp(
-  {
-    jira: createForgeJiraAccess(),
-    store: new KvsStore(),
-    now: () => new Date(),
-    jiraConcurrency: 6,
-  },
-  createForgeJobQueue(QUEUE_KEY),
-);
+const app = createApp({
+  jira: createForgeJiraAccess(),
+  store: new KvsStore(),
+  now: () => new Date(),
+  jiraConcurrency: 6,
+  queue: createForgeJobQueue(QUEUE_KEY),
+});
 
 export const resolver = app.resolver;
 export const validator = app.validator;
 export const issueTrigger = app.issueTrigger;
 export const dailySnapshot = app.dailySnapshot;
+export const refreshTrigger = app.refreshTrigger;
 export const consumer = app.consumer;

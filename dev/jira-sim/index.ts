@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { type FaultConfig, FaultInjector, parseFaultPatch } from './faults';
 import { DEFAULT_ISSUES_PER_PROJECT, DEFAULT_PROJECTS, DEFAULT_SEED, generateDataset } from './generator';
 import { errorBody, type Reply, type SimRuntime } from './http';
+import { createSimMutations, type SimMutations } from './mutations';
 import { SearchCache } from './search';
 import { createSimServer, type SimStats, StatsRecorder } from './server';
 import { SimState } from './state';
@@ -47,6 +48,8 @@ export interface JiraSim {
   url: string;
   close(): Promise<void>;
   dataset: SimDataset;
+  /** Changes as people make them in Jira (create, edit, delete, move, link). */
+  mutate: SimMutations;
   users: SimUser[];
   setFaults(f: Partial<FaultConfig>): void;
   resetFaults(): void;
@@ -133,6 +136,7 @@ export async function createJiraSim(options: JiraSimOptions = {}): Promise<JiraS
   return {
     url,
     dataset,
+    mutate: createSimMutations(state),
     users: SIM_USERS,
     close() {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -25,6 +25,8 @@ export interface LocalAppOptions {
   store?: Store;
   now?: () => Date;
   jiraConcurrency?: number;
+  /** Queued jobs run at once (default: `jiraConcurrency`). */
+  jobConcurrency?: number;
 }
 
 export interface LocalApp {
@@ -56,12 +58,17 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       return clientFor(credentials);
     },
   };
+  // Forge runs several consumer invocations at once; so does the local queue.
+  const queue = createInlineJobQueue((job) => runJob(deps, job), {
+    concurrency: options.jobConcurrency ?? options.jiraConcurrency ?? 6,
+    onFailure: (job, error) => console.error(`[pmo] job ${job.kind} failed`, error),
+  });
   const deps: AppDeps = {
     jira,
     store: options.store ?? new MemoryStore(),
     now: options.now ?? (() => new Date()),
     jiraConcurrency: options.jiraConcurrency ?? 6,
+    queue,
   };
-  const queue = createInlineJobQueue((job) => runJob(deps, job));
-  return { app: createApp(deps, queue), deps, meter, drainJobs: queue.drain };
+  return { app: createApp(deps), deps, meter, drainJobs: queue.drain };
 }

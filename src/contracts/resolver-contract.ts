@@ -4,6 +4,7 @@ import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { settingsContract } from './settings';
+import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
 
 /**
@@ -79,6 +80,7 @@ export const resolverContract = {
   },
   ...standardsContract,
   ...settingsContract,
+  ...snapshotsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   'UPSTREAM_ERROR',
   /** Stored settings exist but do not parse: an admin must fix or restore them. */
   'CONFIG_UNREADABLE',
+  /** The data asked for is being prepared (a portfolio's first snapshot): ask again shortly. */
+  'NOT_READY',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -53,6 +55,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
   CONFIG_UNREADABLE: 500,
+  NOT_READY: 503,
   INTERNAL: 500,
 };
 

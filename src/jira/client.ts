@@ -67,6 +67,8 @@ export interface SearchOptions {
   maxResults?: number;
   nextPageToken?: string;
   properties?: readonly string[];
+  /** Issue ids whose latest state the search must reflect (search is eventually consistent). */
+  reconcileIssues?: readonly number[];
 }
 
 /**
@@ -158,6 +160,9 @@ export class JiraClient {
           maxResults: options.maxResults ?? 100,
           ...(options.nextPageToken ? { nextPageToken: options.nextPageToken } : {}),
           ...(options.properties ? { properties: options.properties } : {}),
+          ...(options.reconcileIssues && options.reconcileIssues.length > 0
+            ? { reconcileIssues: options.reconcileIssues }
+            : {}),
         },
       },
       SearchPageSchema,

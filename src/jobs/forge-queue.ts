@@ -1,18 +1,19 @@
 import { Queue } from '@forge/events';
-import type { Job, JobQueue } from './job';
-
-/** Forge accepts at most 50 events per push. */
-const MAX_EVENTS_PER_PUSH = 50;
+import { assertPushWithinLimits, batchesOf, type JobQueue, MAX_DELAY_SECONDS } from './job';
 
 export function createForgeJobQueue(queueKey: string): JobQueue {
   const queue = new Queue({ key: queueKey });
   return {
-    async push(jobs) {
-      for (let start = 0; start < jobs.length; start += MAX_EVENTS_PER_PUSH) {
-        const events = jobs
-          .slice(start, start + MAX_EVENTS_PER_PUSH)
-          .map((job: Job) => ({ body: { ...job } }));
-        await queue.push(events);
+    async push(jobs, options = {}) {
+      const delay =
+        options.delaySeconds === undefined
+          ? undefined
+          : Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.ceil(options.delaySeconds)));
+      for (const batch of batchesOf(jobs)) {
+        assertPushWithinLimits(batch);
+        await queue.push(
+          batch.map((job) => ({ body: { ...job }, ...(delay ? { delayInSeconds: delay } : {}) })),
+        );
       }
     },
   };

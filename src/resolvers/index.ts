@@ -6,6 +6,8 @@ import { getSiteSetup } from '../services/get-site-setup';
 import { listProjects } from '../services/list-projects';
 import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../services/portfolio/portfolios';
+import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
+import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { defineResolver } from './define';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
@@ -23,6 +25,12 @@ export function createResolverHandler(deps: AppDeps) {
     })),
     getPortfolioReport: defineResolver('getPortfolioReport', (input, actor) =>
       getPortfolioReport(deps, actor, input.portfolioId),
+    ),
+    refreshPortfolio: defineResolver('refreshPortfolio', (input, actor) =>
+      refreshPortfolio(deps, actor, input.portfolioId),
+    ),
+    getRefreshStatus: defineResolver('getRefreshStatus', (input, actor) =>
+      getRefreshStatus(deps, actor, input.portfolioId),
     ),
     ...createStandardsResolvers(deps),
     ...createSettingsResolvers(deps),

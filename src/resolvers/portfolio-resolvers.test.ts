@@ -1,5 +1,6 @@
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
-import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { wireSimulator } from '../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
+import type { LocalApp } from '../../dev/local/local-app';
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
 function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
@@ -15,14 +16,7 @@ describe('portfolio resolvers', () => {
 
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 42, projects: 8, issuesPerProject: 40 });
-    local = createLocalApp({
-      jiraBaseUrl: sim.url,
-      appCredentials: { email: 'unused@example.com', apiToken: 'unused' },
-      userCredentials: (accountId) => {
-        const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-        return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-      },
-    });
+    local = wireSimulator(sim.url).localApp;
   });
   afterAll(() => sim.close());
 

@@ -1,4 +1,5 @@
 import type { JiraAccess } from '../jira/access';
+import type { JobQueue } from '../jobs/job';
 import type { Store } from '../storage/store';
 
 /** What every use case may touch. Forge, the local host, tests and benchmarks each build one. */
@@ -8,6 +9,8 @@ export interface AppDeps {
   now: () => Date;
   /** Parallel Jira requests one invocation may have in flight. */
   jiraConcurrency: number;
+  /** Background jobs (portfolio refreshes): Forge's queue, or an in-process runner locally. */
+  queue: JobQueue;
 }
 
 /** Who is acting, taken from the platform's invocation context, never from a payload. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from './deps';
+import { dirtyKey } from './snapshots/keys';
 import { refreshIssueCompliance } from './standards/refresh-issue-compliance';
 
 /** Forge issue and issue-link events; only the parts the app reads. */
@@ -44,7 +45,8 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
     lastChangeAt: deps.now().toISOString(),
     lastEventType: parsed.data.eventType,
   });
-  if (parsed.data.eventType.includes(':deleted:issue')) return;
+  await markDirty(deps, parsed.data);
+  if (isIssueDeletion(parsed.data.eventType)) return;
   const issues = parsed.data.issue
     ? [parsed.data.issue.id ?? parsed.data.issue.key]
     : parsed.data.issueLink
@@ -58,4 +60,27 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
       console.warn(`[pmo] could not re-evaluate ${issue} after ${parsed.data.eventType}`, error);
     }
   }
+}
+
+/**
+ * Marks the issues an event names as changed, for the next incremental refresh of every portfolio:
+ * re-read by id (a search may not show the change yet), or removed when deleted. One record per
+ * issue and event, never a shared list, so concurrent events lose nothing.
+ */
+async function markDirty(deps: AppDeps, event: z.infer<typeof IssueEventSchema>): Promise<void> {
+  const atMs = deps.now().getTime();
+  const deleted = isIssueDeletion(event.eventType);
+  const ids = event.issue
+    ? [event.issue.id ?? event.issue.key]
+    : event.issueLink
+      ? [String(event.issueLink.sourceIssueId), String(event.issueLink.destinationIssueId)]
+      : [];
+  await Promise.all(
+    ids.map((issueId) => deps.store.set(dirtyKey(atMs, issueId), { issueId, deleted, at: atMs })),
+  );
+}
+
+/** `avi:jira:deleted:issue`, not `avi:jira:deleted:issuelink` (a removed link leaves both issues). */
+export function isIssueDeletion(eventType: string): boolean {
+  return /:deleted:issue$/.test(eventType);
 }

@@ -2,6 +2,8 @@ import { parseOrThrow } from '../domain/errors';
 import { JobSchema } from '../jobs/job';
 import type { AppDeps } from './deps';
 import { snapshotProject } from './snapshot';
+import { runAssembleJob } from './snapshots/assemble-job';
+import { runCollectJob } from './snapshots/collect-job';
 
 /** The queue consumer's use case: parse the job (queued data is a boundary too) and run it. */
 export async function runJob(deps: AppDeps, body: unknown): Promise<void> {
@@ -9,6 +11,12 @@ export async function runJob(deps: AppDeps, body: unknown): Promise<void> {
   switch (job.kind) {
     case 'snapshot-project':
       await snapshotProject(deps, job.day, job.projectKey);
+      return;
+    case 'collect-portfolio':
+      await runCollectJob(deps, deps.queue, job);
+      return;
+    case 'assemble-portfolio':
+      await runAssembleJob(deps, job);
       return;
   }
 }

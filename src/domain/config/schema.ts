@@ -18,6 +18,14 @@ export const FieldMappingSchema = z.partialRecord(
 const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC');
 
 /** A portfolio an admin defines: which projects it covers and who owns it. */
+/** Refresh cadences an admin can choose, from every 15 minutes to weekly. */
+export const RefreshMinutes = z
+  .number()
+  .int()
+  .min(15)
+  .max(7 * 24 * 60);
+export const DEFAULT_REFRESH_MINUTES = 60;
+
 export const PortfolioDefinitionSchema = z
   .object({
     id: Slug,
@@ -29,6 +37,8 @@ export const PortfolioDefinitionSchema = z
       /** Validated with /rest/api/3/jql/parse before it is saved. */
       z.object({ kind: z.literal('jql'), jql: z.string().trim().min(1).max(4000) }).strict(),
     ]),
+    /** How often the app refreshes the portfolio's snapshot from Jira, in minutes (when absent: hourly, `DEFAULT_REFRESH_MINUTES`). */
+    refreshMinutes: RefreshMinutes.optional(),
   })
   .strict();
 export type PortfolioDefinition = z.infer<typeof PortfolioDefinitionSchema>;

@@ -24,4 +24,6 @@ export {
   PortfolioReportSchema,
   type ProjectReport,
   ProjectReportSchema,
+  type RefreshRun,
+  RefreshRunSchema,
 } from './schema';

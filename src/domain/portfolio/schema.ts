@@ -47,6 +47,24 @@ export const PortfolioComputationSchema = z.object({
 });
 export type PortfolioComputation = z.infer<typeof PortfolioComputationSchema>;
 
+/** A refresh run as the page shows it. */
+export const RefreshRunSchema = z.object({
+  seq: z.number().int().min(1),
+  status: z.enum(['queued', 'running', 'deferred', 'done', 'failed']),
+  mode: z.enum(['full', 'incremental']).nullable(),
+  trigger: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  projectsDone: z.number().int().nonnegative(),
+  projectsTotal: z.number().int().nonnegative().nullable(),
+  /** Jira points the run spent so far (1 per request plus 1 per issue or project returned). */
+  points: z.number().nonnegative(),
+  /** Why it failed, or what it is waiting for when deferred. */
+  reason: z.string().nullable(),
+  deferredUntil: z.string().nullable(),
+});
+export type RefreshRun = z.infer<typeof RefreshRunSchema>;
+
 export const PortfolioMetaSchema = z.object({
   /** Jira requests made to collect the data. */
   requests: count,
@@ -55,6 +73,19 @@ export const PortfolioMetaSchema = z.object({
   /** Projects whose data is missing or older than this report. */
   staleProjects: z.array(z.string()),
   generatedAt: z.iso.datetime({ offset: true }),
+  /** Where the figures come from: the stored snapshot and the refresh runs behind it. */
+  snapshot: z
+    .object({
+      /** The data is as of when the run that made the snapshot started reading Jira. */
+      asOf: z.string(),
+      completedAt: z.string(),
+      /** True when the last refresh failed or the snapshot is older than twice the cadence. */
+      stale: z.boolean(),
+      staleReason: z.string().nullable(),
+      refreshMinutes: z.number().int().positive(),
+      run: RefreshRunSchema.nullable(),
+    })
+    .optional(),
 });
 export type PortfolioMeta = z.infer<typeof PortfolioMetaSchema>;
 

@@ -28,6 +28,10 @@ export interface CollectPagesInput {
   schedule?: <T>(request: () => Promise<T>) => Promise<T>;
   /** Evaluates the PMO standards on every issue read (its fields are requested too). */
   compliance?: ComplianceCollector;
+  /** Issue ids the search must show in their latest state (Jira's `reconcileIssues`). */
+  reconcileIssues?: readonly string[];
+  /** Called after each page with the number of issues it held (points accounting). */
+  onPage?: (issues: number) => void;
 }
 
 /** Sees every raw issue a collection reads, to evaluate standards on the same pages. */
@@ -66,8 +70,10 @@ export async function collectPages(jira: JiraClient, input: CollectPagesInput): 
         fields,
         maxResults: SEARCH_PAGE_SIZE,
         ...(pageToken ? { nextPageToken: pageToken } : {}),
+        ...(input.reconcileIssues ? { reconcileIssues: input.reconcileIssues.map(Number) } : {}),
       }),
     );
+    input.onPage?.(page.issues.length);
     const issues: PortfolioIssue[] = [];
     for (const raw of page.issues) {
       input.compliance?.observe(raw);

@@ -78,10 +78,19 @@ describe('portfolio compliance with the PMO standards', () => {
     }
   });
 
-  it('reads the site’s fields once for discovery and the standards together', async () => {
+  it('reads the site’s fields once per refresh, and a page view reads neither fields nor issues', async () => {
+    const category = sim.dataset.projects.find((project) => project.categoryId !== null)?.categoryId;
     sim.resetStats();
-    await call<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
+    await call<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+      portfolioId: `category:${category}`,
+    });
     expect(sim.stats().byRoute['GET /rest/api/3/field']).toBe(1);
+    sim.resetStats();
+    await call<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+      portfolioId: `category:${category}`,
+    });
+    expect(sim.stats().byRoute['GET /rest/api/3/field']).toBeUndefined();
+    expect(sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
   });
 
   it('shows each gated epic with its next gate and readiness', () => {

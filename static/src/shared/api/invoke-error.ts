@@ -78,6 +78,8 @@ export function errorTitle(code: InvokeErrorCode): string {
       return 'The request was not valid';
     case 'CONFLICT':
       return 'Someone else changed this at the same time';
+    case 'NOT_READY':
+      return 'The portfolio is being read from Jira';
     case 'PAYLOAD_TOO_LARGE':
       return 'That is too much data to send at once';
     case 'BRIDGE_ERROR':

@@ -1,0 +1,23 @@
+import type { RefreshStatus } from '../../contracts/snapshots';
+import { readParsed } from '../../storage/store';
+import type { Actor, AppDeps } from '../deps';
+import { scopeOfPortfolio } from '../portfolio/portfolios';
+import { loadLiveConfig } from '../settings/live-config';
+import { snapshotKeys } from './keys';
+import { CurrentSnapshotSchema } from './records';
+import { runHistory } from './refresh-status';
+
+/** Progress of a portfolio's refresh runs (state, projects done, points) and its recent history. */
+export async function getRefreshStatus(
+  deps: AppDeps,
+  _actor: Actor,
+  portfolioId: string,
+): Promise<RefreshStatus> {
+  const live = await loadLiveConfig(deps.store);
+  scopeOfPortfolio(portfolioId, live.config.portfolios);
+  const [history, current] = await Promise.all([
+    runHistory(deps, portfolioId, 10),
+    readParsed(deps.store, snapshotKeys(portfolioId).current, CurrentSnapshotSchema),
+  ]);
+  return { run: history[0] ?? null, asOf: current?.asOf ?? null, history };
+}

@@ -1,0 +1,48 @@
+import { readParsed } from '../../storage/store';
+import type { AppDeps } from '../deps';
+import { refreshMinutesOf } from '../portfolio/get-portfolio-report';
+import { configuredPortfolioId } from '../portfolio/portfolios';
+import { loadLiveConfig } from '../settings/live-config';
+import { snapshotKeys } from './keys';
+import { CurrentSnapshotSchema } from './records';
+import { latestRun } from './refresh-status';
+import { startRefresh } from './start-refresh';
+
+/** Portfolios people have opened (have a snapshot) are kept fresh too, not only configured ones. */
+export const VIEWED_PORTFOLIOS_PREFIX = 'pf-viewed:';
+
+/**
+ * The scheduled trigger (every hour): starts a refresh for every portfolio whose cadence has
+ * passed since its last run started. Configured portfolios are always kept; the built-in ones
+ * ("all", per category) once someone has opened them.
+ */
+export async function refreshDuePortfolios(deps: AppDeps): Promise<string[]> {
+  const live = await loadLiveConfig(deps.store);
+  const ids = new Set(live.config.portfolios.map(configuredPortfolioId));
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.query(VIEWED_PORTFOLIOS_PREFIX, {
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const entry of page.results) ids.add(entry.key.slice(VIEWED_PORTFOLIOS_PREFIX.length));
+    cursor = page.nextCursor;
+  } while (cursor);
+  const started: string[] = [];
+  const nowMs = deps.now().getTime();
+  for (const portfolioId of [...ids].sort()) {
+    const current = await readParsed(deps.store, snapshotKeys(portfolioId).current, CurrentSnapshotSchema);
+    const run = await latestRun(deps, portfolioId);
+    const lastStart = run ? Date.parse(run.startedAt) : current ? current.startedAtMs : 0;
+    const dueMs = refreshMinutesOf(portfolioId, live.config) * 60_000;
+    // A little slack so an hourly trigger does not skip an hourly portfolio by seconds.
+    if (nowMs - lastStart < dueMs - 5 * 60_000) continue;
+    try {
+      const result = await startRefresh(deps, deps.queue, portfolioId, 'schedule');
+      if (!result.joined) started.push(portfolioId);
+    } catch {
+      // One portfolio that cannot be planned (scope gone, Jira down) must not stop the others.
+    }
+  }
+  return started;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { ViewerScope } from '../../domain/snapshot/viewer-filter';
+import type { AppDeps } from '../deps';
+import { viewerProjectsKey } from './keys';
+import type { SnapshotData } from './records';
+
+/** How long a viewer's permissions are reused before Jira is asked again. */
+export const PERMISSION_TTL_MS = 5 * 60_000;
+/** Issues with a security level checked per view at most; beyond that they stay hidden. */
+const MAX_SECURED_CHECKED = 1_000;
+
+const CachedProjectsSchema = z.object({ at: z.number(), keys: z.array(z.string()) });
+const CachedSecuredSchema = z.object({ at: z.number(), seq: z.number(), visible: z.array(z.string()) });
+
+/** Keys of the projects the user can browse, asked of Jira as them at most every few minutes. */
+export async function browsableProjects(
+  deps: AppDeps,
+  accountId: string,
+): Promise<{ keys: Set<string>; requests: number }> {
+  const nowMs = deps.now().getTime();
+  const key = viewerProjectsKey(accountId);
+  const cached = CachedProjectsSchema.safeParse(await deps.store.get(key));
+  if (cached.success && cached.data.at <= nowMs && nowMs - cached.data.at < PERMISSION_TTL_MS) {
+    return { keys: new Set(cached.data.keys), requests: 0 };
+  }
+  const jira = deps.jira.asUser(accountId);
+  const before = jira.meter.requests;
+  const keys = (await jira.searchProjects()).map((project) => project.key);
+  const requests = jira.meter.requests - before;
+  await deps.store.set(key, { at: nowMs, keys });
+  return { keys: new Set(keys), requests };
+}
+
+export interface ViewerAccess extends ViewerScope {
+  /** Jira requests this view made (0 when the permissions were cached). */
+  requests: number;
+}
+
+/**
+ * What one viewer may see of a snapshot, asked of Jira as the viewer: the projects they can browse
+ * and which of the snapshot's issues with a security level they can open. Answers are kept in
+ * storage for a few minutes; on Forge storage belongs to one installation, so no answer is ever
+ * reused for another site.
+ */
+export async function viewerAccess(
+  deps: AppDeps,
+  accountId: string,
+  snapshot: SnapshotData,
+): Promise<ViewerAccess> {
+  const nowMs = deps.now().getTime();
+  let requests = 0;
+  const jira = deps.jira.asUser(accountId);
+  const projectsKey = viewerProjectsKey(accountId);
+  const cachedProjects = CachedProjectsSchema.safeParse(await deps.store.get(projectsKey));
+  let browsable: string[];
+  if (
+    cachedProjects.success &&
+    nowMs - cachedProjects.data.at < PERMISSION_TTL_MS &&
+    cachedProjects.data.at <= nowMs
+  ) {
+    browsable = cachedProjects.data.keys;
+  } else {
+    const before = jira.meter.requests;
+    browsable = (await jira.searchProjects()).map((project) => project.key);
+    requests += jira.meter.requests - before;
+    await deps.store.set(projectsKey, { at: nowMs, keys: browsable });
+  }
+  const browsableSet = new Set(browsable);
+  const secured = Object.keys(snapshot.facts)
+    .filter(
+      (key) =>
+        snapshot.facts[key]?.restricted === true && browsableSet.has(snapshot.facts[key]?.projectKey ?? ''),
+    )
+    .sort();
+  const hiddenIssues = new Set(secured);
+  if (secured.length > 0) {
+    const securedKey = `${projectsKey}:secured:${snapshot.portfolioId}`;
+    const cached = CachedSecuredSchema.safeParse(await deps.store.get(securedKey));
+    let visible: string[];
+    if (
+      cached.success &&
+      cached.data.seq === snapshot.seq &&
+      nowMs - cached.data.at < PERMISSION_TTL_MS &&
+      cached.data.at <= nowMs
+    ) {
+      visible = cached.data.visible;
+    } else {
+      const before = jira.meter.requests;
+      visible = [];
+      const checked = secured.slice(0, MAX_SECURED_CHECKED);
+      for (let start = 0; start < checked.length; start += 100) {
+        // Bulk fetch answers only what the viewer may open and skips the rest without failing.
+        const issues = await jira.bulkFetch(checked.slice(start, start + 100), ['summary']);
+        for (const issue of issues) visible.push(issue.key);
+      }
+      requests += jira.meter.requests - before;
+      await deps.store.set(securedKey, { at: nowMs, seq: snapshot.seq, visible });
+    }
+    for (const key of visible) hiddenIssues.delete(key);
+  }
+  return { browsable: browsableSet, hiddenIssues, requests };
+}
