@@ -68,6 +68,19 @@ describe('parseRateLimitHeaders', () => {
         NOW,
       ),
     ).toMatchObject({ remaining: 0, resetAt: Date.UTC(2026, 2, 26, 17, 0) });
+    expect(
+      parseRateLimitHeaders(
+        headers({
+          'X-Beta-RateLimit-Reason': 'jira-quota-tenant-based',
+          'X-Beta-RateLimit-Reset': '2026-03-26T17:00Z',
+        }),
+        NOW,
+      ),
+    ).toMatchObject({
+      remaining: 0,
+      resetAt: Date.UTC(2026, 2, 26, 17, 0),
+      reason: 'jira-quota-tenant-based',
+    });
     // a burst 429 says nothing about the quota
     expect(
       parseRateLimitHeaders(headers({ 'RateLimit-Reason': 'jira-burst-based', 'Retry-After': '1' }), NOW),

@@ -96,8 +96,9 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | n
 }
 
 /**
- * `X-RateLimit-Reset`: Atlassian documents an ISO 8601 timestamp (`2026-03-26T16:00Z`); epoch seconds
- * are accepted too. Milliseconds to wait, or null when absent or unreadable.
+ * `X-RateLimit-Reset` (or `X-Beta-RateLimit-Reset`, seen on quota answers): Atlassian documents an
+ * ISO 8601 timestamp (`2026-03-26T16:00Z`); epoch seconds are accepted too. Milliseconds to wait,
+ * or null when absent or unreadable.
  */
 export function parseRateLimitReset(value: string | null, nowMs: number): number | null {
   if (value === null || value.trim() === '' || value.length > MAX_HEADER_LENGTH) return null;
@@ -154,7 +155,8 @@ export function parseRateLimitHeaders(header: HeaderLookup, nowMs: number): Quot
   }
   if (isQuotaReason(reason)) {
     const wait =
-      parseRetryAfter(safe('retry-after'), nowMs) ?? parseRateLimitReset(safe('x-ratelimit-reset'), nowMs);
+      parseRetryAfter(safe('retry-after'), nowMs) ??
+      parseRateLimitReset(safe('x-ratelimit-reset') ?? safe('x-beta-ratelimit-reset'), nowMs);
     if (wait !== null) return { limit, remaining: 0, resetAt: Math.round(nowMs + wait), ...withReason };
   }
   return null;

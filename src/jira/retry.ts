@@ -49,7 +49,10 @@ export function requestedWait(response: JiraResponse, nowMs: number): number | n
   if (!isRetryableStatus(response.status)) return null;
   return (
     parseRetryAfter(response.header('retry-after'), nowMs) ??
-    parseRateLimitReset(response.header('x-ratelimit-reset'), nowMs)
+    parseRateLimitReset(
+      response.header('x-ratelimit-reset') ?? response.header('x-beta-ratelimit-reset'),
+      nowMs,
+    )
   );
 }
 
