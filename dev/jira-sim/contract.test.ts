@@ -51,6 +51,14 @@ function firstKey(): string {
   return sim.dataset.issues.find((i) => i.securityLevelId === null)?.key ?? '';
 }
 
+function firstId(): number {
+  return sim.dataset.issues.find((i) => i.securityLevelId === null)?.id ?? 0;
+}
+
+/** Jira's quota headers (structured fields), on every /rest/ answer. */
+const POLICY_HEADER = /^"tenant-app-quota";q=\d+;w=3600$/;
+const REMAINING_HEADER = /^"tenant-app-quota";r=\d+;t=\d+$/;
+
 const cases: Case[] = [
   {
     name: 'myself',
@@ -126,6 +134,13 @@ const cases: Case[] = [
     template: '/rest/api/3/project/search',
     path: '/rest/api/3/project/search',
     status: 200,
+  },
+  {
+    name: 'project search, more than 50 keys',
+    method: 'GET',
+    template: '/rest/api/3/project/search',
+    path: `/rest/api/3/project/search?${Array.from({ length: 51 }, (_, i) => `keys=K${i}`).join('&')}`,
+    status: 400,
   },
   {
     name: 'project search bad orderBy',
@@ -261,6 +276,30 @@ const cases: Case[] = [
       maxResults: 5,
     }),
     status: 200,
+  },
+  {
+    name: 'search GET, reconcileIssues',
+    method: 'GET',
+    template: SEARCH,
+    path: () =>
+      `${SEARCH}?jql=${encodeURIComponent(`key = ${firstKey()}`)}&fields=status&reconcileIssues=${firstId()}&reconcileIssues=10000`,
+    status: 200,
+  },
+  {
+    name: 'search POST, reconcileIssues',
+    method: 'POST',
+    template: SEARCH,
+    path: SEARCH,
+    body: () => ({ jql: `key = ${firstKey()}`, fields: ['status', 'updated'], reconcileIssues: [firstId()] }),
+    status: 200,
+  },
+  {
+    name: 'search POST, more than 50 reconcileIssues',
+    method: 'POST',
+    template: SEARCH,
+    path: SEARCH,
+    body: { jql: 'labels = x', reconcileIssues: Array.from({ length: 51 }, (_, i) => 10_000 + i) },
+    status: 400,
   },
   {
     name: 'search with bad JQL',
@@ -678,6 +717,18 @@ describe('contract: responses validate against the vendored OpenAPI subset', () 
       text: expect.any(String),
     });
     if (!c.undocumented) expect(validator.documentsStatus(c.template, c.method, c.status)).toBe(true);
+    expect(res.headers.get('beta-ratelimit-policy')).toMatch(POLICY_HEADER);
+    expect(res.headers.get('beta-ratelimit')).toMatch(REMAINING_HEADER);
+
+    // The request side: every query parameter is one the spec declares; accepted search bodies
+    // validate against the spec's request schema (SearchAndReconcileRequestBean).
+    const sent = [...new URL(path, 'http://sim.invalid').searchParams.keys()];
+    const declared = validator.queryParameters(c.template, c.method);
+    expect(sent.filter((name) => !declared.includes(name))).toEqual([]);
+    if (c.template === SEARCH && c.method === 'POST' && c.status === 200) {
+      const r = validator.validateRequestBody(c.template, c.method, body);
+      if (!r.valid) throw new Error(`request body does not match the spec: ${r.errors}`);
+    }
 
     const schema = validator.responseSchema(c.template, c.method, c.status);
     if (schema !== undefined && res.text.length > 0) {

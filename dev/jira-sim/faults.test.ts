@@ -190,6 +190,14 @@ describe('fault injection over HTTP', () => {
           'GET /rest/api/3/issue/{issueIdOrKey}': 1,
         },
         byStatus: { '200': 2, '401': 1, '404': 1 },
+        // every answered request costs its point; single-object reads nothing more
+        points: 4,
+        pointsByRoute: {
+          'GET /rest/api/3/myself': 2,
+          'GET (unmatched)': 1,
+          'GET /rest/api/3/issue/{issueIdOrKey}': 1,
+        },
+        rateLimited: {},
       });
       const reset = await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
       expect(reset.status).toBe(204);

@@ -2,8 +2,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Access } from './access';
 import type { FaultInjector } from './faults';
+import type { RateLimiter } from './limits';
 import type { Renderer } from './render';
 import type { SearchCache } from './search';
+import type { SearchLag } from './search-lag';
 import type { SimState } from './state';
 import type { SimUser } from './users';
 
@@ -45,6 +47,8 @@ export interface SimRuntime {
   faults: FaultInjector;
   searchCache: SearchCache;
   users: readonly SimUser[];
+  limits: RateLimiter;
+  searchLag: SearchLag;
 }
 
 export interface Ctx {
@@ -77,6 +81,20 @@ export interface RouteDef {
   anonymous?: boolean;
   /** A search page: `slowPageMs` applies. */
   paged?: boolean;
+  /**
+   * The objects (issues, projects, users) a successful answer returns: each costs a quota point on
+   * top of the request's one. Routes without it cost 1 point.
+   */
+  objects?: (body: unknown) => number;
+}
+
+/** Length of the array at `body[key]` (0 when absent): the object count of list answers. */
+export function countOf(key: string): (body: unknown) => number {
+  return (body) => {
+    if (body === null || typeof body !== 'object') return 0;
+    const list = (body as Record<string, unknown>)[key];
+    return Array.isArray(list) ? list.length : 0;
+  };
 }
 
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });

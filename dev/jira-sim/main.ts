@@ -5,6 +5,8 @@
  *   SIM_SEED (42)  SIM_PROJECTS (12)  SIM_ISSUES_PER_PROJECT (120)  SIM_NOW (ISO date; default: now)
  *   Faults: SIM_LATENCY_MS  SIM_JITTER_MS  SIM_RATE_429  SIM_RETRY_AFTER  SIM_RETRY_AFTER_AS_DATE
  *           SIM_RATE_5XX  SIM_MALFORMED_RATE  SIM_SLOW_PAGE_MS
+ *   Limits: SIM_QUOTA_POINTS_PER_HOUR  SIM_BURST_PER_SECOND  SIM_BURST_PER_ROUTE (JSON)
+ *           SIM_PER_ISSUE_WRITES  SIM_PER_ISSUE_WRITE_WINDOW_SECONDS  SIM_SEARCH_LAG_MS
  */
 import { createJiraSim, faultsFromEnv, SIM_USERS } from './index';
 
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
       `  seed ${dataset.seed}, ${dataset.projects.length} projects, ${dataset.issues.length} issues, ${dataset.links.length} links (generated in ${Date.now() - started} ms)`,
       `  users (Basic auth email:token): ${SIM_USERS.map((u) => `${u.emailAddress}:${u.apiToken} [${u.role}]`).join(', ')}`,
       `  faults: ${JSON.stringify(sim.faults())}`,
-      `  control: GET/PUT ${sim.url}/__sim/faults, GET ${sim.url}/__sim/stats, GET ${sim.url}/__sim/info`,
+      `  control: GET/PUT ${sim.url}/__sim/faults, GET ${sim.url}/__sim/stats, GET ${sim.url}/__sim/quota, PUT ${sim.url}/__sim/clock, GET ${sim.url}/__sim/info`,
       '',
     ].join('\n'),
   );

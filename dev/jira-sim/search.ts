@@ -60,12 +60,18 @@ export interface SearchOptions {
   cache?: SearchCache;
   /** Jira's search endpoints refuse queries without a restriction. */
   requireBounded?: boolean;
+  /**
+   * The issue as the search index sees it (search lag); the result holds these views. Searches
+   * with a view are not cached, since the view changes with the clock and the request.
+   */
+  view?: (issue: SimIssue) => SimIssue;
 }
 
 /** Parse + validate + evaluate; throws a 400 JiraError with Jira's messages for bad JQL. */
 export function searchIssues(jql: string, opts: SearchOptions): SimIssue[] {
   const key = `${opts.access.user.accountId}\u0000${jql}`;
-  const cached = opts.cache?.get(key, opts.state.version);
+  const cache = opts.view ? undefined : opts.cache;
+  const cached = cache?.get(key, opts.state.version);
   if (cached) return cached;
 
   let query: ReturnType<typeof parseJql>;
@@ -86,7 +92,9 @@ export function searchIssues(jql: string, opts: SearchOptions): SimIssue[] {
 
   const { state, access } = opts;
   const out: SimIssue[] = [];
-  const consider = (issue: SimIssue) => {
+  const view = opts.view;
+  const consider = (live: SimIssue) => {
+    const issue = view ? view(live) : live;
     if (access.canSee(issue) && compiled.predicate(issue)) out.push(issue);
   };
   if (compiled.scopeIssues) {
@@ -102,7 +110,7 @@ export function searchIssues(jql: string, opts: SearchOptions): SimIssue[] {
     }
   }
   out.sort(compiled.compare);
-  opts.cache?.set(key, state.version, out);
+  cache?.set(key, state.version, out);
   return out;
 }
 

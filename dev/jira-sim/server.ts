@@ -13,6 +13,7 @@ import {
   type SimRuntime,
 } from './http';
 import { iconSvg } from './icons';
+import { refusalHeaders } from './limits';
 import { Renderer } from './render';
 import { changelogRoutes } from './routes/changelog';
 import { issueRoutes } from './routes/issues';
@@ -26,24 +27,50 @@ export interface SimStats {
   total: number;
   byRoute: Record<string, number>;
   byStatus: Record<string, number>;
+  /** Quota points charged (1 per answered request plus 1 per issue, project or user returned). */
+  points: number;
+  pointsByRoute: Record<string, number>;
+  /** 429 answers by `RateLimit-Reason`. */
+  rateLimited: Record<string, number>;
 }
 
-export class StatsRecorder {
-  private data: SimStats = { total: 0, byRoute: {}, byStatus: {} };
+const emptyStats = (): SimStats => ({
+  total: 0,
+  byRoute: {},
+  byStatus: {},
+  points: 0,
+  pointsByRoute: {},
+  rateLimited: {},
+});
 
-  record(route: string, status: number): void {
-    this.data.total++;
-    this.data.byRoute[route] = (this.data.byRoute[route] ?? 0) + 1;
+export class StatsRecorder {
+  private data: SimStats = emptyStats();
+
+  record(route: string, status: number, points = 0, reason?: string): void {
+    const d = this.data;
+    d.total++;
+    d.byRoute[route] = (d.byRoute[route] ?? 0) + 1;
     const s = String(status);
-    this.data.byStatus[s] = (this.data.byStatus[s] ?? 0) + 1;
+    d.byStatus[s] = (d.byStatus[s] ?? 0) + 1;
+    d.points += points;
+    if (points > 0) d.pointsByRoute[route] = (d.pointsByRoute[route] ?? 0) + points;
+    if (reason !== undefined) d.rateLimited[reason] = (d.rateLimited[reason] ?? 0) + 1;
   }
 
   get(): SimStats {
-    return { total: this.data.total, byRoute: { ...this.data.byRoute }, byStatus: { ...this.data.byStatus } };
+    const d = this.data;
+    return {
+      total: d.total,
+      byRoute: { ...d.byRoute },
+      byStatus: { ...d.byStatus },
+      points: d.points,
+      pointsByRoute: { ...d.pointsByRoute },
+      rateLimited: { ...d.rateLimited },
+    };
   }
 
   reset(): void {
-    this.data = { total: 0, byRoute: {}, byStatus: {} };
+    this.data = emptyStats();
   }
 }
 
@@ -163,6 +190,17 @@ function parseJsonBody(req: IncomingMessage, raw: Buffer): unknown {
   }
 }
 
+/** The issue a write (PUT/POST/DELETE under `/issue/{issueIdOrKey}`) changes, for the per-issue limit. */
+function writtenIssueId(
+  route: CompiledRoute,
+  params: Record<string, string>,
+  runtime: SimRuntime,
+): number | null {
+  const ref = params.issueIdOrKey;
+  if (route.method === 'GET' || ref === undefined) return null;
+  return runtime.state.findIssue(ref)?.id ?? null;
+}
+
 export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -216,16 +254,34 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
       break;
     }
     const routeKey = route ? `${route.method} ${route.path}` : `${method} (unmatched)`;
-    const finish = (out: Outgoing) => {
-      hooks.stats.record(routeKey, out.status);
-      send(res, out);
+    const limits = runtime.limits;
+    /** Every answer carries the quota headers as they stand after its own charge. */
+    const finish = (out: Outgoing, points: number, reason?: string) => {
+      const now = runtime.state.now();
+      if (points > 0) limits.charge(points, now);
+      hooks.stats.record(routeKey, out.status, points, reason);
+      send(res, { ...out, headers: { ...limits.headers(now), ...out.headers } });
     };
 
     let raw: Buffer;
     try {
       raw = await readBody(req);
     } catch (e) {
-      finish(errorOut(e));
+      finish(errorOut(e), 1);
+      return;
+    }
+
+    const verdict = limits.admit(
+      { route: routeKey, writeIssueId: route ? writtenIssueId(route, params, runtime) : null },
+      runtime.state.now(),
+    );
+    if (verdict.kind === 'refuse') {
+      const headers = refusalHeaders(
+        verdict.reason,
+        verdict.retryAfterSeconds,
+        runtime.faults.retryAfterHeader(verdict.retryAfterSeconds, Date.now()),
+      );
+      finish(jsonOut({ status: 429, body: errorBody([verdict.message]), headers }), 0, verdict.reason);
       return;
     }
 
@@ -236,13 +292,14 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
       if (decision.retryAfterSeconds !== null) {
         headers['retry-after'] = runtime.faults.retryAfterHeader(decision.retryAfterSeconds, Date.now());
       }
-      if (decision.status === 429) {
+      const reason = decision.status === 429 ? (decision.reason ?? 'jira-burst-based') : undefined;
+      if (reason !== undefined) {
         headers['x-ratelimit-limit'] = '100';
         headers['x-ratelimit-remaining'] = '0';
         headers['x-ratelimit-reset'] = new Date(
           Date.now() + (decision.retryAfterSeconds ?? 1) * 1000,
         ).toISOString();
-        headers['ratelimit-reason'] = 'jira-burst-based';
+        headers['ratelimit-reason'] = reason;
       }
       const message =
         decision.status === 429
@@ -250,11 +307,16 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
           : decision.status >= 500
             ? 'The Jira service is temporarily unavailable (injected fault).'
             : `Injected failure (${decision.status}).`;
-      finish(jsonOut({ status: decision.status, body: errorBody([message]), headers }));
+      finish(
+        jsonOut({ status: decision.status, body: errorBody([message]), headers }),
+        reason ? 0 : 1,
+        reason,
+      );
       return;
     }
 
     let out: Outgoing;
+    let objects = 0;
     try {
       if (!route) {
         throw pathMatched
@@ -283,7 +345,9 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
         base,
         now: runtime.state.now(),
       };
-      out = jsonOut(route.handler(ctx));
+      const reply = route.handler(ctx);
+      if (route.objects && reply.status >= 200 && reply.status < 300) objects = route.objects(reply.body);
+      out = jsonOut(reply);
     } catch (e) {
       out = errorOut(e);
     }
@@ -297,10 +361,13 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
         headers: { ...out.headers, 'content-type': 'application/json;charset=UTF-8' },
         text: truncateJson(text),
       };
+      objects = 0;
     } else if (decision.malformed && out.text !== null && out.status >= 200 && out.status < 300) {
       out = { ...out, text: truncateJson(out.text) };
+      objects = 0;
     }
-    finish(out);
+    // A body cut short delivered no objects: only the request's own point is charged.
+    finish(out, 1 + objects);
   };
 
   return createServer((req, res) => {

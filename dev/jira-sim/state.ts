@@ -65,9 +65,17 @@ export class SimState {
   private nextChangeId = 100000;
   private readonly startedAt = Date.now();
   private readonly baseNow: number;
+  /** Added to the clock by tests and the control API (`advanceClock`). */
+  private clockOffsetMs = 0;
+  /** When set, the clock stands still at this instant (tests that must not depend on real time). */
+  private frozenAt: number | null = null;
 
-  constructor(readonly dataset: SimDataset) {
+  constructor(
+    readonly dataset: SimDataset,
+    options: { frozenClock?: boolean } = {},
+  ) {
     this.baseNow = Date.parse(dataset.now);
+    if (options.frozenClock) this.frozenAt = this.baseNow;
     this.issuesByProject = dataset.projects.map(() => []);
     dataset.projects.forEach((p, idx) => {
       this.projectByKey.set(p.key.toUpperCase(), idx);
@@ -101,9 +109,30 @@ export class SimState {
     this.securityLevels = byId(dataset.securityLevels);
   }
 
-  /** The site's clock: starts at the dataset's `now` and runs in real time. */
+  /** The site's clock: starts at the dataset's `now` and runs in real time (unless frozen); tests can move it on. */
   now(): number {
-    return this.baseNow + (Date.now() - this.startedAt);
+    return this.frozenAt ?? this.baseNow + (Date.now() - this.startedAt) + this.clockOffsetMs;
+  }
+
+  /** Moves the site clock forward (rate-limit windows, search lag and relative JQL dates follow it). */
+  advanceClock(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`the clock only moves forward, got ${ms} ms`);
+    if (this.frozenAt !== null) this.frozenAt += ms;
+    else this.clockOffsetMs += ms;
+  }
+
+  /** Stops the clock where it is, or lets it run on from there. */
+  freezeClock(frozen: boolean): void {
+    if (frozen && this.frozenAt === null) this.frozenAt = this.now();
+    if (!frozen && this.frozenAt !== null) {
+      const at = this.frozenAt;
+      this.frozenAt = null;
+      this.clockOffsetMs += at - this.now();
+    }
+  }
+
+  clockFrozen(): boolean {
+    return this.frozenAt !== null;
   }
 
   touch(): void {

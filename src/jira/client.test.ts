@@ -1,4 +1,4 @@
-import { JiraClient, JiraError } from './client';
+import { JiraClient, JiraError, QuotaExhaustedError } from './client';
 import type { RetryEnvironment } from './retry';
 import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
 
@@ -171,5 +171,171 @@ describe('JiraClient', () => {
       '/rest/api/3/projectCategory',
       '/rest/api/3/projectCategory',
     ]);
+  });
+});
+
+const QUOTA_HEADERS = (remaining: number, resetSeconds = 1800) => ({
+  'beta-ratelimit-policy': '"tenant-app-quota";q=65000;w=3600',
+  'beta-ratelimit': `"tenant-app-quota";r=${remaining};t=${resetSeconds}`,
+});
+
+const projectValue = (key: string, id: number) => ({
+  id: String(id),
+  key,
+  name: `Project ${key}`,
+  projectTypeKey: 'software',
+});
+
+describe('JiraClient and the points quota', () => {
+  it('counts 1 point per answered request plus 1 per issue or project, and keeps the latest quota', async () => {
+    const env = virtualTime();
+    const transport = scriptedTransport([
+      {
+        status: 200,
+        headers: QUOTA_HEADERS(5000),
+        body: { issues: [issue(1), issue(2), issue(3)], isLast: true },
+      },
+      { status: 200, headers: QUOTA_HEADERS(4996), body: { issues: [issue(1)], issueErrors: [] } },
+      { status: 429, headers: { 'retry-after': '1', 'ratelimit-reason': 'jira-burst-based' } },
+      {
+        status: 200,
+        headers: QUOTA_HEADERS(4994),
+        body: { values: [projectValue('ABC', 1), projectValue('DEF', 2)], isLast: true },
+      },
+      { status: 200, body: { accountId: 'u1' } },
+    ]);
+    const client = new JiraClient(transport, { env });
+    await client.searchPage({ jql: 'project = ABC', fields: ['summary'] });
+    expect(client.meter.points).toBe(4);
+    expect(client.meter.quota).toEqual({ limit: 65000, remaining: 5000, resetAt: env.now() + 1_800_000 });
+    await client.bulkFetch(['ABC-1'], ['summary']);
+    await client.searchProjects();
+    await client.myself(); // a single object costs only the request's point, and no headers keep the reading
+    // 4 + 2 + (429 refused: 0) + 3 + 1
+    expect(client.meter.points).toBe(10);
+    expect(client.meter.quota?.remaining).toBe(4994);
+    expect(client.meter.quotaBaseline?.remaining).toBe(5000);
+    expect(client.meter.requests).toBe(5);
+  });
+
+  it('honours Retry-After on 503 and X-RateLimit-Reset on a 429 without Retry-After', async () => {
+    const env = virtualTime();
+    const transport = scriptedTransport([
+      { status: 503, headers: { 'retry-after': '4' } },
+      { status: 429, headers: { 'x-ratelimit-reset': new Date(env.now() + 4000 + 7000).toISOString() } },
+      { status: 200, body: { accountId: 'u1' } },
+    ]);
+    const client = new JiraClient(transport, { env });
+    await expect(client.myself()).resolves.toMatchObject({ accountId: 'u1' });
+    // 4 s + jitter (random() = 0.5 -> 125 ms), then until the reset 7 s after that
+    expect(env.sleeps).toEqual([4125, 6875 + 125]);
+  });
+
+  it('throws QuotaExhaustedError without sleeping when the quota is spent for longer than it may wait', async () => {
+    const env = virtualTime();
+    const transport = scriptedTransport([
+      { status: 200, headers: QUOTA_HEADERS(3), body: { issues: [issue(1), issue(2)], isLast: true } },
+      {
+        status: 429,
+        headers: {
+          'beta-ratelimit': '"tenant-app-quota";r=0;t=2400',
+          'ratelimit-reason': 'jira-quota-tenant-based',
+          'retry-after': '2400',
+          'x-ratelimit-reset': new Date(env.now() + 2_400_000).toISOString(),
+        },
+      },
+    ]);
+    const client = new JiraClient(transport, { env });
+    await client.searchPage({ jql: 'project = ABC', fields: [] });
+    const failure = await client.searchPage({ jql: 'project = ABC', fields: [] }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(QuotaExhaustedError);
+    expect(failure).toBeInstanceOf(JiraError);
+    expect(failure).toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+      retryAt: env.now() + 2_400_000,
+      details: { retryAt: env.now() + 2_400_000, path: '/rest/api/3/search/jql' },
+    });
+    expect(env.sleeps).toEqual([]);
+    expect(transport.requests).toHaveLength(2);
+    // Jira left out the policy header on the 429: the limit of this window is remembered
+    expect(client.meter.quota).toEqual({
+      limit: 65000,
+      remaining: 0,
+      resetAt: env.now() + 2_400_000,
+      reason: 'jira-quota-tenant-based',
+    });
+    expect(client.meter.points).toBe(3);
+  });
+
+  it('waits out a quota window that resets within seconds, but not past the deadline', async () => {
+    const env = virtualTime();
+    const spent = { 'ratelimit-reason': 'jira-quota-tenant-based', 'retry-after': '5' };
+    const transport = scriptedTransport([
+      { status: 429, headers: spent },
+      { status: 200, body: { accountId: 'u1' } },
+      { status: 429, headers: spent },
+    ]);
+    const client = new JiraClient(transport, { env });
+    await expect(client.myself()).resolves.toMatchObject({ accountId: 'u1' });
+    expect(env.sleeps).toEqual([5125]);
+    await expect(client.withDeadline(3000).myself()).rejects.toBeInstanceOf(QuotaExhaustedError);
+    expect(env.sleeps).toHaveLength(1);
+  });
+
+  it('a quota 429 that tells no reset time defers by a whole window; a burst 429 keeps retrying', async () => {
+    const env = virtualTime();
+    const transport = scriptedTransport([
+      { status: 429, headers: { 'ratelimit-reason': 'jira-quota-global-based' } },
+      { status: 429, headers: { 'ratelimit-reason': 'jira-burst-based', 'retry-after': '2' } },
+      { status: 200, body: { accountId: 'u1' } },
+    ]);
+    const client = new JiraClient(transport, { env });
+    await expect(client.myself()).rejects.toMatchObject({ retryAt: env.now() + 3_600_000 });
+    await expect(client.myself()).resolves.toMatchObject({ accountId: 'u1' });
+    expect(env.sleeps).toEqual([2125]);
+  });
+
+  it('a quota 429 on the last attempt is a QuotaExhaustedError, not a plain rate-limit failure', async () => {
+    const env = virtualTime();
+    const transport = scriptedTransport([
+      { status: 429, headers: { 'ratelimit-reason': 'jira-quota-tenant-based', 'retry-after': '1' } },
+    ]);
+    const client = new JiraClient(transport, { env, retry: { maxAttempts: 1 } });
+    await expect(client.myself()).rejects.toBeInstanceOf(QuotaExhaustedError);
+  });
+
+  it('sends reconcileIssues in the search body, and refuses more than Jira takes before asking', async () => {
+    const transport = scriptedTransport([{ status: 200, body: { issues: [], isLast: true } }]);
+    const client = new JiraClient(transport, { env: virtualTime() });
+    await client.searchPage({ jql: 'project = ABC', fields: ['updated'], reconcileIssues: [10001, 10002] });
+    expect(transport.requests[0]?.body).toMatchObject({ reconcileIssues: [10001, 10002] });
+    const many = Array.from({ length: 51 }, (_, n) => n + 1);
+    await expect(
+      client.searchPage({ jql: 'project = ABC', fields: [], reconcileIssues: many }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(transport.requests).toHaveLength(1);
+  });
+
+  it('asks /project/search for at most 50 keys at a time and merges the answers in key order', async () => {
+    const keys = Array.from({ length: 120 }, (_, n) => `P${String(n).padStart(3, '0')}`);
+    const answer = (chunk: string[]) => ({
+      status: 200,
+      body: { values: chunk.slice(0, 2).map((key) => projectValue(key, Number(key.slice(1)))), isLast: true },
+    });
+    // Jira answers each chunk in key order; the last chunk holds the smallest keys here
+    const reversed = [...keys].reverse();
+    const transport = scriptedTransport([
+      answer(reversed.slice(0, 50).reverse()),
+      answer(reversed.slice(50, 100).reverse()),
+      answer(reversed.slice(100).reverse()),
+    ]);
+    const client = new JiraClient(transport, { env: virtualTime() });
+    const projects = await client.searchProjects({ keys: reversed });
+    const keysOf = (request: JiraRequest) => (request.query?.keys ?? []) as string[];
+    expect(transport.requests.map((r) => keysOf(r).length)).toEqual([50, 50, 20]);
+    expect(new Set(transport.requests.flatMap(keysOf))).toEqual(new Set(keys));
+    expect(projects.map((p) => p.key)).toEqual(['P000', 'P001', 'P020', 'P021', 'P070', 'P071']);
+    expect(client.meter.points).toBe(3 + 6);
   });
 });

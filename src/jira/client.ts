@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
+import { parseRateLimitHeaders, QUOTA_WINDOW_MS, type QuotaReading } from './quota';
 import {
   defaultRetryPolicy,
   type RetryEnvironment,
@@ -36,10 +37,47 @@ import {
 } from './schemas';
 import { type JiraRequest, type JiraResponse, type JiraTransport, segment } from './transport';
 
-/** Counts HTTP requests made to Jira (retries included): benchmarks and reports print it. */
+export type { QuotaReading } from './quota';
+
+/** `/project/search` takes at most this many `keys` per request: longer lists are sent in chunks. */
+export const MAX_PROJECT_KEYS = 50;
+/** `reconcileIssues` takes at most this many issue ids per search request. */
+export const MAX_RECONCILE_ISSUES = 50;
+
+/**
+ * Counts what the app spends at Jira: HTTP requests (retries included), quota points, and the quota
+ * as Jira last reported it. Benchmarks, reports and refresh runs print and pace by it.
+ */
 export class RequestMeter {
   requests = 0;
   retries = 0;
+  /**
+   * Quota points spent, counted like Jira: 1 per answered request (a 429 refusal costs nothing) plus
+   * 1 per issue, project or user in the parsed answer.
+   */
+  points = 0;
+  /** The latest quota reading from Jira's headers; null until an answer carried them. */
+  quota: QuotaReading | null = null;
+  /** The first reading of the current quota window: what remained when this meter began spending it. */
+  quotaBaseline: QuotaReading | null = null;
+
+  /** Charges an answer's own point and takes its quota headers. Malformed headers are ignored. */
+  observe(response: JiraResponse, nowMs: number): void {
+    if (response.status !== 429) this.points += 1;
+    const reading = parseRateLimitHeaders((name) => response.header(name), nowMs);
+    if (reading === null) return;
+    const sameWindow =
+      this.quota !== null && Math.abs(reading.resetAt - this.quota.resetAt) < QUOTA_WINDOW_MS / 2;
+    // Jira drops the policy header once the quota is spent: keep the limit it told us this window.
+    const limit = reading.limit ?? (sameWindow ? (this.quota?.limit ?? null) : null);
+    this.quota = { ...reading, limit };
+    if (this.quotaBaseline === null || !sameWindow) this.quotaBaseline = this.quota;
+  }
+
+  /** Charges the objects (issues, projects, users) an answer returned. */
+  chargeObjects(count: number): void {
+    this.points += count;
+  }
 }
 
 export interface JiraClientOptions {
@@ -55,9 +93,31 @@ export class JiraError extends AppError {
     message: string,
     readonly status: number,
     readonly path: string,
+    extraDetails: Record<string, unknown> = {},
   ) {
-    super(code, message, { status, path });
+    super(code, message, { status, path, ...extraDetails });
     this.name = 'JiraError';
+  }
+}
+
+/**
+ * Jira's points quota for the site is spent until `retryAt` (epoch ms), later than this call could
+ * wait: a refresh run stops here and continues in the next window instead of failing.
+ */
+export class QuotaExhaustedError extends JiraError {
+  constructor(
+    path: string,
+    readonly retryAt: number,
+    readonly quota: QuotaReading | null,
+  ) {
+    super(
+      'RATE_LIMITED',
+      `Jira's hourly points quota for this site is spent; it resets at ${new Date(retryAt).toISOString()}`,
+      429,
+      path,
+      { retryAt },
+    );
+    this.name = 'QuotaExhaustedError';
   }
 }
 
@@ -67,7 +127,11 @@ export interface SearchOptions {
   maxResults?: number;
   nextPageToken?: string;
   properties?: readonly string[];
-  /** Issue ids whose latest state the search must reflect (search is eventually consistent). */
+  /**
+   * Issue ids to read as they are now, not as the (eventually consistent) search index has them:
+   * pass the issues the app just wrote or was told changed. At most MAX_RECONCILE_ISSUES; send the
+   * same list with every page of one search.
+   */
   reconcileIssues?: readonly number[];
 }
 
@@ -121,10 +185,31 @@ export class JiraClient {
     return this.call({ method: 'GET', path: '/rest/api/3/projectCategory' }, ProjectCategoriesSchema);
   }
 
-  /** Every project this principal can browse (follows Jira's project pages). */
+  /**
+   * Every project this principal can browse (follows Jira's project pages). A `keys` filter longer
+   * than Jira's 50 is sent in chunks; the answer is then ordered by key like Jira's own.
+   */
   async searchProjects(
     filter: { keys?: readonly string[]; categoryId?: string } = {},
   ): Promise<JiraProject[]> {
+    const keys = filter.keys === undefined ? undefined : [...new Set(filter.keys)];
+    if (keys === undefined || keys.length <= MAX_PROJECT_KEYS) {
+      return this.projectPages({ keys, categoryId: filter.categoryId });
+    }
+    const found = new Map<string, JiraProject>();
+    for (let start = 0; start < keys.length; start += MAX_PROJECT_KEYS) {
+      const chunk = keys.slice(start, start + MAX_PROJECT_KEYS);
+      for (const project of await this.projectPages({ keys: chunk, categoryId: filter.categoryId })) {
+        found.set(project.id, project);
+      }
+    }
+    return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  private async projectPages(filter: {
+    keys?: readonly string[];
+    categoryId?: string;
+  }): Promise<JiraProject[]> {
     const projects: JiraProject[] = [];
     let startAt = 0;
     for (;;) {
@@ -141,6 +226,7 @@ export class JiraClient {
           },
         },
         ProjectPageSchema,
+        (result) => result.values.length,
       );
       projects.push(...page.values);
       startAt += page.values.length;
@@ -150,6 +236,15 @@ export class JiraClient {
 
   /** One page of `/search/jql`; follow `nextPageToken` until `isLast`. */
   searchPage(options: SearchOptions): Promise<SearchPage> {
+    const reconcile = options.reconcileIssues ?? [];
+    if (reconcile.length > MAX_RECONCILE_ISSUES) {
+      return Promise.reject(
+        new AppError(
+          'BAD_REQUEST',
+          `Jira reconciles at most ${MAX_RECONCILE_ISSUES} issues per search; ${reconcile.length} were given`,
+        ),
+      );
+    }
     return this.call(
       {
         method: 'POST',
@@ -160,12 +255,11 @@ export class JiraClient {
           maxResults: options.maxResults ?? 100,
           ...(options.nextPageToken ? { nextPageToken: options.nextPageToken } : {}),
           ...(options.properties ? { properties: options.properties } : {}),
-          ...(options.reconcileIssues && options.reconcileIssues.length > 0
-            ? { reconcileIssues: options.reconcileIssues }
-            : {}),
+          ...(reconcile.length > 0 ? { reconcileIssues: reconcile } : {}),
         },
       },
       SearchPageSchema,
+      (page) => page.issues.length,
     );
   }
 
@@ -195,6 +289,7 @@ export class JiraClient {
     const result = await this.call(
       { method: 'POST', path: '/rest/api/3/issue/bulkfetch', body: { issueIdsOrKeys, fields } },
       BulkFetchSchema,
+      (bulk) => bulk.issues.length,
     );
     return result.issues;
   }
@@ -279,7 +374,15 @@ export class JiraClient {
     });
   }
 
-  private async call<S extends z.ZodType>(request: JiraRequest, schema: S): Promise<z.infer<S>> {
+  /**
+   * Sends, parses with `schema`, and charges the meter for the objects the answer returned
+   * (`objectsIn`: issues, projects or users; single-object reads cost only the request's point).
+   */
+  private async call<S extends z.ZodType>(
+    request: JiraRequest,
+    schema: S,
+    objectsIn?: (data: z.infer<S>) => number,
+  ): Promise<z.infer<S>> {
     const response = await this.send(request, (candidate) => parseJson(candidate.text) !== undefined);
     const body = parseJson(response.text);
     if (body === undefined) {
@@ -300,6 +403,7 @@ export class JiraClient {
         request.path,
       );
     }
+    if (objectsIn) this.meter.chargeObjects(objectsIn(parsed.data));
     return parsed.data;
   }
 
@@ -308,10 +412,21 @@ export class JiraClient {
     request: JiraRequest,
     isAcceptable: (r: JiraResponse) => boolean = () => true,
   ): Promise<JiraResponse> {
-    const outcome = await sendWithRetry(this.transport, request, this.policy, this.env, isAcceptable, () => {
-      this.meter.requests++;
-    });
+    const outcome = await sendWithRetry(
+      this.transport,
+      request,
+      this.policy,
+      this.env,
+      isAcceptable,
+      () => {
+        this.meter.requests++;
+      },
+      (response) => this.meter.observe(response, this.env.now()),
+    );
     this.meter.retries += outcome.attempts - 1;
+    if (outcome.kind === 'quota-exhausted') {
+      throw new QuotaExhaustedError(request.path, outcome.retryAt, this.meter.quota);
+    }
     if (outcome.kind === 'network-error') {
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
       throw new JiraError('UPSTREAM_ERROR', `Jira could not be reached (${reason})`, 0, request.path);

@@ -1,4 +1,14 @@
+import {
+  isQuotaReason,
+  parseRateLimitHeaders,
+  parseRateLimitReset,
+  parseRetryAfter,
+  QUOTA_WINDOW_MS,
+  rateLimitReason,
+} from './quota';
 import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
+
+export { parseRetryAfter } from './quota';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -26,16 +36,24 @@ export const realRetryEnvironment: RetryEnvironment = {
 };
 
 /**
- * Reads Retry-After as Jira sends it: delay seconds, or an HTTP date. Returns milliseconds, or
- * null when absent or unreadable.
+ * A quota 429 asking for a longer wait than this is not slept through: the run defers to the next
+ * window instead (QuotaExhaustedError), whatever the retry policy would allow.
  */
-export function parseRetryAfter(value: string | null, nowMs: number): number | null {
-  if (value === null || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - nowMs);
+export const QUOTA_WAIT_LIMIT_MS = 60_000;
+
+/**
+ * How long the answer asks us to wait: `Retry-After` (seconds or HTTP date), else
+ * `X-RateLimit-Reset` (ISO timestamp). Read on 429 and on 5xx (a 503 may carry it too).
+ */
+export function requestedWait(response: JiraResponse, nowMs: number): number | null {
+  if (!isRetryableStatus(response.status)) return null;
+  return (
+    parseRetryAfter(response.header('retry-after'), nowMs) ??
+    parseRateLimitReset(
+      response.header('x-ratelimit-reset') ?? response.header('x-beta-ratelimit-reset'),
+      nowMs,
+    )
+  );
 }
 
 export function isRetryableStatus(status: number): boolean {
@@ -50,12 +68,25 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
 
 export type RetryOutcome =
   | { kind: 'response'; response: JiraResponse; attempts: number }
-  | { kind: 'network-error'; error: unknown; attempts: number };
+  | { kind: 'network-error'; error: unknown; attempts: number }
+  /** The points quota is spent until `retryAt` (epoch ms), later than this call may wait. */
+  | { kind: 'quota-exhausted'; response: JiraResponse; retryAt: number; attempts: number };
+
+/** When a quota 429 lets us try again: its headers, or else a whole window from now. */
+function quotaRetryAt(response: JiraResponse, nowMs: number): number {
+  const wait = requestedWait(response, nowMs);
+  if (wait !== null) return nowMs + wait;
+  const reading = parseRateLimitHeaders((name) => response.header(name), nowMs);
+  return reading !== null && reading.resetAt > nowMs ? reading.resetAt : nowMs + QUOTA_WINDOW_MS;
+}
 
 /**
- * Sends a request, retrying 429 (after Retry-After), 5xx and network failures with backoff.
- * `isAcceptable` lets the caller retry a 200 whose body is not what it must be (malformed JSON).
- * Returns the last response (which may still be an error status) so the caller reports it.
+ * Sends a request, retrying 429 and 5xx (after Retry-After or X-RateLimit-Reset when the answer has
+ * them, else with backoff), network failures and unacceptable bodies. `isAcceptable` lets the caller
+ * retry a 200 whose body is not what it must be (malformed JSON). A 429 for the points quota whose
+ * wait is longer than `QUOTA_WAIT_LIMIT_MS`, `maxDelayMs` or the deadline allows, or that is the last
+ * attempt, ends as 'quota-exhausted' without sleeping. Otherwise returns the last response (which may
+ * still be an error status) so the caller reports it. `onResponse` sees every answer (quota meter).
  */
 export async function sendWithRetry(
   transport: JiraTransport,
@@ -64,29 +95,41 @@ export async function sendWithRetry(
   env: RetryEnvironment,
   isAcceptable: (response: JiraResponse) => boolean,
   onAttempt?: () => void,
+  onResponse?: (response: JiraResponse) => void,
 ): Promise<RetryOutcome> {
   let lastOutcome: RetryOutcome | undefined;
   for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
     onAttempt?.();
+    const isLast = attempt === policy.maxAttempts - 1;
     let delay: number;
     try {
       const response = await transport.send(request);
+      onResponse?.(response);
       lastOutcome = { kind: 'response', response, attempts: attempt + 1 };
       const retryable =
         isRetryableStatus(response.status) || (response.status < 300 && !isAcceptable(response));
       if (!retryable) return lastOutcome;
-      const retryAfter =
-        response.status === 429 ? parseRetryAfter(response.header('retry-after'), env.now()) : null;
-      delay =
-        retryAfter !== null
-          ? Math.min(policy.maxDelayMs, retryAfter + Math.round(env.random() * 250))
-          : backoffDelay(policy, attempt, env.random);
+      const now = env.now();
+      if (response.status === 429 && isQuotaReason(rateLimitReason((name) => response.header(name)))) {
+        const retryAt = quotaRetryAt(response, now);
+        const wait = retryAt - now;
+        delay = wait + Math.round(env.random() * 250);
+        const tooLong =
+          wait > Math.min(QUOTA_WAIT_LIMIT_MS, policy.maxDelayMs) ||
+          (policy.deadline !== undefined && now + delay > policy.deadline);
+        if (tooLong || isLast) return { kind: 'quota-exhausted', response, retryAt, attempts: attempt + 1 };
+      } else {
+        const requested = requestedWait(response, now);
+        delay =
+          requested !== null
+            ? Math.min(policy.maxDelayMs, requested + Math.round(env.random() * 250))
+            : backoffDelay(policy, attempt, env.random);
+      }
     } catch (error) {
       if (!isNetworkError(error)) throw error;
       lastOutcome = { kind: 'network-error', error, attempts: attempt + 1 };
       delay = backoffDelay(policy, attempt, env.random);
     }
-    const isLast = attempt === policy.maxAttempts - 1;
     if (isLast || (policy.deadline !== undefined && env.now() + delay > policy.deadline)) break;
     await env.sleep(delay);
   }

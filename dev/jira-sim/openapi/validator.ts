@@ -129,6 +129,29 @@ export class OpenApiValidator {
     return responses !== undefined && String(status) in responses;
   }
 
+  /** Names of the query parameters the spec declares for an operation. */
+  queryParameters(pathTemplate: string, method: string): string[] {
+    const op = this.doc.paths[pathTemplate]?.[method.toLowerCase()];
+    if (!op) throw new Error(`the subset has no operation ${method.toUpperCase()} ${pathTemplate}`);
+    const params = Array.isArray(op.parameters) ? op.parameters : [];
+    return params
+      .filter((p): p is JsonObject => p !== null && typeof p === 'object' && !Array.isArray(p))
+      .filter((p) => p.in === 'query' && typeof p.name === 'string')
+      .map((p) => String(p.name));
+  }
+
+  /** Validate a JSON request body against the operation's request schema. */
+  validateRequestBody(pathTemplate: string, method: string, body: unknown): ValidationResult {
+    const op = this.doc.paths[pathTemplate]?.[method.toLowerCase()];
+    const requestBody = op?.requestBody as JsonObject | undefined;
+    const content = requestBody?.content as Record<string, JsonObject> | undefined;
+    const schema = content?.['application/json']?.schema;
+    if (schema === undefined) {
+      throw new Error(`the spec defines no JSON request body for ${method.toUpperCase()} ${pathTemplate}`);
+    }
+    return this.result(this.compiled(`request ${method} ${pathTemplate}`, schema), body);
+  }
+
   private compiled(key: string, schema: Json): ValidateFunction {
     let fn = this.cache.get(key);
     if (!fn) {

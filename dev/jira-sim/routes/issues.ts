@@ -11,6 +11,7 @@ import {
   type RouteDef,
 } from '../http';
 import { selectFields } from '../render';
+import { SearchLag } from '../search-lag';
 import type { SimIssue } from '../types';
 
 const NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
@@ -41,6 +42,11 @@ function renderIssue(ctx: Ctx, issue: SimIssue): Reply {
   );
 }
 
+/** The search index sees a successful write only after the configured lag. */
+function lagSearch(ctx: Ctx, before: SimIssue): void {
+  ctx.runtime.searchLag.record(before, ctx.now, ctx.runtime.faults.current().searchLagMs);
+}
+
 function getIssue(ctx: Ctx) {
   return renderIssue(ctx, visibleIssue(ctx));
 }
@@ -49,10 +55,12 @@ function editIssue(ctx: Ctx) {
   const issue = visibleIssue(ctx);
   requireEdit(ctx, issue);
   const body = objectBody(ctx);
+  const before = SearchLag.capture(issue);
   const { items } = applyEdit(ctx.state, ctx.access, issue, body);
   if (items.length > 0) {
     issue.updated = ctx.now;
     ctx.state.recordChange(issue.id, ctx.user.accountId, items, ctx.now);
+    lagSearch(ctx, before);
   }
   ctx.state.touch();
   if (ctx.query.get('returnIssue') === 'true') return renderIssue(ctx, issue);
@@ -102,6 +110,7 @@ function doTransition(ctx: Ctx) {
   if (!target || target.id === issue.statusId) {
     throw new JiraError(400, [`Transition id '${id}' is not valid for this issue.`]);
   }
+  const before = SearchLag.capture(issue);
   const { items, resolutionId } = applyEdit(
     ctx.state,
     ctx.access,
@@ -111,6 +120,7 @@ function doTransition(ctx: Ctx) {
   );
   const statusItems = transition(ctx.state, issue, target.id, ctx.now, resolutionId);
   ctx.state.recordChange(issue.id, ctx.user.accountId, [...items, ...statusItems], ctx.now);
+  lagSearch(ctx, before);
   return noContent();
 }
 

@@ -1,5 +1,8 @@
 /** `/project/search` (paged like Jira's PageBean) and `/project/{projectIdOrKey}`. */
-import { type Ctx, intParam, JiraError, listParam, ok, type RouteDef } from '../http';
+import { type Ctx, countOf, intParam, JiraError, listParam, ok, type RouteDef } from '../http';
+
+/** `keys` takes at most this many project keys per request (Jira's OpenAPI spec); clients chunk. */
+export const MAX_PROJECT_KEYS = 50;
 
 function expandSet(ctx: Ctx): Set<string> {
   return new Set(listParam(ctx.query, 'expand').map((e) => e.toLowerCase()));
@@ -16,6 +19,11 @@ function searchProjects(ctx: Ctx) {
     ]);
   }
   const keys = new Set(listParam(query, 'keys').map((k) => k.toUpperCase()));
+  if (keys.size > MAX_PROJECT_KEYS) {
+    throw new JiraError(400, [
+      `The 'keys' parameter accepts up to ${MAX_PROJECT_KEYS} project keys; ${keys.size} were given.`,
+    ]);
+  }
   const ids = new Set(listParam(query, 'id'));
   const text = query.get('query')?.trim().toLowerCase() ?? '';
   const categoryId = query.get('categoryId');
@@ -95,6 +103,12 @@ function getProject(ctx: Ctx) {
 }
 
 export const projectRoutes: RouteDef[] = [
-  { method: 'GET', path: '/rest/api/3/project/search', handler: searchProjects, paged: true },
+  {
+    method: 'GET',
+    path: '/rest/api/3/project/search',
+    handler: searchProjects,
+    paged: true,
+    objects: countOf('values'),
+  },
   { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}', handler: getProject },
 ];

@@ -1,6 +1,7 @@
 /** Issue search: `/search/jql` (token paging), `/search/approximate-count`, `/issue/bulkfetch`, `/jql/parse`. */
 import {
   type Ctx,
+  countOf,
   intParam,
   JiraError,
   listParam,
@@ -20,6 +21,8 @@ export const SEARCH_REMOVED_MESSAGE =
 export const MAX_PAGE_WITH_FIELDS = 100;
 export const MAX_PAGE_ID_ONLY = 5000;
 export const DEFAULT_PAGE = 50;
+/** `reconcileIssues` accepts at most this many issue ids (Jira's OpenAPI spec). */
+export const MAX_RECONCILE_ISSUES = 50;
 
 function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]): void {
   for (const k of Object.keys(body)) {
@@ -35,16 +38,42 @@ interface SearchParams {
   fields: string[];
   expand: string[];
   properties: string[];
+  reconcileIssues: number[];
 }
 
-function runSearch(ctx: Ctx, p: SearchParams) {
-  const issues = searchIssues(p.jql, {
+/** Search as the (lagging) index sees it; `reconcile` names issues to read as they are now. */
+function indexedSearch(ctx: Ctx, jql: string, reconcile: readonly number[]) {
+  const lag = ctx.runtime.searchLag;
+  const reconciled = new Set(reconcile);
+  return searchIssues(jql, {
     state: ctx.state,
     access: ctx.access,
     now: ctx.now,
     cache: ctx.runtime.searchCache,
     requireBounded: true,
+    ...(lag.active(ctx.now) ? { view: (issue) => lag.view(issue, ctx.now, reconciled) } : {}),
   });
+}
+
+/** `reconcileIssues`: issue ids (integers in a body, digits in a query), at most 50. */
+function reconcileIds(values: readonly unknown[], fromQuery: boolean): number[] {
+  const ids = values.map((v) => {
+    const n = fromQuery && typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      throw new JiraError(400, [`'reconcileIssues' must be a list of issue ids; '${String(v)}' is not one.`]);
+    }
+    return n;
+  });
+  if (ids.length > MAX_RECONCILE_ISSUES) {
+    throw new JiraError(400, [
+      `'reconcileIssues' accepts at most ${MAX_RECONCILE_ISSUES} issue ids; ${ids.length} were given.`,
+    ]);
+  }
+  return ids;
+}
+
+function runSearch(ctx: Ctx, p: SearchParams) {
+  const issues = indexedSearch(ctx, p.jql, p.reconcileIssues);
   const offset = p.nextPageToken ? decodePageToken(p.nextPageToken, p.jql) : 0;
   const selection = selectFields(p.fields, ctx.state.dataset.fields, 'none');
   const cap = selection.idOnly ? MAX_PAGE_ID_ONLY : MAX_PAGE_WITH_FIELDS;
@@ -72,6 +101,7 @@ function searchGet(ctx: Ctx) {
     fields: ctx.query.getAll('fields'),
     expand: listParam(ctx.query, 'expand'),
     properties: listParam(ctx.query, 'properties'),
+    reconcileIssues: reconcileIds(listParam(ctx.query, 'reconcileIssues'), true),
   });
 }
 
@@ -98,6 +128,9 @@ function searchPost(ctx: Ctx) {
   }
   if (expand !== undefined && typeof expand !== 'string')
     throw new JiraError(400, ["'expand' must be a comma-separated string."]);
+  const reconcile = body.reconcileIssues ?? [];
+  if (!Array.isArray(reconcile))
+    throw new JiraError(400, ["'reconcileIssues' must be an array of issue ids."]);
   return runSearch(ctx, {
     jql: jql ?? '',
     nextPageToken: nextPageToken ?? undefined,
@@ -108,6 +141,7 @@ function searchPost(ctx: Ctx) {
       .map((e) => e.trim())
       .filter(Boolean),
     properties: stringArray(body, 'properties') ?? [],
+    reconcileIssues: reconcileIds(reconcile, false),
   });
 }
 
@@ -116,13 +150,7 @@ function approximateCount(ctx: Ctx) {
   rejectUnknown(body, ['jql']);
   if (body.jql !== undefined && typeof body.jql !== 'string')
     throw new JiraError(400, ["'jql' must be a string."]);
-  const issues = searchIssues(body.jql ?? '', {
-    state: ctx.state,
-    access: ctx.access,
-    now: ctx.now,
-    cache: ctx.runtime.searchCache,
-    requireBounded: true,
-  });
+  const issues = indexedSearch(ctx, body.jql ?? '', []);
   return ok({ count: issues.length });
 }
 
@@ -213,11 +241,29 @@ const removed = () => {
 };
 
 export const searchRoutes: RouteDef[] = [
-  { method: 'GET', path: '/rest/api/3/search/jql', handler: searchGet, paged: true },
-  { method: 'POST', path: '/rest/api/3/search/jql', handler: searchPost, paged: true },
+  {
+    method: 'GET',
+    path: '/rest/api/3/search/jql',
+    handler: searchGet,
+    paged: true,
+    objects: countOf('issues'),
+  },
+  {
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    handler: searchPost,
+    paged: true,
+    objects: countOf('issues'),
+  },
   { method: 'GET', path: '/rest/api/3/search', handler: removed },
   { method: 'POST', path: '/rest/api/3/search', handler: removed },
   { method: 'POST', path: '/rest/api/3/search/approximate-count', handler: approximateCount },
-  { method: 'POST', path: '/rest/api/3/issue/bulkfetch', handler: bulkFetch, paged: true },
+  {
+    method: 'POST',
+    path: '/rest/api/3/issue/bulkfetch',
+    handler: bulkFetch,
+    paged: true,
+    objects: countOf('issues'),
+  },
   { method: 'POST', path: '/rest/api/3/jql/parse', handler: jqlParse },
 ];
