@@ -35,6 +35,8 @@ export interface LocalApp {
   /** Requests made to Jira by everything this app did. */
   meter: RequestMeter;
   drainJobs(): Promise<void>;
+  /** Delivers jobs the queue holds back (deferred to the next quota window) now. */
+  releaseDelayedJobs(): void;
 }
 
 /** The app wired to Jira over HTTP and an in-memory store: what the local host and tests run. */
@@ -70,5 +72,11 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     jiraConcurrency: options.jiraConcurrency ?? 6,
     queue,
   };
-  return { app: createApp(deps), deps, meter, drainJobs: queue.drain };
+  return {
+    app: createApp(deps),
+    deps,
+    meter,
+    drainJobs: queue.drain,
+    releaseDelayedJobs: queue.releaseDelayed,
+  };
 }

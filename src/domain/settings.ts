@@ -93,6 +93,11 @@ export const EngineSettingsSchema = z.object({
     staleness: { amber: 10, red: 25 },
     compliance: { amber: 90, red: 75 },
   }),
+  /**
+   * Share of the site's remaining hourly Jira points quota a refresh run may spend; the rest is left
+   * to the site's people and other apps (a run that reaches it waits for the next hour).
+   */
+  refreshQuotaShare: z.number().min(0.05).max(1).default(0.5),
   /** An in-progress issue not updated for this many days is stale. */
   staleDays: z.number().int().min(1).max(365).default(14),
   riskMatrix: RiskMatrixSchema.default({ high: 15, medium: 8 }),

@@ -32,6 +32,8 @@ export interface CollectPagesInput {
   reconcileIssues?: readonly string[];
   /** Called after each page with the number of issues it held (points accounting). */
   onPage?: (issues: number) => void;
+  /** Asked after each page: true stops here and hands back the token (quota pacing). */
+  shouldStop?: () => boolean;
 }
 
 /** Sees every raw issue a collection reads, to evaluate standards on the same pages. */
@@ -85,7 +87,7 @@ export async function collectPages(jira: JiraClient, input: CollectPagesInput): 
     pages++;
     const done = page.isLast !== false || !page.nextPageToken;
     token = done ? undefined : (page.nextPageToken ?? undefined);
-    if (done || (input.maxPages !== undefined && pages >= input.maxPages)) break;
+    if (done || (input.maxPages !== undefined && pages >= input.maxPages) || input.shouldStop?.()) break;
   }
   return {
     chunk: mergeAllChunks(chunks, input.settings),

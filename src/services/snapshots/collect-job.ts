@@ -1,6 +1,6 @@
 import type { PortfolioIssue } from '../../domain/model';
 import { summarizeIssues } from '../../domain/portfolio';
-import { JiraError } from '../../jira/client';
+import { QuotaExhaustedError } from '../../jira/client';
 import { type FieldProblem, toPortfolioIssue } from '../../jira/issue-mapper';
 import { jqlString } from '../../jira/jql';
 import type { Job, JobQueue } from '../../jobs/job';
@@ -41,6 +41,8 @@ export async function runCollectJob(deps: AppDeps, queue: JobQueue, job: Collect
   if (!plan) return;
   let done = await readParsed(deps.store, run.partDone(job.projectKey, job.part), PartDoneSchema);
   if (!done) {
+    // No check of an older quota reading here: it may belong to a window that is over. If the
+    // quota is still spent, Jira refuses the first request (at no cost) and the job waits again.
     const outcome = await readPart(deps, plan, job);
     if (outcome.kind === 'deferred') {
       await deps.store.set(run.deferred, {
@@ -60,7 +62,10 @@ export async function runCollectJob(deps: AppDeps, queue: JobQueue, job: Collect
     done = outcome.done;
   }
   if (done.nextPageToken !== null) {
-    await queue.push([{ ...job, part: job.part + 1, startToken: done.nextPageToken }]);
+    const next = { ...job, part: job.part + 1, startToken: done.nextPageToken };
+    const waitUntil = pacedUntil(deps, plan);
+    if (waitUntil !== null) await defer(deps, queue, next, waitUntil, PACING_REASON);
+    else await queue.push([next]);
     return;
   }
   await markProjectDone(deps, queue, plan, job, null);
@@ -86,6 +91,7 @@ async function readPart(deps: AppDeps, plan: RunPlan, job: CollectJob): Promise<
   try {
     if (job.projectKey === DIRTY_JOB_PROJECT) return await readChangedIssues(deps, plan, facts);
     const result = await collectPages(jira, {
+      shouldStop: () => pacedUntil(deps, plan) !== null,
       jql: jqlOf(plan, job.projectKey),
       mapping: plan.mapping,
       settings: plan.settings,
@@ -108,7 +114,7 @@ async function readPart(deps: AppDeps, plan: RunPlan, job: CollectJob): Promise<
       done: { nextPageToken: result.nextPageToken, issues: result.issueCount, points, requests },
     };
   } catch (error) {
-    const retryAt = quotaRetryAt(error);
+    const retryAt = error instanceof QuotaExhaustedError ? error.retryAt : null;
     if (retryAt !== null)
       return { kind: 'deferred', retryAt, reason: 'Jira rate limit: the hourly quota is spent' };
     return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
@@ -146,11 +152,38 @@ async function readChangedIssues(
   };
 }
 
-/** When Jira's hourly quota is spent: the time it resets; null for any other failure. */
-function quotaRetryAt(error: unknown): number | null {
-  if (!(error instanceof JiraError) || error.code !== 'RATE_LIMITED') return null;
-  const retryAt = (error as JiraError & { retryAt?: unknown }).retryAt;
-  return typeof retryAt === 'number' && Number.isFinite(retryAt) ? retryAt : null;
+const PACING_REASON = 'Waiting for the next hour: this refresh leaves the rest of the Jira quota to the site';
+
+/**
+ * Quota pacing: when the site's remaining points fell below the run's floor (it may spend only a
+ * share of what remained when it started), the time the hourly window resets; null to go on.
+ * In a later window the floor is that share of the whole quota.
+ */
+function pacedUntil(deps: AppDeps, plan: RunPlan): number | null {
+  const reading = deps.jira.asApp().meter.quota;
+  if (!reading || plan.pointsFloor === null) return null;
+  // Quota readings are on the wall clock, as Jira's headers are.
+  const nowMs = Date.now();
+  if (reading.resetAt <= nowMs) return null; // the window this reading belongs to is over
+  const sameWindow = plan.quotaResetAt !== null && reading.resetAt <= plan.quotaResetAt;
+  const floor = sameWindow
+    ? plan.pointsFloor
+    : Math.floor((reading.limit ?? reading.remaining) * (1 - plan.settings.refreshQuotaShare));
+  return reading.remaining < floor ? reading.resetAt : null;
+}
+
+/** Puts a job back on the queue until `untilMs` (Forge delays at most 15 minutes; it re-checks then). */
+async function defer(
+  deps: AppDeps,
+  queue: JobQueue,
+  job: CollectJob,
+  untilMs: number,
+  reason: string,
+): Promise<void> {
+  const run = snapshotKeys(job.portfolioId).run(job.seq);
+  await deps.store.set(run.deferred, { until: new Date(untilMs).toISOString(), reason });
+  const delaySeconds = Math.max(1, Math.ceil((untilMs - Date.now()) / 1000));
+  await queue.push([job], { delaySeconds });
 }
 
 /** The JQL of one job: the project's share of the portfolio (only what changed, when incremental). */

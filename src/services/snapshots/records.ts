@@ -46,6 +46,13 @@ export const RunPlanSchema = z.object({
   standardsMapping: z.record(z.string(), z.string()),
   fieldNames: z.record(z.string(), z.string()),
   settingsVersion: z.number().int().min(0),
+  /**
+   * Quota pacing: the site's points remaining below which this run stops and waits for the next
+   * hour (what remained when it started, less the share it may spend); null when Jira sent no quota.
+   */
+  pointsFloor: z.number().nonnegative().nullable(),
+  /** When the hourly window the floor belongs to resets (epoch ms). */
+  quotaResetAt: z.number().nullable(),
   /** Jira points and requests the plan itself spent. */
   points: z.number().nonnegative(),
   requests: z.number().int().nonnegative(),

@@ -191,6 +191,10 @@ async function planRun(
     standardsMapping: standardsSite.mapping,
     fieldNames: standardsSite.fieldNames,
     settingsVersion: live.version,
+    pointsFloor: jira.meter.quota
+      ? Math.floor(jira.meter.quota.remaining * (1 - site.settings.refreshQuotaShare))
+      : null,
+    quotaResetAt: jira.meter.quota?.resetAt ?? null,
     points: jira.meter.requests - before.requests,
     requests: jira.meter.requests - before.requests,
   });

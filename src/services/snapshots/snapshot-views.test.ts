@@ -1,0 +1,259 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
+import type { LocalApp } from '../../../dev/local/local-app';
+import type { PortfolioReport, RefreshRun } from '../../domain/portfolio';
+import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
+import { MemoryStore } from '../../storage/memory-store';
+import type { Store } from '../../storage/store';
+import { snapshotKeys } from './keys';
+import { startRefresh } from './start-refresh';
+
+jest.setTimeout(60_000);
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
+  return local.app.resolver(
+    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
+    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
+  ) as Promise<Answer<T>>;
+}
+
+async function report(local: LocalApp, accountId: string): Promise<PortfolioReport> {
+  const answer = await invoke<PortfolioReport>(local, accountId, 'getPortfolioReport', {
+    portfolioId: 'all',
+  });
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.data;
+}
+
+/** Every issue key a report names, wherever it appears. */
+function keysIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string' && /^(#restricted|[A-Z][A-Z0-9_]*)-\d+$/.test(value)) found.add(value);
+  else if (Array.isArray(value)) for (const item of value) keysIn(item, found);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) keysIn(item, found);
+  return found;
+}
+
+describe('page views from the snapshot, as each viewer may see them', () => {
+  let sim: JiraSim;
+  let local: LocalApp;
+  const clock = { now: new Date('2026-03-02T10:00:00.000Z') };
+  let revoked = false;
+
+  beforeAll(async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => {});
+    sim = await createJiraSim({ port: 0, seed: 5, projects: 6, issuesPerProject: 40, now: clock.now });
+    const wiring = wireSimulator(sim.url, { store: new MemoryStore(), now: () => clock.now });
+    // "sim-leaver" browses what a team member browses, until their access is revoked.
+    local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => clock.now }, SIM_USERS).localApp;
+    const original = local.deps.jira.asUser;
+    local.deps.jira.asUser = (accountId) =>
+      accountId === 'sim-leaver'
+        ? (wiring.localApp.deps.jira.asUser(revoked ? 'sim-outsider' : 'sim-team') as ReturnType<
+            typeof original
+          >)
+        : original(accountId);
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await sim.close();
+  });
+
+  it.each(['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'])(
+    '%s sees exactly the projects and issues Jira lets them browse, with totals recomputed',
+    async (accountId) => {
+      const viewed = await report(local, accountId);
+      const browsable = new Set(
+        (await local.deps.jira.asUser(accountId).searchProjects()).map((project) => project.key),
+      );
+      const shown = viewed.projects.map((project) => project.key);
+      expect(new Set(shown)).toEqual(
+        new Set(sim.dataset.projects.map((p) => p.key).filter((key) => browsable.has(key))),
+      );
+      // Portfolio figures come from the visible projects only.
+      expect(viewed.summary.projects).toBe(shown.length);
+      expect(viewed.kpis.total).toBe(viewed.projects.reduce((sum, project) => sum + project.kpis.total, 0));
+      expect(viewed.risks.every((risk) => browsable.has(risk.projectKey))).toBe(true);
+      expect(viewed.compliance?.projects.every((project) => browsable.has(project.projectKey))).toBe(true);
+      // No key of a project they cannot browse, anywhere; such ends show as a restricted project.
+      const named = [...keysIn({ ...viewed, meta: null })];
+      const leaked = named.filter(
+        (key) => !isRestrictedKey(key) && !browsable.has(key.slice(0, key.lastIndexOf('-'))),
+      );
+      expect(leaked).toEqual([]);
+      // Issues with a security level are named only to viewers Jira lets open them.
+      const secured = sim.dataset.issues
+        .filter((issue) => issue.securityLevelId !== null)
+        .map((issue) => issue.key);
+      const canOpen = new Set(
+        (await local.deps.jira.asUser(accountId).bulkFetch(secured.slice(0, 100), ['summary'])).map(
+          (issue) => issue.key,
+        ),
+      );
+      expect(named.filter((key) => secured.includes(key) && !canOpen.has(key))).toEqual([]);
+    },
+  );
+
+  it('a viewer who loses access sees less once their permissions are asked again', async () => {
+    revoked = false;
+    const before = await report(local, 'sim-leaver');
+    expect(before.projects.length).toBeGreaterThan(0);
+    revoked = true;
+    // Within the permission cache's few minutes the answer is reused (no Jira request) ...
+    sim.resetStats();
+    const cached = await report(local, 'sim-leaver');
+    expect(cached.meta.requests).toBe(0);
+    expect(sim.stats().total).toBe(0);
+    // ... and after it, Jira is asked again.
+    clock.now = new Date(clock.now.getTime() + 6 * 60_000);
+    const after = await report(local, 'sim-leaver');
+    expect(after.projects).toEqual([]);
+    expect(after.risks).toEqual([]);
+    expect(after.kpis.total).toBe(0);
+  });
+});
+
+/** A store whose writes of chosen keys can fail once or wait. */
+class FaultyStore extends MemoryStore {
+  failOnce = new Set<string>();
+  gate: { key: string; opened: Promise<void> } | null = null;
+  override async set(key: string, value: unknown): Promise<void> {
+    if (this.gate && key === this.gate.key) await this.gate.opened;
+    return super.set(key, value);
+  }
+  override async setIfAbsent(key: string, value: unknown): Promise<boolean> {
+    for (const pattern of this.failOnce) {
+      if (key.includes(pattern)) {
+        this.failOnce.delete(pattern);
+        throw new Error(`storage write failed: ${key}`);
+      }
+    }
+    return super.setIfAbsent(key, value);
+  }
+}
+
+describe('refresh runs under faults', () => {
+  let sim: JiraSim;
+  const NOW = new Date('2026-03-02T10:00:00.000Z');
+  beforeAll(async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => {});
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    sim = await createJiraSim({
+      port: 0,
+      seed: 9,
+      projects: 4,
+      issuesPerProject: 60,
+      now: NOW,
+      frozenClock: true,
+    });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await sim.close();
+  });
+  afterEach(() => sim.resetFaults());
+
+  const appWith = (store: Store) => wireSimulator(sim.url, { store, now: () => NOW }).localApp;
+  const status = async (local: LocalApp) => {
+    const answer = await invoke<{ run: RefreshRun | null; asOf: string | null }>(
+      local,
+      'sim-admin',
+      'getRefreshStatus',
+      {
+        portfolioId: 'all',
+      },
+    );
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data;
+  };
+
+  it('a job killed after storing its part is delivered again and counts nothing twice', async () => {
+    const clean = appWith(new MemoryStore());
+    await startRefresh(clean.deps, clean.deps.queue, 'all', 'user');
+    await clean.drainJobs();
+    const store = new FaultyStore();
+    store.failOnce.add(':part-done:');
+    store.failOnce.add(':done:');
+    const crashed = appWith(store);
+    await startRefresh(crashed.deps, crashed.deps.queue, 'all', 'user');
+    await crashed.drainJobs();
+    const [expected, actual] = [await report(clean, 'sim-admin'), await report(crashed, 'sim-admin')];
+    expect(actual.projects).toEqual(expected.projects);
+    expect(actual.kpis).toEqual(expected.kpis);
+    expect(actual.dependencies).toEqual(expected.dependencies);
+    expect((await status(crashed)).run?.status).toBe('done');
+  });
+
+  it('readers see the previous snapshot until the new one is complete', async () => {
+    const store = new FaultyStore();
+    const local = appWith(store);
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    await local.drainJobs();
+    const first = await report(local, 'sim-admin');
+    const target = sim.dataset.issues.find((issue) => issue.duedate !== null && issue.resolved === null);
+    if (!target) throw new Error('no open issue with a due date');
+    sim.mutate.editIssue(target.key, { duedate: '2020-01-01' });
+    await local.app.issueTrigger({
+      eventType: 'avi:jira:updated:issue',
+      issue: { id: String(target.id), key: target.key },
+    });
+    let open = () => {};
+    store.gate = {
+      key: snapshotKeys('all').current,
+      opened: new Promise<void>((resolve) => (open = resolve)),
+    };
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    // The new run is assembled up to the pointer switch, which waits: readers keep the old snapshot.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await report(local, 'sim-admin');
+    expect(during.meta.snapshot?.asOf).toBe(first.meta.snapshot?.asOf);
+    expect(during.kpis).toEqual(first.kpis);
+    open();
+    await local.drainJobs();
+    store.gate = null;
+    const after = await report(local, 'sim-admin');
+    expect(after.kpis.overdue).toBeGreaterThanOrEqual(first.kpis.overdue);
+    expect(after.meta.snapshot?.run?.status).toBe('done');
+  });
+
+  it('a second Refresh while one runs joins it instead of starting another', async () => {
+    const local = appWith(new MemoryStore());
+    const [a, b] = await Promise.all([
+      startRefresh(local.deps, local.deps.queue, 'all', 'user'),
+      startRefresh(local.deps, local.deps.queue, 'all', 'user'),
+    ]);
+    expect(a.seq).toBe(b.seq);
+    expect([a.joined, b.joined].sort()).toEqual([false, true]);
+    await local.drainJobs();
+  });
+
+  it('a quota spent mid-run defers the rest to the next hour, and the page says as of the last complete run', async () => {
+    const local = appWith(new MemoryStore());
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    await local.drainJobs();
+    const before = await report(local, 'sim-admin');
+    // Room for the plan and a little more: the full re-read below cannot finish in this hour.
+    sim.setFaults({ quotaPointsPerHour: sim.quota().spent + 60 });
+    const { seq } = await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
+    await local.drainJobs();
+    const waiting = await status(local);
+    expect(waiting.run?.seq).toBe(seq);
+    expect(waiting.run?.status).toBe('deferred');
+    expect(waiting.run?.deferredUntil).not.toBeNull();
+    const meanwhile = await report(local, 'sim-admin');
+    expect(meanwhile.meta.snapshot?.asOf).toBe(before.meta.snapshot?.asOf);
+    expect(meanwhile.kpis).toEqual(before.kpis);
+    // The next hour: the run goes on where it stopped and completes.
+    sim.advanceClock(3_600_000);
+    sim.resetFaults();
+    local.releaseDelayedJobs();
+    await local.drainJobs();
+    const done = await status(local);
+    expect(done.run).toMatchObject({ seq, status: 'done', mode: 'full' });
+    const after = await report(local, 'sim-admin');
+    expect(after.meta.snapshot?.run?.seq).toBe(seq);
+    expect(after.kpis).toEqual(before.kpis);
+  });
+});
