@@ -5,7 +5,7 @@ import { loadAllTicks } from '../standards/checklist-store';
 import { loadStandardsSite } from '../standards/standards-site';
 import { buildPortfolioReport } from './build-report';
 import { createPortfolioCompliance } from './compliance';
-import { scopeOfPortfolio, visibleScope } from './portfolios';
+import { viewerScopeOfPortfolio } from './portfolios';
 import { siteSettingsFor } from './site-settings';
 
 /**
@@ -27,7 +27,7 @@ export async function getPortfolioReport(
     loadStandardsSite(jira, live.config, siteFields),
     loadAllTicks(deps.store),
   ]);
-  const scope = await visibleScope(jira, scopeOfPortfolio(portfolioId, live.config.portfolios));
+  const scope = await viewerScopeOfPortfolio(jira, portfolioId, live.config.portfolios);
   const { report } = await buildPortfolioReport(jira, {
     scope,
     now: deps.now(),

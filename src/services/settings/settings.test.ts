@@ -12,7 +12,7 @@ import { listViewerPortfolios } from '../portfolio/portfolios';
 import { clearSettingsEditorCache, EDITOR_CACHE_TTL_MS } from './authorize';
 import { exportSettings } from './export-settings';
 import { getConfigVersion } from './get-config-version';
-import { getSettings } from './get-settings';
+import { getSettings, SETTINGS_NOT_VISIBLE } from './get-settings';
 import { importSettings } from './import-settings';
 import { listAuditLog } from './list-audit-log';
 import { listConfigVersions } from './list-config-versions';
@@ -129,11 +129,10 @@ describe('saving settings', () => {
       code: 'FORBIDDEN',
     });
     expect(await dump(memory)).toEqual(before);
-    // Reading what the panel needs is open to everyone.
-    await expect(getSettings(deps, team)).resolves.toMatchObject({
-      live: { version: 1 },
-      canEdit: false,
-      editReason: 'Only Jira administrators can change PMO settings.',
+    // The settings themselves are for editors only (#13.5); the refusal names no group or setting.
+    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({
+      code: 'FORBIDDEN',
+      message: SETTINGS_NOT_VISIBLE,
     });
   });
 
@@ -145,10 +144,11 @@ describe('saving settings', () => {
     });
     await saveAs(deps, admin, 0, withGroup);
     await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true, canEditAccess: false });
-    await expect(getSettings(deps, team)).resolves.toMatchObject({
-      canEdit: false,
-      editReason: 'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
-    });
+    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    const teamSave = await rejection(saveAs(deps, team, 1, enforceRisks));
+    expect(teamSave.message).toBe(
+      'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
+    );
 
     const withRisks = edited((config) => {
       const risk = config.standards.find((standard) => standard.id === 'risk-register');
@@ -621,24 +621,24 @@ describe('the settings editor check', () => {
   it('asks Jira once per account within a minute, and again after it expires', async () => {
     const { deps, clock } = harness();
     const asked = jest.spyOn(JiraClient.prototype, 'myPermissions');
-    await getSettings(deps, team);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
+    await rejection(getSettings(deps, team));
     await rejection(saveAs(deps, team, 0, enforceRisks));
     expect(asked).toHaveBeenCalledTimes(1);
     await getSettings(deps, admin);
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + EDITOR_CACHE_TTL_MS - 1);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + 2);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(3);
   });
 
   it('asks for groups only when a PMO group is configured', async () => {
     const { deps } = harness();
     const groups = jest.spyOn(JiraClient.prototype, 'myGroups');
-    await getSettings(deps, pmo);
+    await rejection(getSettings(deps, pmo));
     expect(groups).not.toHaveBeenCalled();
     await saveAs(
       deps,
