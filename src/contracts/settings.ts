@@ -250,7 +250,7 @@ export const settingsContract = {
     input: z
       .object({
         projectKey: ProjectKey,
-        override: ManualOverrideSchema.omit({ by: true }).strict().nullable(),
+        override: ManualOverrideSchema.omit({ by: true, setAt: true }).strict().nullable(),
         baseVersion: VersionNumber,
       })
       .strict(),

@@ -33,6 +33,18 @@ export function contentErrors(config: unknown): SettingsProblem[] {
 }
 
 /**
+ * The version comment is shown in the audit log and the versions list to every editor: the same
+ * content rules as the configuration's texts (no markup, no control or bidi characters).
+ */
+export function commentErrors(comment: string): SettingsProblem[] {
+  return contentProblems({ comment }).map((problem) => ({
+    ...problem,
+    message: `The comment ${problem.message}`,
+    severity: 'error' as const,
+  }));
+}
+
+/**
  * Consistency the schema does not check: unique portfolio ids (they name portfolios in links), and
  * stages that rules name must exist in the lifecycle.
  */

@@ -11,6 +11,7 @@ import {
   ACCESS_PROBLEM,
   accessChanged,
   assertConfigFits,
+  commentErrors,
   contentErrors,
   jqlProblems,
   structuralErrors,
@@ -23,6 +24,7 @@ import {
   findLiveVersion,
   LIVE_CONFIG_KEY,
 } from './live-config';
+import { authorOverrides } from './override-authorship';
 
 /** The live version as a writer sees it: its number always, its configuration when it parses. */
 export interface LiveState {
@@ -77,7 +79,16 @@ export async function commitVersion(
 ): Promise<{ version: number }> {
   const { live, editor } = context;
   assertBase(live.version, request.baseVersion);
-  const config = PmoConfigSchema.parse(request.config);
+  const parsed = PmoConfigSchema.parse(request.config);
+  throwIfErrors(commentErrors(request.comment), 'The settings cannot be saved');
+  const jira = deps.jira.asUser(actor.accountId);
+  const authored = await authorOverrides(
+    jira,
+    { accountId: actor.accountId, now: deps.now() },
+    live.config,
+    parsed,
+  );
+  const config: PmoConfig = { ...parsed, overrides: authored.overrides };
   if (!editor.canEditAccess && accessChanged(live.config, config)) {
     throw new AppError('FORBIDDEN', ACCESS_PROBLEM.message, { problems: [ACCESS_PROBLEM] });
   }
@@ -88,8 +99,11 @@ export async function commitVersion(
     );
   }
   assertConfigFits(config);
-  throwIfErrors([...structuralErrors(config), ...contentErrors(config)], 'The settings cannot be saved');
-  throwIfErrors(await jqlProblems(deps.jira.asUser(actor.accountId), config), 'The settings cannot be saved');
+  throwIfErrors(
+    [...structuralErrors(config), ...contentErrors(config), ...authored.problems],
+    'The settings cannot be saved',
+  );
+  throwIfErrors(await jqlProblems(jira, config), 'The settings cannot be saved');
 
   const version = request.baseVersion + 1;
   const document: ConfigVersion = ConfigVersionSchema.parse({
