@@ -17,14 +17,9 @@ import {
   structuralErrors,
   throwIfErrors,
 } from './candidate';
-import {
-  type ConfigVersion,
-  ConfigVersionSchema,
-  configVersionKey,
-  findLiveVersion,
-  LIVE_CONFIG_KEY,
-} from './live-config';
+import { type ConfigVersion, configVersionKey, findLiveVersion, LIVE_CONFIG_KEY } from './live-config';
 import { authorOverrides } from './override-authorship';
+import { readStoredConfigVersion, storedConfigDocument } from './stored-config';
 
 /** The live version as a writer sees it: its number always, its configuration when it parses. */
 export interface LiveState {
@@ -38,7 +33,7 @@ export interface LiveState {
 export async function readLiveState(deps: AppDeps): Promise<LiveState> {
   const { version, raw } = await findLiveVersion(deps.store);
   if (version === 0) return { version, config: PmoConfigSchema.parse({}), savedAt: null, author: null };
-  const parsed = ConfigVersionSchema.safeParse(raw);
+  const parsed = readStoredConfigVersion(raw);
   if (!parsed.success) return { version, config: null, savedAt: null, author: null };
   return { version, config: parsed.data.config, savedAt: parsed.data.savedAt, author: parsed.data.author };
 }
@@ -106,7 +101,7 @@ export async function commitVersion(
   throwIfErrors(await jqlProblems(jira, config), 'The settings cannot be saved');
 
   const version = request.baseVersion + 1;
-  const document: ConfigVersion = ConfigVersionSchema.parse({
+  const document = storedConfigDocument({
     version,
     basedOn: request.baseVersion,
     author: actor.accountId,
