@@ -13,6 +13,8 @@ import { jqlWithoutOrdering, type PortfolioScope } from './scope';
  * Jira project category (how many PMOs already group their projects).
  */
 
+const VISIBILITY_CHECKS_AT_ONCE = 5;
+
 /** The id a configured portfolio is picked by. */
 export const configuredPortfolioId = (definition: PortfolioDefinition) => `p:${definition.id}`;
 
@@ -37,18 +39,20 @@ export async function listPortfolios(
   }
   // A configured portfolio's name is the PMO's word for a set of projects ("Vendor exit DELTA"):
   // only viewers who can browse at least one of those projects learn it exists.
-  const shown = await Promise.all(
-    definitions.map(async (definition) =>
-      (await viewerSeesPortfolio(jira, definition, projects)) ? definition : null,
-    ),
-  );
-  const configured = shown
-    .filter((definition): definition is PortfolioDefinition => definition !== null)
-    .map((definition) => ({
-      id: configuredPortfolioId(definition),
-      name: definition.name,
-      projectCount: countProjects(definition, projects),
-    }));
+  // A JQL scope costs one request; a few at a time keeps a long list from bursting Jira.
+  const shown: PortfolioDefinition[] = [];
+  for (let start = 0; start < definitions.length; start += VISIBILITY_CHECKS_AT_ONCE) {
+    const batch = definitions.slice(start, start + VISIBILITY_CHECKS_AT_ONCE);
+    const seen = await Promise.all(
+      batch.map((definition) => viewerSeesPortfolio(jira, definition, projects)),
+    );
+    shown.push(...batch.filter((_, index) => seen[index]));
+  }
+  const configured = shown.map((definition) => ({
+    id: configuredPortfolioId(definition),
+    name: definition.name,
+    projectCount: countProjects(definition, projects),
+  }));
   const byCategory = [...categories.entries()]
     .map(([id, { name, count }]) => ({ id: `category:${id}`, name, projectCount: count }))
     .sort((a, b) => a.name.localeCompare(b.name));
