@@ -115,7 +115,8 @@ function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): 
       return { baseVersion: liveVersion, config: structuredClone(defaultPmoConfig), comment: '' };
     case 'listConfigVersions':
     case 'listAuditLog':
-      return { limit: 5 };
+      // A cursor field for the mutations to replace (with `p99999999v99999999` among others).
+      return { limit: 5, cursor: 'p1v2' };
     case 'getConfigVersion':
       return { version: 0 };
     case 'restoreConfigVersion':
