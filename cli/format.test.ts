@@ -42,7 +42,37 @@ describe('report formats', () => {
     const [first] = report.projects;
     if (first) first.name = 'A | B <img src=x onerror=alert(1)>';
     const markdown = reportToMarkdown(report);
-    expect(markdown).toContain('A \\| B &lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).toContain('A \\| B &lt;img src=x onerror=alert\\(1\\)&gt;');
     expect(markdown).not.toContain('<img');
+  });
+
+  it('CSV neutralises formulas behind a leading space, newline, zero-width space or BOM (#13.9)', () => {
+    const report = sampleReport();
+    const hidden = [' =1+1', '\n=HYPERLINK("http://evil")', '\u200B=cmd|x', '\uFEFF@SUM(A1)'];
+    hidden.forEach((name, index) => {
+      const project = report.projects[index];
+      if (project) project.name = name;
+    });
+    const parsed = Papa.parse<Record<string, string>>(reportToCsv(report), { header: true });
+    expect(parsed.data.slice(0, hidden.length).map((row) => row.name)).toEqual(
+      hidden.map((name) => `'${name}`),
+    );
+  });
+
+  it('Markdown keeps a cell on one line and turns links, images and bare URLs into text (#13.9)', () => {
+    const report = sampleReport();
+    const [first, second] = report.projects;
+    if (first) first.name = 'Line one\n| injected | row |\r\n# Heading';
+    if (second)
+      second.name =
+        '[click](javascript:alert(1)) ![x](http://evil/x.png) https://evil.example www.evil.example';
+    const markdown = reportToMarkdown(report);
+    const row = markdown.split('\n').find((line) => line.includes('Line one'));
+    expect(row).toContain('Line one \\| injected \\| row \\| \\# Heading');
+    expect(markdown).not.toMatch(/\n\| injected/);
+    expect(markdown).toContain('\\[click\\]\\(javascript:alert\\(1\\)\\)');
+    expect(markdown).toContain('\\!\\[x\\]\\(http\\://evil/x.png\\)');
+    expect(markdown).toContain('https\\://evil.example www\\.evil.example');
+    expect(markdown).not.toMatch(/\]\(/);
   });
 });

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { markdownText, neutralizeSpreadsheetCell } from '../src/domain/export-text';
 import type { IndicatorName } from '../src/domain/health/health';
 import type { PortfolioReport } from '../src/domain/portfolio';
 
@@ -30,8 +31,14 @@ export function reportToCsv(report: PortfolioReport): string {
     row.throughput_last_week = project.kpis.throughput.at(-1)?.resolved ?? 0;
     return row;
   });
-  // Spreadsheet apps run cells that start with = + - @ as formulas: neutralise them (CSV injection).
-  return Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
+  // Spreadsheet apps run cells that start with = + - @ (after spaces, line breaks, zero-width
+  // characters or a BOM) as formulas: neutralise them (CSV injection).
+  const neutral = rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([column, value]) => [column, neutralizeSpreadsheetCell(value)]),
+    ),
+  );
+  return Papa.unparse(neutral, { newline: '\r\n' });
 }
 
 const ragMark: Record<string, string> = {
@@ -41,13 +48,8 @@ const ragMark: Record<string, string> = {
   none: '⚪ none',
 };
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-}
+/** Text for a Markdown table cell or list item: one line, no links, no markup (see markdownText). */
+const cell = markdownText;
 
 /** A readable weekly summary for a wiki page or an e-mail. */
 export function reportToMarkdown(report: PortfolioReport): string {
@@ -58,7 +60,7 @@ export function reportToMarkdown(report: PortfolioReport): string {
     `${report.summary.projects} projects: ${rag.red} red, ${rag.amber} amber, ${rag.green} green, ${rag.none} without data.`,
   );
   if (report.meta.partial)
-    lines.push('', `**Partial:** could not read ${report.meta.staleProjects.join(', ')}.`);
+    lines.push('', `**Partial:** could not read ${cell(report.meta.staleProjects.join(', '))}.`);
   lines.push('', '| Project | RAG | Why | Open | Overdue |', '| --- | --- | --- | ---: | ---: |');
   for (const project of report.projects) {
     const worst = project.health.indicators.find((indicator) => indicator.rag === project.health.rag);
@@ -71,12 +73,12 @@ export function reportToMarkdown(report: PortfolioReport): string {
   lines.push(
     `${deps.totals.openLinks} open blocking links, ${deps.totals.blockedIssues} blocked issues, ${deps.totals.conflicts} date conflicts, ${deps.totals.cycles} cycles.`,
   );
-  for (const cycle of deps.cycles) lines.push(`- Cycle among: ${cycle.join(', ')}`);
-  if (deps.criticalPath.length > 0) lines.push(`- Critical path: ${deps.criticalPath.join(' → ')}`);
+  for (const cycle of deps.cycles) lines.push(`- Cycle among: ${cell(cycle.join(', '))}`);
+  if (deps.criticalPath.length > 0) lines.push(`- Critical path: ${cell(deps.criticalPath.join(' → '))}`);
   lines.push('', '## Top risks', '', '| Risk | P × I | Level | ROAM |', '| --- | ---: | --- | --- |');
   for (const risk of report.risks.filter((entry) => entry.open).slice(0, 10)) {
     lines.push(
-      `| ${cell(`${risk.key} ${risk.summary ?? '(restricted)'}`)} | ${risk.probability} × ${risk.impact} = ${risk.score} | ${risk.level} | ${risk.roam} |`,
+      `| ${cell(`${risk.key} ${risk.summary ?? '(restricted)'}`)} | ${risk.probability} × ${risk.impact} = ${risk.score} | ${risk.level} | ${cell(risk.roam)} |`,
     );
   }
   lines.push('', `_Generated ${report.meta.generatedAt} with ${report.meta.requests} Jira requests._`, '');

@@ -219,9 +219,11 @@ test('the admin page shows an admin the site’s link types', async () => {
   await setTheme(page, 'light');
 });
 
-test('the admin page tells a team member that only administrators can change settings', async () => {
+test('the admin page tells a team member they have no access to the settings', async () => {
   await switchUser(page, 'sim-team');
-  await adminApp(page).getByText('Only Jira administrators can change PMO settings').waitFor();
+  await adminApp(page).getByTestId('settings-no-access').waitFor();
+  await adminApp(page).getByText("You don't have access to PMO settings").waitFor();
+  await expect(adminApp(page).getByTestId('settings-nav-mappings').count()).resolves.toBe(0);
   await screenshot(page, 'admin-team-member');
 });
 

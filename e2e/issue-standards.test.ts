@@ -596,6 +596,33 @@ test('while loading the panel shows a skeleton; when no standard applies it says
   }
 });
 
+test('settings texts stay text: an XSS standard name and checklist item stored by an earlier version', async () => {
+  // Saves and imports refuse markup now (#13.9); a version stored before that must still render inert.
+  const config = enforcedConfig();
+  const epicGates = config.standards.find((standard) => standard.id === 'epic-gates');
+  const gateRule = epicGates?.rules.find((rule) => rule.kind === 'gateChecklist');
+  if (!epicGates || gateRule?.kind !== 'gateChecklist' || !gateRule.items[0]) throw new Error('no epic gate');
+  epicGates.name = `Epic gates ${XSS}`;
+  gateRule.items[0].text = `Scope agreed ${XSS}`;
+  await publishConfig(3, config);
+  try {
+    await openIssue(epic.key);
+    const body = panel(page).locator('body');
+    await panel(page)
+      .getByTestId(`checklist-item-${gateRule.id}-${gateRule.items[0].id}`)
+      .waitFor({ state: 'attached' });
+    const text = (await body.textContent()) ?? '';
+    expect(text).toContain(`Scope agreed ${XSS}`);
+    expect(text).toContain(`Epic gates ${XSS}`);
+    const injected = 'img[src="x"], svg[onload], [onerror], [onload], body script:not([src])';
+    await expect(panel(page).locator(injected).count()).resolves.toBe(0);
+    expect(dialogs).toEqual([]);
+    await screenshot(page, 'issue-standards-xss-settings');
+  } finally {
+    await stack.wiring.localApp.deps.store.delete(configVersionKey(3));
+  }
+});
+
 test('no page error, console error or dialog on the way', () => {
   expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);

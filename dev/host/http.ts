@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppErrorShape, ErrorCode } from '../../src/domain/errors';
+import { FRAME_HEADERS } from './csp';
 import type { SafeHtml } from './html';
 
 /** An HTTP failure the host answers with a typed `{ code, message }` body. */
@@ -42,21 +43,6 @@ export function sendError(res: ServerResponse, status: number, error: AppErrorSh
   sendJson(res, status, error);
 }
 
-/**
- * The frame pages' own policy: their script is /__host/frame.js, never inline, so a Jira value that
- * escaped escaping still could not run.
- */
-export const FRAME_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: http: https:",
-  "frame-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
 export function sendHtml(
   res: ServerResponse,
   status: number,
@@ -65,7 +51,7 @@ export function sendHtml(
 ) {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
-    'content-security-policy': FRAME_CSP,
+    ...FRAME_HEADERS,
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-length': Buffer.byteLength(page.value),

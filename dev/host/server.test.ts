@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createJiraSim } from '../jira-sim';
 import { XSS_PAYLOADS } from '../jira-sim/generator';
 import { basicAuthHeader, simUser, TEAM_PROJECT_COUNT } from '../jira-sim/users';
+import { appContentSecurityPolicy, readManifestPermissions } from './csp';
 import { createHost, type Host } from './server';
 import { wireSimulator, wireSite } from './wiring';
 
@@ -466,6 +467,54 @@ describe('site mode (a real Jira site, read-only; played here by the simulator)'
 });
 
 describe('frame page hardening', () => {
+  const directive = (policy: string, name: string) =>
+    policy
+      .split(';')
+      .map((part) => part.trim())
+      .find((part) => part.startsWith(`${name} `));
+
+  it("the host's own pages cannot be framed and load images only from the host (#13.12)", async () => {
+    for (const page of ['/jira/apps/pmo-portfolio/overview', '/jira/settings/apps/pmo-portfolio']) {
+      const response = await fetch(`${host.url}${page}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(directive(policy, 'img-src')).toBe("img-src 'self' data:");
+    }
+  });
+
+  it('the apps get only what the manifest allows: framed by the host, images from the Jira site (#13.12)', async () => {
+    for (const file of ['index.html', 'assets/a.js']) {
+      const response = await fetch(`${host.url}/apps/portfolio/${file}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'self'");
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(directive(policy, 'img-src')).toBe(`img-src 'self' data: blob: ${new URL(sim.url).origin}`);
+      expect(directive(policy, 'script-src')).toBe("script-src 'self'");
+      // manifest.yml: permissions.content.styles: [unsafe-inline]
+      expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
+      expect(directive(policy, 'connect-src')).toBe("connect-src 'self'");
+    }
+  });
+
+  it('derives the app policy from the manifest permissions, adding nothing the manifest does not name', () => {
+    const strict = appContentSecurityPolicy({}, 'https://example.atlassian.net/');
+    expect(directive(strict, 'style-src')).toBe("style-src 'self'");
+    expect(directive(strict, 'img-src')).toBe("img-src 'self' data: blob: https://example.atlassian.net");
+    const wider = appContentSecurityPolicy(
+      {
+        content: { styles: ['unsafe-inline'], scripts: ['unsafe-eval', 'not-a-keyword'] },
+        external: { images: ['https://images.example.com', { address: 'https://cdn.example.com' }] },
+      },
+      'https://example.atlassian.net',
+    );
+    expect(directive(wider, 'script-src')).toBe("script-src 'self' 'unsafe-eval'");
+    expect(directive(wider, 'img-src')).toBe(
+      "img-src 'self' data: blob: https://example.atlassian.net https://images.example.com https://cdn.example.com",
+    );
+    expect(readManifestPermissions().content?.styles).toEqual(['unsafe-inline']);
+  });
+
   it('sends a CSP without inline scripts on frame pages', async () => {
     const response = await fetch(`${host.url}/jira/apps/pmo-portfolio/overview`);
     const policy = response.headers.get('content-security-policy') ?? '';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, httpStatusOf } from '../../src/domain/errors';
 import type { JiraCredentials, LocalApp } from '../local/local-app';
+import { appHeaders, readManifestPermissions } from './csp';
 import { html } from './html';
 import {
   HostError,
@@ -81,6 +82,8 @@ const TransitionRequest = z.object({ transitionId: z.string().regex(/^\d{1,10}$/
 /** The local Jira-like host: frame pages, the Custom UI resources, the bridge shim, `/__invoke`. */
 export async function createHost(options: HostOptions): Promise<Host> {
   if (options.users.length === 0) throw new Error('createHost needs at least one user');
+  // The apps' policy follows the manifest's permissions, as on Forge.
+  const appPolicy = appHeaders(readManifestPermissions(), options.jiraBaseUrl);
   const usersById = new Map(options.users.map((user) => [user.accountId, user]));
   const defaultUser = options.users.find((user) => user.role === 'pmo') ?? options.users[0];
   const readOnly = options.readOnly ?? options.mode === 'site';
@@ -154,7 +157,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         redirect(res, `/apps/${entry}/${url.search}`);
         return;
       }
-      await serveAppFile(res, options.staticDir, entry, appMatch[2]);
+      await serveAppFile(res, options.staticDir, entry, appMatch[2], appPolicy);
       return;
     }
 

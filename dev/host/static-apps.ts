@@ -38,23 +38,6 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/**
- * Roughly the Content-Security-Policy Forge puts on Custom UI resources: scripts only from the
- * resource itself (no inline scripts, no eval), inline styles allowed because the manifest declares
- * `permissions.content.styles: [unsafe-inline]`. Breaking it locally means breaking it on Forge.
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: http: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
 export const BRIDGE_SCRIPT_TAG = '<script src="/__host/bridge.js"></script>';
 
 /** Puts the bridge shim before the first script, so `window.__bridge` exists before the bundle runs. */
@@ -112,7 +95,17 @@ export async function isBuilt(distDir: string, entry: AppEntry): Promise<boolean
 }
 
 /** Serves one file of a built Custom UI resource; `index.html` gets the bridge shim injected. */
-export async function serveAppFile(res: ServerResponse, distDir: string, entry: AppEntry, rest: string) {
+/**
+ * Serves one file of a built Custom UI app with `policyHeaders`: the Content-Security-Policy the
+ * manifest gives the app on Forge (csp.ts). Breaking it locally means breaking it on Forge.
+ */
+export async function serveAppFile(
+  res: ServerResponse,
+  distDir: string,
+  entry: AppEntry,
+  rest: string,
+  policyHeaders: Record<string, string>,
+) {
   if (!(await isBuilt(distDir, entry))) {
     sendHtml(
       res,
@@ -132,7 +125,7 @@ export async function serveAppFile(res: ServerResponse, distDir: string, entry: 
     return;
   }
   const type = contentTypeOf(file);
-  const headers = { 'cache-control': 'no-cache', 'content-security-policy': APP_CSP };
+  const headers = { 'cache-control': 'no-cache', ...policyHeaders };
   if (path.basename(file) === 'index.html') {
     const text = await fs.readFile(file, 'utf8');
     sendBytes(res, 200, injectBridge(text), type, headers);

@@ -11,9 +11,10 @@ import { BlockingLinkMappingSchema } from '../domain/settings';
  * contract.ts.
  *
  * Who may call what (checked on the server on every call, never trusted from the client):
- * - every signed-in user: `getSettings`, `getSiteCatalog` (read as that user);
+ * - every signed-in user: `getSiteCatalog` (read as that user: only what Jira shows them);
  * - settings editors (Jira admins with ADMINISTER, and members of `access.pmoGroupName` when an admin
- *   has named one): everything else. Others get FORBIDDEN and nothing changes.
+ *   has named one): everything else, `getSettings` included (the configuration holds override
+ *   reasons and portfolio definitions). Others get FORBIDDEN and nothing changes.
  * - only Jira admins may change `access` (who else may edit), even when a PMO group may edit.
  *
  * Writes carry `baseVersion`, the live version the edit started from; when another save came first
@@ -151,7 +152,7 @@ export type SiteCatalog = z.infer<typeof SiteCatalogSchema>;
 const Saved = z.object({ version: VersionNumber });
 
 export const settingsContract = {
-  /** The live configuration (readable by every signed-in user) and whether the caller may edit it. */
+  /** The live configuration and what the caller may change (settings editors only). */
   getSettings: {
     input: z.object({}).strict(),
     output: z.object({
@@ -250,7 +251,7 @@ export const settingsContract = {
     input: z
       .object({
         projectKey: ProjectKey,
-        override: ManualOverrideSchema.omit({ by: true }).strict().nullable(),
+        override: ManualOverrideSchema.omit({ by: true, setAt: true }).strict().nullable(),
         baseVersion: VersionNumber,
       })
       .strict(),

@@ -27,32 +27,38 @@ import { z } from 'zod';
  *   the *outward* side, that blocks. So `blockerDirection: 'outward'` as well. A site whose link type says
  *   "depends on" on the outward side maps it with `blockerDirection: 'inward'`.
  */
-export const BlockingLinkMappingSchema = z.object({
-  type: z.string().min(1),
-  blockerDirection: z.enum(['outward', 'inward']),
-});
+export const BlockingLinkMappingSchema = z
+  .object({
+    type: z.string().min(1),
+    blockerDirection: z.enum(['outward', 'inward']),
+  })
+  .strict();
 export type BlockingLinkMapping = z.infer<typeof BlockingLinkMappingSchema>;
 
 /** Issue type names (matched case-insensitively) that are RAID items. */
-export const RaidTypesSchema = z.object({
-  risk: z.array(z.string().min(1)).default(['Risk']),
-  assumption: z.array(z.string().min(1)).default(['Assumption']),
-  decision: z.array(z.string().min(1)).default(['Decision']),
-  issue: z.array(z.string().min(1)).default(['Issue']),
-});
+export const RaidTypesSchema = z
+  .object({
+    risk: z.array(z.string().min(1)).default(['Risk']),
+    assumption: z.array(z.string().min(1)).default(['Assumption']),
+    decision: z.array(z.string().min(1)).default(['Decision']),
+    issue: z.array(z.string().min(1)).default(['Issue']),
+  })
+  .strict();
 export type RaidTypes = z.infer<typeof RaidTypesSchema>;
 
 /** Boundaries of an indicator where a higher value is worse: amber at `value >= amber`, red at `value >= red`. */
 const HigherIsWorse = z
   .object({ amber: z.number().nonnegative(), red: z.number().nonnegative() })
+  .strict()
   .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber' });
 
 /** Boundaries of an indicator where a lower value is worse: amber below `amber`, red below `red`. */
 const LowerIsWorse = z
   .object({ amber: z.number().min(0).max(100), red: z.number().min(0).max(100) })
+  .strict()
   .refine((t) => t.red <= t.amber, { message: 'red must be at or below amber' });
 
-export const HealthThresholdsSchema = z.object({
+export const HealthThresholdsSchema = z.strictObject({
   /** Percent of open issues past their due date. */
   schedule: HigherIsWorse.default({ amber: 10, red: 20 }),
   /** Percent of open issues blocked by an unresolved issue. */
@@ -72,10 +78,11 @@ export type Thresholds = { amber: number; red: number };
 /** Risk score P x I (1..25) at or above `high` is high, at or above `medium` is medium, else low. */
 export const RiskMatrixSchema = z
   .object({ high: z.number().int().min(1).max(25), medium: z.number().int().min(1).max(25) })
+  .strict()
   .refine((m) => m.high >= m.medium, { message: 'high must be at or above medium' });
 export type RiskMatrix = z.infer<typeof RiskMatrixSchema>;
 
-export const EngineSettingsSchema = z.object({
+export const EngineSettingsSchema = z.strictObject({
   blockingLinks: z.array(BlockingLinkMappingSchema).default([
     { type: 'Blocks', blockerDirection: 'outward' },
     { type: 'Dependency', blockerDirection: 'outward' },
@@ -107,6 +114,7 @@ export const EngineSettingsSchema = z.object({
    */
   riskFallback: z
     .object({ probability: z.number().int().min(1).max(5), impact: z.number().int().min(1).max(5) })
+    .strict()
     .default({ probability: 3, impact: 3 }),
   /** Field id (e.g. "customfield_10050") holding a risk's ROAM status; null when the site has none. */
   riskRoamFieldId: z.string().min(1).nullable().default(null),
@@ -119,6 +127,7 @@ export const EngineSettingsSchema = z.object({
       blockedChains: z.number().int().min(0).max(1000).default(50),
       conflicts: z.number().int().min(0).max(5000).default(500),
     })
+    .strict()
     .default({ exampleKeys: 5, blockedChains: 50, conflicts: 500 }),
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;

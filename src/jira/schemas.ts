@@ -106,6 +106,8 @@ export const ParsedJqlSchema = z.object({
       query: z.string(),
       errors: z.array(z.string()).optional(),
       warnings: z.array(z.string()).optional(),
+      /** The parsed query; `orderBy` is present when the query orders its results. */
+      structure: z.object({ orderBy: z.unknown().optional() }).loose().optional(),
     }),
   ),
 });

@@ -7,6 +7,7 @@ import {
   resolverContract,
 } from '../contracts/resolver-contract';
 import { AppError, parseOrThrow } from '../domain/errors';
+import { untrustedShapeProblem } from '../domain/untrusted';
 import type { Actor } from '../services/deps';
 
 export type ResolverImpl<K extends ResolverKey> = (
@@ -28,6 +29,11 @@ export function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl
       if (typeof accountId !== 'string' || accountId === '') {
         throw new AppError('UNAUTHENTICATED', 'This action needs a signed-in Jira user');
       }
+      const shape = untrustedShapeProblem(request.payload, 'payload');
+      if (shape)
+        throw new AppError('BAD_REQUEST', `Invalid payload: ${shape.path}: ${shape.message}`, {
+          issues: [shape],
+        });
       const parsedInput = parseOrThrow(input, request.payload, 'payload') as ResolverOutputInput<K>;
       const result = await impl(parsedInput, { accountId });
       return { ok: true, data: output.parse(result) as ResolverOutput<K> };

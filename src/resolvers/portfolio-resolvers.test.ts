@@ -1,6 +1,8 @@
-import { wireSimulator } from '../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
-import type { LocalApp } from '../../dev/local/local-app';
+import { createJiraSim, type JiraSim, SIM_USERS, simUser } from '../../dev/jira-sim';
+import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
+import { clearSettingsEditorCache } from '../services/settings/authorize';
+import { configVersionKey, LIVE_CONFIG_KEY } from '../services/settings/live-config';
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
 function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
@@ -16,7 +18,14 @@ describe('portfolio resolvers', () => {
 
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 42, projects: 8, issuesPerProject: 40 });
-    local = wireSimulator(sim.url).localApp;
+    local = createLocalApp({
+      jiraBaseUrl: sim.url,
+      appCredentials: { email: simUser('app').emailAddress, apiToken: simUser('app').apiToken },
+      userCredentials: (accountId) => {
+        const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
+        return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
+      },
+    });
   });
   afterAll(() => sim.close());
 
@@ -58,5 +67,121 @@ describe('portfolio resolvers', () => {
     expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const outsider = await invoke(local, 'sim-outsider', 'getPortfolioReport', {});
     expect((outsider.data as { projects: unknown[] }).projects).toEqual([]);
+  });
+});
+
+describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => {
+  let sim: JiraSim;
+  let local: LocalApp;
+  let teamKey: string;
+  let hiddenKey: string;
+
+  beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 42, projects: 6, issuesPerProject: 10 });
+    local = createLocalApp({
+      jiraBaseUrl: sim.url,
+      appCredentials: { email: simUser('app').emailAddress, apiToken: simUser('app').apiToken },
+      userCredentials: (accountId) => {
+        const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
+        return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
+      },
+    });
+    // sim-team browses the first three projects only.
+    teamKey = sim.dataset.projects[0]?.key ?? '';
+    hiddenKey = sim.dataset.projects.at(-1)?.key ?? '';
+    clearSettingsEditorCache();
+    const config: PmoConfig = {
+      ...structuredClone(defaultPmoConfig),
+      portfolios: [
+        portfolio('vendor-exit', 'Vendor exit (confidential)', {
+          kind: 'projects',
+          projectKeys: [hiddenKey],
+        }),
+        portfolio('team-share', 'Team share', { kind: 'projects', projectKeys: [teamKey, hiddenKey] }),
+        portfolio('hidden-jql', 'Hidden JQL portfolio', { kind: 'jql', jql: `project = ${hiddenKey}` }),
+        portfolio('team-jql', 'Team JQL portfolio', { kind: 'jql', jql: `project = ${teamKey}` }),
+      ],
+    };
+    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config });
+    expect(saved).toMatchObject({ ok: true });
+  });
+  afterAll(() => sim.close());
+
+  function portfolio(id: string, name: string, scope: PmoConfig['portfolios'][number]['scope']) {
+    return { id, name, ownerAccountId: null, scope };
+  }
+
+  async function names(accountId: string): Promise<string[]> {
+    const result = await invoke(local, accountId, 'listPortfolios', {});
+    return (result.data as { portfolios: { id: string }[] }).portfolios.map((entry) => entry.id);
+  }
+
+  it('lists a configured portfolio only to viewers who can browse one of its projects', async () => {
+    expect(await names('sim-admin')).toEqual(
+      expect.arrayContaining(['p:vendor-exit', 'p:team-share', 'p:hidden-jql', 'p:team-jql']),
+    );
+    const team = await names('sim-team');
+    expect(team).toEqual(expect.arrayContaining(['p:team-share', 'p:team-jql']));
+    expect(team).not.toContain('p:vendor-exit');
+    expect(team).not.toContain('p:hidden-jql');
+    expect((await names('sim-outsider')).filter((id) => id.startsWith('p:'))).toEqual([]);
+  });
+
+  it('answers a portfolio the viewer cannot browse like one that does not exist, naming no project', async () => {
+    const hidden = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:vendor-exit' });
+    const missing = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:no-such-thing' });
+    expect(hidden).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'There is no portfolio p:vendor-exit' },
+    });
+    expect(missing.error?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(hidden)).not.toContain(hiddenKey);
+    const hiddenJql = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:hidden-jql' });
+    expect(hiddenJql.error?.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(hiddenJql)).not.toContain(hiddenKey);
+    const share = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:team-share' });
+    expect((share.data as { projects: { key: string }[] }).projects.map((project) => project.key)).toEqual([
+      teamKey,
+    ]);
+  });
+
+  it('refuses a portfolio JQL with ORDER BY when it is saved, with a clear message', async () => {
+    clearSettingsEditorCache();
+    const settings = await invoke(local, 'sim-admin', 'getSettings', {});
+    const live = (settings.data as { live: { version: number; config: PmoConfig } }).live;
+    const config = structuredClone(live.config);
+    config.portfolios.push(
+      portfolio('ordered', 'Ordered', { kind: 'jql', jql: 'issuetype is not EMPTY ORDER BY created DESC' }),
+    );
+    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: live.version, config });
+    expect(saved.ok).toBe(false);
+    expect(saved.error?.code).toBe('BAD_REQUEST');
+    expect(saved.error?.message).toContain('remove the ORDER BY clause');
+    const checked = await invoke(local, 'sim-admin', 'validateSettings', { config });
+    expect(JSON.stringify(checked.data)).toContain('remove the ORDER BY clause');
+  });
+
+  it('reports a JQL portfolio stored with ORDER BY (before the check existed) without stale projects', async () => {
+    const store = local.deps.store;
+    const live = ((await store.get(LIVE_CONFIG_KEY)) as { version: number }).version;
+    const stored = (await store.get(configVersionKey(live))) as { config: PmoConfig };
+    const config = structuredClone(stored.config);
+    config.portfolios.push(
+      portfolio('ordered', 'Ordered', { kind: 'jql', jql: 'issuetype is not EMPTY order by created DESC' }),
+    );
+    await store.set(configVersionKey(live + 1), {
+      version: live + 1,
+      basedOn: live,
+      author: 'sim-admin',
+      savedAt: new Date().toISOString(),
+      comment: 'written by an earlier version of the app',
+      origin: { kind: 'save' },
+      config,
+    });
+    const report = await invoke(local, 'sim-pmo', 'getPortfolioReport', { portfolioId: 'p:ordered' });
+    expect(report.ok).toBe(true);
+    const meta = (report.data as { meta: { partial: boolean; staleProjects: string[] } }).meta;
+    expect(meta.staleProjects).toEqual([]);
+    expect(meta.partial).toBe(false);
   });
 });

@@ -96,13 +96,13 @@ describe('settings resolvers', () => {
     expect(await dump(local.deps.store)).toEqual(before);
   });
 
-  it('an admin saves through the resolver; everyone reads; the audit log is for editors', async () => {
+  it('an admin saves through the resolver; only editors read the settings and the audit log', async () => {
     const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config: enforced });
     expect(saved).toEqual({ ok: true, data: { version: 1 } });
-    const read = await invoke(local, 'sim-outsider', 'getSettings', {});
+    const read = await invoke(local, 'sim-admin', 'getSettings', {});
     expect(read).toMatchObject({
       ok: true,
-      data: { live: { version: 1, author: 'sim-admin' }, canEdit: false },
+      data: { live: { version: 1, author: 'sim-admin' }, canEdit: true },
     });
     const stale = await invoke(local, 'sim-admin', 'saveSettings', {
       baseVersion: 0,
@@ -145,5 +145,49 @@ describe('settings resolvers', () => {
     const data = result.data as { config: unknown; problems: { path: string; message: string }[] };
     expect(data.config).toBeNull();
     expect(data.problems[0]?.path).toBe('standards.0.rules.0.kind');
+  });
+
+  it('gives the settings (override reasons included) to no one but editors (#13.5)', async () => {
+    const live = (await invoke(local, 'sim-admin', 'getSettings', {})).data as {
+      live: { version: number; config: typeof enforced };
+    };
+    const projectKey = sim.dataset.projects.at(-1)?.key ?? '';
+    const reason = 'Confidential: vendor contract terminated';
+    const set = await invoke(local, 'sim-admin', 'setProjectOverride', {
+      projectKey,
+      override: { rag: 'red', reason, expiresAt: '2099-01-01T00:00:00Z' },
+      baseVersion: live.live.version,
+    });
+    expect(set.ok).toBe(true);
+    for (const user of ['sim-outsider', 'sim-team', 'sim-pmo']) {
+      const answer = await invoke(local, user, 'getSettings', {});
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'FORBIDDEN',
+          message: 'Only Jira administrators and the PMO group named in the settings can see PMO settings.',
+          details: { required: 'settings editor' },
+        },
+      });
+      for (const key of ['listAuditLog', 'listConfigVersions', 'exportSettings']) {
+        const other = await invoke(local, user, key, {});
+        expect(other.error?.code).toBe('FORBIDDEN');
+        expect(JSON.stringify(other)).not.toContain(reason);
+      }
+    }
+    // Once an admin names the PMO group, its members read (and edit) the settings.
+    const current = (await invoke(local, 'sim-admin', 'getSettings', {})).data as {
+      live: { version: number; config: typeof enforced };
+    };
+    const withGroup = { ...current.live.config, access: { pmoGroupName: 'pmo-office' } };
+    await invoke(local, 'sim-admin', 'saveSettings', {
+      baseVersion: current.live.version,
+      config: withGroup,
+    });
+    clearSettingsEditorCache();
+    const pmo = await invoke(local, 'sim-pmo', 'getSettings', {});
+    expect(pmo).toMatchObject({ ok: true, data: { canEdit: true, canEditAccess: false } });
+    expect(JSON.stringify(pmo.data)).toContain(reason);
+    expect((await invoke(local, 'sim-team', 'getSettings', {})).error?.code).toBe('FORBIDDEN');
   });
 });

@@ -4,14 +4,15 @@ import type { Actor, AppDeps } from './deps';
 
 /**
  * What the admin page shows before anything is configured: whether the user may change settings,
- * and the site's link types and custom fields with the role each name suggests.
+ * and the site's link types and custom fields with the role each name suggests. Read as the user,
+ * so nobody learns of a field Jira does not show them.
  */
 export async function getSiteSetup(deps: AppDeps, actor: Actor): Promise<SiteSetup> {
-  const app = deps.jira.asApp();
+  const jira = deps.jira.asUser(actor.accountId);
   const [permissions, linkTypes, fields] = await Promise.all([
-    deps.jira.asUser(actor.accountId).myPermissions(['ADMINISTER']),
-    app.linkTypes(),
-    app.fields(),
+    jira.myPermissions(['ADMINISTER']),
+    jira.linkTypes(),
+    jira.fields(),
   ]);
   return {
     canAdminister: permissions.ADMINISTER === true,

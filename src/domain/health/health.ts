@@ -31,14 +31,18 @@ export const HealthIndicatorSchema = z.object({
 export type HealthIndicator = z.infer<typeof HealthIndicatorSchema>;
 
 /** A PMO lead's manual RAG for a project, which wins over the computed one until it expires. */
-export const ManualOverrideSchema = z.object({
-  rag: z.enum(['green', 'amber', 'red']),
-  reason: z.string().min(1).max(1000),
-  /** ISO timestamp; the override is active while `now` is before it. */
-  expiresAt: z.iso.datetime({ offset: true }),
-  /** Account id of who set it. */
-  by: z.string().min(1),
-});
+export const ManualOverrideSchema = z
+  .object({
+    rag: z.enum(['green', 'amber', 'red']),
+    reason: z.string().min(1).max(1000),
+    /** ISO timestamp; the override is active while `now` is before it. */
+    expiresAt: z.iso.datetime({ offset: true }),
+    /** Account id of who set it: always the server's, from the platform context. */
+    by: z.string().min(1),
+    /** ISO timestamp of when it was set, by the server's clock (absent on overrides set before it was recorded). */
+    setAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
 export type ManualOverride = z.infer<typeof ManualOverrideSchema>;
 
 export const ProjectHealthSchema = z.object({

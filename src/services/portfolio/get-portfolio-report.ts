@@ -11,7 +11,7 @@ import { CurrentSnapshotSchema, type SnapshotData, SnapshotDataSchema } from '..
 import { latestRun } from '../snapshots/refresh-status';
 import { startRefresh } from '../snapshots/start-refresh';
 import { viewerAccess } from '../snapshots/viewer-access';
-import { configuredPortfolioId, scopeOfPortfolio } from './portfolios';
+import { configuredPortfolioId, scopeOfPortfolio, viewerSeesPortfolio } from './portfolios';
 
 /** How long a first view waits for the portfolio's first snapshot before showing progress instead. */
 export const FIRST_VIEW_WAIT_MS = 8_000;
@@ -31,9 +31,20 @@ export async function getPortfolioReport(
 ): Promise<PortfolioReport> {
   const live = await loadLiveConfig(deps.store);
   scopeOfPortfolio(portfolioId, live.config.portfolios); // NOT_FOUND for a portfolio that does not exist
+  const definition = live.config.portfolios.find(
+    (candidate) => configuredPortfolioId(candidate) === portfolioId,
+  );
+  const notFound = () => new AppError('NOT_FOUND', `There is no portfolio ${portfolioId}`);
+  if (definition && !(await hasSnapshot(deps, portfolioId))) {
+    // Before its first snapshot, a configured portfolio is read only for someone who may see it.
+    const jira = deps.jira.asUser(actor.accountId);
+    if (!(await viewerSeesPortfolio(jira, definition, await jira.searchProjects()))) throw notFound();
+  }
   const snapshot = await currentSnapshot(deps, portfolioId);
   const access = await viewerAccess(deps, actor.accountId, snapshot.data);
   const visibleProjects = snapshot.data.projects.filter((project) => access.browsable.has(project.key));
+  // A configured portfolio none of whose projects the viewer can browse does not exist for them.
+  if (definition && visibleProjects.length === 0) throw notFound();
   const chunk = chunkForViewer(snapshot.data.chunk, access);
   const compliance = snapshot.data.compliance ? complianceForViewer(snapshot.data.compliance, access) : null;
   const settings =
@@ -90,6 +101,10 @@ export async function getPortfolioReport(
 export function refreshMinutesOf(portfolioId: string, config: PmoConfig): number {
   const definition = config.portfolios.find((candidate) => configuredPortfolioId(candidate) === portfolioId);
   return definition?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
+}
+
+async function hasSnapshot(deps: AppDeps, portfolioId: string): Promise<boolean> {
+  return (await deps.store.get(snapshotKeys(portfolioId).current)) !== undefined;
 }
 
 async function currentSnapshot(

@@ -1,18 +1,19 @@
-import { z } from 'zod';
 import type { PortfolioSummary } from '../../contracts/portfolio';
 import type { PortfolioDefinition } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
-import type { JiraClient } from '../../jira/client';
+import { type JiraClient, JiraError } from '../../jira/client';
 import type { JiraProject } from '../../jira/schemas';
 import type { Actor, AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
-import type { PortfolioScope } from './scope';
+import { jqlWithoutOrdering, type PortfolioScope } from './scope';
 
 /**
  * Portfolios a viewer can pick: every project they can browse ("all"), the portfolios admins define
  * in settings (`p:<id>`: listed projects, a project category or a JQL scope), and one portfolio per
  * Jira project category (how many PMOs already group their projects).
  */
+
+const VISIBILITY_CHECKS_AT_ONCE = 5;
 
 /** The id a configured portfolio is picked by. */
 export const configuredPortfolioId = (definition: PortfolioDefinition) => `p:${definition.id}`;
@@ -36,7 +37,18 @@ export async function listPortfolios(
     entry.count++;
     categories.set(category.id, entry);
   }
-  const configured = definitions.map((definition) => ({
+  // A configured portfolio's name is the PMO's word for a set of projects ("Vendor exit DELTA"):
+  // only viewers who can browse at least one of those projects learn it exists.
+  // A JQL scope costs one request; a few at a time keeps a long list from bursting Jira.
+  const shown: PortfolioDefinition[] = [];
+  for (let start = 0; start < definitions.length; start += VISIBILITY_CHECKS_AT_ONCE) {
+    const batch = definitions.slice(start, start + VISIBILITY_CHECKS_AT_ONCE);
+    const seen = await Promise.all(
+      batch.map((definition) => viewerSeesPortfolio(jira, definition, projects)),
+    );
+    shown.push(...batch.filter((_, index) => seen[index]));
+  }
+  const configured = shown.map((definition) => ({
     id: configuredPortfolioId(definition),
     name: definition.name,
     projectCount: countProjects(definition, projects),
@@ -45,6 +57,27 @@ export async function listPortfolios(
     .map(([id, { name, count }]) => ({ id: `category:${id}`, name, projectCount: count }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return [{ id: 'all', name: 'All projects', projectCount: projects.length }, ...configured, ...byCategory];
+}
+
+/**
+ * Whether the viewer can browse at least one project of a configured portfolio: listed keys or a
+ * category among the projects Jira shows them; for a JQL scope, Jira finds an issue of it for them
+ * (one approximate count, as the user; a query Jira refuses for them, e.g. one naming a project
+ * they cannot see, counts as none).
+ */
+export async function viewerSeesPortfolio(
+  jira: JiraClient,
+  definition: PortfolioDefinition,
+  visible: readonly JiraProject[],
+): Promise<boolean> {
+  if (definition.scope.kind !== 'jql') return countProjects(definition, visible) > 0;
+  if (visible.length === 0) return false;
+  try {
+    return (await jira.approximateCount(jqlWithoutOrdering(definition.scope.jql))) > 0;
+  } catch (error) {
+    if (error instanceof JiraError && error.code === 'BAD_REQUEST') return false;
+    throw error;
+  }
 }
 
 /** Projects of a configured portfolio the viewer can see; a JQL scope may reach any of them. */
@@ -80,15 +113,30 @@ export function scopeOfPortfolio(
 }
 
 /**
- * A configured list of projects narrowed to those the viewer can see, so that a team member sees
- * their share of a portfolio instead of an error. When they can see none, the scope is left as it
- * is and the report answers NOT_FOUND.
+ * The scope of a portfolio as the viewer may read it. A configured list of projects is narrowed to
+ * those the viewer can see, so that a team member sees their share of a portfolio instead of an
+ * error. A configured portfolio the viewer can browse no project of answers NOT_FOUND exactly like
+ * one that does not exist: the answer names no project and does not confirm the portfolio.
  */
-export async function visibleScope(jira: JiraClient, scope: PortfolioScope): Promise<PortfolioScope> {
-  if (!scope.projectKeys || scope.projectKeys.length === 0) return scope;
-  const visible = new Set(
-    (await jira.searchProjects({ keys: scope.projectKeys })).map((project) => project.key),
+export async function viewerScopeOfPortfolio(
+  jira: JiraClient,
+  portfolioId: string,
+  definitions: readonly PortfolioDefinition[] = [],
+): Promise<PortfolioScope> {
+  const scope = scopeOfPortfolio(portfolioId, definitions);
+  const definition = definitions.find((candidate) => configuredPortfolioId(candidate) === portfolioId);
+  if (!definition) return scope;
+  const visible = await jira.searchProjects(
+    scope.projectKeys
+      ? { keys: scope.projectKeys }
+      : scope.categoryId
+        ? { categoryId: scope.categoryId }
+        : {},
   );
-  const keys = scope.projectKeys.filter((key) => visible.has(key));
-  return keys.length > 0 ? { ...scope, projectKeys: keys } : scope;
+  if (!(await viewerSeesPortfolio(jira, definition, visible))) {
+    throw new AppError('NOT_FOUND', `There is no portfolio ${portfolioId}`);
+  }
+  if (!scope.projectKeys) return scope;
+  const keys = new Set(visible.map((project) => project.key));
+  return { ...scope, projectKeys: scope.projectKeys.filter((key) => keys.has(key)) };
 }

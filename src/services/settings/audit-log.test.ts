@@ -9,7 +9,9 @@ import {
   listAuditEntries,
   syncAuditLog,
 } from './audit-log';
+import formatZeroPage from './fixtures/audit-page-format-0.json';
 import { configVersionKey } from './live-config';
+import { AUDIT_PAGE_FORMAT_VERSION } from './stored-audit';
 
 /** Writes versions 1..count, each changing every standard's description (big diffs). */
 async function writeVersions(store: MemoryStore, count: number, text = (v: number) => `Description ${v}`) {
@@ -138,4 +140,86 @@ describe('audit log', () => {
       code: 'BAD_REQUEST',
     });
   });
+
+  it('answers BAD_REQUEST for a cursor beyond the stored log, reading a bounded number of values', async () => {
+    // Regression: `p99999999v99999999` made the listing walk 99,999,999 empty pages and froze the
+    // process. The store refuses to be read more than a few hundred times, so a loop driven by the
+    // cursor fails the test instead of hanging it.
+    const store = new MemoryStore();
+    await writeVersions(store, 7);
+    await syncAuditLog(store, 7, { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 3 });
+    const counted = readCountingStore(store, 200);
+    for (const cursor of ['p99999999v99999999', 'p4v5', 'p3v99999999', 'p0v5', 'p2v1', 'p2v8']) {
+      await expect(listAuditEntries(counted.store, { cursor, limit: 100 })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: 'Invalid cursor; start again from the first page',
+      });
+    }
+    // A cursor the log handed out still works.
+    const first = await listAuditEntries(counted.store, { limit: 2 });
+    expect(first.nextCursor).toBe('p2v6');
+    const next = await listAuditEntries(counted.store, { cursor: first.nextCursor ?? '', limit: 2 });
+    expect(next.entries.map((entry) => entry.version)).toEqual([5, 4]);
+    expect(counted.reads()).toBeLessThan(200);
+  });
+
+  it('reads pages written in the previous stored format (no formatVersion) and migrates them on write', async () => {
+    const store = new MemoryStore();
+    await store.set(auditPageKey(1), formatZeroPage);
+    await store.set(AUDIT_HEAD_KEY, { page: 1 });
+    const listing = await listAuditEntries(store, { limit: 10 });
+    expect(listing.entries.map((entry) => [entry.version, entry.action, entry.actor])).toEqual([
+      [3, 'restore', 'sim-admin'],
+      [2, 'override', 'sim-pmo'],
+      [1, 'save', 'sim-admin'],
+    ]);
+    expect(listing.entries[1]?.projectKey).toBe('ATLAS');
+    expect(listing.entries[0]?.restoredFrom).toBe(1);
+    // The next entry appended to that page rewrites it in the current format.
+    const config: PmoConfig = structuredClone(defaultPmoConfig);
+    await store.set(configVersionKey(3), {
+      version: 3,
+      basedOn: 2,
+      author: 'sim-admin',
+      savedAt: '2026-11-04T08:02:59.900Z',
+      comment: 'Restored version 1',
+      origin: { kind: 'restore', restoredFrom: 1 },
+      config,
+    });
+    for (const standard of config.standards) standard.description = 'changed';
+    await store.set(configVersionKey(4), {
+      version: 4,
+      basedOn: 3,
+      author: 'sim-admin',
+      savedAt: '2026-11-05T08:00:00.000Z',
+      comment: 'after the upgrade',
+      origin: { kind: 'save' },
+      config,
+    });
+    await syncAuditLog(store, 4);
+    const page = (await store.get(auditPageKey(1))) as { formatVersion: number; entries: unknown[] };
+    expect(page.formatVersion).toBe(AUDIT_PAGE_FORMAT_VERSION);
+    expect(page.entries).toHaveLength(4);
+    expect((await listAuditEntries(store, { limit: 10 })).entries.map((entry) => entry.version)).toEqual([
+      4, 3, 2, 1,
+    ]);
+  });
+
+  it('refuses to guess at a page of an unknown (newer) stored format', async () => {
+    const store = new MemoryStore();
+    await store.set(auditPageKey(1), { ...formatZeroPage, formatVersion: 99 });
+    await expect(listAuditEntries(store, { limit: 10 })).rejects.toMatchObject({ code: 'CONFIG_UNREADABLE' });
+  });
 });
+
+/** The store, with reads counted; reading more than `maxReads` values throws. */
+function readCountingStore(store: MemoryStore, maxReads: number) {
+  let reads = 0;
+  const counted = Object.create(store) as MemoryStore;
+  counted.get = async (key: string) => {
+    reads++;
+    if (reads > maxReads) throw new Error(`read more than ${maxReads} stored values`);
+    return store.get(key);
+  };
+  return { store: counted, reads: () => reads };
+}

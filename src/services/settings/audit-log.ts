@@ -1,10 +1,17 @@
 import { z } from 'zod';
-import { type AuditEntry, AuditEntrySchema } from '../../contracts/settings';
+import type { AuditEntry } from '../../contracts/settings';
 import { diffConfigs } from '../../domain/config/diff';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { MAX_VALUE_BYTES, type Store } from '../../storage/store';
 import { type ConfigVersion, readConfigVersion } from './live-config';
+import {
+  AUDIT_PAGE_FORMAT_VERSION,
+  readStoredAuditPage,
+  type StoredAuditEntry,
+  type StoredAuditPage,
+  toAuditEntry,
+} from './stored-audit';
 
 /**
  * The audit log: one entry per configuration version (who, when, how, comment, readable changes),
@@ -13,6 +20,7 @@ import { type ConfigVersion, readConfigVersion } from './live-config';
  * - `audit:page:<8-digit>` holds consecutive entries, oldest first; a page is closed when the next
  *   entry would pass {@link AuditLogOptions.pageBudgetBytes} or {@link AuditLogOptions.maxEntriesPerPage}.
  * - `audit:head` names the newest page (readers also roll forward over a page written after it).
+ * - Pages are stored in their own versioned format (stored-audit.ts), not the API's entry schema.
  *
  * Entries are derived from the immutable version documents, so writing them is idempotent: after
  * every change, {@link syncAuditLog} appends the entries of versions the log does not have yet. A
@@ -41,8 +49,13 @@ export const DEFAULT_AUDIT_OPTIONS: AuditLogOptions = {
 const MAX_SYNC_STEPS = 200;
 
 const HeadSchema = z.object({ page: z.number().int().min(1) });
-const PageSchema = z.object({ page: z.number().int().min(1), entries: z.array(AuditEntrySchema) });
-type AuditPage = z.infer<typeof PageSchema>;
+type AuditPage = StoredAuditPage;
+
+const emptyPage = (page: number): AuditPage => ({
+  formatVersion: AUDIT_PAGE_FORMAT_VERSION,
+  page,
+  entries: [],
+});
 
 /** Brings the log up to `upToVersion`; answers the newest page number. */
 export async function syncAuditLog(
@@ -51,7 +64,7 @@ export async function syncAuditLog(
   options: AuditLogOptions = DEFAULT_AUDIT_OPTIONS,
 ): Promise<number> {
   const headPage = await readHeadPage(store);
-  let page: AuditPage = (await readPage(store, headPage)) ?? { page: headPage, entries: [] };
+  let page: AuditPage = (await readPage(store, headPage)) ?? emptyPage(headPage);
   let last =
     page.entries.at(-1)?.version ?? (headPage > 1 ? await lastVersionOfPage(store, headPage - 1) : 0);
   if (last >= upToVersion) return headPage;
@@ -69,7 +82,7 @@ export async function syncAuditLog(
       (page.entries.length >= options.maxEntriesPerPage || bytes + entryBytes > options.pageBudgetBytes)
     ) {
       if (dirty) await store.set(auditPageKey(page.page), page);
-      page = { page: page.page + 1, entries: [] };
+      page = emptyPage(page.page + 1);
       bytes = byteSize(page);
     }
     page.entries.push(entry);
@@ -89,7 +102,7 @@ export function buildEntry(
   previous: PmoConfig | null,
   version: ConfigVersion,
   options: AuditLogOptions = DEFAULT_AUDIT_OPTIONS,
-): AuditEntry {
+): StoredAuditEntry {
   const changes =
     previous === null
       ? [
@@ -125,14 +138,17 @@ export interface AuditListing {
 
 /**
  * Entries newest first, `limit` at a time. The cursor (`p<page>v<version>`) names where the next
- * call continues: entries older than `version`, starting in `page`.
+ * call continues: entries older than `version`, starting in `page`. A cursor is checked against the
+ * stored log (its page exists, its version is one the log holds) before anything is read, so every
+ * loop here runs over pages that exist: bounded by the data, never by the caller's numbers.
  */
 export async function listAuditEntries(
   store: Store,
   options: { cursor?: string | undefined; limit: number },
 ): Promise<AuditListing> {
-  const position = parseCursor(options.cursor);
-  let pageNumber = position?.page ?? (await readHeadPage(store));
+  const headPage = await readHeadPage(store);
+  const position = await checkCursor(store, parseCursor(options.cursor), headPage);
+  let pageNumber = position?.page ?? headPage;
   const before = position?.before ?? Number.POSITIVE_INFINITY;
   const entries: AuditEntry[] = [];
   const seen = new Set<number>();
@@ -144,7 +160,7 @@ export async function listAuditEntries(
       .reverse();
     for (const entry of candidates) {
       if (entries.length >= options.limit) break;
-      entries.push(entry);
+      entries.push(toAuditEntry(entry));
       seen.add(entry.version);
       lastPage = pageNumber;
     }
@@ -156,11 +172,31 @@ export async function listAuditEntries(
   return { entries, nextCursor: more ? `p${lastPage}v${oldest.version}` : null };
 }
 
+const INVALID_CURSOR = 'Invalid cursor; start again from the first page';
+
 function parseCursor(cursor: string | undefined): { page: number; before: number } | undefined {
   if (cursor === undefined) return undefined;
   const match = /^p(\d{1,8})v(\d{1,8})$/.exec(cursor);
-  if (!match) throw new AppError('BAD_REQUEST', 'Invalid cursor; start again from the first page');
-  return { page: Math.max(1, Number(match[1])), before: Number(match[2]) };
+  if (!match) throw new AppError('BAD_REQUEST', INVALID_CURSOR);
+  return { page: Number(match[1]), before: Number(match[2]) };
+}
+
+/**
+ * A cursor this log could have handed out: its page is one of the stored pages and its version lies
+ * between 2 (a cursor is only given while older entries remain) and the newest version listed.
+ */
+async function checkCursor(
+  store: Store,
+  position: { page: number; before: number } | undefined,
+  headPage: number,
+): Promise<{ page: number; before: number } | undefined> {
+  if (position === undefined) return undefined;
+  if (position.page < 1 || position.page > headPage || position.before < 2) {
+    throw new AppError('BAD_REQUEST', INVALID_CURSOR);
+  }
+  const newest = (await readPage(store, headPage))?.entries.at(-1)?.version ?? 0;
+  if (position.before > newest) throw new AppError('BAD_REQUEST', INVALID_CURSOR);
+  return position;
 }
 
 async function readHeadPage(store: Store): Promise<number> {
@@ -177,13 +213,13 @@ async function readHeadPage(store: Store): Promise<number> {
 async function readPage(store: Store, page: number): Promise<AuditPage | undefined> {
   const raw = await store.get(auditPageKey(page));
   if (raw === undefined) return undefined;
-  const parsed = PageSchema.safeParse(raw);
-  if (!parsed.success) {
+  const parsed = readStoredAuditPage(raw);
+  if (parsed === undefined) {
     throw new AppError('CONFIG_UNREADABLE', `Audit log page ${page} does not match the expected shape`, {
       key: auditPageKey(page),
     });
   }
-  return parsed.data;
+  return parsed;
 }
 
 async function lastVersionOfPage(store: Store, page: number): Promise<number> {

@@ -4,6 +4,7 @@ import type { PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/client';
+import { orderByPosition } from '../portfolio/scope';
 
 /**
  * Checks a candidate configuration must pass before it is stored, shared by save, restore, import
@@ -29,6 +30,18 @@ export function assertConfigFits(config: PmoConfig): void {
 
 export function contentErrors(config: unknown): SettingsProblem[] {
   return contentProblems(config).map((problem) => ({ ...problem, severity: 'error' as const }));
+}
+
+/**
+ * The version comment is shown in the audit log and the versions list to every editor: the same
+ * content rules as the configuration's texts (no markup, no control or bidi characters).
+ */
+export function commentErrors(comment: string): SettingsProblem[] {
+  return contentProblems({ comment }).map((problem) => ({
+    ...problem,
+    message: `The comment ${problem.message}`,
+    severity: 'error' as const,
+  }));
 }
 
 /**
@@ -83,11 +96,24 @@ export async function jqlProblems(jira: JiraClient, config: PmoConfig): Promise<
   }
   const problems: SettingsProblem[] = [];
   scoped.forEach(({ portfolio, index }, position) => {
-    const errors = parsed[position]?.errors ?? [];
+    const result = parsed[position];
+    const errors = result?.errors ?? [];
+    const path = `portfolios.${index}.scope.jql`;
     if (errors.length > 0) {
       problems.push({
-        path: `portfolios.${index}.scope.jql`,
+        path,
         message: `Portfolio "${portfolio.name}": Jira does not accept this JQL: ${errors.join(' ')}`,
+        severity: 'error',
+      });
+    } else if (
+      result?.structure?.orderBy !== undefined ||
+      orderByPosition(queries[position] ?? '') !== undefined
+    ) {
+      // The scope is a condition the app combines with each project (scope.ts); an ORDER BY in it
+      // would make every composed query invalid and every project stale.
+      problems.push({
+        path,
+        message: `Portfolio "${portfolio.name}": remove the ORDER BY clause; a portfolio's JQL only selects issues, the app orders them itself`,
         severity: 'error',
       });
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SETTINGS_LIMITS, type SettingsProblem } from '../../contracts/settings';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError, describeZodIssues } from '../../domain/errors';
+import { untrustedShapeProblem } from '../../domain/untrusted';
 import { contentErrors, structuralErrors } from './candidate';
 
 /**
@@ -73,6 +74,8 @@ export function parseImport(text: string): ParsedImport {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('(root)', 'The file must contain a JSON object: an export of PMO settings');
   }
+  const shape = untrustedShapeProblem(value);
+  if (shape) return fail(shape.path.replace(/^\(root\)\.(config\.)?/, ''), shape.message);
   let candidate: unknown = value;
   if ('format' in value) {
     const envelope = EnvelopeSchema.safeParse(value);

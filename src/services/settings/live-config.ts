@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type ConfigOrigin, ConfigOriginSchema } from '../../domain/config/origin';
-import { defaultPmoConfig, type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
-import { AppError, describeZodIssues } from '../../domain/errors';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { AppError } from '../../domain/errors';
 import type { Store } from '../../storage/store';
+import { readStoredConfigVersion, type StoredConfigVersion } from './stored-config';
 
 /**
  * Where the versioned configuration lives in app storage. Every save writes a new immutable
@@ -15,25 +15,8 @@ export const CONFIG_VERSION_PREFIX = 'config:version:';
 
 export const LivePointerSchema = z.object({ version: z.number().int().min(1) });
 
-/**
- * How a version came to be: a save in the admin page, a restore of an earlier version (0: the
- * built-in defaults), an import, or a project's manual RAG override set or cleared.
- */
-
-export const ConfigVersionSchema = z.object({
-  version: z.number().int().min(1),
-  /** The live version this one was based on (0 for the first save over the defaults). */
-  basedOn: z.number().int().min(0),
-  /** Account id of who saved it. */
-  author: z.string().min(1),
-  /** ISO timestamp. */
-  savedAt: z.string(),
-  comment: z.string().max(1000),
-  /** How it came to be. */
-  origin: ConfigOriginSchema,
-  config: PmoConfigSchema,
-});
-export type ConfigVersion = z.infer<typeof ConfigVersionSchema>;
+/** One configuration version; stored in its own versioned format (stored-config.ts). */
+export type ConfigVersion = StoredConfigVersion;
 
 /** The configuration in force. Version 0 is the built-in defaults of a site nobody has configured. */
 export interface LiveConfig {
@@ -64,12 +47,12 @@ export async function loadLiveConfig(store: Store): Promise<LiveConfig> {
       key,
     });
   }
-  const parsed = ConfigVersionSchema.safeParse(raw);
+  const parsed = readStoredConfigVersion(raw);
   if (!parsed.success) {
     throw new AppError(
       'CONFIG_UNREADABLE',
       `The live PMO settings (version ${version}) do not match the expected shape; an admin can restore an earlier version`,
-      { key, issues: describeZodIssues(parsed.error).slice(0, 20) },
+      { key, issues: parsed.issues.slice(0, 20) },
     );
   }
   const { config, savedAt, author } = parsed.data;
@@ -143,11 +126,11 @@ export async function readConfigVersion(store: Store, version: number): Promise<
   const key = configVersionKey(version);
   const raw = await store.get(key);
   if (raw === undefined) return undefined;
-  const parsed = ConfigVersionSchema.safeParse(raw);
+  const parsed = readStoredConfigVersion(raw);
   if (!parsed.success) {
     throw new AppError('CONFIG_UNREADABLE', `Settings version ${version} does not match the expected shape`, {
       key,
-      issues: describeZodIssues(parsed.error).slice(0, 20),
+      issues: parsed.issues.slice(0, 20),
     });
   }
   return parsed.data;

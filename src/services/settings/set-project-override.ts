@@ -28,7 +28,7 @@ export async function setProjectOverride(
   const overrides = { ...live.config.overrides };
   let comment: string;
   if (input.override === null) {
-    if (!(input.projectKey in overrides)) {
+    if (!Object.hasOwn(overrides, input.projectKey)) {
       throw new AppError('BAD_REQUEST', `${input.projectKey} has no manual RAG override to clear`);
     }
     delete overrides[input.projectKey];

@@ -12,7 +12,7 @@ import { listViewerPortfolios } from '../portfolio/portfolios';
 import { clearSettingsEditorCache, EDITOR_CACHE_TTL_MS } from './authorize';
 import { exportSettings } from './export-settings';
 import { getConfigVersion } from './get-config-version';
-import { getSettings } from './get-settings';
+import { getSettings, SETTINGS_NOT_VISIBLE } from './get-settings';
 import { importSettings } from './import-settings';
 import { listAuditLog } from './list-audit-log';
 import { listConfigVersions } from './list-config-versions';
@@ -129,11 +129,10 @@ describe('saving settings', () => {
       code: 'FORBIDDEN',
     });
     expect(await dump(memory)).toEqual(before);
-    // Reading what the panel needs is open to everyone.
-    await expect(getSettings(deps, team)).resolves.toMatchObject({
-      live: { version: 1 },
-      canEdit: false,
-      editReason: 'Only Jira administrators can change PMO settings.',
+    // The settings themselves are for editors only (#13.5); the refusal names no group or setting.
+    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({
+      code: 'FORBIDDEN',
+      message: SETTINGS_NOT_VISIBLE,
     });
   });
 
@@ -145,10 +144,11 @@ describe('saving settings', () => {
     });
     await saveAs(deps, admin, 0, withGroup);
     await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true, canEditAccess: false });
-    await expect(getSettings(deps, team)).resolves.toMatchObject({
-      canEdit: false,
-      editReason: 'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
-    });
+    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    const teamSave = await rejection(saveAs(deps, team, 1, enforceRisks));
+    expect(teamSave.message).toBe(
+      'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
+    );
 
     const withRisks = edited((config) => {
       const risk = config.standards.find((standard) => standard.id === 'risk-register');
@@ -581,6 +581,7 @@ describe('manual RAG overrides', () => {
       reason: 'Vendor late',
       expiresAt,
       by: 'sim-admin',
+      setAt: clock.now.toISOString(),
     });
     const report = await getPortfolioReport(deps, pmo, 'all');
     expect(report.projects.find((project) => project.key === key)?.health).toMatchObject({
@@ -621,24 +622,24 @@ describe('the settings editor check', () => {
   it('asks Jira once per account within a minute, and again after it expires', async () => {
     const { deps, clock } = harness();
     const asked = jest.spyOn(JiraClient.prototype, 'myPermissions');
-    await getSettings(deps, team);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
+    await rejection(getSettings(deps, team));
     await rejection(saveAs(deps, team, 0, enforceRisks));
     expect(asked).toHaveBeenCalledTimes(1);
     await getSettings(deps, admin);
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + EDITOR_CACHE_TTL_MS - 1);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + 2);
-    await getSettings(deps, team);
+    await rejection(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(3);
   });
 
   it('asks for groups only when a PMO group is configured', async () => {
     const { deps } = harness();
     const groups = jest.spyOn(JiraClient.prototype, 'myGroups');
-    await getSettings(deps, pmo);
+    await rejection(getSettings(deps, pmo));
     expect(groups).not.toHaveBeenCalled();
     await saveAs(
       deps,
@@ -651,5 +652,138 @@ describe('the settings editor check', () => {
     await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true });
     await getSettings(deps, pmo);
     expect(groups).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('every write path runs the same checks (#13.6, #13.9)', () => {
+  /** sim-team edits once the PMO group is their default group; they browse the first 3 projects only. */
+  async function teamEditor() {
+    const { deps, memory, clock } = harness();
+    await saveAs(
+      deps,
+      admin,
+      0,
+      edited((config) => {
+        config.access.pmoGroupName = 'jira-software-users';
+      }),
+    );
+    const visibleKey = sim.dataset.projects[0]?.key ?? '';
+    const hiddenKey = sim.dataset.projects.at(-1)?.key ?? '';
+    const expiresAt = new Date(clock.now.getTime() + 7 * 86_400_000).toISOString();
+    return { deps, memory, clock, visibleKey, hiddenKey, expiresAt };
+  }
+
+  it('a full save cannot forge an override author or time: the server sets both', async () => {
+    const { deps, clock, visibleKey, expiresAt } = await teamEditor();
+    const forged = edited(
+      (config) => {
+        config.overrides[visibleKey] = {
+          rag: 'red',
+          reason: 'Vendor late',
+          expiresAt,
+          by: 'sim-admin',
+          setAt: '2020-01-01T00:00:00.000Z',
+        };
+      },
+      (await loadLiveConfig(deps.store)).config,
+    );
+    await expect(saveAs(deps, team, 1, forged)).resolves.toEqual({ version: 2 });
+    expect((await loadLiveConfig(deps.store)).config.overrides[visibleKey]).toEqual({
+      rag: 'red',
+      reason: 'Vendor late',
+      expiresAt,
+      by: 'sim-team',
+      setAt: clock.now.toISOString(),
+    });
+    // Saving it again unchanged, even with another claimed author, keeps the recorded one.
+    const later = (await loadLiveConfig(deps.store)).config;
+    const claimed = edited((config) => {
+      const override = config.overrides[visibleKey];
+      if (override) override.by = 'someone-else';
+      const first = config.standards[0];
+      if (first) first.description = 'Edited';
+    }, later);
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    await saveAs(deps, admin, 2, claimed);
+    expect((await loadLiveConfig(deps.store)).config.overrides[visibleKey]?.by).toBe('sim-team');
+  });
+
+  it('refuses overrides on projects that do not exist or the writer cannot browse, on every path', async () => {
+    const { deps, memory, hiddenKey, expiresAt } = await teamEditor();
+    const live = (await loadLiveConfig(deps.store)).config;
+    const override = { rag: 'red' as const, reason: 'x', expiresAt, by: 'sim-team' };
+    const before = await dump(memory);
+    for (const key of [hiddenKey, 'NOSUCHPROJECT']) {
+      const candidate = edited((config) => {
+        config.overrides[key] = override;
+      }, live);
+      const saved = await rejection(saveAs(deps, team, 1, candidate));
+      expect(saved.code).toBe('BAD_REQUEST');
+      expect(saved.message).toContain(`There is no project ${key} you can see`);
+      const imported = await rejection(
+        importSettings(deps, team, { json: JSON.stringify(candidate), baseVersion: 1, comment: '' }),
+      );
+      expect(imported.message).toContain(`There is no project ${key} you can see`);
+      const single = await rejection(
+        setProjectOverride(deps, team, {
+          projectKey: key,
+          override: { rag: 'red', reason: 'x', expiresAt },
+          baseVersion: 1,
+        }),
+      );
+      expect(single.code).toBe('NOT_FOUND');
+    }
+    expect(await dump(memory)).toEqual(before);
+    // Restoring a version whose override the restorer cannot browse is refused the same way.
+    const withHidden = edited((config) => {
+      config.overrides[hiddenKey] = override;
+    }, live);
+    await saveAs(deps, admin, 1, withHidden);
+    await saveAs(deps, admin, 2, live);
+    const restored = await rejection(
+      restoreConfigVersion(deps, team, { version: 2, baseVersion: 3, comment: '' }),
+    );
+    expect(restored.message).toContain(`There is no project ${hiddenKey} you can see`);
+  });
+
+  it('refuses markup, bidi overrides and NUL in the save comment on save, import and restore', async () => {
+    const { deps, memory } = harness();
+    await saveAs(deps, admin, 0, enforceRisks);
+    const before = await dump(memory);
+    for (const comment of ['<img src=x onerror=alert(1)>', 'fine \u202Etxt.exe', 'nul\u0000here']) {
+      const saved = await rejection(saveAs(deps, admin, 1, defaultPmoConfig, comment));
+      expect(saved.code).toBe('BAD_REQUEST');
+      expect(saved.message).toMatch(/^The settings cannot be saved: comment: The comment contains/);
+      await expect(
+        rejection(
+          importSettings(deps, admin, { json: JSON.stringify(defaultPmoConfig), baseVersion: 1, comment }),
+        ),
+      ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(
+        rejection(restoreConfigVersion(deps, admin, { version: 0, baseVersion: 1, comment })),
+      ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(await dump(memory)).toEqual(before);
+  });
+
+  it('rejects __proto__ keys and unknown keys anywhere in an import with a path, instead of dropping them', async () => {
+    const { deps, memory } = harness();
+    const before = await dump(memory);
+    const cases: [string, string][] = [
+      ['{"overrides":{"__proto__":{"rag":"red"}}}', 'overrides.__proto__'],
+      ['{"engine":{"__proto__":{"staleDays":1}}}', 'engine.__proto__'],
+      ['{"fieldMapping":{"__proto__":"customfield_1"}}', 'fieldMapping.__proto__'],
+      ['{"engine":{"health":{"schedule":{"amber":1,"red":2,"orange":3}}}}', 'engine.health.schedule'],
+      ['{"engine":{"surprise":true}}', 'engine'],
+    ];
+    for (const [json, path] of cases) {
+      const preview = await previewImport(deps, admin, json);
+      expect(preview.config).toBeNull();
+      expect(preview.problems[0]?.path).toBe(path);
+      await expect(
+        rejection(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })),
+      ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    expect(await dump(memory)).toEqual(before);
   });
 });

@@ -11,18 +11,15 @@ import {
   ACCESS_PROBLEM,
   accessChanged,
   assertConfigFits,
+  commentErrors,
   contentErrors,
   jqlProblems,
   structuralErrors,
   throwIfErrors,
 } from './candidate';
-import {
-  type ConfigVersion,
-  ConfigVersionSchema,
-  configVersionKey,
-  findLiveVersion,
-  LIVE_CONFIG_KEY,
-} from './live-config';
+import { type ConfigVersion, configVersionKey, findLiveVersion, LIVE_CONFIG_KEY } from './live-config';
+import { authorOverrides } from './override-authorship';
+import { readStoredConfigVersion, storedConfigDocument } from './stored-config';
 
 /** The live version as a writer sees it: its number always, its configuration when it parses. */
 export interface LiveState {
@@ -36,7 +33,7 @@ export interface LiveState {
 export async function readLiveState(deps: AppDeps): Promise<LiveState> {
   const { version, raw } = await findLiveVersion(deps.store);
   if (version === 0) return { version, config: PmoConfigSchema.parse({}), savedAt: null, author: null };
-  const parsed = ConfigVersionSchema.safeParse(raw);
+  const parsed = readStoredConfigVersion(raw);
   if (!parsed.success) return { version, config: null, savedAt: null, author: null };
   return { version, config: parsed.data.config, savedAt: parsed.data.savedAt, author: parsed.data.author };
 }
@@ -77,7 +74,16 @@ export async function commitVersion(
 ): Promise<{ version: number }> {
   const { live, editor } = context;
   assertBase(live.version, request.baseVersion);
-  const config = PmoConfigSchema.parse(request.config);
+  const parsed = PmoConfigSchema.parse(request.config);
+  throwIfErrors(commentErrors(request.comment), 'The settings cannot be saved');
+  const jira = deps.jira.asUser(actor.accountId);
+  const authored = await authorOverrides(
+    jira,
+    { accountId: actor.accountId, now: deps.now() },
+    live.config,
+    parsed,
+  );
+  const config: PmoConfig = { ...parsed, overrides: authored.overrides };
   if (!editor.canEditAccess && accessChanged(live.config, config)) {
     throw new AppError('FORBIDDEN', ACCESS_PROBLEM.message, { problems: [ACCESS_PROBLEM] });
   }
@@ -88,11 +94,14 @@ export async function commitVersion(
     );
   }
   assertConfigFits(config);
-  throwIfErrors([...structuralErrors(config), ...contentErrors(config)], 'The settings cannot be saved');
-  throwIfErrors(await jqlProblems(deps.jira.asUser(actor.accountId), config), 'The settings cannot be saved');
+  throwIfErrors(
+    [...structuralErrors(config), ...contentErrors(config), ...authored.problems],
+    'The settings cannot be saved',
+  );
+  throwIfErrors(await jqlProblems(jira, config), 'The settings cannot be saved');
 
   const version = request.baseVersion + 1;
-  const document: ConfigVersion = ConfigVersionSchema.parse({
+  const document = storedConfigDocument({
     version,
     basedOn: request.baseVersion,
     author: actor.accountId,

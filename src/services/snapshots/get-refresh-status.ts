@@ -1,4 +1,5 @@
 import type { RefreshStatus } from '../../contracts/snapshots';
+import { AppError } from '../../domain/errors';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
 import { scopeOfPortfolio } from '../portfolio/portfolios';
@@ -6,6 +7,7 @@ import { loadLiveConfig } from '../settings/live-config';
 import { snapshotKeys } from './keys';
 import { CurrentSnapshotSchema } from './records';
 import { runHistory } from './refresh-status';
+import { browsableProjects } from './viewer-access';
 
 /** Progress of a portfolio's refresh runs (state, projects done, points) and its recent history. */
 export async function getRefreshStatus(

@@ -1,3 +1,4 @@
+import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { view } from '@forge/bridge';
@@ -439,6 +440,20 @@ export default function AdminSettingsApp() {
         catalogFailed={catalog.status === 'error'}
         onRetryCatalog={catalog.reload}
       />
+    );
+  }
+  if (settings.status === 'error' && settings.error.code === 'FORBIDDEN') {
+    // Settings hold override reasons and portfolio definitions meant for the PMO: the server answers
+    // only settings editors, and everyone else sees this (no retry: asking again changes nothing).
+    return (
+      <main className="pmo-page" data-testid="settings-no-access">
+        <h1 className="pmo-visually-hidden">PMO settings</h1>
+        <EmptyState
+          header="You don't have access to PMO settings"
+          description="Only Jira administrators and members of the PMO group an administrator has named can see and change these settings. Ask your Jira administrator if you need access."
+          headingLevel={2}
+        />
+      </main>
     );
   }
   if (settings.status === 'error') {

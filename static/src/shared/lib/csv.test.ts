@@ -27,4 +27,25 @@ describe('toCsv', () => {
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
     expect(parsed[1]?.[1]).toBe('\'=HYPERLINK("http://evil")');
   });
+
+  it('neutralises formulas hidden behind a leading space, line break, zero-width space or BOM (#13.9)', () => {
+    const hidden = [
+      ' =1+1',
+      '\n=1+1',
+      '\r\n@SUM(A1)',
+      '\u200B=cmd|x',
+      '\uFEFF=1',
+      '\u00A0+1',
+      '\u3000-1',
+      '\uFF1D1+1',
+    ];
+    const rows = hidden.map((summary) => ({ key: 'ABC-4', summary, points: -1 }));
+    const parsed = Papa.parse<string[]>(toCsv(columns, rows), { skipEmptyLines: true }).data;
+    expect(parsed.slice(1).map((row) => row[1])).toEqual(hidden.map((text) => `'${text}`));
+    // Numbers stay numbers; ordinary text is untouched.
+    expect(parsed[1]?.[2]).toBe('-1');
+    expect(toCsv(columns, [{ key: 'A-1', summary: 'a = b', points: 1 }]).split('\r\n')[1]).toBe(
+      'A-1,a = b,1',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { neutralizeSpreadsheetCell } from '../../../../src/domain/export-text';
 
 /** One column of a CSV export: its header and how to read the cell from a row. */
 export interface CsvColumn<Row> {
@@ -8,7 +9,8 @@ export interface CsvColumn<Row> {
 
 /**
  * Rows as CSV text (RFC 4180 quoting by papaparse). Cells that a spreadsheet would run as a formula
- * (=, +, -, @ first) are prefixed with a quote, so Jira text cannot inject formulas.
+ * (=, +, -, @ first, also after spaces, line breaks, zero-width characters or a BOM) are prefixed
+ * with a quote, so Jira text cannot inject formulas.
  */
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
   return Papa.unparse(
@@ -22,8 +24,7 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 
 function neutralizeFormula(value: string | number | boolean | null | undefined): string | number | boolean {
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return neutralizeSpreadsheetCell(value);
 }
 
 /** Offers `csv` as a file download named `filename` (UTF-8 with a BOM so Excel reads accents). */

@@ -18,7 +18,7 @@ const RAG_APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as c
 const RAG_LABEL = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 type Rag = keyof typeof RAG_LABEL;
 
-const OverrideInput = ManualOverrideSchema.omit({ by: true }).strict();
+const OverrideInput = ManualOverrideSchema.omit({ by: true, setAt: true }).strict();
 
 type Props = {
   /** The live configuration: overrides are saved straight away, each as a new version. */

@@ -1,0 +1,364 @@
+import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
+import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import type { ResolverKey } from '../contracts/resolver-contract';
+import { resolverContract } from '../contracts/resolver-contract';
+import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
+import { clearSettingsEditorCache } from '../services/settings/authorize';
+import { findLiveVersion } from '../services/settings/live-config';
+import type { Store } from '../storage/store';
+
+/**
+ * The permission matrix (#13, standing suite): every simulator user x every resolver key of the
+ * contract. Each call is made the way Forge makes it (identity in the platform context only), and:
+ *
+ * - what a user may do, they can do; what they may not, answers a typed FORBIDDEN / NOT_FOUND and
+ *   changes nothing stored;
+ * - no answer, success or error, names a project the user cannot browse or an issue they cannot
+ *   see (issue security levels included);
+ * - a payload field naming a user (`accountId`, `by`, `author`, ...) is refused, never obeyed.
+ *
+ * `MATRIX` is a `Record<ResolverKey, ...>`: a new resolver does not compile until it has a row.
+ */
+
+type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; details?: unknown } };
+type UserId = 'sim-admin' | 'sim-pmo' | 'sim-team' | 'sim-outsider';
+const USERS: UserId[] = ['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'];
+
+/**
+ * Who may call a resolver: `everyone` (answers are filtered to what the user browses), `browsers`
+ * (whoever browses at least one project), `editors`
+ * (settings editors: Jira admins here, no PMO group is configured), `issue-viewers` (whoever Jira
+ * lets see the issue named in the payload), `issue-editors` (Jira's Edit issues on that issue).
+ */
+type Access = 'everyone' | 'browsers' | 'editors' | 'issue-viewers' | 'issue-editors';
+
+interface Fixture {
+  /** An issue team members can see and edit (first projects, no security level), with a gate. */
+  teamIssue: string;
+  /** An issue of a project only admins and the PMO lead browse. */
+  hiddenIssue: string;
+  /** An issue with a security level (only admins see it). */
+  restrictedIssue: string | null;
+  gate: { ruleId: string; itemId: string };
+  liveVersion: number;
+}
+
+interface Row {
+  access: Access;
+  /** Writes must leave the store unchanged when refused. */
+  writes: boolean;
+  /** The payloads to call with (issue-scoped rows name one issue each). */
+  payloads: (fixture: Fixture) => { payload: Record<string, unknown>; issue?: string }[];
+}
+
+let saveCounter = 0;
+function changedConfig(): PmoConfig {
+  const config = structuredClone(defaultPmoConfig);
+  saveCounter++;
+  const first = config.standards[0];
+  if (first) first.description = `Matrix change ${saveCounter}`;
+  return config;
+}
+
+const issueRows = (fixture: Fixture) =>
+  [fixture.teamIssue, fixture.hiddenIssue, fixture.restrictedIssue]
+    .filter((key): key is string => key !== null)
+    .map((issueKey) => ({ payload: { issueKey }, issue: issueKey }));
+
+const MATRIX: Record<ResolverKey, Row> = {
+  listProjects: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  getIssueOverview: { access: 'issue-viewers', writes: false, payloads: issueRows },
+  getSiteSetup: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  listPortfolios: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  getPortfolioReport: {
+    access: 'everyone',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  // A refused refresh starts no run; it only keeps the caller's project permissions for a few minutes.
+  refreshPortfolio: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  getRefreshStatus: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  getIssueStandards: { access: 'issue-viewers', writes: false, payloads: issueRows },
+  setChecklistItem: {
+    access: 'issue-editors',
+    writes: true,
+    payloads: (fixture) =>
+      issueRows(fixture).map(({ payload, issue }) => ({
+        payload: { ...payload, ...fixture.gate, ticked: true },
+        issue,
+      })),
+  },
+  getSettings: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  getSiteCatalog: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  validateSettings: {
+    access: 'editors',
+    writes: false,
+    payloads: () => [{ payload: { config: changedConfig() } }],
+  },
+  dryRunSettings: {
+    access: 'editors',
+    writes: false,
+    payloads: () => [{ payload: { config: changedConfig() } }],
+  },
+  saveSettings: {
+    access: 'editors',
+    writes: true,
+    payloads: (fixture) => [
+      { payload: { baseVersion: fixture.liveVersion, config: changedConfig(), comment: '' } },
+    ],
+  },
+  listConfigVersions: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  getConfigVersion: { access: 'editors', writes: false, payloads: () => [{ payload: { version: 0 } }] },
+  restoreConfigVersion: {
+    access: 'editors',
+    writes: true,
+    payloads: (fixture) => [{ payload: { version: 0, baseVersion: fixture.liveVersion, comment: '' } }],
+  },
+  listAuditLog: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  exportSettings: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  previewImport: {
+    access: 'editors',
+    writes: false,
+    payloads: () => [{ payload: { json: JSON.stringify(changedConfig()) } }],
+  },
+  importSettings: {
+    access: 'editors',
+    writes: true,
+    payloads: (fixture) => [
+      { payload: { json: JSON.stringify(changedConfig()), baseVersion: fixture.liveVersion, comment: '' } },
+    ],
+  },
+  setProjectOverride: {
+    access: 'editors',
+    writes: true,
+    payloads: (fixture) => [
+      {
+        payload: {
+          projectKey: fixture.teamIssue.split('-')[0],
+          override: { rag: 'amber', reason: `Matrix ${++saveCounter}`, expiresAt: '2099-01-01T00:00:00Z' },
+          baseVersion: fixture.liveVersion,
+        },
+      },
+    ],
+  },
+};
+
+/** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
+function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
+  return local.app.resolver(
+    { call: { functionKey, payload }, context: { moduleKey: 'pmo-matrix' } },
+    { principal: { accountId }, installContext: 'ari:cloud:jira::site/matrix' },
+  ) as Promise<Result>;
+}
+
+async function dump(store: Store): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  let cursor: string | undefined;
+  do {
+    const page = await store.query('', { cursor, limit: 100 });
+    for (const { key, value } of page.results) out[key] = value;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+let sim: JiraSim;
+let local: LocalApp;
+let fixture: Fixture;
+/** Per user: the project keys they browse and the issue keys they see. */
+const sees = new Map<UserId, { projects: Set<string>; issues: Set<string>; edits: Set<string> }>();
+let allProjectKeys: Set<string>;
+let allIssueKeys: Set<string>;
+let matrixChecks = 0;
+
+beforeAll(async () => {
+  sim = await createJiraSim({ port: 0, seed: 5, projects: 5, issuesPerProject: 14 });
+  local = createLocalApp({
+    jiraBaseUrl: sim.url,
+    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
+    userCredentials: (accountId) => {
+      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
+      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
+    },
+  });
+  const { projects, issues } = sim.dataset;
+  allProjectKeys = new Set(projects.map((project) => project.key));
+  allIssueKeys = new Set(issues.map((issue) => issue.key));
+  // The simulator's scheme (dev/jira-sim/access.ts): admin and PMO lead browse every project, the
+  // team member the first three, the outsider none; only admins see issues with a security level;
+  // admins and team members edit what they browse.
+  const browse: Record<UserId, (projectIdx: number) => boolean> = {
+    'sim-admin': () => true,
+    'sim-pmo': () => true,
+    'sim-team': (projectIdx) => projectIdx < 3,
+    'sim-outsider': () => false,
+  };
+  for (const user of USERS) {
+    const visible = issues.filter(
+      (issue) => browse[user](issue.projectIdx) && (issue.securityLevelId === null || user === 'sim-admin'),
+    );
+    sees.set(user, {
+      projects: new Set(projects.filter((_, index) => browse[user](index)).map((project) => project.key)),
+      issues: new Set(visible.map((issue) => issue.key)),
+      edits: new Set(user === 'sim-admin' || user === 'sim-team' ? visible.map((issue) => issue.key) : []),
+    });
+  }
+  const open = (projectIdx: (index: number) => boolean) =>
+    issues.filter((issue) => projectIdx(issue.projectIdx) && issue.securityLevelId === null);
+  const restricted = issues.find((issue) => issue.projectIdx < 3 && issue.securityLevelId !== null);
+  // A team issue with a gate checklist the panel offers.
+  let teamIssue: string | undefined;
+  let gate: Fixture['gate'] | undefined;
+  for (const issue of open((index) => index < 3)) {
+    const answer = await invoke(local, 'sim-admin', 'getIssueStandards', { issueKey: issue.key });
+    const gates = (answer.data as { gates?: { ruleId: string; items: { id: string }[] }[] } | undefined)
+      ?.gates;
+    const first = gates?.find((candidate) => candidate.items.length > 0);
+    if (first?.items[0]) {
+      teamIssue = issue.key;
+      gate = { ruleId: first.ruleId, itemId: first.items[0].id };
+      break;
+    }
+  }
+  const hidden = open((index) => index >= 3)[0];
+  if (!teamIssue || !gate || !hidden)
+    throw new Error('the seeded data has no gated team issue or hidden issue');
+  fixture = {
+    teamIssue,
+    hiddenIssue: hidden.key,
+    restrictedIssue: restricted?.key ?? null,
+    gate,
+    liveVersion: 0,
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await sim.close();
+  // The README's reliability section quotes this figure.
+  console.info(`[permission matrix] ${matrixChecks} user x resolver x payload checks`);
+});
+
+beforeEach(() => clearSettingsEditorCache());
+
+function allowed(user: UserId, row: Row, issue: string | undefined): boolean {
+  const view = sees.get(user);
+  if (!view) return false;
+  switch (row.access) {
+    case 'everyone':
+      return true;
+    case 'browsers':
+      return view.projects.size > 0;
+    case 'editors':
+      return user === 'sim-admin';
+    case 'issue-viewers':
+      return issue !== undefined && view.issues.has(issue);
+    case 'issue-editors':
+      return issue !== undefined && view.edits.has(issue);
+  }
+}
+
+/** Every project key and issue key an answer names (in any string, as a whole word). */
+function namedKeys(value: unknown): { projects: Set<string>; issues: Set<string> } {
+  const projects = new Set<string>();
+  const issues = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      for (const match of node.matchAll(/\b([A-Z][A-Z0-9_]{1,30})(?:-(\d+))?\b/g)) {
+        if (match[2] !== undefined && allIssueKeys.has(match[0])) issues.add(match[0]);
+        if (match[1] && allProjectKeys.has(match[1])) projects.add(match[1]);
+      }
+    } else if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, item] of Object.entries(node)) {
+        visit(key);
+        visit(item);
+      }
+    }
+  };
+  visit(value);
+  return { projects, issues };
+}
+
+const cases = USERS.flatMap((user) =>
+  (Object.keys(MATRIX) as ResolverKey[]).map((key) => [user, key] as [UserId, ResolverKey]),
+);
+
+describe('permission matrix: every user x every resolver', () => {
+  it('has a row for every resolver of the contract, and fixtures that can show a leak', async () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(resolverContract).sort());
+    // The scanner finds keys: the admin's project list names every project.
+    const all = await invoke(local, 'sim-admin', 'listProjects', {});
+    expect(namedKeys(all).projects).toEqual(allProjectKeys);
+    // The seeded data has an issue with a security level in a team project, and it is checked.
+    expect(fixture.restrictedIssue).not.toBeNull();
+  });
+
+  it.each(cases)('%s calling %s sees only what Jira lets them browse', async (user, key) => {
+    const row = MATRIX[key];
+    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    const view = sees.get(user);
+    if (!view) throw new Error(`no view for ${user}`);
+    for (const { payload, issue } of row.payloads(fixture)) {
+      const before = row.writes ? await dump(local.deps.store) : undefined;
+      const result = await invoke(local, user, key, payload);
+      matrixChecks++;
+      const context = `${user} ${key} ${JSON.stringify(payload).slice(0, 120)}`;
+      if (allowed(user, row, issue)) {
+        expect({ context, ok: result.ok, error: result.error }).toEqual({
+          context,
+          ok: true,
+          error: undefined,
+        });
+      } else {
+        expect({ context, ok: result.ok }).toEqual({ context, ok: false });
+        expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.error?.code);
+        if (before) expect(await dump(local.deps.store)).toEqual(before);
+      }
+      // Keys the caller named themselves may come back in an error; nothing else they cannot see.
+      const named = namedKeys(result);
+      const asked = namedKeys(payload);
+      const leakedProjects = [...named.projects].filter(
+        (project) => !view.projects.has(project) && !asked.projects.has(project),
+      );
+      const leakedIssues = [...named.issues].filter(
+        (found) => !view.issues.has(found) && !asked.issues.has(found),
+      );
+      expect({ context, leakedProjects, leakedIssues }).toEqual({
+        context,
+        leakedProjects: [],
+        leakedIssues: [],
+      });
+    }
+  });
+
+  it.each(cases)('%s calling %s cannot name a user in the payload', async (user, key) => {
+    const before = await dump(local.deps.store);
+    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    for (const { payload } of MATRIX[key].payloads(fixture)) {
+      for (const field of ['accountId', 'actor', 'author', 'by', 'principal']) {
+        const result = await invoke(local, user, key, { ...payload, [field]: 'sim-admin' });
+        matrixChecks++;
+        expect({ key, field, code: result.error?.code }).toEqual({ key, field, code: 'BAD_REQUEST' });
+      }
+      const override = (payload as { override?: Record<string, unknown> }).override;
+      if (override) {
+        const result = await invoke(local, user, key, {
+          ...payload,
+          override: { ...override, by: 'sim-admin' },
+        });
+        matrixChecks++;
+        expect(result.error?.code).toBe('BAD_REQUEST');
+      }
+    }
+    expect(await dump(local.deps.store)).toEqual(before);
+  });
+});
