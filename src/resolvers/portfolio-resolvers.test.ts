@@ -145,6 +145,13 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
     ]);
   });
 
+  it('lists in a JQL portfolio only the projects its query matches (#14.2)', async () => {
+    const answer = await invoke(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'p:team-jql' });
+    expect((answer.data as { projects: { key: string }[] }).projects.map((project) => project.key)).toEqual([
+      teamKey,
+    ]);
+  });
+
   it('refuses a portfolio JQL with ORDER BY when it is saved, with a clear message', async () => {
     clearSettingsEditorCache();
     const settings = await invoke(local, 'sim-admin', 'getSettings', {});

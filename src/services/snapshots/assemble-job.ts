@@ -84,7 +84,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
       seq: plan.seq,
       portfolioId: plan.portfolioId,
       asOf: plan.startedAt,
-      projects: plan.projects,
+      projects: projectsOfSnapshot(plan, merged.chunk, stale),
       stale,
       settings: plan.settings,
       settingsVersion: plan.settingsVersion,
@@ -119,6 +119,21 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
   } catch (error) {
     await failRun(deps, job.portfolioId, job.seq, error);
   }
+}
+
+/**
+ * The portfolio's projects. A JQL portfolio holds the projects its query matches, not every
+ * project the app can see; a project that could not be read stays listed, marked stale.
+ */
+function projectsOfSnapshot(
+  plan: RunPlan,
+  chunk: PortfolioChunk,
+  stale: readonly { projectKey: string }[],
+): RunPlan['projects'] {
+  if (plan.scopeJql === null) return plan.projects;
+  const matched = new Set(stale.map((entry) => entry.projectKey));
+  for (const key of Object.keys(chunk.issues)) matched.add((chunk.issues[key] as IssueRow)[0]);
+  return plan.projects.filter((project) => matched.has(project.key));
 }
 
 async function readDoneMarkers(deps: AppDeps, prefix: string): Promise<ProjectDone[]> {

@@ -12,11 +12,14 @@ import { browsableProjects } from './viewer-access';
 /** Progress of a portfolio's refresh runs (state, projects done, points) and its recent history. */
 export async function getRefreshStatus(
   deps: AppDeps,
-  _actor: Actor,
+  actor: Actor,
   portfolioId: string,
 ): Promise<RefreshStatus> {
   const live = await loadLiveConfig(deps.store);
   scopeOfPortfolio(portfolioId, live.config.portfolios);
+  if ((await browsableProjects(deps, actor.accountId)).keys.size === 0) {
+    throw new AppError('FORBIDDEN', 'You cannot browse any project, so there is no portfolio to show you.');
+  }
   const [history, current] = await Promise.all([
     runHistory(deps, portfolioId, 10),
     readParsed(deps.store, snapshotKeys(portfolioId).current, CurrentSnapshotSchema),

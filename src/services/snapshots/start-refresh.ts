@@ -7,7 +7,7 @@ import { readBlob, writeBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { scopeOfPortfolio } from '../portfolio/portfolios';
-import { resolveScopeProjects } from '../portfolio/scope';
+import { jqlWithoutOrdering, resolveScopeProjects } from '../portfolio/scope';
 import { siteSettingsFor } from '../portfolio/site-settings';
 import { loadLiveConfig } from '../settings/live-config';
 import { standardsFieldIds } from '../standards/issue-facts';
@@ -179,7 +179,8 @@ async function planRun(
     startedAt: new Date(nowMs).toISOString(),
     startedAtMs: nowMs,
     projects,
-    scopeJql: scope.jql ?? null,
+    // Ordering in a stored scope (saved before it was refused) would break the composed query.
+    scopeJql: scope.jql ? jqlWithoutOrdering(scope.jql) : null,
     sinceMinutes,
     baseSeq: mode === 'incremental' && current ? current.seq : null,
     dirtyIssueIds: mode === 'incremental' ? dirty.changed : [],
