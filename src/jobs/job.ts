@@ -24,6 +24,11 @@ export const JobSchema = z.discriminatedUnion('kind', [
     part: z.number().int().min(0).max(100_000),
     startToken: z.string().max(2000).optional(),
   }),
+  /** Deletes everything stored for a portfolio that was removed from the settings. */
+  z.object({
+    kind: z.literal('delete-portfolio-data'),
+    portfolioId: PortfolioIdField,
+  }),
   /** Merges a run's chunks into the portfolio snapshot and switches readers to it. */
   z.object({
     kind: z.literal('assemble-portfolio'),

@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { snapshotProject } from './snapshot';
 import { runAssembleJob } from './snapshots/assemble-job';
 import { runCollectJob } from './snapshots/collect-job';
+import { deletePortfolioData } from './snapshots/delete-portfolio-data';
 
 /** The queue consumer's use case: parse the job (queued data is a boundary too) and run it. */
 export async function runJob(deps: AppDeps, body: unknown): Promise<void> {
@@ -17,6 +18,9 @@ export async function runJob(deps: AppDeps, body: unknown): Promise<void> {
       return;
     case 'assemble-portfolio':
       await runAssembleJob(deps, job);
+      return;
+    case 'delete-portfolio-data':
+      await deletePortfolioData(deps, job.portfolioId);
       return;
   }
 }

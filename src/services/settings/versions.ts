@@ -5,6 +5,7 @@ import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { StoreLimitError } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
+import { forgetRemovedPortfolios } from '../snapshots/delete-portfolio-data';
 import { syncAuditLog } from './audit-log';
 import { type EditorStatus, requireSettingsEditor } from './authorize';
 import {
@@ -136,6 +137,12 @@ export async function commitVersion(
     await syncAuditLog(deps.store, version);
   } catch (error) {
     console.error('[pmo] settings version committed but the audit log was not updated', error);
+  }
+  try {
+    await forgetRemovedPortfolios(deps, live.config, config);
+  } catch (error) {
+    // Left-over data of a removed portfolio is unreachable; the next removal sweep may take it.
+    console.error('[pmo] settings committed but removed portfolios were not cleaned up', error);
   }
   return { version };
 }

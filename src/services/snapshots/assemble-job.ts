@@ -85,6 +85,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
       portfolioId: plan.portfolioId,
       asOf: plan.startedAt,
       projects: projectsOfSnapshot(plan, merged.chunk, stale),
+      covered: plan.projects.map((project) => project.key),
       stale,
       settings: plan.settings,
       settingsVersion: plan.settingsVersion,

@@ -190,7 +190,9 @@ async function defer(
 export function jqlOf(plan: RunPlan, projectKey: string): string {
   const clauses = [`project = ${jqlString(projectKey)}`];
   if (plan.scopeJql) clauses.push(`(${plan.scopeJql})`);
-  if (plan.sinceMinutes !== null) clauses.push(`updated >= -${plan.sinceMinutes}m`);
+  if (plan.sinceMinutes !== null && !plan.newProjects.includes(projectKey)) {
+    clauses.push(`updated >= -${plan.sinceMinutes}m`);
+  }
   return `${clauses.join(' AND ')} ORDER BY key ASC`;
 }
 

@@ -30,6 +30,8 @@ export const RunPlanSchema = z.object({
   scopeJql: z.string().nullable(),
   /** Incremental runs read issues updated in the last `sinceMinutes` minutes (with an overlap). */
   sinceMinutes: z.number().int().positive().nullable(),
+  /** Projects an incremental run reads whole: new in the portfolio since the base snapshot. */
+  newProjects: z.array(z.string()).default([]),
   /** The snapshot an incremental run builds on. */
   baseSeq: z.number().int().min(1).nullable(),
   /** Issues changed per issue events since the base snapshot: re-read by id. */
@@ -121,6 +123,8 @@ export const SnapshotDataSchema = z.object({
   portfolioId: z.string(),
   asOf: z.string(),
   projects: z.array(ProjectSchema),
+  /** Every project the run read (a JQL portfolio lists only those its query matched). */
+  covered: z.array(z.string()).default([]),
   /** Projects whose data is missing or older than `asOf`, with the reason. */
   stale: z.array(z.object({ projectKey: z.string(), reason: z.string() })),
   settings: EngineSettingsSchema,

@@ -257,3 +257,72 @@ describe('refresh runs under faults', () => {
     expect(after.kpis).toEqual(before.kpis);
   });
 });
+
+describe('storage hygiene', () => {
+  let sim: JiraSim;
+  const NOW = new Date('2026-03-02T10:00:00.000Z');
+  beforeAll(async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => {});
+    sim = await createJiraSim({ port: 0, seed: 3, projects: 3, issuesPerProject: 20, now: NOW });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await sim.close();
+  });
+
+  const keysUnder = async (store: Store, prefix: string) => {
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.query(prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
+      keys.push(...page.results.map((entry) => entry.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return keys;
+  };
+
+  it('keeps one snapshot: a completed run deletes the one it replaced and its own parts', async () => {
+    const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
+    for (let run = 0; run < 3; run++) {
+      await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: run === 0 });
+      await local.drainJobs();
+    }
+    const keys = await keysUnder(local.deps.store, 'pf:all:');
+    expect(keys.filter((key) => /:snapshot:\d+$/.test(key))).toHaveLength(1);
+    expect(keys.filter((key) => key.includes(':part:'))).toEqual(
+      keys.filter((key) => /:snapshot:\d+:part:/.test(key)),
+    );
+    expect(keys.filter((key) => key.endsWith(':plan'))).toEqual([]);
+  });
+
+  it('deleting a portfolio in the settings deletes its stored data', async () => {
+    const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
+    const settings = await invoke<{ live: { version: number; config: Record<string, unknown> } }>(
+      local,
+      'sim-admin',
+      'getSettings',
+      {},
+    );
+    if (!settings.ok) throw new Error(settings.error.message);
+    const config = structuredClone(settings.data.live.config) as { portfolios: unknown[] };
+    const projectKeys = sim.dataset.projects.slice(0, 2).map((project) => project.key);
+    config.portfolios = [{ id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } }];
+    const saved = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+      baseVersion: settings.data.live.version,
+      config,
+      comment: 'A launch portfolio',
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const viewed = await invoke<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'p:launch' });
+    expect(viewed.ok && viewed.data.projects.map((project) => project.key)).toEqual(projectKeys);
+    expect((await keysUnder(local.deps.store, 'pf:p:launch:')).length).toBeGreaterThan(0);
+    const removed = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+      baseVersion: saved.data.version,
+      config: { ...config, portfolios: [] },
+      comment: 'Launch done',
+    });
+    if (!removed.ok) throw new Error(removed.error.message);
+    await local.drainJobs();
+    expect(await keysUnder(local.deps.store, 'pf:p:launch:')).toEqual([]);
+  });
+});

@@ -183,6 +183,10 @@ async function planRun(
     scopeJql: scope.jql ? jqlWithoutOrdering(scope.jql) : null,
     sinceMinutes,
     baseSeq: mode === 'incremental' && current ? current.seq : null,
+    newProjects:
+      mode === 'incremental' && base
+        ? projects.map((project) => project.key).filter((key) => !base.covered.includes(key))
+        : [],
     dirtyIssueIds: mode === 'incremental' ? dirty.changed : [],
     deletedIssueIds: mode === 'incremental' ? dirty.deleted : [],
     mapping: site.mapping,
@@ -202,7 +206,13 @@ async function planRun(
 }
 
 /** The part of a stored snapshot that decides whether a refresh may build on it. */
-const BasisSchema = z.object({ settings: EngineSettingsSchema, settingsVersion: z.number() }).loose();
+const BasisSchema = z
+  .object({
+    settings: EngineSettingsSchema,
+    settingsVersion: z.number(),
+    covered: z.array(z.string()).default([]),
+  })
+  .loose();
 
 export const DirtyMarkSchema = z.object({
   issueId: z.string(),
