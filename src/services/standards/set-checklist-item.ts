@@ -2,7 +2,7 @@ import type { IssueStandards } from '../../contracts/standards';
 import { AppError } from '../../domain/errors';
 import type { Actor, AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
-import { applyChecklistEvent, checklistKey, readChecklist } from './checklist-store';
+import { isTicked, recordChecklistEvent } from './checklist-store';
 import { getIssueStandards } from './get-issue-standards';
 import { refreshIssueCompliance } from './refresh-issue-compliance';
 
@@ -49,18 +49,21 @@ export async function setChecklistItem(
     );
   }
 
-  const state = await readChecklist(deps.store, issue.id);
-  const already = state.ticks[change.ruleId]?.[change.itemId] !== undefined;
-  if (already !== change.ticked) {
-    const next = applyChecklistEvent(state, {
+  let recorded = false;
+  await recordChecklistEvent(deps.store, issue.id, (state) => {
+    // Decided on the latest stored state (asked again if someone else ticked meanwhile).
+    if (isTicked(state, change.ruleId, change.itemId) === change.ticked) return null;
+    recorded = true;
+    return {
       ruleId: change.ruleId,
       itemId: change.itemId,
       ticked: change.ticked,
       by: actor.accountId,
       ...(me.displayName ? { byName: me.displayName } : {}),
       at: deps.now().toISOString(),
-    });
-    await deps.store.set(checklistKey(issue.id), next);
+    };
+  });
+  if (recorded) {
     try {
       await refreshIssueCompliance(deps, issue.id, { live });
     } catch (error) {
