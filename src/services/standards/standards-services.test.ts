@@ -314,4 +314,45 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       sim.resetFaults();
     }
   });
+
+  it('a rule and an item called constructor: the panel answers, and the enforced gate blocks until ticked', async () => {
+    const config = enforcing(['epic-gates']);
+    config.standards = config.standards.map((standard) =>
+      standard.id !== 'epic-gates'
+        ? standard
+        : {
+            ...standard,
+            rules: [
+              {
+                id: 'constructor',
+                kind: 'gateChecklist',
+                stage: 'execution',
+                items: [{ id: 'constructor', text: 'Sponsor named', mandatory: true }],
+              },
+            ],
+          },
+    );
+    await publish(local, config, 7);
+    const epic = await firstIssue(
+      sim,
+      `project in (${teamProject}) AND issuetype = Epic AND status = "To Do" ORDER BY key DESC`,
+    );
+    const panel = data(
+      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
+    );
+    const gate = panel.gates.find((candidate) => candidate.ruleId === 'constructor');
+    expect(gate?.items).toEqual([{ id: 'constructor', text: 'Sponsor named', mandatory: true, tick: null }]);
+    const blocked = await transitionTo(epic.key, 'In Progress');
+    expect(blocked.result).toBe(false);
+    expect(blocked.errorMessage).toContain('Sponsor named');
+    data(
+      await invoke(local, 'sim-team', 'setChecklistItem', {
+        issueKey: epic.key,
+        ruleId: 'constructor',
+        itemId: 'constructor',
+        ticked: true,
+      }),
+    );
+    await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
+  });
 });
