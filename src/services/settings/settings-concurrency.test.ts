@@ -61,6 +61,8 @@ async function versionKeys(store: MemoryStore): Promise<string[]> {
 }
 
 describe('settings saved at the same moment, with storage latency', () => {
+  // Many round trips with latency on a shared 2-core machine: generous, and no timing asserted.
+  jest.setTimeout(60_000);
   it('an admin and a PMO-group editor save on the same version: one wins, the other gets CONFLICT, then both changes are kept', async () => {
     const { deps, store } = harness(5);
     const withGroup = edited((config) => {
