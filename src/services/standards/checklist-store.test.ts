@@ -1,5 +1,5 @@
 import { MemoryStore } from '../../storage/memory-store';
-import { MAX_KEY_LENGTH, type Store } from '../../storage/store';
+import { MAX_KEY_LENGTH, type Store, StoredDataError } from '../../storage/store';
 import {
   type ChecklistEvent,
   checklistEventKey,
@@ -86,6 +86,12 @@ describe('the checklist store', () => {
     await recordChecklistEvent(store, '7', () => event('a', true, '2026-11-01T00:00:00.000Z'));
     expect(await store.get(checklistEventKey('7', 2))).toMatchObject({ itemId: 'a' });
     expect((await readChecklist(store, '7')).history).toHaveLength(1);
+  });
+
+  it('reports a damaged old checklist document instead of reading it as nothing ticked', async () => {
+    const store = new MemoryStore();
+    await store.set(legacyChecklistKey('5'), { ticks: 'garbage' });
+    await expect(readChecklist(store, '5')).rejects.toBeInstanceOf(StoredDataError);
   });
 
   it('answers CONFLICT, recording nothing, when it cannot take a number after many tries', async () => {

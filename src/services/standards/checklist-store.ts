@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import { type Tick, type Ticks, TicksSchema, tickOf } from '../../domain/standards/evaluation';
-import type { Store } from '../../storage/store';
+import { type Store, StoredDataError } from '../../storage/store';
 
 /**
  * Gate checklist state per issue, in app storage under the issue's id (keys change when an issue
@@ -135,10 +135,11 @@ async function readChecklistLog(store: Store, issueId: string): Promise<Checklis
   ]);
   let base = EMPTY;
   if (legacyRaw !== undefined) {
+    // A damaged document is reported (the panel says so, the validator applies onError), never
+    // read as "nothing ticked".
     const legacy = ChecklistStateSchema.safeParse(legacyRaw);
-    if (legacy.success) base = legacy.data;
-    else
-      console.warn(`[pmo] the old checklist document of issue ${issueId} is damaged; its ticks are ignored`);
+    if (!legacy.success) throw new StoredDataError(legacyChecklistKey(issueId), legacy.error.message);
+    base = legacy.data;
   }
   return { state: foldEvents(base, events), lastSequence };
 }
