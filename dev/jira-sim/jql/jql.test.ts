@@ -341,11 +341,10 @@ describe('JQL evaluation', () => {
     ]).toHaveLength(2);
   });
 
-  it('evaluates 100,000 issues quickly', () => {
+  it('evaluates a query over 100,000 issues (speed is measured by npm run bench, not here)', () => {
     const big = generateDataset({ seed: 9, projects: 100, issuesPerProject: 1000, now: NOW });
     const bigState = new SimState(big);
     const access = new Access(simUser('app'), bigState);
-    const started = Date.now();
     const compiled = compileJql(
       parseJql(
         'statusCategory != Done AND (duedate < startOfDay() OR labels in (security, vendor)) ORDER BY duedate',
@@ -358,6 +357,5 @@ describe('JQL evaluation', () => {
     );
     const hits = big.issues.filter((i) => access.canSee(i) && compiled.predicate(i)).sort(compiled.compare);
     expect(hits.length).toBeGreaterThan(1000);
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 });
