@@ -156,4 +156,82 @@ describe('gate checklists under concurrent ticks (storage latency 5–60 ms)', (
     const last = stored.history.filter((event) => event.itemId === 'item-01').at(-1);
     expect(stored.ticks['execution-gate']?.['item-01'] !== undefined).toBe(last?.ticked);
   });
+
+  it('the JQL mirror ends as the last tick left the issue, even when an earlier tick’s refresh writes last', async () => {
+    const other = await openEpicInExecution();
+    const tick = (itemId: string) =>
+      local.app.resolver(
+        {
+          call: {
+            functionKey: 'setChecklistItem',
+            payload: { issueKey: other.key, ruleId: 'execution-gate', itemId, ticked: true },
+          },
+          context: { moduleKey: 'pmo-issue-panel' },
+        },
+        { principal: { accountId: 'sim-team' }, installContext: 'ari:cloud:jira::site/local' },
+      ) as Promise<Result<IssueStandards>>;
+    for (const itemId of ITEMS.slice(0, 18)) expect((await tick(itemId)).ok).toBe(true);
+
+    // The 19th tick's refresh has read the ticks (19 of 20) when it writes the property; hold that
+    // write until the 20th tick has been recorded and mirrored, then let the stale write land.
+    const [nineteenth, twentieth] = ITEMS.slice(18);
+    if (!nineteenth || !twentieth) throw new Error('expected 20 items');
+    const app = local.deps.jira.asApp();
+    const write = app.setIssueProperty.bind(app);
+    const racing: { last?: Promise<Result<IssueStandards>> } = {};
+    const held = jest.spyOn(app, 'setIssueProperty').mockImplementation(async (...args) => {
+      if (racing.last === undefined) {
+        racing.last = tick(twentieth);
+        await racing.last;
+      }
+      return write(...args);
+    });
+    try {
+      expect((await tick(nineteenth)).ok).toBe(true);
+      expect((await (racing.last ?? Promise.reject(new Error('the 20th tick never ran')))).ok).toBe(true);
+    } finally {
+      held.mockRestore();
+    }
+
+    const state = await readChecklist(local.deps.store, other.id);
+    expect(Object.keys(state.ticks['execution-gate'] ?? {})).toHaveLength(20);
+    const property = (await (
+      await fetch(`${sim.url}/rest/api/3/issue/${other.key}/properties/pmoCompliance`, {
+        headers: adminHeaders(),
+      })
+    ).json()) as { value: { standards: string[] } };
+    expect(property.value.standards).not.toContain('epic-gates');
+  });
+
+  /** An open epic other than the first, moved into Execution so that its gate applies now. */
+  async function openEpicInExecution(): Promise<{ id: string; key: string }> {
+    const response = await fetch(`${sim.url}/rest/api/3/search/jql`, {
+      method: 'POST',
+      headers: { ...adminHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jql: `issuetype = Epic AND statusCategory != Done AND key != ${epic.key} ORDER BY key ASC`,
+        fields: ['status'],
+        maxResults: 1,
+      }),
+    });
+    const page = (await response.json()) as {
+      issues: { id: string; key: string; fields: { status: { name: string } } }[];
+    };
+    const other = page.issues[0];
+    if (!other) throw new Error('the simulator has no second open epic');
+    if (other.fields.status.name !== 'In Progress') {
+      const transitions = (await (
+        await fetch(`${sim.url}/rest/api/3/issue/${other.key}/transitions`, { headers: adminHeaders() })
+      ).json()) as { transitions: { id: string; to: { name: string } }[] };
+      const start = transitions.transitions.find((candidate) => candidate.to.name === 'In Progress');
+      if (!start) throw new Error(`${other.key} has no transition to In Progress`);
+      const moved = await fetch(`${sim.url}/rest/api/3/issue/${other.key}/transitions`, {
+        method: 'POST',
+        headers: { ...adminHeaders(), 'content-type': 'application/json' },
+        body: JSON.stringify({ transition: { id: start.id } }),
+      });
+      if (moved.status !== 204) throw new Error(`could not move ${other.key} to In Progress`);
+    }
+    return { id: other.id, key: other.key };
+  }
 });

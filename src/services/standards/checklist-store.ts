@@ -62,24 +62,29 @@ export async function readChecklist(store: Store, issueId: string): Promise<Chec
   return (await readChecklistLog(store, issueId)).state;
 }
 
+/** What {@link recordChecklistEvent} did: the state after it, and the event's number (null: none). */
+export interface RecordedChecklistEvent {
+  state: ChecklistState;
+  sequence: number | null;
+}
+
 /**
  * Records one checklist change. `decide` sees the current state and answers the event to record,
  * or null when nothing is to change (the item is already as asked); it is asked again whenever a
- * concurrent writer got in first, so it always decides on the latest state. Answers the state
- * after the change.
+ * concurrent writer got in first, so it always decides on the latest state.
  */
 export async function recordChecklistEvent(
   store: Store,
   issueId: string,
   decide: (state: ChecklistState) => ChecklistEvent | null,
-): Promise<ChecklistState> {
+): Promise<RecordedChecklistEvent> {
   let log = await readChecklistLog(store, issueId);
   for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
     const event = decide(log.state);
-    if (event === null) return log.state;
+    if (event === null) return { state: log.state, sequence: null };
     const sequence = log.lastSequence + 1;
     if (await store.setIfAbsent(checklistEventKey(issueId, sequence), event)) {
-      return applyChecklistEvent(log.state, event);
+      return { state: applyChecklistEvent(log.state, event), sequence };
     }
     // Someone else took that number: read what was added since, by key (no re-scan).
     log = await catchUp(store, issueId, log);
@@ -88,6 +93,16 @@ export async function recordChecklistEvent(
     'CONFLICT',
     'Too many changes to this checklist at the same moment; reload the panel and try again',
   );
+}
+
+/**
+ * The number of the newest event of the issue, looking forward from `known` (a number known to
+ * be taken) by key: cheap when nothing or little was added since.
+ */
+export async function latestChecklistSequence(store: Store, issueId: string, known: number): Promise<number> {
+  let latest = known;
+  while ((await store.get(checklistEventKey(issueId, latest + 1))) !== undefined) latest++;
+  return latest;
 }
 
 /** The state after `event`: a tick records who and when; an untick removes the tick. Pure. */

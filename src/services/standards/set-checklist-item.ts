@@ -1,8 +1,8 @@
 import type { IssueStandards } from '../../contracts/standards';
 import { AppError } from '../../domain/errors';
 import type { Actor, AppDeps } from '../deps';
-import { loadLiveConfig } from '../settings/live-config';
-import { isTicked, recordChecklistEvent } from './checklist-store';
+import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
+import { isTicked, latestChecklistSequence, recordChecklistEvent } from './checklist-store';
 import { getIssueStandards } from './get-issue-standards';
 import { refreshIssueCompliance } from './refresh-issue-compliance';
 
@@ -49,11 +49,9 @@ export async function setChecklistItem(
     );
   }
 
-  let recorded = false;
-  await recordChecklistEvent(deps.store, issue.id, (state) => {
+  const { sequence } = await recordChecklistEvent(deps.store, issue.id, (state) => {
     // Decided on the latest stored state (asked again if someone else ticked meanwhile).
     if (isTicked(state, change.ruleId, change.itemId) === change.ticked) return null;
-    recorded = true;
     return {
       ruleId: change.ruleId,
       itemId: change.itemId,
@@ -63,13 +61,32 @@ export async function setChecklistItem(
       at: deps.now().toISOString(),
     };
   });
-  if (recorded) {
+  if (sequence !== null) {
     try {
-      await refreshIssueCompliance(deps, issue.id, { live });
+      await mirrorCompliance(deps, issue.id, sequence, live);
     } catch (error) {
       // The tick is saved; the JQL mirror catches up on the next issue event.
       console.warn(`[pmo] could not update the compliance property of ${change.issueKey}`, error);
     }
   }
   return getIssueStandards(deps, actor, change.issueKey);
+}
+
+/** Refreshes of the JQL mirror one tick may make when others tick the same issue meanwhile. */
+const MAX_MIRROR_ROUNDS = 4;
+
+/**
+ * Writes the `pmoCompliance` property after the event numbered `sequence`. Concurrent ticks each
+ * refresh it, and a refresh that read the ticks early may write last; so after writing, a tick
+ * looks for events newer than what it has seen and, if any, refreshes again. The last event's
+ * writer finds none after its own write, which therefore reflects every event up to it.
+ */
+async function mirrorCompliance(deps: AppDeps, issueId: string, sequence: number, live: LiveConfig) {
+  let seen = sequence;
+  for (let round = 0; round < MAX_MIRROR_ROUNDS; round++) {
+    await refreshIssueCompliance(deps, issueId, { live });
+    const latest = await latestChecklistSequence(deps.store, issueId, seen);
+    if (latest === seen) return;
+    seen = latest;
+  }
 }
