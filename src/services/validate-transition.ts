@@ -31,12 +31,12 @@ const ALLOW: ValidatorResult = { result: true };
  * broken for the user: the validator answers within 5 s whatever Jira and storage do.
  */
 export const VALIDATOR_ANSWER_MS = 5_000;
-/** Reading settings, Jira and ticks must be done by then; the rest is for recording a fail-open. */
-const CHECK_BUDGET_MS = 4_000;
-/** Jira retries give up here, so a failing Jira is reported as such rather than cut off. */
-const JIRA_RETRY_BUDGET_MS = 3_000;
 /** Recording a fail-open event never holds up the answer longer than this. */
 const RECORD_BUDGET_MS = 500;
+/** Reading settings, Jira and ticks must be done by then: the rest is for recording and answering. */
+const CHECK_BUDGET_MS = VALIDATOR_ANSWER_MS - RECORD_BUDGET_MS - 500;
+/** Jira retries give up here, so a failing Jira is reported as such rather than cut off. */
+const JIRA_RETRY_BUDGET_MS = CHECK_BUDGET_MS - 1_000;
 /** Jira shows the message under the transition dialog: keep it to a few lines. */
 const MAX_MESSAGE = 1000;
 
