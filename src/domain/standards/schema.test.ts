@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { defaultStandards } from './defaults';
+import { compilePattern } from './pattern';
 import { StandardSchema, StandardsSchema } from './schema';
 
 const withRule = (rule: object, id = 'std') => ({
@@ -62,6 +64,44 @@ describe('pattern conditions', () => {
     const [message] = messagesOf(patternRule(pattern));
     expect(message).toMatch(
       /^rules\.0\.condition\.pattern: not a pattern the app can run \(.+\); backreferences/,
+    );
+  });
+});
+
+describe('pattern conditions, hostile input', () => {
+  const patternPieces = fc.constantFrom(
+    'a',
+    'b',
+    '.',
+    '*',
+    '+',
+    '?',
+    '(',
+    ')',
+    '|',
+    '[a-z]',
+    '\\d',
+    '^',
+    '$',
+    '{2,5}',
+    '\\1',
+    '(?=',
+    '(?i)',
+  );
+
+  it('any pattern the schema accepts runs on any text without throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(patternPieces, { minLength: 1, maxLength: 12 }),
+        fc.string({ maxLength: 300 }),
+        (pieces, text) => {
+          const pattern = pieces.join('');
+          const accepted = messagesOf(patternRule(pattern)).length === 0;
+          if (!accepted) return true;
+          return typeof compilePattern(pattern).test(text) === 'boolean';
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
