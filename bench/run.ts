@@ -21,6 +21,8 @@ import { defaultEngineSettings } from '../src/domain/settings';
 import { ComplianceAccumulator } from '../src/domain/standards/compliance-report';
 import { createEvaluator } from '../src/domain/standards/evaluate';
 import type { IssueFacts } from '../src/domain/standards/evaluation';
+import { compilePattern } from '../src/domain/standards/pattern';
+import { MAX_PATTERN_INPUT } from '../src/domain/standards/values';
 import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
@@ -187,6 +189,32 @@ function standardsBenchmark() {
   };
 }
 
+/**
+ * Admin patterns on hostile input: `^(a+)+$` takes exponential time in a backtracking engine (41.8 s
+ * at 30 characters in the red-team run); on RE2 it is linear in the input.
+ */
+function adminPatternBenchmark() {
+  const catastrophic = compilePattern('^(a+)+$');
+  const timed = (text: string) => {
+    const started = performance.now();
+    const matched = catastrophic.test(text);
+    return { chars: text.length, matched, ms: round(performance.now() - started) };
+  };
+  const ticket = compilePattern('^CHG-\\d+$');
+  const values = Array.from({ length: 100_000 }, (_, index) =>
+    index % 2 ? `CHG-${index}` : `later ${index}`,
+  );
+  const started = performance.now();
+  let matching = 0;
+  for (const value of values) if (ticket.test(value)) matching++;
+  return {
+    catastrophicPattern: '^(a+)+$',
+    hostile30: timed(`${'a'.repeat(30)}!`),
+    hostileMaxInput: timed(`${'a'.repeat(MAX_PATTERN_INPUT - 1)}!`),
+    typicalPatternOver100kValues: { matching, ms: Math.round(performance.now() - started) },
+  };
+}
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -194,8 +222,9 @@ async function main() {
   const refresh = await refreshBenchmark();
   const domain = domainBenchmark();
   const standards = standardsBenchmark();
+  const adminPatterns = adminPatternBenchmark();
   process.stdout.write(
-    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards }, null, 2)}\n`,
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns }, null, 2)}\n`,
   );
 }
 

@@ -34,8 +34,13 @@ export function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl
         throw new AppError('BAD_REQUEST', `Invalid payload: ${shape.path}: ${shape.message}`, {
           issues: [shape],
         });
+      // Set by the platform (@forge/resolver overwrites whatever the page sent under this name).
+      const installation: unknown = request.context.installContext;
+      if (typeof installation !== 'string' || installation === '') {
+        throw new AppError('UNAUTHENTICATED', 'This action needs the Jira site it is called from');
+      }
       const parsedInput = parseOrThrow(input, request.payload, 'payload') as ResolverOutputInput<K>;
-      const result = await impl(parsedInput, { accountId });
+      const result = await impl(parsedInput, { accountId, installation });
       return { ok: true, data: output.parse(result) as ResolverOutput<K> };
     } catch (error) {
       return { ok: false, error: toAppError(error, key).toJSON() };

@@ -16,4 +16,10 @@ export interface AppDeps {
 /** Who is acting, taken from the platform's invocation context, never from a payload. */
 export interface Actor {
   accountId: string;
+  /**
+   * The Jira site installation the call is for (Forge's `installContext`, an ARI naming the site).
+   * Forge serves many sites from one warm process, and account ids are not unique across them in
+   * meaning: anything remembered about a user in memory is keyed by installation and account.
+   */
+  installation: string;
 }

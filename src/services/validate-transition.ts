@@ -27,10 +27,16 @@ export const FAIL_OPEN_PREFIX = 'validator:fail-open:';
 
 const ALLOW: ValidatorResult = { result: true };
 /**
- * Jira gives a validator 25 s. Retries stop after this budget so a struggling Jira still gets an
- * answer (fail open or closed) in time.
+ * Jira gives a validator 25 s, but a transition dialog that hangs for more than a few seconds is
+ * broken for the user: the validator answers within 5 s whatever Jira and storage do.
  */
-const VALIDATOR_BUDGET_MS = 10_000;
+export const VALIDATOR_ANSWER_MS = 5_000;
+/** Recording a fail-open event never holds up the answer longer than this. */
+const RECORD_BUDGET_MS = 500;
+/** Reading settings, Jira and ticks must be done by then: the rest is for recording and answering. */
+const CHECK_BUDGET_MS = VALIDATOR_ANSWER_MS - RECORD_BUDGET_MS - 500;
+/** Jira retries give up here, so a failing Jira is reported as such rather than cut off. */
+const JIRA_RETRY_BUDGET_MS = CHECK_BUDGET_MS - 1_000;
 /** Jira shows the message under the transition dialog: keep it to a few lines. */
 const MAX_MESSAGE = 1000;
 
@@ -47,44 +53,109 @@ export async function validateTransition(deps: AppDeps, event: unknown): Promise
     return ALLOW;
   }
   const { issue, transition } = parsed.data;
-
-  let live: LiveConfig;
+  const budget = new TimeBudget(CHECK_BUDGET_MS);
   try {
-    live = await loadLiveConfig(deps.store);
-  } catch (error) {
-    await recordFailOpen(deps, issue.key, error);
-    return ALLOW;
+    let live: LiveConfig;
+    try {
+      live = await budget.race(loadLiveConfig(deps.store), 'The stored PMO settings');
+    } catch (error) {
+      await recordFailOpen(deps, issue.key, error);
+      return ALLOW;
+    }
+    const enforced = live.config.standards.filter((standard) => standard.mode === 'enforce');
+    if (enforced.length === 0) return ALLOW;
+    try {
+      return await budget.race(
+        check(deps, live, enforced, issue, transition.to.id),
+        'Jira or the app storage',
+      );
+    } catch (error) {
+      return await failed(deps, issue.key, enforced, error);
+    }
+  } finally {
+    budget.end();
   }
-  const enforced = live.config.standards.filter((standard) => standard.mode === 'enforce');
-  if (enforced.length === 0) return ALLOW;
+}
 
-  try {
-    const jira = deps.jira.asApp().withDeadline(VALIDATOR_BUDGET_MS);
-    const site = await loadStandardsSite(jira, live.config);
-    const target = site.statuses.find((status) => status.id === transition.to.id);
-    const category = StatusCategoryKey.safeParse(target?.statusCategory.key);
-    if (!target || !category.success) {
-      throw new AppError('NOT_FOUND', `The target status ${transition.to.id} is not a status of this site`);
-    }
-    const { facts } = await readIssueFacts(jira, deps.store, issue.id ?? issue.key, enforced, site.mapping);
-    const config = { ...live.config, standards: enforced };
-    const evaluation = evaluatorFor(config, site).evaluate(facts, {
-      name: target.name,
-      category: category.data,
+async function check(
+  deps: AppDeps,
+  live: LiveConfig,
+  enforced: Standard[],
+  issue: { key: string; id?: string | undefined },
+  targetStatusId: string,
+): Promise<ValidatorResult> {
+  const jira = deps.jira.asApp().withDeadline(JIRA_RETRY_BUDGET_MS);
+  const site = await loadStandardsSite(jira, live.config);
+  const target = site.statuses.find((status) => status.id === targetStatusId);
+  const category = StatusCategoryKey.safeParse(target?.statusCategory.key);
+  if (!target || !category.success) {
+    throw new AppError('NOT_FOUND', `The target status ${targetStatusId} is not a status of this site`);
+  }
+  const { facts } = await readIssueFacts(jira, deps.store, issue.id ?? issue.key, enforced, site.mapping);
+  const config = { ...live.config, standards: enforced };
+  const evaluation = evaluatorFor(config, site).evaluate(facts, {
+    name: target.name,
+    category: category.data,
+  });
+  const blocking = evaluation.violations.filter((violation) => violation.mode === 'enforce');
+  if (blocking.length === 0) return ALLOW;
+  return { result: false, errorMessage: blockMessage(target.name, blocking) };
+}
+
+/** The answer when the enforced standards could not be checked: open, unless one says closed. */
+async function failed(
+  deps: AppDeps,
+  issueKey: string,
+  enforced: readonly Standard[],
+  error: unknown,
+): Promise<ValidatorResult> {
+  const closed = enforced.filter((standard) => standard.onError === 'closed');
+  if (closed.length > 0) {
+    return {
+      result: false,
+      errorMessage: `PMO Portfolio could not check ${namesOf(closed)} (${reasonOf(error)}), which must be checked before this transition. Try again in a moment.`,
+    };
+  }
+  await recordFailOpen(deps, issueKey, error);
+  return ALLOW;
+}
+
+/**
+ * One deadline for a whole invocation: every awaited step races the same timer, so slow steps
+ * cannot add up past it. A step still running when time is up is abandoned (its result ignored).
+ */
+class TimeBudget {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly expired: Promise<never>;
+
+  constructor(readonly ms: number) {
+    this.expired = new Promise<never>((_, reject) => {
+      this.timer = setTimeout(() => reject(new BudgetExpired(ms)), ms);
     });
-    const blocking = evaluation.violations.filter((violation) => violation.mode === 'enforce');
-    if (blocking.length === 0) return ALLOW;
-    return { result: false, errorMessage: blockMessage(target.name, blocking) };
-  } catch (error) {
-    const closed = enforced.filter((standard) => standard.onError === 'closed');
-    if (closed.length > 0) {
-      return {
-        result: false,
-        errorMessage: `PMO Portfolio could not check ${namesOf(closed)} (${reasonOf(error)}), which must be checked before this transition. Try again in a moment.`,
-      };
+    // Nobody may be racing when it fires; that is not an unhandled failure.
+    this.expired.catch(() => {});
+  }
+
+  /** `work`'s result, or a rejection naming `what` if the budget runs out first. */
+  async race<T>(work: Promise<T>, what: string): Promise<T> {
+    try {
+      return await Promise.race([work, this.expired]);
+    } catch (error) {
+      if (error instanceof BudgetExpired) {
+        throw new AppError('UPSTREAM_ERROR', `${what} did not answer within ${this.ms / 1000} s`);
+      }
+      throw error;
     }
-    await recordFailOpen(deps, issue.key, error);
-    return ALLOW;
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+class BudgetExpired extends Error {
+  constructor(ms: number) {
+    super(`time budget of ${ms} ms spent`);
   }
 }
 
@@ -109,9 +180,15 @@ function reasonOf(error: unknown): string {
 async function recordFailOpen(deps: AppDeps, issueKey: string, error: unknown): Promise<void> {
   console.warn(`[pmo] validator could not check ${issueKey}; allowing the transition`, error);
   const at = deps.now().toISOString();
+  const budget = new TimeBudget(RECORD_BUDGET_MS);
   try {
-    await deps.store.set(`${FAIL_OPEN_PREFIX}${at}:${issueKey}`, { issueKey, at, reason: reasonOf(error) });
+    await budget.race(
+      deps.store.set(`${FAIL_OPEN_PREFIX}${at}:${issueKey}`, { issueKey, at, reason: reasonOf(error) }),
+      'Storage',
+    );
   } catch (storeError) {
     console.warn('[pmo] could not record the fail-open event', storeError);
+  } finally {
+    budget.end();
   }
 }

@@ -1,5 +1,20 @@
-import { kvs, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import { assertWithinLimits, type Store, type StorePage } from './store';
+
+/**
+ * What Forge answers when `keyPolicy: 'FAIL_IF_EXISTS'` meets an existing key: a 409 whose body
+ * code is `KEY_CONFLICT`. Forge's error table does not list the code yet, so the HTTP status counts
+ * too; the message text never does (it is for people and may change).
+ */
+const KEY_CONFLICT_CODE = 'KEY_CONFLICT';
+const CONFLICT_STATUS = 409;
+
+export function isKeyConflict(error: unknown): boolean {
+  return (
+    error instanceof ForgeKvsAPIError &&
+    (error.code === KEY_CONFLICT_CODE || error.responseDetails.status === CONFLICT_STATUS)
+  );
+}
 
 /** Forge's key-value store behind the Store port. */
 export class KvsStore implements Store {
@@ -18,7 +33,7 @@ export class KvsStore implements Store {
       await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
       return true;
     } catch (error) {
-      if (error instanceof Error && /exist/i.test(error.message)) return false;
+      if (isKeyConflict(error)) return false;
       throw error;
     }
   }
@@ -31,7 +46,7 @@ export class KvsStore implements Store {
     let builder = kvs
       .query()
       .where('key', WhereConditions.beginsWith(prefix))
-      .limit(Math.min(options.limit ?? 20, 100));
+      .limit(Math.max(1, Math.min(options.limit ?? 20, 100)));
     if (options.cursor) builder = builder.cursor(options.cursor);
     const page = await builder.getMany<unknown>();
     const results = page.results.map((result) => ({ key: result.key, value: result.value }));

@@ -1,43 +1,110 @@
 import { assertWithinLimits, type Store, type StorePage } from './store';
 
+export interface MemoryStoreOptions {
+  /**
+   * Round-trip time of every call, drawn per call from [min, max] milliseconds (Forge's KVS answers
+   * in 5–60 ms). Each call takes effect at a random moment inside its round trip, so concurrent
+   * calls interleave the way they do against a remote store: a read can miss a write that started
+   * earlier, two read-modify-writes can overwrite each other. Absent: calls take effect at once.
+   */
+  latencyMs?: readonly [min: number, max: number];
+  /** Seed of the latency draws, so an interleaving can be replayed. */
+  seed?: number;
+}
+
 /**
  * In-process store for the local host, tests and benchmarks. Keeps values as JSON text so callers
  * never share mutable objects with the store (as with a real remote store).
  */
 export class MemoryStore implements Store {
   private readonly data = new Map<string, string>();
+  private readonly latency: readonly [number, number] | null;
+  private readonly random: () => number;
+
+  constructor(options: MemoryStoreOptions = {}) {
+    const { latencyMs } = options;
+    if (latencyMs !== undefined && !(latencyMs[0] >= 0 && latencyMs[1] >= latencyMs[0])) {
+      throw new RangeError(
+        `latencyMs must be [min, max] with 0 <= min <= max, not [${latencyMs.join(', ')}]`,
+      );
+    }
+    this.latency = latencyMs ?? null;
+    this.random = mulberry32(options.seed ?? 1);
+  }
 
   async get(key: string): Promise<unknown | undefined> {
-    const text = this.data.get(key);
-    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+    return this.roundTrip(() => {
+      const text = this.data.get(key);
+      return text === undefined ? undefined : (JSON.parse(text) as unknown);
+    });
   }
 
   async set(key: string, value: unknown): Promise<void> {
     assertWithinLimits(key, value);
-    this.data.set(key, JSON.stringify(value));
+    const text = JSON.stringify(value);
+    return this.roundTrip(() => {
+      this.data.set(key, text);
+    });
   }
 
   async setIfAbsent(key: string, value: unknown): Promise<boolean> {
-    if (this.data.has(key)) return false;
-    await this.set(key, value);
-    return true;
+    assertWithinLimits(key, value);
+    const text = JSON.stringify(value);
+    // Check and write happen in one step, as `keyPolicy: 'FAIL_IF_EXISTS'` does on Forge.
+    return this.roundTrip(() => {
+      if (this.data.has(key)) return false;
+      this.data.set(key, text);
+      return true;
+    });
   }
 
   async delete(key: string): Promise<void> {
-    this.data.delete(key);
+    return this.roundTrip(() => {
+      this.data.delete(key);
+    });
   }
 
   async query(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage> {
-    const limit = Math.min(options.limit ?? 20, 100);
-    const keys = [...this.data.keys()]
-      .filter((key) => key.startsWith(prefix) && (!options.cursor || key > options.cursor))
-      .sort();
-    const pageKeys = keys.slice(0, limit);
-    const results = pageKeys.map((key) => ({
-      key,
-      value: JSON.parse(this.data.get(key) as string) as unknown,
-    }));
-    const last = pageKeys[pageKeys.length - 1];
-    return keys.length > limit && last !== undefined ? { results, nextCursor: last } : { results };
+    return this.roundTrip(() => {
+      const limit = Math.min(options.limit ?? 20, 100);
+      const keys = [...this.data.keys()]
+        .filter((key) => key.startsWith(prefix) && (!options.cursor || key > options.cursor))
+        .sort();
+      const pageKeys = keys.slice(0, limit);
+      const results = pageKeys.map((key) => ({
+        key,
+        value: JSON.parse(this.data.get(key) as string) as unknown,
+      }));
+      const last = pageKeys[pageKeys.length - 1];
+      return keys.length > limit && last !== undefined ? { results, nextCursor: last } : { results };
+    });
   }
+
+  /** Runs `effect` at a random moment inside one simulated round trip (at once without latency). */
+  private async roundTrip<T>(effect: () => T): Promise<T> {
+    if (this.latency === null) return effect();
+    const [min, max] = this.latency;
+    const total = min + this.random() * (max - min);
+    const beforeEffect = this.random() * total;
+    await sleep(beforeEffect);
+    const result = effect();
+    await sleep(total - beforeEffect);
+    return result;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Small seedable PRNG (mulberry32): the same seed gives the same latencies. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -23,12 +23,17 @@ export interface StorePage {
 export const MAX_VALUE_BYTES = 240 * 1024;
 export const MAX_KEY_LENGTH = 500;
 
+/** The keys Forge's KVS accepts (its INVALID_KEY rule); anything else fails there, so it fails here. */
+export const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/;
+
 export class StoreLimitError extends Error {}
 
 /** Checks Forge's limits so that what works locally also works on Forge. */
 export function assertWithinLimits(key: string, value: unknown): void {
   if (key.length > MAX_KEY_LENGTH)
     throw new StoreLimitError(`Storage key longer than ${MAX_KEY_LENGTH} characters`);
+  if (!KEY_PATTERN.test(key))
+    throw new StoreLimitError(`Storage key ${JSON.stringify(key)} has characters Forge refuses`);
   const bytes = Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
   if (bytes > MAX_VALUE_BYTES) {
     throw new StoreLimitError(`Storage value for ${key} is ${bytes} bytes; the limit is ${MAX_VALUE_BYTES}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Evaluator } from './evaluate';
-import type { IssueFacts } from './evaluation';
+import { type IssueFacts, tickOf } from './evaluation';
 import { type StageLookup, stageLookup } from './lifecycle';
 import type { Lifecycle, Standard } from './schema';
 
@@ -159,13 +159,12 @@ export class ComplianceAccumulator {
       const rule = next.standard.rules.find((candidate) => candidate.id === next.ruleId);
       const nextStage = this.lifecycle.stages[next.stageIndex];
       if (rule?.kind === 'gateChecklist' && nextStage) {
-        const ticks = facts.ticks[rule.id] ?? {};
         const mandatory = rule.items.filter((item) => item.mandatory);
         const evidence = rule.items.flatMap((item) => {
-          const tick = ticks[item.id];
+          const tick = tickOf(facts.ticks, rule.id, item.id);
           return tick ? [{ text: item.text, by: tick.byName ?? tick.by, at: tick.at }] : [];
         });
-        const ticked = mandatory.filter((item) => ticks[item.id] !== undefined).length;
+        const ticked = mandatory.filter((item) => tickOf(facts.ticks, rule.id, item.id) !== undefined).length;
         nextGate = {
           ruleId: rule.id,
           standardName: next.standard.name,

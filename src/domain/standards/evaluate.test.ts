@@ -185,6 +185,16 @@ describe('field conditions', () => {
     );
   });
 
+  it('pattern: a catastrophic pattern like ^(a+)+$ is evaluated in linear time, with the right answer', () => {
+    const std = condition({ op: 'pattern', pattern: '^(a+)+$', description: 'only the letter a' });
+    // With a backtracking engine this input takes 2^30 steps (41.8 s in the red-team run).
+    const hostile = `${'a'.repeat(30)}!`;
+    expect(evaluate(issue({ fields: { f: hostile } }), [std], ctx).violations[0]?.message).toBe(
+      'Budget code must be only the letter a.',
+    );
+    expect(evaluate(issue({ fields: { f: 'a'.repeat(30) } }), [std], ctx).violations).toEqual([]);
+  });
+
   it('an empty value passes unless the condition makes the field required', () => {
     expect(evaluate(issue(), [condition({ op: 'oneOf', values: ['A'] })], ctx).violations).toEqual([]);
     expect(
@@ -236,6 +246,44 @@ describe('gate checklists', () => {
     const result = evaluate(epic(), [gates], { ...ctx, lifecycle }, IN_PROGRESS);
     expect(result.violations).toEqual([]);
     expect(result.problems[0]?.message).toContain('"execution"');
+  });
+});
+
+describe('ids that name members of Object.prototype', () => {
+  it('a gate item called constructor counts as unticked until ticked, so an enforced gate blocks', () => {
+    const gate = standard({
+      rules: [
+        {
+          id: 'constructor',
+          kind: 'gateChecklist',
+          stage: 'execution',
+          items: [{ id: 'constructor', text: 'Sponsor named', mandatory: true }],
+        },
+      ],
+    });
+    const [violation] = evaluate(issue(), [gate], ctx, IN_PROGRESS).violations;
+    expect(violation?.items).toEqual([{ id: 'constructor', text: 'Sponsor named' }]);
+    const ticked = issue({
+      ticks: { constructor: { constructor: { by: 'u1', at: '2026-11-01T00:00:00Z' } } },
+    });
+    expect(evaluate(ticked, [gate], ctx, IN_PROGRESS).violations).toEqual([]);
+  });
+
+  it('a required field with an id like toString or constructor is missing when the issue lacks it', () => {
+    const required = standard({
+      rules: [
+        {
+          id: 'odd-fields',
+          kind: 'requiredFields',
+          fields: [
+            { kind: 'field', id: 'toString', name: 'To string' },
+            { kind: 'field', id: 'constructor', name: 'Constructor' },
+          ],
+        },
+      ],
+    });
+    const [violation] = evaluate(issue(), [required], ctx).violations;
+    expect(violation?.fields.map((field) => field.id)).toEqual(['toString', 'constructor']);
   });
 });
 

@@ -9,7 +9,9 @@ import type {
   StatusRef,
   Violation,
 } from './evaluation';
+import { ownEntry, tickOf } from './evaluation';
 import { type StageLookup, stageLookup } from './lifecycle';
+import { compilePattern } from './pattern';
 import type { FieldCondition, FieldRef, Rule, Standard, When } from './schema';
 import { isEmptyValue, MAX_PATTERN_INPUT, numberValue, textValues } from './values';
 
@@ -194,7 +196,8 @@ function resolveField(
     report(`needs the ${ROLE_NAMES[ref.role]} field, which is not mapped on this site`);
     return null;
   }
-  return { id, name: ctx.fieldNames?.[id] ?? ROLE_NAMES[ref.role] };
+  const known = ctx.fieldNames === undefined ? undefined : ownEntry(ctx.fieldNames, id);
+  return { id, name: known ?? ROLE_NAMES[ref.role] };
 }
 
 function compileRule(
@@ -215,7 +218,7 @@ function compileRule(
         rule,
         appliesAt,
         check(issue) {
-          const missing = fields.filter((field) => isEmptyValue(issue.fields[field.id]));
+          const missing = fields.filter((field) => isEmptyValue(ownEntry(issue.fields, field.id)));
           if (missing.length === 0) return null;
           const verb = missing.length === 1 ? 'is' : 'are';
           return {
@@ -237,7 +240,7 @@ function compileRule(
         rule,
         appliesAt,
         check(issue) {
-          const value = issue.fields[field.id];
+          const value = ownEntry(issue.fields, field.id);
           if (isEmptyValue(value)) {
             if (!required) return null;
             return { fields: [field], items: [], blockers: [], message: `${field.name} is required.` };
@@ -263,8 +266,7 @@ function compileRule(
           return index !== undefined && index >= stage.index;
         },
         check(issue) {
-          const ticked = issue.ticks[rule.id] ?? {};
-          const missing = mandatory.filter((item) => ticked[item.id] === undefined);
+          const missing = mandatory.filter((item) => tickOf(issue.ticks, rule.id, item.id) === undefined);
           if (missing.length === 0) return null;
           return {
             fields: [],
@@ -351,7 +353,7 @@ function conditionTest(condition: FieldCondition): (value: unknown) => string | 
       };
     }
     case 'pattern': {
-      const regex = new RegExp(condition.pattern, 'u');
+      const regex = compilePattern(condition.pattern);
       const expected = condition.description ?? `text matching ${condition.pattern}`;
       return (value) =>
         textValues(value).every((text) => regex.test(text.slice(0, MAX_PATTERN_INPUT)))

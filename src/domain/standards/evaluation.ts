@@ -17,6 +17,20 @@ export type Tick = z.infer<typeof TickSchema>;
 export const TicksSchema = z.record(z.string(), z.record(z.string(), TickSchema));
 export type Ticks = z.infer<typeof TicksSchema>;
 
+/**
+ * The tick of one item, if ticked. Rule and item ids are chosen by admins, so a plain `ticks[id]`
+ * would find `Object.prototype` members for ids like `constructor`: only own entries count.
+ */
+export function tickOf(ticks: Ticks, ruleId: string, itemId: string): Tick | undefined {
+  const ruleTicks = ownEntry(ticks, ruleId);
+  return ruleTicks === undefined ? undefined : ownEntry(ruleTicks, itemId);
+}
+
+/** `record[key]` when `record` itself has `key`; never an inherited member. */
+export function ownEntry<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export const StatusRefSchema = z.object({ name: z.string(), category: StatusCategoryKey });
 export type StatusRef = z.infer<typeof StatusRefSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldRole } from '../field-roles';
 import { StatusCategoryKey } from '../model';
+import { patternProblem } from './pattern';
 
 /**
  * The PMO's standards as data: what an issue must carry, when, and how strictly. Stored settings and
@@ -125,22 +126,16 @@ export const FieldConditionSchema = z.discriminatedUnion('op', [
         .string()
         .min(1)
         .max(200)
-        .refine(isValidRegExp, { message: 'not a valid regular expression' }),
+        .superRefine((pattern, ctx) => {
+          const problem = patternProblem(pattern);
+          if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+        }),
       /** Said to people instead of the pattern, e.g. "a ticket reference like CHG-123". */
       description: z.string().min(1).max(200).optional(),
     })
     .strict(),
 ]);
 export type FieldCondition = z.infer<typeof FieldConditionSchema>;
-
-function isValidRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const ChecklistItemSchema = z
   .object({

@@ -6,9 +6,11 @@ import type { Actor, AppDeps } from '../deps';
  * `access.pmoGroupName`, members of that Jira group. Checked on the server, as the acting user, on
  * every write; nothing the client sends can claim it.
  *
- * Jira's answers are cached per account for {@link EDITOR_CACHE_TTL_MS} so that an editing session
- * does not ask Jira on every keystroke-driven call; a revoked admin keeps access at most that long.
- * Failures (Jira unreachable) are not cached.
+ * Jira's answers are cached per installation and account for {@link EDITOR_CACHE_TTL_MS} so that
+ * an editing session does not ask Jira on every keystroke-driven call; a revoked admin keeps access
+ * at most that long. Failures (Jira unreachable) are not cached. The cache lives in module memory,
+ * which Forge shares between the customer sites a warm process serves: keyed by account alone, an
+ * admin of one site would be an admin on every site where the same account id calls.
  */
 
 export const EDITOR_CACHE_TTL_MS = 60_000;
@@ -31,14 +33,19 @@ interface CachedAnswer {
   expiresAt: number;
 }
 
+/** Keyed by {@link cacheKey}: installation and account, never the account alone. */
 const cache = new Map<string, CachedAnswer>();
+
+function cacheKey(actor: Actor): string {
+  return JSON.stringify([actor.installation, actor.accountId]);
+}
 
 /** Forgets every cached answer (tests; and after a change a user expects to see at once). */
 export function clearSettingsEditorCache(): void {
   cache.clear();
 }
 
-/** How many accounts have a cached answer now (tests observe the cache with it). */
+/** How many (installation, account) pairs have a cached answer now (tests observe the cache). */
 export function cachedEditorAccounts(): number {
   return cache.size;
 }
@@ -53,11 +60,12 @@ export async function settingsEditorStatus(
   pmoGroupName: string | null,
 ): Promise<EditorStatus> {
   const now = deps.now().getTime();
-  let entry = cache.get(actor.accountId);
+  const key = cacheKey(actor);
+  let entry = cache.get(key);
   if (!entry || entry.expiresAt <= now) {
     const permissions = await deps.jira.asUser(actor.accountId).myPermissions(['ADMINISTER']);
     entry = { admin: permissions.ADMINISTER === true, expiresAt: now + EDITOR_CACHE_TTL_MS };
-    remember(actor.accountId, entry, now);
+    remember(key, entry, now);
   }
   if (entry.admin) return { canEdit: true, canEditAccess: true, via: 'admin', reason: null };
   if (pmoGroupName === null) {
@@ -98,8 +106,8 @@ export async function requireSettingsEditor(
   return status;
 }
 
-function remember(accountId: string, entry: CachedAnswer, now: number): void {
-  if (cache.size >= MAX_CACHED_ACCOUNTS && !cache.has(accountId)) {
+function remember(key: string, entry: CachedAnswer, now: number): void {
+  if (cache.size >= MAX_CACHED_ACCOUNTS && !cache.has(key)) {
     for (const [key, cached] of cache) {
       if (cached.expiresAt <= now) cache.delete(key);
     }
@@ -109,5 +117,5 @@ function remember(accountId: string, entry: CachedAnswer, now: number): void {
       if (oldest !== undefined) cache.delete(oldest);
     }
   }
-  cache.set(accountId, entry);
+  cache.set(key, entry);
 }

@@ -6,6 +6,9 @@ import { clearSettingsEditorCache } from './authorize';
 import { dryRunSettings } from './dry-run';
 import { saveSettings } from './save-settings';
 
+/** The installation every call here comes from (as the local host's resolver calls say). */
+const LOCAL_SITE = 'ari:cloud:jira::site/local';
+
 let sim: JiraSim;
 let deps: AppDeps;
 
@@ -23,7 +26,11 @@ beforeAll(async () => {
   // Live: every standard off, so that what the candidate finds is all new.
   const allOff = structuredClone(defaultPmoConfig);
   for (const standard of allOff.standards) standard.mode = 'off';
-  await saveSettings(deps, { accountId: 'sim-admin' }, { baseVersion: 0, config: allOff, comment: '' });
+  await saveSettings(
+    deps,
+    { accountId: 'sim-admin', installation: LOCAL_SITE },
+    { baseVersion: 0, config: allOff, comment: '' },
+  );
 });
 afterAll(() => sim.close());
 
@@ -52,7 +59,11 @@ function needsDueDate(): PmoConfig {
 
 describe('dry run', () => {
   it('counts issues that would become non-compliant and transitions that would be blocked', async () => {
-    const result = await dryRunSettings(deps, { accountId: 'sim-admin' }, needsDueDate());
+    const result = await dryRunSettings(
+      deps,
+      { accountId: 'sim-admin', installation: LOCAL_SITE },
+      needsDueDate(),
+    );
     const issues = sim.dataset.issues;
     const undated = issues.filter((issue) => issue.duedate === null);
     expect(undated.length).toBeGreaterThan(0);
@@ -85,7 +96,7 @@ describe('dry run', () => {
   it('finds nothing new for the live configuration itself', async () => {
     const allOff = structuredClone(defaultPmoConfig);
     for (const standard of allOff.standards) standard.mode = 'off';
-    const result = await dryRunSettings(deps, { accountId: 'sim-admin' }, allOff);
+    const result = await dryRunSettings(deps, { accountId: 'sim-admin', installation: LOCAL_SITE }, allOff);
     expect(result).toMatchObject({
       newlyNonCompliant: { issues: 0, projects: 0 },
       newlyBlockedTransitions: 0,
@@ -94,14 +105,21 @@ describe('dry run', () => {
   });
 
   it('stops at the cap and says the figures are a sample', async () => {
-    const result = await dryRunSettings(deps, { accountId: 'sim-admin' }, needsDueDate(), { cap: 25 });
+    const result = await dryRunSettings(
+      deps,
+      { accountId: 'sim-admin', installation: LOCAL_SITE },
+      needsDueDate(),
+      { cap: 25 },
+    );
     expect(result.evaluatedIssues).toBe(25);
     expect(result.sampled).toBe(true);
     expect(result.cap).toBe(25);
   });
 
   it('is for settings editors only', async () => {
-    await expect(dryRunSettings(deps, { accountId: 'sim-team' }, needsDueDate())).rejects.toMatchObject({
+    await expect(
+      dryRunSettings(deps, { accountId: 'sim-team', installation: LOCAL_SITE }, needsDueDate()),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

@@ -24,10 +24,13 @@ import { setProjectOverride } from './set-project-override';
 import { getSiteCatalog } from './site-catalog';
 import { validateSettings } from './validate-settings';
 
-const admin: Actor = { accountId: 'sim-admin' };
-const pmo: Actor = { accountId: 'sim-pmo' };
-const team: Actor = { accountId: 'sim-team' };
-const outsider: Actor = { accountId: 'sim-outsider' };
+/** The installation every call here comes from (as the local host's resolver calls say). */
+const LOCAL_SITE = 'ari:cloud:jira::site/local';
+
+const admin: Actor = { accountId: 'sim-admin', installation: LOCAL_SITE };
+const pmo: Actor = { accountId: 'sim-pmo', installation: LOCAL_SITE };
+const team: Actor = { accountId: 'sim-team', installation: LOCAL_SITE };
+const outsider: Actor = { accountId: 'sim-outsider', installation: LOCAL_SITE };
 
 let sim: JiraSim;
 

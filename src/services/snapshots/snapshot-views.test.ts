@@ -306,14 +306,18 @@ describe('storage hygiene', () => {
     if (!settings.ok) throw new Error(settings.error.message);
     const config = structuredClone(settings.data.live.config) as { portfolios: unknown[] };
     const projectKeys = sim.dataset.projects.slice(0, 2).map((project) => project.key);
-    config.portfolios = [{ id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } }];
+    config.portfolios = [
+      { id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } },
+    ];
     const saved = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {
       baseVersion: settings.data.live.version,
       config,
       comment: 'A launch portfolio',
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    const viewed = await invoke<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'p:launch' });
+    const viewed = await invoke<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+      portfolioId: 'p:launch',
+    });
     expect(viewed.ok && viewed.data.projects.map((project) => project.key)).toEqual(projectKeys);
     expect((await keysUnder(local.deps.store, 'pf:p:launch:')).length).toBeGreaterThan(0);
     const removed = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {

@@ -4,7 +4,14 @@ import type { PmoConfig } from '../../domain/config/schema';
 import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/links';
 import { StatusCategoryKey } from '../../domain/model';
 import { createEvaluator, type Evaluator } from '../../domain/standards/evaluate';
-import type { ConfigProblem, IssueFacts, StatusRef, Violation } from '../../domain/standards/evaluation';
+import {
+  type ConfigProblem,
+  type IssueFacts,
+  ownEntry,
+  type StatusRef,
+  tickOf,
+  type Violation,
+} from '../../domain/standards/evaluation';
 import { stageLookup } from '../../domain/standards/lifecycle';
 import type { Lifecycle } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
@@ -138,9 +145,8 @@ function gatesOf(
       if (rule.kind !== 'gateChecklist') continue;
       const stage = lookup.stage(rule.stage);
       if (!stage) continue; // reported as a problem by the evaluator
-      const ticks = input.checklist.ticks[rule.id] ?? {};
       const items = rule.items.map((item) => {
-        const tick = ticks[item.id];
+        const tick = tickOf(input.checklist.ticks, rule.id, item.id);
         return {
           id: item.id,
           text: item.text,
@@ -257,7 +263,7 @@ export function siteProblems(
       const refs =
         rule.kind === 'requiredFields' ? rule.fields : rule.kind === 'fieldCondition' ? [rule.field] : [];
       for (const ref of refs) {
-        if (ref.kind === 'field' && site.fieldNames[ref.id] === undefined) {
+        if (ref.kind === 'field' && ownEntry(site.fieldNames, ref.id) === undefined) {
           problems.push({
             standardId: standard.id,
             ruleId: rule.id,

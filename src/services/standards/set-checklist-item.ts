@@ -1,8 +1,8 @@
 import type { IssueStandards } from '../../contracts/standards';
 import { AppError } from '../../domain/errors';
 import type { Actor, AppDeps } from '../deps';
-import { loadLiveConfig } from '../settings/live-config';
-import { applyChecklistEvent, checklistKey, readChecklist } from './checklist-store';
+import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
+import { isTicked, latestChecklistSequence, recordChecklistEvent } from './checklist-store';
 import { getIssueStandards } from './get-issue-standards';
 import { refreshIssueCompliance } from './refresh-issue-compliance';
 
@@ -49,24 +49,44 @@ export async function setChecklistItem(
     );
   }
 
-  const state = await readChecklist(deps.store, issue.id);
-  const already = state.ticks[change.ruleId]?.[change.itemId] !== undefined;
-  if (already !== change.ticked) {
-    const next = applyChecklistEvent(state, {
+  const { sequence } = await recordChecklistEvent(deps.store, issue.id, (state) => {
+    // Decided on the latest stored state (asked again if someone else ticked meanwhile).
+    if (isTicked(state, change.ruleId, change.itemId) === change.ticked) return null;
+    return {
       ruleId: change.ruleId,
       itemId: change.itemId,
       ticked: change.ticked,
       by: actor.accountId,
       ...(me.displayName ? { byName: me.displayName } : {}),
       at: deps.now().toISOString(),
-    });
-    await deps.store.set(checklistKey(issue.id), next);
+    };
+  });
+  if (sequence !== null) {
     try {
-      await refreshIssueCompliance(deps, issue.id, { live });
+      await mirrorCompliance(deps, issue.id, sequence, live);
     } catch (error) {
       // The tick is saved; the JQL mirror catches up on the next issue event.
       console.warn(`[pmo] could not update the compliance property of ${change.issueKey}`, error);
     }
   }
   return getIssueStandards(deps, actor, change.issueKey);
+}
+
+/** Refreshes of the JQL mirror one tick may make when others tick the same issue meanwhile. */
+const MAX_MIRROR_ROUNDS = 4;
+
+/**
+ * Writes the `pmoCompliance` property after the event numbered `sequence`. Concurrent ticks each
+ * refresh it, and a refresh that read the ticks early may write last; so after writing, a tick
+ * looks for events newer than what it has seen and, if any, refreshes again. The last event's
+ * writer finds none after its own write, which therefore reflects every event up to it.
+ */
+async function mirrorCompliance(deps: AppDeps, issueId: string, sequence: number, live: LiveConfig) {
+  let seen = sequence;
+  for (let round = 0; round < MAX_MIRROR_ROUNDS; round++) {
+    await refreshIssueCompliance(deps, issueId, { live });
+    const latest = await latestChecklistSequence(deps.store, issueId, seen);
+    if (latest === seen) return;
+    seen = latest;
+  }
 }

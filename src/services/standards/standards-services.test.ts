@@ -6,7 +6,7 @@ import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
-import { checklistKey } from './checklist-store';
+import { readChecklist } from './checklist-store';
 import { COMPLIANCE_PROPERTY_KEY } from './compliance-property';
 
 type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
@@ -194,7 +194,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
 
   it('refuses a tick from a user without Edit issues permission, and changes nothing', async () => {
     const epic = await epicInToDo();
-    const before = await local.deps.store.get(checklistKey(epic.id));
+    const before = await readChecklist(local.deps.store, epic.id);
     const result = await invoke<IssueStandards>(local, 'sim-pmo', 'setChecklistItem', {
       issueKey: epic.key,
       ruleId: 'execution-gate',
@@ -203,7 +203,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
-    expect(await local.deps.store.get(checklistKey(epic.id))).toEqual(before);
+    expect(await readChecklist(local.deps.store, epic.id)).toEqual(before);
     const view = data(
       await invoke<IssueStandards>(local, 'sim-pmo', 'getIssueStandards', { issueKey: epic.key }),
     );
@@ -313,5 +313,46 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     } finally {
       sim.resetFaults();
     }
+  });
+
+  it('a rule and an item called constructor: the panel answers, and the enforced gate blocks until ticked', async () => {
+    const config = enforcing(['epic-gates']);
+    config.standards = config.standards.map((standard) =>
+      standard.id !== 'epic-gates'
+        ? standard
+        : {
+            ...standard,
+            rules: [
+              {
+                id: 'constructor',
+                kind: 'gateChecklist',
+                stage: 'execution',
+                items: [{ id: 'constructor', text: 'Sponsor named', mandatory: true }],
+              },
+            ],
+          },
+    );
+    await publish(local, config, 7);
+    const epic = await firstIssue(
+      sim,
+      `project in (${teamProject}) AND issuetype = Epic AND status = "To Do" ORDER BY key DESC`,
+    );
+    const panel = data(
+      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
+    );
+    const gate = panel.gates.find((candidate) => candidate.ruleId === 'constructor');
+    expect(gate?.items).toEqual([{ id: 'constructor', text: 'Sponsor named', mandatory: true, tick: null }]);
+    const blocked = await transitionTo(epic.key, 'In Progress');
+    expect(blocked.result).toBe(false);
+    expect(blocked.errorMessage).toContain('Sponsor named');
+    data(
+      await invoke(local, 'sim-team', 'setChecklistItem', {
+        issueKey: epic.key,
+        ruleId: 'constructor',
+        itemId: 'constructor',
+        ticked: true,
+      }),
+    );
+    await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
   });
 });
