@@ -17,6 +17,7 @@ describe('engine settings', () => {
       },
       staleDays: 14,
       riskMatrix: { high: 15, medium: 8 },
+      refreshQuotaShare: 0.5,
       riskFallback: { probability: 3, impact: 3 },
       riskRoamFieldId: null,
       riskOwnerFieldId: null,

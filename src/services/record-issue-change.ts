@@ -21,17 +21,10 @@ export const IssueEventSchema = z.object({
     .optional(),
 });
 
-export const ProjectChangeSchema = z.object({
-  projectKey: z.string(),
-  lastChangeAt: z.string(),
-  lastEventType: z.string(),
-});
-export const projectChangeKey = (projectKey: string) => `changed:${projectKey}`;
-
 /**
- * Issue triggers mark the issue's project as changed (so the next refresh reads only changed
- * projects) and re-evaluate the standards on the issues concerned, keeping the JQL-searchable
- * compliance property current. Link events carry no project, so they mark the site as changed.
+ * Issue and link triggers mark the issues concerned as changed, so the next incremental refresh
+ * re-reads them (or removes them, when deleted), and re-evaluate the standards on them, keeping
+ * the JQL-searchable compliance property current.
  */
 export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<void> {
   const parsed = IssueEventSchema.safeParse(event);
@@ -39,12 +32,6 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
     console.warn('[pmo] ignored an issue event of unexpected shape', parsed.error.issues[0]);
     return;
   }
-  const projectKey = parsed.data.issue?.fields?.project?.key ?? '*';
-  await deps.store.set(projectChangeKey(projectKey), {
-    projectKey,
-    lastChangeAt: deps.now().toISOString(),
-    lastEventType: parsed.data.eventType,
-  });
   await markDirty(deps, parsed.data);
   if (isIssueDeletion(parsed.data.eventType)) return;
   const issues = parsed.data.issue
