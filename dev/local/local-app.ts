@@ -4,6 +4,7 @@ import type { JiraAccess } from '../../src/jira/access';
 import { JiraClient, RequestMeter } from '../../src/jira/client';
 import { basicAuthorization, createHttpTransport } from '../../src/jira/http-client';
 import { createInlineJobQueue } from '../../src/jobs/inline-queue';
+import type { Job } from '../../src/jobs/job';
 import type { AppDeps } from '../../src/services/deps';
 import { runJob } from '../../src/services/run-job';
 import { MemoryStore } from '../../src/storage/memory-store';
@@ -27,6 +28,8 @@ export interface LocalAppOptions {
   jiraConcurrency?: number;
   /** Queued jobs run at once (default: `jiraConcurrency`). */
   jobConcurrency?: number;
+  /** Told how long each queued job ran (benchmarks). */
+  onJobRun?: (job: Job, ms: number) => void;
 }
 
 export interface LocalApp {
@@ -64,6 +67,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
   const queue = createInlineJobQueue((job) => runJob(deps, job), {
     concurrency: options.jobConcurrency ?? options.jiraConcurrency ?? 6,
     onFailure: (job, error) => console.error(`[pmo] job ${job.kind} failed`, error),
+    ...(options.onJobRun ? { onRun: options.onJobRun } : {}),
   });
   const deps: AppDeps = {
     jira,

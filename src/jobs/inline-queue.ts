@@ -8,6 +8,8 @@ export interface InlineQueueOptions {
   attempts?: number;
   /** Reports a job that failed on its last attempt. */
   onFailure?: (job: Job, error: unknown) => void;
+  /** Reports each delivery's run time (benchmarks: the longest job). */
+  onRun?: (job: Job, ms: number) => void;
 }
 
 /**
@@ -41,10 +43,13 @@ export function createInlineJobQueue(
   };
   const deliver = async (job: Job): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
       try {
         await run(job);
+        options.onRun?.(job, performance.now() - started);
         return;
       } catch (error) {
+        options.onRun?.(job, performance.now() - started);
         if (attempt >= attempts) {
           options.onFailure?.(job, error);
           return;

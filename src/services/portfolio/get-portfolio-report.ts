@@ -7,14 +7,25 @@ import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
 import { snapshotKeys } from '../snapshots/keys';
-import { CurrentSnapshotSchema, type SnapshotData, SnapshotDataSchema } from '../snapshots/records';
+import {
+  type CurrentSnapshot,
+  CurrentSnapshotSchema,
+  type SnapshotData,
+  SnapshotDataSchema,
+} from '../snapshots/records';
 import { latestRun } from '../snapshots/refresh-status';
+import { cacheKey, LruCache } from '../snapshots/snapshot-cache';
 import { startRefresh } from '../snapshots/start-refresh';
 import { viewerAccess } from '../snapshots/viewer-access';
 import { configuredPortfolioId, scopeOfPortfolio, viewerSeesPortfolio } from './portfolios';
 
 /** How long a first view waits for the portfolio's first snapshot before showing progress instead. */
 export const FIRST_VIEW_WAIT_MS = 8_000;
+
+/** Parsed snapshots (a 100,000-issue one is tens of megabytes in memory: keep two). */
+const snapshots = new LruCache<SnapshotData>(2);
+/** Computed views: the same snapshot seen with the same permissions and settings within a minute. */
+const views = new LruCache<Omit<PortfolioReport, 'meta'>>(24);
 
 /**
  * The portfolio report as the viewer may see it, computed from the stored snapshot: no issue is
@@ -29,61 +40,64 @@ export async function getPortfolioReport(
   actor: Actor,
   portfolioId: string,
 ): Promise<PortfolioReport> {
-  const live = await loadLiveConfig(deps.store);
+  const keys = snapshotKeys(portfolioId);
+  const [live, storedPointer] = await Promise.all([
+    loadLiveConfig(deps.store),
+    readParsed(deps.store, keys.current, CurrentSnapshotSchema),
+  ]);
   scopeOfPortfolio(portfolioId, live.config.portfolios); // NOT_FOUND for a portfolio that does not exist
   const definition = live.config.portfolios.find(
     (candidate) => configuredPortfolioId(candidate) === portfolioId,
   );
   const notFound = () => new AppError('NOT_FOUND', `There is no portfolio ${portfolioId}`);
-  if (definition && !(await hasSnapshot(deps, portfolioId))) {
+  if (definition && !storedPointer) {
     // Before its first snapshot, a configured portfolio is read only for someone who may see it.
     const jira = deps.jira.asUser(actor.accountId);
     if (!(await viewerSeesPortfolio(jira, definition, await jira.searchProjects()))) throw notFound();
   }
-  const snapshot = await currentSnapshot(deps, portfolioId);
-  const access = await viewerAccess(deps, actor.accountId, snapshot.data);
-  const visibleProjects = snapshot.data.projects.filter((project) => access.browsable.has(project.key));
+  const pointer = storedPointer ?? (await firstSnapshot(deps, portfolioId));
+  const [{ data, access }, run] = await Promise.all([
+    loadSnapshot(deps, actor, portfolioId, pointer).then(async (data) => ({
+      data,
+      access: await viewerAccess(deps, actor.accountId, data),
+    })),
+    latestRun(deps, portfolioId),
+  ]);
+  const visibleProjects = data.projects.filter((project) => access.browsable.has(project.key));
   // A configured portfolio none of whose projects the viewer can browse does not exist for them.
   if (definition && visibleProjects.length === 0) throw notFound();
-  const chunk = chunkForViewer(snapshot.data.chunk, access);
-  const compliance = snapshot.data.compliance ? complianceForViewer(snapshot.data.compliance, access) : null;
-  const settings =
-    live.version > 0 && chunkBasis(live.config.engine) === snapshot.data.chunk.basis
-      ? live.config.engine
-      : snapshot.data.settings;
-  const computation = computePortfolioFromChunk(chunk, visibleProjects, settings, deps.now(), {
-    overrides: live.config.overrides,
-    ...(compliance
-      ? {
-          compliance: Object.fromEntries(
-            compliance.projects.map((project) => [
-              project.projectKey,
-              { compliant: project.compliant, evaluated: project.evaluated },
-            ]),
-          ),
-        }
-      : {}),
-  });
-  const staleProjects = snapshot.data.stale
+  const now = deps.now();
+  const viewKey = cacheKey(
+    actor.installation,
+    pointer.id,
+    live.version,
+    Math.floor(now.getTime() / 60_000),
+    [...access.browsable].sort().join(','),
+    [...access.hiddenIssues].sort().join(','),
+  );
+  let view = pointer.id ? views.get(viewKey) : undefined;
+  if (!view) {
+    view = computeView(data, access, live.version > 0 ? live.config : null, live.config, now);
+    if (pointer.id) views.set(viewKey, view);
+  }
+  const staleProjects = data.stale
     .map((entry) => entry.projectKey)
     .filter((key) => access.browsable.has(key))
     .sort();
-  const run = await latestRun(deps, portfolioId);
   const refreshMinutes = refreshMinutesOf(portfolioId, live.config);
-  const ageMs = deps.now().getTime() - Date.parse(snapshot.data.asOf);
+  const ageMs = now.getTime() - Date.parse(data.asOf);
   const lastRunFailed = run?.status === 'failed';
   const tooOld = ageMs > 2 * refreshMinutes * 60_000;
   return {
-    ...computation,
-    compliance,
+    ...view,
     meta: {
       requests: access.requests,
       partial: staleProjects.length > 0,
       staleProjects,
-      generatedAt: snapshot.data.asOf,
+      generatedAt: data.asOf,
       snapshot: {
-        asOf: snapshot.data.asOf,
-        completedAt: snapshot.completedAt,
+        asOf: data.asOf,
+        completedAt: pointer.completedAt,
         stale: lastRunFailed || tooOld,
         staleReason: lastRunFailed
           ? `The last refresh failed: ${run?.reason ?? 'unknown reason'}`
@@ -97,44 +111,84 @@ export async function getPortfolioReport(
   };
 }
 
+/** Every figure of the report, from the part of the snapshot the viewer may see. */
+function computeView(
+  data: SnapshotData,
+  access: Parameters<typeof chunkForViewer>[1],
+  savedConfig: PmoConfig | null,
+  config: PmoConfig,
+  now: Date,
+): Omit<PortfolioReport, 'meta'> {
+  const visibleProjects = data.projects.filter((project) => access.browsable.has(project.key));
+  const chunk = chunkForViewer(data.chunk, access);
+  const compliance = data.compliance ? complianceForViewer(data.compliance, access) : null;
+  // Thresholds published since the snapshot apply at once; link and RAID settings need a refresh.
+  const settings =
+    savedConfig && chunkBasis(savedConfig.engine) === data.chunk.basis ? savedConfig.engine : data.settings;
+  const computation = computePortfolioFromChunk(chunk, visibleProjects, settings, now, {
+    overrides: config.overrides,
+    ...(compliance
+      ? {
+          compliance: Object.fromEntries(
+            compliance.projects.map((project) => [
+              project.projectKey,
+              { compliant: project.compliant, evaluated: project.evaluated },
+            ]),
+          ),
+        }
+      : {}),
+  });
+  return { ...computation, compliance };
+}
+
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */
 export function refreshMinutesOf(portfolioId: string, config: PmoConfig): number {
   const definition = config.portfolios.find((candidate) => configuredPortfolioId(candidate) === portfolioId);
   return definition?.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
 }
 
-async function hasSnapshot(deps: AppDeps, portfolioId: string): Promise<boolean> {
-  return (await deps.store.get(snapshotKeys(portfolioId).current)) !== undefined;
+/** Starts the portfolio's first refresh and waits a little for it to complete. */
+async function firstSnapshot(deps: AppDeps, portfolioId: string): Promise<CurrentSnapshot> {
+  const keys = snapshotKeys(portfolioId);
+  await startRefresh(deps, deps.queue, portfolioId, 'first-view');
+  const deadline = Date.now() + FIRST_VIEW_WAIT_MS;
+  let pointer: CurrentSnapshot | undefined;
+  while (!pointer && Date.now() < deadline) {
+    const run = await latestRun(deps, portfolioId);
+    if (run?.status === 'failed') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    pointer = await readParsed(deps.store, keys.current, CurrentSnapshotSchema);
+  }
+  if (pointer) return pointer;
+  const run = await latestRun(deps, portfolioId);
+  if (run?.status === 'failed') {
+    throw new AppError(
+      'UPSTREAM_ERROR',
+      `The portfolio could not be read from Jira: ${run.reason ?? 'unknown reason'}`,
+      {
+        run,
+      },
+    );
+  }
+  throw new AppError('NOT_READY', 'The portfolio is being read from Jira for the first time.', { run });
 }
 
-async function currentSnapshot(
+async function loadSnapshot(
   deps: AppDeps,
+  actor: Actor,
   portfolioId: string,
-): Promise<{ data: SnapshotData; completedAt: string }> {
-  const keys = snapshotKeys(portfolioId);
-  let pointer = await readParsed(deps.store, keys.current, CurrentSnapshotSchema);
-  if (!pointer) {
-    await startRefresh(deps, deps.queue, portfolioId, 'first-view');
-    const deadline = Date.now() + FIRST_VIEW_WAIT_MS;
-    while (!pointer && Date.now() < deadline) {
-      const run = await latestRun(deps, portfolioId);
-      if (run?.status === 'failed') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      pointer = await readParsed(deps.store, keys.current, CurrentSnapshotSchema);
-    }
-  }
-  if (!pointer) {
-    const run = await latestRun(deps, portfolioId);
-    if (run?.status === 'failed') {
-      throw new AppError(
-        'UPSTREAM_ERROR',
-        `The portfolio could not be read from Jira: ${run.reason ?? 'unknown reason'}`,
-        { run },
-      );
-    }
-    throw new AppError('NOT_READY', 'The portfolio is being read from Jira for the first time.', { run });
-  }
-  const data = await readBlob(deps.store, keys.snapshot(pointer.seq), SnapshotDataSchema);
+  pointer: CurrentSnapshot,
+): Promise<SnapshotData> {
+  // Keyed by the snapshot's unique id: a run number repeats across stores (tests) and after a reset.
+  const key = cacheKey(actor.installation, pointer.id);
+  const cached = pointer.id ? snapshots.get(key) : undefined;
+  if (cached) return cached;
+  const data = await readBlob(
+    deps.store,
+    snapshotKeys(portfolioId).snapshot(pointer.seq),
+    SnapshotDataSchema,
+  );
   if (!data) throw new AppError('NOT_READY', 'The portfolio snapshot is being replaced; try again.');
-  return { data, completedAt: pointer.completedAt };
+  if (pointer.id) snapshots.set(key, data);
+  return data;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PmoConfig } from '../../domain/config/schema';
 import { type IssueRow, mergeAllChunks, type PortfolioChunk } from '../../domain/portfolio';
 import { mergeFacts, type StoredFactsMap, toEvaluatedFacts } from '../../domain/snapshot/stored-facts';
@@ -99,6 +100,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
     const previous = await readParsed(deps.store, keys.current, CurrentSnapshotSchema);
     const pointer: CurrentSnapshot = {
       seq: plan.seq,
+      id: randomUUID(),
       asOf: plan.startedAt,
       completedAt: deps.now().toISOString(),
       mode: plan.mode,

@@ -107,6 +107,8 @@ export const DeferredSchema = z.object({ until: z.string(), reason: z.string() }
 /** The pointer readers follow: the last complete snapshot. */
 export const CurrentSnapshotSchema = z.object({
   seq: z.number().int().min(1),
+  /** Unique per snapshot written (not only per run number): what in-memory caches key on. */
+  id: z.string().default(''),
   /** When the run that made it started reading Jira: the data is "as of" then. */
   asOf: z.string(),
   completedAt: z.string(),
