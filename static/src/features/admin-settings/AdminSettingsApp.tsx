@@ -1,10 +1,10 @@
 import Heading from '@atlaskit/heading';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import type { SettingsProblem } from '@contracts/settings';
+import { diffConfigs } from '@domain/config/diff';
+import type { PmoConfig } from '@domain/config/schema';
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { SettingsProblem } from '../../../../src/contracts/settings';
-import { diffConfigs } from '../../../../src/domain/config/diff';
-import type { PmoConfig } from '../../../../src/domain/config/schema';
 import { callResolver } from '../../shared/api/invoke';
 import { useResolver } from '../../shared/api/use-resolver';
 import { ErrorState } from '../../shared/ui/ErrorState';

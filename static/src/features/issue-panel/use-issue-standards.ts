@@ -1,5 +1,5 @@
+import { type IssueStandards, IssueStandardsSchema } from '@contracts/standards';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type IssueStandards, IssueStandardsSchema } from '../../../../src/contracts/standards';
 import { callResolver } from '../../shared/api/invoke';
 import { InvokeError, toInvokeError } from '../../shared/api/invoke-error';
 

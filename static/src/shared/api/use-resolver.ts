@@ -1,5 +1,5 @@
+import type { ResolverInput, ResolverKey, ResolverOutput } from '@contracts/resolver-contract';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResolverInput, ResolverKey, ResolverOutput } from '../../../../src/contracts/resolver-contract';
 import { callResolver } from './invoke';
 import { type InvokeError, toInvokeError } from './invoke-error';
 

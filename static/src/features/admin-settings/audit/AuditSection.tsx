@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { AuditEntry } from '@contracts/settings';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../../src/contracts/settings';
 import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
-import { downloadCsv, toCsv } from '../../../shared/lib/csv';
+import { downloadCsv, toCsv } from '../../../shared/csv/csv';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';

@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { ResolverOutput } from '@contracts/resolver-contract';
+import type { SettingsProblem } from '@contracts/settings';
 import { type ChangeEvent, useId, useState } from 'react';
-import type { ResolverOutput } from '../../../../../src/contracts/resolver-contract';
-import type { SettingsProblem } from '../../../../../src/contracts/settings';
 import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import { problemsOfError } from '../draft/server-problems';

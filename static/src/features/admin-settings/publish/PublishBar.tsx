@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import type { DryRunResult as DryRun, SettingsProblem } from '@contracts/settings';
+import type { ConfigChange } from '@domain/config/diff';
+import type { PmoConfig } from '@domain/config/schema';
 import { useId, useState } from 'react';
-import type { DryRunResult as DryRun, SettingsProblem } from '../../../../../src/contracts/settings';
-import type { ConfigChange } from '../../../../../src/domain/config/diff';
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
 import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import type { SiteCatalog } from '../catalog';

@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import { useState } from 'react';
-import type { StatusCategoryKey } from '../../../../../src/domain/model';
+import type { StatusCategoryKey } from '@domain/model';
 import type {
   ChecklistItem,
   FieldCondition,
@@ -9,7 +8,8 @@ import type {
   Lifecycle,
   Rule,
   When,
-} from '../../../../../src/domain/standards/schema';
+} from '@domain/standards/schema';
+import { useState } from 'react';
 import {
   fieldRefChoices,
   fieldRefFromValue,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { toCsv } from './csv';
+import { csvFilename, toCsv } from './csv';
 
 describe('toCsv', () => {
   const columns = [
@@ -26,5 +26,14 @@ describe('toCsv', () => {
     const csv = toCsv(columns, [{ key: 'ABC-3', summary: '=HYPERLINK("http://evil")', points: 1 }]);
     const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
     expect(parsed[1]?.[1]).toBe('\'=HYPERLINK("http://evil")');
+  });
+});
+
+describe('csvFilename', () => {
+  it('names the file after the table, the portfolio and the local day, safe for any file system', () => {
+    const day = new Date(2026, 10, 8, 23, 59);
+    expect(csvFilename('risks', 'category:10001', day)).toBe('pmo-risks-category-10001-2026-11-08.csv');
+    expect(csvFilename('Assumptions', 'all', day)).toBe('pmo-assumptions-all-2026-11-08.csv');
+    expect(csvFilename('projects', '../../etc/passwd', day)).toBe('pmo-projects-etc-passwd-2026-11-08.csv');
   });
 });
