@@ -19,6 +19,8 @@ const esmPackages = ['p-limit', 'yocto-queue'];
 const moduleNameMapper = {
   '^@domain/(.*)$': '<rootDir>/src/domain/$1',
   '^@contracts/(.*)$': '<rootDir>/src/contracts/$1',
+  // Component tests (jsdom) import components that import their stylesheets; jest needs no CSS.
+  '\\.css$': '<rootDir>/static/src/shared/testing/style-stub.js',
 };
 
 const common = {

@@ -161,7 +161,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             />
           </div>
           <CsvExportButton
-            rowsLabel={visible.length === 1 ? 'violation' : 'violations'}
+            noun="violation"
             rowCount={visible.length}
             build={build}
             testId="csv-export-compliance"

@@ -120,12 +120,7 @@ export function DependencyList({
         <p className="pmo-subtle">
           {formatCount(rows.length)} project {rows.length === 1 ? 'pair' : 'pairs'} with open links
         </p>
-        <CsvExportButton
-          rowsLabel={rows.length === 1 ? 'project pair' : 'project pairs'}
-          rowCount={rows.length}
-          build={exportCsv}
-          testId="csv-export"
-        />
+        <CsvExportButton noun="project pair" rowCount={rows.length} build={exportCsv} testId="csv-export" />
       </div>
       <SortableTable
         label="Dependencies between projects"

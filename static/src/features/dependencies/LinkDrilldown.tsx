@@ -153,7 +153,7 @@ export function LinkDrilldown({
         <div className="pmo-page-header__actions">
           <CsvExportButton
             label="Export links CSV"
-            rowsLabel={links.length === 1 ? 'link' : 'links'}
+            noun="link"
             rowCount={links.length}
             build={exportCsv}
             testId="csv-export-links"

@@ -191,7 +191,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
               Only not ready
             </label>
             <CsvExportButton
-              rowsLabel={visible.length === 1 ? 'gated issue' : 'gated issues'}
+              noun="gated issue"
               rowCount={visible.length}
               build={build}
               testId="csv-export-gates"

@@ -175,7 +175,7 @@ function OverviewContent({
             ) : null}
           </div>
           <CsvExportButton
-            rowsLabel={sorted.length === 1 ? 'project' : 'projects'}
+            noun="project"
             rowCount={sorted.length}
             build={exportCsv}
             testId="csv-export-projects"

@@ -58,7 +58,7 @@ function LogPanel({
           {formatCount(open)} open
         </p>
         <CsvExportButton
-          rowsLabel={sorted.length === 1 ? copy.singular : copy.title.toLowerCase()}
+          noun={copy.singular}
           rowCount={sorted.length}
           build={build}
           testId={`csv-export-${kind}`}

@@ -166,12 +166,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
               testId="register-count"
             />
           </div>
-          <CsvExportButton
-            rowsLabel={visible.length === 1 ? 'risk' : 'risks'}
-            rowCount={visible.length}
-            build={build}
-            testId="csv-export-register"
-          />
+          <CsvExportButton noun="risk" rowCount={visible.length} build={build} testId="csv-export-register" />
         </div>
         {report.risks.length === 0 ? (
           <EmptyState
