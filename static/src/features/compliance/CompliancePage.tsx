@@ -8,6 +8,7 @@ import { formatCount } from '../../shared/lib/format';
 import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
@@ -141,32 +142,32 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />
       </section>
       <section className="pmo-section" aria-labelledby="violations-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="violations-heading">
-              Violating issues
-            </Heading>
-            <FilterStatus
-              text={countText}
-              filter={
-                current
-                  ? {
-                      name: filterName,
-                      onClear: () => setFilter(null),
-                      clearTestId: 'compliance-filter-clear',
-                    }
-                  : null
-              }
-              testId="violations-count"
+        <SectionHeader
+          headingId="violations-heading"
+          title="Violating issues"
+          actions={
+            <CsvExportButton
+              noun="violation"
+              rowCount={visible.length}
+              build={build}
+              testId="csv-export-compliance"
             />
-          </div>
-          <CsvExportButton
-            noun="violation"
-            rowCount={visible.length}
-            build={build}
-            testId="csv-export-compliance"
+          }
+        >
+          <FilterStatus
+            text={countText}
+            filter={
+              current
+                ? {
+                    name: filterName,
+                    onClear: () => setFilter(null),
+                    clearTestId: 'compliance-filter-clear',
+                  }
+                : null
+            }
+            testId="violations-count"
           />
-        </div>
+        </SectionHeader>
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">
             <p>

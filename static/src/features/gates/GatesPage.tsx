@@ -1,4 +1,3 @@
-import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
@@ -9,6 +8,7 @@ import { formatCount, formatTimestamp } from '../../shared/lib/format';
 import { issueUrl } from '../../shared/lib/jira-url';
 import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
 import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
@@ -170,34 +170,34 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
         </SectionMessage>
       ) : null}
       <section className="pmo-section" aria-labelledby="gates-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="gates-heading">
-              Gated issues by project
-            </Heading>
-            <p className="pmo-subtle">
-              Readiness counts the mandatory checklist items of the next gate that are ticked. Open the
-              evidence to see who ticked what, and when.
-            </p>
-          </div>
-          <div className="pmo-page-header__actions">
-            <label className="pmo-gate-toggle">
-              <input
-                type="checkbox"
-                checked={onlyNotReady}
-                onChange={(event) => setOnlyNotReady(event.target.checked)}
-                data-testid="gates-only-not-ready"
+        <SectionHeader
+          headingId="gates-heading"
+          title="Gated issues by project"
+          actions={
+            <div className="pmo-page-header__actions">
+              <label className="pmo-gate-toggle">
+                <input
+                  type="checkbox"
+                  checked={onlyNotReady}
+                  onChange={(event) => setOnlyNotReady(event.target.checked)}
+                  data-testid="gates-only-not-ready"
+                />
+                Only not ready
+              </label>
+              <CsvExportButton
+                noun="gated issue"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-gates"
               />
-              Only not ready
-            </label>
-            <CsvExportButton
-              noun="gated issue"
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-gates"
-            />
-          </div>
-        </div>
+            </div>
+          }
+        >
+          <p className="pmo-subtle">
+            Readiness counts the mandatory checklist items of the next gate that are ticked. Open the evidence
+            to see who ticked what, and when.
+          </p>
+        </SectionHeader>
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
             ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate`

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { ProjectList } from '@contracts/resolver-contract';
 import type { PortfolioReport } from '@domain/portfolio/schema';
@@ -10,6 +9,7 @@ import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
@@ -163,24 +163,24 @@ function OverviewContent({
       <HealthWarnings report={report} />
       <KpiTiles summary={summary} redProjects={redProjects} />
       <section className="pmo-section" aria-labelledby="projects-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="projects-heading">
-              Projects
-            </Heading>
-            {scopeNote ? (
-              <p className="pmo-subtle" data-testid="portfolio-scope-note">
-                {scopeNote}
-              </p>
-            ) : null}
-          </div>
-          <CsvExportButton
-            noun="project"
-            rowCount={sorted.length}
-            build={exportCsv}
-            testId="csv-export-projects"
-          />
-        </div>
+        <SectionHeader
+          headingId="projects-heading"
+          title="Projects"
+          actions={
+            <CsvExportButton
+              noun="project"
+              rowCount={sorted.length}
+              build={exportCsv}
+              testId="csv-export-projects"
+            />
+          }
+        >
+          {scopeNote ? (
+            <p className="pmo-subtle" data-testid="portfolio-scope-note">
+              {scopeNote}
+            </p>
+          ) : null}
+        </SectionHeader>
         {sorted.length === 0 ? (
           <EmptyMessage
             testId="overview-portfolio-empty"

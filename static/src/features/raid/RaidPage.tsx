@@ -7,6 +7,7 @@ import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { projectNames } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
@@ -147,27 +148,32 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
         <Figures report={report} />
       </div>
       <section className="pmo-section" aria-labelledby="register-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="register-heading">
-              Risk register
-            </Heading>
-            <FilterStatus
-              text={filterText}
-              filter={
-                activeFilter
-                  ? {
-                      name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
-                      onClear: () => setFilter(null),
-                      clearTestId: 'heat-filter-clear',
-                    }
-                  : null
-              }
-              testId="register-count"
+        <SectionHeader
+          headingId="register-heading"
+          title="Risk register"
+          actions={
+            <CsvExportButton
+              noun="risk"
+              rowCount={visible.length}
+              build={build}
+              testId="csv-export-register"
             />
-          </div>
-          <CsvExportButton noun="risk" rowCount={visible.length} build={build} testId="csv-export-register" />
-        </div>
+          }
+        >
+          <FilterStatus
+            text={filterText}
+            filter={
+              activeFilter
+                ? {
+                    name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
+                    onClear: () => setFilter(null),
+                    clearTestId: 'heat-filter-clear',
+                  }
+                : null
+            }
+            testId="register-count"
+          />
+        </SectionHeader>
         {report.risks.length === 0 ? (
           <EmptyState
             header="No risks in this portfolio"
