@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import type { AuditEntry } from '@contracts/settings';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { deferred, renderWithClient, settle } from '../testing/render';
 import { callResolver } from './invoke';
 import { useResolverPages } from './use-resolver-pages';
@@ -50,25 +51,13 @@ describe('useResolverPages', () => {
     expect(screen.getByRole('button', { name: 'more' }).hasAttribute('disabled')).toBe(true);
   });
 
-  it('never appends a late "more" answer to the list read again after it (reload)', async () => {
-    const lateMore = deferred<Page>();
-    call
-      .mockResolvedValueOnce(page(['e5', 'e4'], 'c2'))
-      .mockReturnValueOnce(lateMore.promise)
-      .mockResolvedValueOnce(page(['e6', 'e5'], 'c3'));
-    const { client } = renderWithClient(<AuditList scope={1} />);
-    await waitFor(() => expect(items()).toBe('e5,e4'));
-
-    fireEvent.click(screen.getByRole('button', { name: 'more' }));
-    fireEvent.click(screen.getByRole('button', { name: 'reload' }));
-    await waitFor(() => expect(items()).toBe('e6,e5'));
-
-    act(() => lateMore.resolve(page(['e3'], null)));
-    await settle(client);
-    expect(items()).toBe('e6,e5');
-  });
-
-  it('never appends a late "more" answer to the list of a newer scope (a new live version)', async () => {
+  it.each([
+    ['read again after it (reload)', () => fireEvent.click(screen.getByRole('button', { name: 'reload' }))],
+    [
+      'of a newer scope (a new live version)',
+      (rerender: (ui: ReactElement) => void) => rerender(<AuditList scope={2} />),
+    ],
+  ])('never appends a late "more" answer to the list %s', async (_, supersede) => {
     const lateMore = deferred<Page>();
     call
       .mockResolvedValueOnce(page(['e5', 'e4'], 'c2'))
@@ -78,7 +67,7 @@ describe('useResolverPages', () => {
     await waitFor(() => expect(items()).toBe('e5,e4'));
 
     fireEvent.click(screen.getByRole('button', { name: 'more' }));
-    rerender(<AuditList scope={2} />);
+    supersede(rerender);
     await waitFor(() => expect(items()).toBe('e6,e5'));
 
     act(() => lateMore.resolve(page(['e3'], null)));

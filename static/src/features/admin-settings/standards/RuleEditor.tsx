@@ -8,6 +8,7 @@ import { ChecklistEditor } from './rules/ChecklistEditor';
 import { FieldConditionEditor } from './rules/FieldConditionEditor';
 import { RequiredFieldsEditor } from './rules/RequiredFieldsEditor';
 import { RequiredLinkEditor } from './rules/RequiredLinkEditor';
+import type { RuleContext } from './rules/rule-kind-props';
 import { WhenEditor } from './rules/WhenEditor';
 
 type RuleProps = {
@@ -30,6 +31,7 @@ type RuleProps = {
 export function RuleEditor(props: RuleProps) {
   const { rule, path, testId, onChange, catalog, lifecycle, problems, readOnly } = props;
   const count = problemsUnder(problems, path).length;
+  const context: RuleContext = { onChange, path, testId, problems, catalog, lifecycle, readOnly };
   return (
     <li className="pmo-rule" data-testid={testId}>
       <div className="pmo-rule__header">
@@ -65,23 +67,15 @@ export function RuleEditor(props: RuleProps) {
         )}
       </div>
       <ProblemText messages={problemsAt(problems, [...path, 'id'])} />
-      {rule.kind === 'requiredFields' ? (
-        <RequiredFieldsEditor {...{ rule, onChange, path, testId, catalog, problems, readOnly }} />
-      ) : null}
-      {rule.kind === 'fieldCondition' ? (
-        <FieldConditionEditor {...{ rule, onChange, path, testId, catalog, problems }} />
-      ) : null}
-      {rule.kind === 'gateChecklist' ? (
-        <ChecklistEditor {...{ rule, onChange, path, testId, lifecycle, problems, readOnly }} />
-      ) : null}
+      {rule.kind === 'requiredFields' ? <RequiredFieldsEditor rule={rule} {...context} /> : null}
+      {rule.kind === 'fieldCondition' ? <FieldConditionEditor rule={rule} {...context} /> : null}
+      {rule.kind === 'gateChecklist' ? <ChecklistEditor rule={rule} {...context} /> : null}
       {rule.kind === 'noOpenBlockers' ? (
         <p className="pmo-subtle">
           Which links count as “blocks” is set under Mappings. Resolved blockers do not count.
         </p>
       ) : null}
-      {rule.kind === 'requiredLink' ? (
-        <RequiredLinkEditor {...{ rule, onChange, path, testId, catalog, problems, readOnly }} />
-      ) : null}
+      {rule.kind === 'requiredLink' ? <RequiredLinkEditor rule={rule} {...context} /> : null}
       {'when' in rule ? (
         <WhenEditor
           when={rule.when}

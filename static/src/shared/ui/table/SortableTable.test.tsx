@@ -31,65 +31,37 @@ function shownKeys(): string[] {
     .map((row) => within(row).getAllByRole('cell')[0]?.textContent ?? '');
 }
 
+const base = {
+  label: 'Risks',
+  head,
+  rows: rowsOf(3),
+  rowsPerPage: 10,
+  columns: ['key', 'score'] as const,
+  sort: null,
+};
+
 describe('SortableTable', () => {
   it('reports a click on a sortable column header as a typed sort, and marks the column the parent sorts by', () => {
     const onSort = jest.fn();
-    const { rerender } = render(
-      <SortableTable
-        label="Risks"
-        head={head}
-        rows={rowsOf(3)}
-        rowsPerPage={10}
-        columns={['key', 'score'] as const}
-        sort={null}
-        onSort={onSort}
-      />,
-    );
+    const { rerender } = render(<SortableTable {...base} onSort={onSort} />);
     expect(screen.getByRole('table', { name: 'Risks' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Score/ }));
     expect(onSort).toHaveBeenCalledWith({ key: 'score', order: 'ASC' });
 
-    rerender(
-      <SortableTable
-        label="Risks"
-        head={head}
-        rows={rowsOf(3)}
-        rowsPerPage={10}
-        columns={['key', 'score'] as const}
-        sort={{ key: 'score', order: 'ASC' }}
-        onSort={onSort}
-      />,
-    );
+    rerender(<SortableTable {...base} sort={{ key: 'score', order: 'ASC' }} onSort={onSort} />);
     fireEvent.click(screen.getByRole('button', { name: /Score/ }));
     expect(onSort).toHaveBeenLastCalledWith({ key: 'score', order: 'DESC' });
   });
 
   it('ignores a sort by a column the parent did not name', () => {
     const onSort = jest.fn();
-    render(
-      <SortableTable
-        label="Risks"
-        head={head}
-        rows={rowsOf(3)}
-        rowsPerPage={10}
-        columns={['score'] as const}
-        sort={null}
-        onSort={onSort}
-      />,
-    );
+    render(<SortableTable {...base} columns={['score'] as const} onSort={onSort} />);
     fireEvent.click(screen.getByRole('button', { name: /Key/ }));
     expect(onSort).not.toHaveBeenCalled();
   });
 
   it('pages the rows and never stays past the last page when the list gets shorter', () => {
-    const props = {
-      label: 'Risks',
-      head,
-      rowsPerPage: 2,
-      columns: ['key', 'score'] as const,
-      sort: null,
-      onSort: () => undefined,
-    };
+    const props = { ...base, rowsPerPage: 2, onSort: () => undefined };
     const { rerender } = render(<SortableTable {...props} rows={rowsOf(5)} />);
     expect(shownKeys()).toEqual(['R-1', 'R-2']);
     fireEvent.click(screen.getByRole('button', { name: /page 3/i }));

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import type { ChecklistItem, Lifecycle } from '@domain/standards/schema';
+import type { ChecklistItem } from '@domain/standards/schema';
 import { stageChoices } from '../../catalog';
 import { uniqueId } from '../../draft/ids';
 import { problemsAt, problemsUnder } from '../../draft/validation';
@@ -7,15 +7,8 @@ import { CheckboxField, ProblemText, RowButton, SelectField, TextField } from '.
 import { move, removeAt, replaceAt } from '../rule-templates';
 import type { RuleKindProps } from './rule-kind-props';
 
-export function ChecklistEditor({
-  rule,
-  onChange,
-  path,
-  testId,
-  lifecycle,
-  problems,
-  readOnly,
-}: RuleKindProps<'gateChecklist'> & { lifecycle: Lifecycle; readOnly: boolean }) {
+export function ChecklistEditor(props: RuleKindProps<'gateChecklist'>) {
+  const { rule, onChange, path, testId, lifecycle, problems, readOnly } = props;
   const setItems = (items: ChecklistItem[]) => onChange({ ...rule, items });
   const addItem = () =>
     setItems([

@@ -1,6 +1,5 @@
 import type { FieldCondition } from '@domain/standards/schema';
 import { useState } from 'react';
-import type { SiteCatalog } from '../../catalog';
 import { deepEqual } from '../../draft/equal';
 import { problemsAt, problemsUnder } from '../../draft/validation';
 import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../ui/controls';
@@ -65,14 +64,8 @@ function ValuesEditor({
   );
 }
 
-export function FieldConditionEditor({
-  rule,
-  onChange,
-  path,
-  testId,
-  catalog,
-  problems,
-}: RuleKindProps<'fieldCondition'> & { catalog: SiteCatalog }) {
+export function FieldConditionEditor(props: RuleKindProps<'fieldCondition'>) {
+  const { rule, onChange, path, testId, catalog, problems } = props;
   const { condition } = rule;
   const conditionPath = [...path, 'condition'];
   const setCondition = (next: FieldCondition) => onChange({ ...rule, condition: next });

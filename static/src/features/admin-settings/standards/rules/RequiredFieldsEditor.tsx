@@ -1,18 +1,11 @@
 import type { FieldRef } from '@domain/standards/schema';
-import { fieldRefChoices, fieldRefFromValue, fieldRefValue, type SiteCatalog } from '../../catalog';
+import { fieldRefChoices, fieldRefFromValue, fieldRefValue } from '../../catalog';
 import { problemsUnder } from '../../draft/validation';
 import { TagPicker } from '../../ui/controls';
 import type { RuleKindProps } from './rule-kind-props';
 
-export function RequiredFieldsEditor({
-  rule,
-  onChange,
-  path,
-  testId,
-  catalog,
-  problems,
-  readOnly,
-}: RuleKindProps<'requiredFields'> & { catalog: SiteCatalog; readOnly: boolean }) {
+export function RequiredFieldsEditor(props: RuleKindProps<'requiredFields'>) {
+  const { rule, onChange, path, testId, catalog, problems, readOnly } = props;
   // Fields the rule names that the catalog no longer has keep their captured name.
   const choices = fieldRefChoices(catalog);
   const known = new Set(choices.map((choice) => choice.value));

@@ -1,18 +1,11 @@
-import { linkTypeChoices, type SiteCatalog } from '../../catalog';
+import { linkTypeChoices } from '../../catalog';
 import { problemsAt, problemsUnder } from '../../draft/validation';
 import { TagPicker, TextField } from '../../ui/controls';
 import type { RuleKindProps } from './rule-kind-props';
 
 /** A link rule: which link types count, and how the panel names the issue to link. */
-export function RequiredLinkEditor({
-  rule,
-  onChange,
-  path,
-  testId,
-  catalog,
-  problems,
-  readOnly,
-}: RuleKindProps<'requiredLink'> & { catalog: SiteCatalog; readOnly: boolean }) {
+export function RequiredLinkEditor(props: RuleKindProps<'requiredLink'>) {
+  const { rule, onChange, path, testId, catalog, problems, readOnly } = props;
   return (
     <div className="pmo-form-grid">
       <TagPicker
