@@ -15,8 +15,17 @@ const swc = [
 // ESM-only packages that jest (CommonJS) must transform.
 const esmPackages = ['p-limit', 'yocto-queue'];
 
+// The static/ apps' path aliases (tsconfig.json `paths`, static/vite.config.ts `resolve.alias`).
+const moduleNameMapper = {
+  '^@domain/(.*)$': '<rootDir>/src/domain/$1',
+  '^@contracts/(.*)$': '<rootDir>/src/contracts/$1',
+  // Component tests (jsdom) import components that import their stylesheets; jest needs no CSS.
+  '\\.css$': '<rootDir>/static/src/shared/testing/style-stub.js',
+};
+
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   testEnvironment: 'node',
 };

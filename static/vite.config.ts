@@ -15,6 +15,15 @@ export type Entry = (typeof ENTRIES)[number];
 const staticDir = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
+/**
+ * The only backend code the static apps may import: the pure domain and the resolver contracts
+ * (`@domain/...`, `@contracts/...`). The same aliases are in tsconfig.json `paths` and jest.config.js.
+ */
+export const SOURCE_ALIASES = {
+  '@domain': path.resolve(staticDir, '..', 'src', 'domain'),
+  '@contracts': path.resolve(staticDir, '..', 'src', 'contracts'),
+} as const;
+
 const THEME_MODULE_ID = 'virtual:pmo-theme-tokens.css';
 const RESOLVED_THEME_MODULE_ID = `\0${THEME_MODULE_ID}`;
 
@@ -71,6 +80,7 @@ export async function entryConfig(entry: Entry): Promise<InlineConfig> {
     base: './',
     logLevel: 'warn',
     plugins: [react(), themeTokensPlugin()],
+    resolve: { alias: SOURCE_ALIASES },
     mode: 'production',
     build: {
       outDir: path.join(staticDistDir(staticDir), entry),

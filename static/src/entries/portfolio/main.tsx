@@ -1,5 +1,15 @@
 import '../../shared/theme/feature-flags';
-import { PortfolioApp } from '../../features/portfolio-shell/PortfolioApp';
+import { lazy } from 'react';
+import { PortfolioApp, type PortfolioPages } from '../../features/portfolio-shell/PortfolioApp';
 import { mount } from '../../shared/ui/mount';
 
-mount(<PortfolioApp />);
+/** The views of the portfolio page, each loaded when first shown. */
+const PAGES: PortfolioPages = {
+  overview: lazy(() => import('../../features/overview/OverviewPage')),
+  dependencies: lazy(() => import('../../features/dependencies/DependenciesPage')),
+  raid: lazy(() => import('../../features/raid/RaidPage')),
+  compliance: lazy(() => import('../../features/compliance/CompliancePage')),
+  gates: lazy(() => import('../../features/gates/GatesPage')),
+};
+
+mount(<PortfolioApp pages={PAGES} />);

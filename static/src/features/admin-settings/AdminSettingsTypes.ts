@@ -1,4 +1,4 @@
-import type { ResolverOutput } from '../../../../src/contracts/resolver-contract';
+import type { ResolverOutput } from '@contracts/resolver-contract';
 
 /** What getSettings answers: the live configuration and what the caller may do with it. */
 export type SettingsAnswer = ResolverOutput<'getSettings'>;

@@ -1,5 +1,5 @@
-import type { SiteCatalog } from '../../../../src/contracts/settings';
-import type { FieldRef, Lifecycle } from '../../../../src/domain/standards/schema';
+import type { SiteCatalog } from '@contracts/settings';
+import type { FieldRef, Lifecycle } from '@domain/standards/schema';
 import type { Choice } from './ui/controls';
 
 export type { SiteCatalog };

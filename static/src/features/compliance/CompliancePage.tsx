@@ -1,32 +1,34 @@
-import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo, useState } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { CsvExportButton } from '../overview/CsvExportButton';
-import { csvFilename, type TableSort } from '../overview/table-sort';
+import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
+import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
+import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { EmptyMessage } from '../../shared/ui/EmptyMessage';
+import { FigureTiles } from '../../shared/ui/FigureTiles';
+import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
   activeFilter,
   type CellFilter,
-  type ComplianceReport,
   complianceMatrix,
   compliancePercent,
   complianceTone,
   filterViolations,
   nothingApplies,
-  projectNames,
   sortViolations,
   type ViolationColumn,
   violationCsvColumns,
 } from './compliance-model';
-import { NoStandardsState, SETTINGS_HINT } from './NoStandardsState';
 import { ViolationsTable } from './ViolationsTable';
-import '../overview/overview.css';
 import './compliance.css';
-import { ReportPage } from '../portfolio-shell/ReportPage';
+import { ReportPage } from '../../shared/portfolio/ReportPage';
 
 function Figures({ compliance }: { compliance: ComplianceReport }) {
   const { totals } = compliance;
@@ -48,14 +50,7 @@ function Figures({ compliance }: { compliance: ComplianceReport }) {
   ];
   return (
     <section aria-label="Compliance figures">
-      <dl className="pmo-kpis">
-        {tiles.map((tile) => (
-          <div className="pmo-kpi" key={tile.id} data-testid={`compliance-kpi-${tile.id}`}>
-            <dt>{tile.label}</dt>
-            <dd className="pmo-numeric">{tile.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureTiles tiles={tiles} testIdPrefix="compliance-kpi" />
     </section>
   );
 }
@@ -106,16 +101,11 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
   return (
     <div className="pmo-stack">
       {report.meta.partial ? (
-        <SectionMessage
-          appearance="warning"
-          title="Some projects could not be read completely"
+        <PartialReportWarning
+          staleProjects={report.meta.staleProjects}
+          what="Compliance"
           testId="compliance-partial-warning"
-        >
-          <p>
-            Compliance of {report.meta.staleProjects.length === 1 ? 'this project' : 'these projects'} may be
-            missing: {report.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
-          </p>
-        </SectionMessage>
+        />
       ) : null}
       {compliance.problems.length > 0 ? (
         <SectionMessage
@@ -152,36 +142,32 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />
       </section>
       <section className="pmo-section" aria-labelledby="violations-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="violations-heading">
-              Violating issues
-            </Heading>
-            <div className="pmo-compliance-filter" role="status" data-testid="violations-count">
-              <span>{countText}</span>
-              {current ? (
-                <button
-                  type="button"
-                  className="pmo-compliance-chip"
-                  onClick={() => setFilter(null)}
-                  data-testid="compliance-filter-clear"
-                  aria-label={`Clear the filter ${filterName}`}
-                >
-                  <span>{filterName}</span>
-                  <span aria-hidden="true" className="pmo-compliance-chip__x">
-                    ×
-                  </span>
-                </button>
-              ) : null}
-            </div>
-          </div>
-          <CsvExportButton
-            rowsLabel={visible.length === 1 ? 'violation' : 'violations'}
-            rowCount={visible.length}
-            build={build}
-            testId="csv-export-compliance"
+        <SectionHeader
+          headingId="violations-heading"
+          title="Violating issues"
+          actions={
+            <CsvExportButton
+              noun="violation"
+              rowCount={visible.length}
+              build={build}
+              testId="csv-export-compliance"
+            />
+          }
+        >
+          <FilterStatus
+            text={countText}
+            filter={
+              current
+                ? {
+                    name: filterName,
+                    onClear: () => setFilter(null),
+                    clearTestId: 'compliance-filter-clear',
+                  }
+                : null
+            }
+            testId="violations-count"
           />
-        </div>
+        </SectionHeader>
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">
             <p>
@@ -191,14 +177,13 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
           </SectionMessage>
         ) : null}
         {visible.length === 0 ? (
-          <div className="pmo-empty" data-testid="compliance-violations">
-            <EmptyState
-              header="Every issue meets the standards that apply to it"
-              headingLevel={3}
-              headingSize="xsmall"
-              description="No issue of this portfolio misses a PMO standard."
-            />
-          </div>
+          <EmptyMessage
+            testId="compliance-violations"
+            header="Every issue meets the standards that apply to it"
+            headingLevel={3}
+            headingSize="xsmall"
+            description="No issue of this portfolio misses a PMO standard."
+          />
         ) : (
           <ViolationsTable
             key={current ? `${current.projectKey}-${current.standardId}` : 'all'}

@@ -1,13 +1,13 @@
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { issueUrl } from '../../shared/lib/jira-url';
+import { RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { type TableSort, tableSortFrom } from '../overview/table-sort';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
-  issueUrl,
   MODE_LABEL,
-  RESTRICTED_SUMMARY,
   VIOLATION_COLUMNS,
   type Violation,
   type ViolationColumn,
@@ -49,14 +49,14 @@ function rowOf(violation: Violation, names: ReadonlyMap<string, string>): RowTyp
             {RESTRICTED_SUMMARY}
           </span>
         ) : (
-          <span className="pmo-compliance-text">{violation.summary}</span>
+          <span className="pmo-text-wrap">{violation.summary}</span>
         ),
       ),
       cell(
         'project',
         <span title={violation.projectKey}>{names.get(violation.projectKey) ?? violation.projectKey}</span>,
       ),
-      cell('standard', <span className="pmo-compliance-text">{violation.standardName}</span>),
+      cell('standard', <span className="pmo-text-wrap">{violation.standardName}</span>),
       cell(
         'mode',
         <Lozenge appearance={violation.mode === 'enforce' ? 'removed' : 'moved'}>
@@ -86,23 +86,17 @@ type Props = {
 
 /** The violating issues: one row per issue and standard, sortable and paginated. */
 export function ViolationsTable({ violations, names, sort, onSort }: Props) {
-  const [page, setPage] = useState(1);
   const rows = useMemo(() => violations.map((violation) => rowOf(violation, names)), [violations, names]);
-  const lastPage = Math.max(1, Math.ceil(rows.length / VIOLATION_ROWS_PER_PAGE));
   return (
     <div data-testid="compliance-violations" data-rows={rows.length}>
-      <DynamicTable
+      <SortableTable
         label="Violating issues"
         head={head}
         rows={rows}
         rowsPerPage={VIOLATION_ROWS_PER_PAGE}
-        page={Math.min(page, lastPage)}
-        onSetPage={setPage}
-        {...(sort ? { sortKey: sort.key, sortOrder: sort.order } : {})}
-        onSort={(data: unknown) => {
-          const next = tableSortFrom(data, VIOLATION_COLUMNS);
-          if (next) onSort(next);
-        }}
+        columns={VIOLATION_COLUMNS}
+        sort={sort}
+        onSort={onSort}
       />
     </div>
   );

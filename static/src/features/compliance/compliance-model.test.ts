@@ -1,13 +1,13 @@
-import { toCsv } from '../../shared/lib/csv';
+import { toCsv } from '../../shared/csv/csv';
+import { issueUrl } from '../../shared/lib/jira-url';
+import type { ComplianceReport } from '../../shared/portfolio/report-helpers';
 import {
   activeFilter,
-  type ComplianceReport,
   cellLabel,
   complianceMatrix,
   compliancePercent,
   complianceTone,
   filterViolations,
-  issueUrl,
   nothingApplies,
   sortViolations,
   type Violation,

@@ -1,9 +1,8 @@
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import type { CsvColumn } from '../../shared/lib/csv';
-import { type SortValue, sortLikeTable, type TableSort } from '../overview/table-sort';
+import type { CsvColumn } from '../../shared/csv/csv';
+import { type ComplianceReport, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
+import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 
 /** The compliance section of the portfolio report (null in the report when standards were not evaluated). */
-export type ComplianceReport = NonNullable<PortfolioReport['compliance']>;
 export type ComplianceStandard = ComplianceReport['standards'][number];
 export type Violation = ComplianceReport['violations'][number];
 export type StandardMode = ComplianceStandard['mode'];
@@ -27,16 +26,6 @@ export function compliancePercent(compliant: number, total: number): number | nu
 }
 
 export const MODE_LABEL: Record<StandardMode, string> = { enforce: 'Enforced', warn: 'Guidance' };
-
-/** `/browse/KEY`, the issue's page in Jira. */
-export function issueUrl(key: string): string {
-  return `/browse/${encodeURIComponent(key)}`;
-}
-
-/** Project key -> name, from the report's projects; unknown keys show as themselves. */
-export function projectNames(report: Pick<PortfolioReport, 'projects'>): Map<string, string> {
-  return new Map(report.projects.map((project) => [project.key, project.name]));
-}
 
 /* ---------- Matrix ---------- */
 
@@ -162,8 +151,6 @@ export function filterViolations(violations: readonly Violation[], filter: CellF
 
 export const VIOLATION_COLUMNS = ['key', 'summary', 'project', 'standard', 'mode', 'misses'] as const;
 export type ViolationColumn = (typeof VIOLATION_COLUMNS)[number];
-
-export const RESTRICTED_SUMMARY = 'Restricted issue';
 
 /** The value the table sorts a column by (the cell's `key`). */
 export function violationSortValue(

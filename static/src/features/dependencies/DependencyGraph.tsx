@@ -20,7 +20,7 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
-import { RAG_APPEARANCE, RAG_LABEL } from '../overview/project-health';
+import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
 import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
 import {
   type GraphLayout,

@@ -1,10 +1,12 @@
 import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import { useMemo, useState } from 'react';
-import { downloadCsv, toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   csvFileName,
   PAIR_COLUMNS,
@@ -13,8 +15,6 @@ import {
   type PairRow,
   pairSortValue,
   sortPairRows,
-  type TableSort,
-  tableSortFrom,
 } from './dependency-model';
 import type { ProjectPair } from './query';
 
@@ -104,12 +104,12 @@ export function DependencyList({
   generatedAt: string;
 }) {
   const [sort, setSort] = useState<TableSort<PairColumn>>({ key: 'open', order: 'DESC' });
-  const [page, setPage] = useState(1);
   const sorted = useMemo(() => sortPairRows(rows, sort), [rows, sort]);
   const tableRows = useMemo(() => sorted.map((row) => rowOf(row, onShow)), [sorted, onShow]);
-  const lastPage = Math.max(1, Math.ceil(tableRows.length / PAIRS_PER_PAGE));
-  const exportCsv = () =>
-    downloadCsv(csvFileName('dependencies', portfolioId, generatedAt), toCsv(PAIR_CSV_COLUMNS, sorted));
+  const exportCsv = () => ({
+    filename: csvFileName('dependencies', portfolioId, generatedAt),
+    csv: toCsv(PAIR_CSV_COLUMNS, sorted),
+  });
 
   return (
     <section className="pmo-stack--tight" data-testid="dependencies-list" aria-labelledby="deps-list-heading">
@@ -120,23 +120,16 @@ export function DependencyList({
         <p className="pmo-subtle">
           {formatCount(rows.length)} project {rows.length === 1 ? 'pair' : 'pairs'} with open links
         </p>
-        <Button onClick={exportCsv} testId="csv-export" isDisabled={rows.length === 0}>
-          Export CSV
-        </Button>
+        <CsvExportButton noun="project pair" rowCount={rows.length} build={exportCsv} testId="csv-export" />
       </div>
-      <DynamicTable
+      <SortableTable
         label="Dependencies between projects"
         head={head}
         rows={tableRows}
         rowsPerPage={PAIRS_PER_PAGE}
-        page={Math.min(page, lastPage)}
-        onSetPage={setPage}
-        sortKey={sort.key}
-        sortOrder={sort.order}
-        onSort={(data: unknown) => {
-          const next = tableSortFrom(data, PAIR_COLUMNS);
-          if (next) setSort(next);
-        }}
+        columns={PAIR_COLUMNS}
+        sort={sort}
+        onSort={setSort}
         testId="dependency-pairs"
       />
     </section>

@@ -1,15 +1,17 @@
 import Button from '@atlaskit/button/new';
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import type { CrossProjectLink } from '@domain/dependencies/graph';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CrossProjectLink } from '../../../../src/domain/dependencies/graph';
-import { downloadCsv, toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { CATEGORY_APPEARANCE } from '../../shared/ui/StatusLozenges';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   csvFileName,
   formatDay,
@@ -21,8 +23,6 @@ import {
   type ProjectEdgeModel,
   sortLinks,
   statusLabel,
-  type TableSort,
-  tableSortFrom,
 } from './dependency-model';
 import type { ProjectPair } from './query';
 
@@ -120,26 +120,23 @@ export function LinkDrilldown({
   onClose: () => void;
 }) {
   const [sort, setSort] = useState<TableSort<LinkColumn>>({ key: 'flags', order: 'ASC' });
-  const [page, setPage] = useState(1);
   const sorted = useMemo(() => sortLinks(links, sort), [links, sort]);
   const rows = useMemo(() => sorted.map(rowOf), [sorted]);
   const heading = useRef<HTMLHeadingElement>(null);
   const pairKey = `${pair.from}-${pair.to}`;
 
-  // A new pair: back to page 1, and move focus to the heading so keyboard and screen reader users land here.
+  // A new pair: move focus to the heading so keyboard and screen reader users land here (the table,
+  // keyed by the pair, starts again on page 1).
   // biome-ignore lint/correctness/useExhaustiveDependencies: `pairKey` is the trigger.
   useEffect(() => {
-    setPage(1);
     heading.current?.focus();
   }, [pairKey]);
 
-  const lastPage = Math.max(1, Math.ceil(rows.length / LINKS_PER_PAGE));
   const open = edge?.open ?? 0;
-  const exportCsv = () =>
-    downloadCsv(
-      csvFileName(`links-${pair.from}-${pair.to}`, portfolioId, generatedAt),
-      toCsv(LINK_CSV_COLUMNS, sorted),
-    );
+  const exportCsv = () => ({
+    filename: csvFileName(`links-${pair.from}-${pair.to}`, portfolioId, generatedAt),
+    csv: toCsv(LINK_CSV_COLUMNS, sorted),
+  });
   return (
     <section
       className="pmo-deps-drilldown pmo-stack--tight"
@@ -154,9 +151,13 @@ export function LinkDrilldown({
           </span>
         </Heading>
         <div className="pmo-page-header__actions">
-          <Button onClick={exportCsv} isDisabled={links.length === 0} testId="csv-export-links">
-            Export links CSV
-          </Button>
+          <CsvExportButton
+            label="Export links CSV"
+            noun="link"
+            rowCount={links.length}
+            build={exportCsv}
+            testId="csv-export-links"
+          />
           <Button appearance="subtle" onClick={onClose} testId="dependency-drilldown-close">
             Close
           </Button>
@@ -189,19 +190,15 @@ export function LinkDrilldown({
         </SectionMessage>
       ) : null}
       {links.length > 0 ? (
-        <DynamicTable
+        <SortableTable
+          key={pairKey}
           label={`Issue links from ${pair.from} to ${pair.to}`}
           head={head}
           rows={rows}
           rowsPerPage={LINKS_PER_PAGE}
-          page={Math.min(page, lastPage)}
-          onSetPage={setPage}
-          sortKey={sort.key}
-          sortOrder={sort.order}
-          onSort={(data: unknown) => {
-            const next = tableSortFrom(data, LINK_COLUMNS);
-            if (next) setSort(next);
-          }}
+          columns={LINK_COLUMNS}
+          sort={sort}
+          onSort={setSort}
           testId="dependency-links"
         />
       ) : null}

@@ -1,10 +1,10 @@
+import type { IssueLink, PortfolioIssue } from '@domain/model';
+import { computePortfolio } from '@domain/portfolio/compute';
+import type { PortfolioReport } from '@domain/portfolio/schema';
+import { generatePortfolio, testIssue, testProject } from '@domain/portfolio/test-data';
+import { EngineSettingsSchema } from '@domain/settings';
 import Papa from 'papaparse';
-import type { IssueLink, PortfolioIssue } from '../../../../src/domain/model';
-import { computePortfolio } from '../../../../src/domain/portfolio/compute';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { generatePortfolio, testIssue, testProject } from '../../../../src/domain/portfolio/test-data';
-import { EngineSettingsSchema } from '../../../../src/domain/settings';
-import { toCsv } from '../../shared/lib/csv';
+import { toCsv } from '../../shared/csv/csv';
 import {
   buildDependencyModel,
   csvFileName,
@@ -16,8 +16,6 @@ import {
   pairRows,
   sortLinks,
   sortPairRows,
-  sortRows,
-  tableSortFrom,
 } from './dependency-model';
 
 const NOW = new Date('2025-06-02T12:00:00Z');
@@ -148,22 +146,11 @@ describe('list rows, sorting and CSV', () => {
   const rows = pairRows(model);
 
   it('sorts like dynamic-table: numbers by value, strings by a numeric collator, ties kept in order', () => {
-    expect(sortRows(['B-10', 'B-9', 'A-1'], (v) => v, 'ASC')).toEqual(['A-1', 'B-9', 'B-10']);
-    expect(sortRows([3, 10, 2], (v) => v, 'DESC')).toEqual([10, 3, 2]);
     const byOpen = sortPairRows(rows, { key: 'open', order: 'DESC' });
     expect(byOpen.map((r) => r.id)).toEqual(['API-WEB', 'EXT-OPS', 'WEB-API', 'WEB-OPS']);
     const byTo = sortPairRows(rows, { key: 'to', order: 'ASC' });
     expect(byTo.map((r) => r.to)).toEqual(['API', 'OPS', 'OPS', 'WEB']);
     expect(sortPairRows(rows, { key: 'critical', order: 'DESC' })[0]?.id).toBe('WEB-OPS');
-  });
-
-  it('reads dynamic-table sort events', () => {
-    expect(tableSortFrom({ key: 'late', sortOrder: 'DESC' }, ['late', 'open'])).toEqual({
-      key: 'late',
-      order: 'DESC',
-    });
-    expect(tableSortFrom({ key: 'nope', sortOrder: 'ASC' }, ['late'])).toBeNull();
-    expect(tableSortFrom(null, ['late'])).toBeNull();
   });
 
   it('exports the rows in the order given, one line per pair, with names', () => {

@@ -1,7 +1,8 @@
-import type { CrossProjectLink } from '../../../../src/domain/dependencies/graph';
-import { projectOfKey } from '../../../../src/domain/dependencies/keys';
-import type { Rag } from '../../../../src/domain/health/health';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
+import type { CrossProjectLink } from '@domain/dependencies/graph';
+import { projectOfKey } from '@domain/dependencies/keys';
+import type { Rag } from '@domain/health/health';
+import type { PortfolioReport } from '@domain/portfolio/schema';
+import { sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 
 /**
  * The project-level picture of a portfolio report's dependencies, as the Dependencies page draws and
@@ -155,45 +156,6 @@ export function linksBetween(report: PortfolioReport, from: string, to: string):
   );
 }
 
-// ---- sorting, the way @atlaskit/dynamic-table sorts, so exported rows are in the order shown ----------
-
-export type SortOrder = 'ASC' | 'DESC';
-export interface TableSort<K extends string> {
-  key: K;
-  order: SortOrder;
-}
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'accent' });
-
-/**
- * Rows sorted by `sortValue(row)`: strings with a numeric, accent-sensitive collator, numbers by value, ties
- * in their given order. Dynamic-table sorts its rows (by each cell's `key`) the same way, so a table fed
- * these rows with the same sort shows exactly this order.
- */
-export function sortRows<Row>(
-  rows: readonly Row[],
-  sortValue: (row: Row) => string | number,
-  order: SortOrder,
-): Row[] {
-  const modifier = order === 'ASC' ? 1 : -1;
-  return rows.slice().sort((a, b) => {
-    const x = sortValue(a);
-    const y = sortValue(b);
-    if (typeof x === 'number' && typeof y === 'number') return x === y ? 0 : x < y ? -modifier : modifier;
-    if (typeof x === 'number') return -1;
-    if (typeof y === 'number') return 1;
-    return modifier * collator.compare(x, y);
-  });
-}
-
-/** Reads dynamic-table's `onSort` argument; null when it names no known column. */
-export function tableSortFrom<K extends string>(data: unknown, keys: readonly K[]): TableSort<K> | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const { key, sortOrder } = data as { key?: unknown; sortOrder?: unknown };
-  if (typeof key !== 'string' || !(keys as readonly string[]).includes(key)) return null;
-  return { key: key as K, order: sortOrder === 'DESC' ? 'DESC' : 'ASC' };
-}
-
 // ---- the list view: one row per project pair ---------------------------------------------------------
 
 export interface PairRow extends ProjectEdgeModel {
@@ -226,7 +188,7 @@ export function pairSortValue(row: PairRow, column: PairColumn): string | number
 }
 
 export function sortPairRows(rows: readonly PairRow[], sort: TableSort<PairColumn>): PairRow[] {
-  return sortRows(rows, (row) => pairSortValue(row, sort.key), sort.order);
+  return sortLikeTable(rows, (row) => pairSortValue(row, sort.key), sort.order);
 }
 
 /** CSV columns of the list view (see `toCsv`). */
@@ -301,7 +263,7 @@ export function sortLinks(
   links: readonly CrossProjectLink[],
   sort: TableSort<LinkColumn>,
 ): CrossProjectLink[] {
-  return sortRows(links, (link) => linkSortValue(link, sort.key), sort.order);
+  return sortLikeTable(links, (link) => linkSortValue(link, sort.key), sort.order);
 }
 
 export const LINK_CSV_COLUMNS = [

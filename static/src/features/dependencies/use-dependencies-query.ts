@@ -1,6 +1,6 @@
 import { view } from '@forge/bridge';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { routeById } from '../portfolio-shell/routes';
+import { routeById } from '../../shared/portfolio/routes';
 import { type DependenciesQuery, formatDependenciesQuery, parseDependenciesQuery } from './query';
 
 type Location = { pathname?: string; search?: string };

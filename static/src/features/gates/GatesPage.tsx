@@ -1,16 +1,17 @@
-import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo, useState } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
+import { issueUrl } from '../../shared/lib/jira-url';
+import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
+import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { EmptyMessage } from '../../shared/ui/EmptyMessage';
+import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { issueUrl, projectNames, RESTRICTED_SUMMARY } from '../compliance/compliance-model';
-import { NoStandardsState } from '../compliance/NoStandardsState';
-import { CsvExportButton } from '../overview/CsvExportButton';
-import { csvFilename } from '../overview/table-sort';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -23,10 +24,8 @@ import {
   readinessPercent,
   visibleGates,
 } from './gates-model';
-import '../overview/overview.css';
-import '../compliance/compliance.css';
 import './gates.css';
-import { ReportPage } from '../portfolio-shell/ReportPage';
+import { ReportPage } from '../../shared/portfolio/ReportPage';
 
 const READINESS_APPEARANCE: Record<Readiness, ThemeAppearance> = {
   ready: 'success',
@@ -69,7 +68,7 @@ function Evidence({ next }: { next: NextGate }) {
         {next.evidence.map((item, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: checklist items may share a text.
           <li key={index}>
-            <span className="pmo-compliance-text">{item.text}</span>
+            <span className="pmo-text-wrap">{item.text}</span>
             <span className="pmo-subtlest">
               {item.by}, <time dateTime={item.at}>{formatTimestamp(item.at) ?? item.at}</time>
             </span>
@@ -94,7 +93,7 @@ function GateRow({ gate }: { gate: GateEntry }) {
             {RESTRICTED_SUMMARY}
           </span>
         ) : (
-          <span className="pmo-compliance-text pmo-gate-summary">{gate.summary}</span>
+          <span className="pmo-text-wrap pmo-gate-summary">{gate.summary}</span>
         )}
         <span className="pmo-subtlest">
           {gate.issueType} · {gate.status}
@@ -113,7 +112,7 @@ function GateRow({ gate }: { gate: GateEntry }) {
         {next ? (
           <>
             <span className="pmo-gate-next">{next.stage.name}</span>
-            <span className="pmo-subtlest pmo-compliance-text pmo-gate-sub">{next.standardName}</span>
+            <span className="pmo-subtlest pmo-text-wrap pmo-gate-sub">{next.standardName}</span>
           </>
         ) : (
           <span className="pmo-subtle">—</span>
@@ -152,22 +151,15 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
     );
   }
   const tiles = [
-    { id: 'gated', label: 'Issues with a gate', value: figures.gated },
-    { id: 'ready', label: 'Ready for their next gate', value: figures.ready },
-    { id: 'not-ready', label: 'Not ready yet', value: figures.notReady },
-    { id: 'none', label: 'Past their last gate', value: figures.noGateAhead },
+    { id: 'gated', label: 'Issues with a gate', value: formatCount(figures.gated) },
+    { id: 'ready', label: 'Ready for their next gate', value: formatCount(figures.ready) },
+    { id: 'not-ready', label: 'Not ready yet', value: formatCount(figures.notReady) },
+    { id: 'none', label: 'Past their last gate', value: formatCount(figures.noGateAhead) },
   ];
   return (
     <div className="pmo-stack">
       <section aria-label="Gate figures">
-        <dl className="pmo-kpis">
-          {tiles.map((tile) => (
-            <div className="pmo-kpi" key={tile.id} data-testid={`gates-kpi-${tile.id}`}>
-              <dt>{tile.label}</dt>
-              <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
-            </div>
-          ))}
-        </dl>
+        <FigureTiles tiles={tiles} testIdPrefix="gates-kpi" />
       </section>
       {report.compliance.truncated.gates ? (
         <SectionMessage appearance="information" testId="gates-truncated">
@@ -178,48 +170,48 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
         </SectionMessage>
       ) : null}
       <section className="pmo-section" aria-labelledby="gates-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="gates-heading">
-              Gated issues by project
-            </Heading>
-            <p className="pmo-subtle">
-              Readiness counts the mandatory checklist items of the next gate that are ticked. Open the
-              evidence to see who ticked what, and when.
-            </p>
-          </div>
-          <div className="pmo-page-header__actions">
-            <label className="pmo-gate-toggle">
-              <input
-                type="checkbox"
-                checked={onlyNotReady}
-                onChange={(event) => setOnlyNotReady(event.target.checked)}
-                data-testid="gates-only-not-ready"
+        <SectionHeader
+          headingId="gates-heading"
+          title="Gated issues by project"
+          actions={
+            <div className="pmo-page-header__actions">
+              <label className="pmo-gate-toggle">
+                <input
+                  type="checkbox"
+                  checked={onlyNotReady}
+                  onChange={(event) => setOnlyNotReady(event.target.checked)}
+                  data-testid="gates-only-not-ready"
+                />
+                Only not ready
+              </label>
+              <CsvExportButton
+                noun="gated issue"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-gates"
               />
-              Only not ready
-            </label>
-            <CsvExportButton
-              rowsLabel={visible.length === 1 ? 'gated issue' : 'gated issues'}
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-gates"
-            />
-          </div>
-        </div>
+            </div>
+          }
+        >
+          <p className="pmo-subtle">
+            Readiness counts the mandatory checklist items of the next gate that are ticked. Open the evidence
+            to see who ticked what, and when.
+          </p>
+        </SectionHeader>
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
             ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate`
             : `${formatCount(visible.length)} gated ${visible.length === 1 ? 'issue' : 'issues'}`}
         </p>
         {visible.length === 0 ? (
-          <div className="pmo-empty" data-testid="gates-table" data-rows={0}>
-            <EmptyState
-              header="Every gated issue is ready for its next gate"
-              headingLevel={3}
-              headingSize="xsmall"
-              description="Clear “Only not ready” to see them all."
-            />
-          </div>
+          <EmptyMessage
+            testId="gates-table"
+            rows={0}
+            header="Every gated issue is ready for its next gate"
+            headingLevel={3}
+            headingSize="xsmall"
+            description="Clear “Only not ready” to see them all."
+          />
         ) : (
           <div className="pmo-gates-scroll">
             <table className="pmo-gates-table" data-testid="gates-table" data-rows={visible.length}>

@@ -1,4 +1,4 @@
-import { toCsv } from '../../shared/lib/csv';
+import { toCsv } from '../../shared/csv/csv';
 import {
   type GateEntry,
   gateCsvColumns,

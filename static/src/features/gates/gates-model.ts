@@ -1,5 +1,5 @@
-import type { CsvColumn } from '../../shared/lib/csv';
-import type { ComplianceReport } from '../compliance/compliance-model';
+import type { CsvColumn } from '../../shared/csv/csv';
+import type { ComplianceReport } from '../../shared/portfolio/report-helpers';
 
 export type GateEntry = ComplianceReport['gates'][number];
 export type NextGate = NonNullable<GateEntry['nextGate']>;

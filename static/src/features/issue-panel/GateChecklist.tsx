@@ -1,7 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
+import type { GateState } from '@contracts/standards';
 import { useId } from 'react';
-import type { GateState } from '../../../../src/contracts/standards';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { formatWhen, gateSummary, MODE } from './standards-view';
 import type { ItemError, ItemRef } from './use-issue-standards';

@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
+import type { IssueOverview } from '@contracts/resolver-contract';
 import { useCallback, useMemo } from 'react';
-import type { IssueOverview } from '../../../../src/contracts/resolver-contract';
 import { useIssueKey } from '../../shared/api/context';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { formatCount } from '../../shared/lib/format';

@@ -1,9 +1,10 @@
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
+import type { IssueStandards } from '@contracts/standards';
 import { type ReactNode, useId } from 'react';
-import type { IssueStandards } from '../../../../src/contracts/standards';
 import { errorTitle, type InvokeError } from '../../shared/api/invoke-error';
+import { issueUrl } from '../../shared/lib/jira-url';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { StatusLozenge } from '../../shared/ui/StatusLozenges';
@@ -15,7 +16,6 @@ import {
   formatWhen,
   groupByStandard,
   historyText,
-  issueUrl,
   MODE,
   orderGates,
   problemText,

@@ -1,4 +1,4 @@
-import type { GateState } from '../../../../src/contracts/standards';
+import type { GateState } from '@contracts/standards';
 import {
   configVersionLabel,
   formatDay,

@@ -1,5 +1,5 @@
 import type { ThemeAppearance } from '@atlaskit/lozenge';
-import type { DependencyWarning, GateState, IssueStandards } from '../../../../src/contracts/standards';
+import type { DependencyWarning, GateState, IssueStandards } from '@contracts/standards';
 
 /** Pure helpers of the issue panel's standards view: labels, grouping, dates. No React here. */
 
@@ -81,11 +81,6 @@ export function gateSummary(gate: GateState): string {
 /** Late blockers first, then by key; the server sorts too, the panel does not rely on it. */
 export function sortDependencies(dependencies: readonly DependencyWarning[]): DependencyWarning[] {
   return [...dependencies].sort((a, b) => Number(b.late) - Number(a.late) || a.key.localeCompare(b.key));
-}
-
-/** Where an issue key points in Jira (the bridge's router opens it). */
-export function issueUrl(key: string): string {
-  return `/browse/${encodeURIComponent(key)}`;
 }
 
 const TIME_FORMAT = (timeZone?: string) =>

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { type IssueStandards, IssueStandardsSchema } from '../../../../src/contracts/standards';
+import { type IssueStandards, IssueStandardsSchema } from '@contracts/standards';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { callResolver } from '../../shared/api/invoke';
 import { InvokeError, toInvokeError } from '../../shared/api/invoke-error';
+import { resolverQueryKey } from '../../shared/api/query-client';
+import { useResolverAction } from '../../shared/api/use-resolver-action';
 
 export type StandardsState =
   | { status: 'loading' }
@@ -45,15 +48,20 @@ const REPLACES_SHOWN_DATA = new Set(['CONFIG_UNREADABLE', 'NOT_FOUND', 'FORBIDDE
 
 /**
  * The standards of one issue (`getIssueStandards`) and ticking its gate checklists
- * (`setChecklistItem`). Answers that arrive after a newer one (a slow reload overtaken by a save,
- * or the other way round) are dropped, so the panel always shows the latest server state.
- * One save at a time: a tick is a read-modify-write of the issue's checklist on the server.
+ * (`setChecklistItem`). A save's answer replaces what is shown and cancels a reload still in flight,
+ * and each issue has its own cache entry, so the panel always shows the latest server state of the
+ * issue it is on. One save at a time: a tick is a read-modify-write of the issue's checklist on the server.
  */
 export function useIssueStandards(issueKey: string): UseIssueStandards {
-  const [state, setState] = useState<StandardsState>({ status: 'loading' });
+  const queryClient = useQueryClient();
+  const queryKey = useMemo(() => resolverQueryKey('getIssueStandards', { issueKey }), [issueKey]);
+  const query = useQuery<IssueStandards, InvokeError>({
+    queryKey,
+    queryFn: async () => checked(await callResolver('getIssueStandards', { issueKey })),
+  });
+  const save = useResolverAction('setChecklistItem');
   const [saving, setSaving] = useState<ItemRef | null>(null);
   const [itemError, setItemError] = useState<ItemError | null>(null);
-  const latest = useRef(0);
   const savingRef = useRef(false);
   const mounted = useRef(true);
 
@@ -64,36 +72,16 @@ export function useIssueStandards(issueKey: string): UseIssueStandards {
     };
   }, []);
 
-  const reload = useCallback(() => {
-    const call = ++latest.current;
-    setState((previous) =>
-      previous.status === 'ready' ? { ...previous, refreshing: true } : { status: 'loading' },
-    );
-    callResolver('getIssueStandards', { issueKey })
-      .then(checked)
-      .then(
-        (data) => {
-          if (!mounted.current || call !== latest.current) return;
-          setState({ status: 'ready', data, refreshing: false, refreshError: null });
-        },
-        (error: unknown) => {
-          if (!mounted.current || call !== latest.current) return;
-          const invokeError = toInvokeError(error);
-          setState((previous) =>
-            previous.status === 'ready' && !REPLACES_SHOWN_DATA.has(invokeError.code)
-              ? { ...previous, refreshing: false, refreshError: invokeError }
-              : { status: 'error', error: invokeError },
-          );
-        },
-      );
-  }, [issueKey]);
-
-  // A new issue (or the first render): start from the skeleton, not from another issue's data.
+  // A new issue: no error of another issue's checklist stays on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `issueKey` is the trigger.
   useEffect(() => {
     setItemError(null);
-    setState({ status: 'loading' });
-    reload();
-  }, [reload]);
+  }, [issueKey]);
+
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    void refetch();
+  }, [refetch]);
 
   const setItem = useCallback(
     (item: ItemRef, ticked: boolean) => {
@@ -101,14 +89,14 @@ export function useIssueStandards(issueKey: string): UseIssueStandards {
       savingRef.current = true;
       setSaving(item);
       setItemError(null);
-      callResolver('setChecklistItem', { issueKey, ruleId: item.ruleId, itemId: item.itemId, ticked })
+      save
+        .run({ issueKey, ruleId: item.ruleId, itemId: item.itemId, ticked })
         .then(checked)
         .then(
-          (data) => {
-            if (!mounted.current) return;
-            // Newer than any reload still in flight: those answers are dropped.
-            latest.current++;
-            setState({ status: 'ready', data, refreshing: false, refreshError: null });
+          async (data) => {
+            // Newer than any reload still in flight: that one is cancelled, its answer dropped.
+            await queryClient.cancelQueries({ queryKey, exact: true });
+            queryClient.setQueryData(queryKey, data);
           },
           (error: unknown) => {
             if (!mounted.current) return;
@@ -123,8 +111,21 @@ export function useIssueStandards(issueKey: string): UseIssueStandards {
           if (mounted.current) setSaving(null);
         });
     },
-    [issueKey, reload],
+    [issueKey, queryKey, queryClient, reload, save.run],
   );
 
-  return { state, reload, setItem, saving, itemError };
+  return { state: stateOf(query.data, query.error, query.isFetching), reload, setItem, saving, itemError };
+}
+
+function stateOf(
+  data: IssueStandards | undefined,
+  error: InvokeError | null,
+  fetching: boolean,
+): StandardsState {
+  const invokeError = error === null ? null : toInvokeError(error);
+  if (data !== undefined && !(invokeError && REPLACES_SHOWN_DATA.has(invokeError.code))) {
+    return { status: 'ready', data, refreshing: fetching, refreshError: invokeError };
+  }
+  if (invokeError) return { status: 'error', error: invokeError };
+  return { status: 'loading' };
 }

@@ -1,6 +1,7 @@
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
-import { type HealthState, projectHealth, RAG_APPEARANCE, RAG_LABEL } from './project-health';
+import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
+import { type HealthState, projectHealth } from './project-health';
 
 /**
  * A project's RAG as a lozenge with the reason of its worst indicator under it. The reason is rendered

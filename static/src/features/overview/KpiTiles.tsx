@@ -1,6 +1,7 @@
 import Spinner from '@atlaskit/spinner';
 import type { ReactNode } from 'react';
 import { formatCount } from '../../shared/lib/format';
+import { type FigureTile, FigureTiles } from '../../shared/ui/FigureTiles';
 import type { PortfolioSummary } from './portfolio-summary';
 
 /** The number of red projects: a count, 'loading' while the health report is computed, null when it failed. */
@@ -14,7 +15,7 @@ function redProjectsValue(red: RedProjects): ReactNode {
 
 /** Headline figures of the portfolio. */
 export function KpiTiles({ summary, redProjects }: { summary: PortfolioSummary; redProjects: RedProjects }) {
-  const tiles: { id: string; label: string; value: ReactNode }[] = [
+  const tiles: FigureTile[] = [
     { id: 'projects', label: 'Projects', value: formatCount(summary.projects) },
     { id: 'red-projects', label: 'Red projects', value: redProjectsValue(redProjects) },
     { id: 'open', label: 'Open issues (To Do + In progress)', value: formatCount(summary.open) },
@@ -22,14 +23,7 @@ export function KpiTiles({ summary, redProjects }: { summary: PortfolioSummary; 
   ];
   return (
     <section aria-label="Portfolio figures">
-      <dl className="pmo-kpis">
-        {tiles.map((tile) => (
-          <div className="pmo-kpi" key={tile.id} data-testid={`kpi-${tile.id}`}>
-            <dt>{tile.label}</dt>
-            <dd className="pmo-numeric">{tile.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureTiles tiles={tiles} testIdPrefix="kpi" />
       {summary.unknownProjects > 0 ? (
         <p className="pmo-subtlest">
           Issue figures leave out {summary.unknownProjects}{' '}

@@ -1,20 +1,19 @@
 import Button from '@atlaskit/button/new';
-import EmptyState from '@atlaskit/empty-state';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { ProjectList } from '@contracts/resolver-contract';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import { type ReactNode, useCallback, useMemo, useState } from 'react';
-import type { ProjectList } from '../../../../src/contracts/resolver-contract';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
-import { toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { csvFilename, toCsv } from '../../shared/csv/csv';
+import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
+import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { DataFreshness } from '../../shared/ui/DataFreshness';
+import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
-import { usePortfolioReport } from '../portfolio-shell/portfolio-report-context';
-import { ReportPageHeader } from '../portfolio-shell/ReportPage';
-import './overview.css';
-import { CsvExportButton } from './CsvExportButton';
-import { DataFreshness } from './DataFreshness';
 import { KpiTiles, type RedProjects } from './KpiTiles';
 import { ProjectTable } from './ProjectTable';
 import {
@@ -26,7 +25,6 @@ import {
 } from './portfolio-projects';
 import { summarizePortfolio } from './portfolio-summary';
 import { type HealthState, healthByProjectKey } from './project-health';
-import { csvFilename } from './table-sort';
 
 const NO_PAYLOAD = {};
 
@@ -150,13 +148,12 @@ function OverviewContent({
     reportData !== undefined ? reportData.summary.rag.red : report.status === 'error' ? null : 'loading';
   if (list.projects.length === 0) {
     return (
-      <div className="pmo-empty" data-testid="overview-empty">
-        <EmptyState
-          header="You can't browse any projects in this portfolio"
-          headingLevel={2}
-          description="Projects appear here when you have the Browse projects permission for them. Ask a Jira admin to give you access to the projects you need."
-        />
-      </div>
+      <EmptyMessage
+        testId="overview-empty"
+        header="You can't browse any projects in this portfolio"
+        headingLevel={2}
+        description="Projects appear here when you have the Browse projects permission for them. Ask a Jira admin to give you access to the projects you need."
+      />
     );
   }
   const scopeNote = portfolioScopeNote(inPortfolio, portfolioId);
@@ -166,32 +163,31 @@ function OverviewContent({
       <HealthWarnings report={report} />
       <KpiTiles summary={summary} redProjects={redProjects} />
       <section className="pmo-section" aria-labelledby="projects-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="projects-heading">
-              Projects
-            </Heading>
-            {scopeNote ? (
-              <p className="pmo-subtle" data-testid="portfolio-scope-note">
-                {scopeNote}
-              </p>
-            ) : null}
-          </div>
-          <CsvExportButton
-            rowsLabel={sorted.length === 1 ? 'project' : 'projects'}
-            rowCount={sorted.length}
-            build={exportCsv}
-            testId="csv-export-projects"
-          />
-        </div>
-        {sorted.length === 0 ? (
-          <div className="pmo-empty" data-testid="overview-portfolio-empty">
-            <EmptyState
-              header="You can't browse any project of this portfolio"
-              headingLevel={3}
-              description="Pick another portfolio above, or ask a Jira admin for the Browse projects permission on this portfolio's projects."
+        <SectionHeader
+          headingId="projects-heading"
+          title="Projects"
+          actions={
+            <CsvExportButton
+              noun="project"
+              rowCount={sorted.length}
+              build={exportCsv}
+              testId="csv-export-projects"
             />
-          </div>
+          }
+        >
+          {scopeNote ? (
+            <p className="pmo-subtle" data-testid="portfolio-scope-note">
+              {scopeNote}
+            </p>
+          ) : null}
+        </SectionHeader>
+        {sorted.length === 0 ? (
+          <EmptyMessage
+            testId="overview-portfolio-empty"
+            header="You can't browse any project of this portfolio"
+            headingLevel={3}
+            description="Pick another portfolio above, or ask a Jira admin for the Browse projects permission on this portfolio's projects."
+          />
         ) : (
           <ProjectTable projects={sorted} health={health} sort={sort} onSort={setSort} />
         )}

@@ -1,16 +1,16 @@
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { useMemo, useState } from 'react';
-import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
+import type { ProjectOverview } from '@contracts/resolver-contract';
+import { useMemo } from 'react';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
 import { CountLozenge } from '../../shared/ui/StatusLozenges';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HealthCell } from './HealthCell';
 import { PROJECT_TABLE_COLUMNS, type ProjectTableColumn, projectTableSortValue } from './portfolio-projects';
 import { projectTotal } from './portfolio-summary';
 import type { HealthState } from './project-health';
-import { type TableSort, tableSortFrom } from './table-sort';
 
 export const PROJECTS_PER_PAGE = 25;
 
@@ -82,25 +82,17 @@ export function ProjectTable({
   sort: TableSort<ProjectTableColumn>;
   onSort: (sort: TableSort<ProjectTableColumn>) => void;
 }) {
-  const [page, setPage] = useState(1);
   const rows = useMemo(() => projects.map((project) => rowOf(project, health)), [projects, health]);
-  // A narrower portfolio may have fewer pages than the one shown before.
-  const lastPage = Math.max(1, Math.ceil(rows.length / PROJECTS_PER_PAGE));
   return (
     <div data-testid="project-table">
-      <DynamicTable
+      <SortableTable
         label="Projects in the portfolio"
         head={head}
         rows={rows}
         rowsPerPage={PROJECTS_PER_PAGE}
-        page={Math.min(page, lastPage)}
-        onSetPage={setPage}
-        sortKey={sort.key}
-        sortOrder={sort.order}
-        onSort={(data: unknown) => {
-          const next = tableSortFrom(data, PROJECT_TABLE_COLUMNS);
-          if (next) onSort(next);
-        }}
+        columns={PROJECT_TABLE_COLUMNS}
+        sort={sort}
+        onSort={onSort}
         testId="projects"
       />
     </div>

@@ -1,5 +1,5 @@
-import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
-import { toCsv } from '../../shared/lib/csv';
+import type { ProjectOverview } from '@contracts/resolver-contract';
+import { toCsv } from '../../shared/csv/csv';
 import {
   PROJECT_CSV_COLUMNS,
   portfolioScopeNote,

@@ -1,8 +1,9 @@
-import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
-import type { CsvColumn } from '../../shared/lib/csv';
+import type { ProjectOverview } from '@contracts/resolver-contract';
+import type { CsvColumn } from '../../shared/csv/csv';
+import { RAG_LABEL } from '../../shared/ui/rag';
+import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 import { projectSortValue, projectTotal } from './portfolio-summary';
-import { type HealthState, healthSortValue, projectHealth, RAG_LABEL } from './project-health';
-import { type SortValue, sortLikeTable, type TableSort } from './table-sort';
+import { type HealthState, healthSortValue, projectHealth } from './project-health';
 
 /** The id of the portfolio of every browsable project (the default). */
 export const ALL_PORTFOLIO_ID = 'all';

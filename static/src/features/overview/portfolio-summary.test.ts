@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
+import type { ProjectOverview } from '@contracts/resolver-contract';
 import { projectSortValue, projectTotal, summarizePortfolio } from './portfolio-summary';
 
 function project(

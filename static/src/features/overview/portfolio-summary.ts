@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '../../../../src/contracts/resolver-contract';
+import type { ProjectOverview } from '@contracts/resolver-contract';
 
 export type PortfolioSummary = {
   projects: number;

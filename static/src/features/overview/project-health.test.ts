@@ -1,4 +1,4 @@
-import type { HealthIndicator, ProjectHealth } from '../../../../src/domain/health/health';
+import type { HealthIndicator, ProjectHealth } from '@domain/health/health';
 import { healthByProjectKey, healthReason, healthSortValue, projectHealth } from './project-health';
 
 function indicator(name: HealthIndicator['name'], rag: HealthIndicator['rag']): HealthIndicator {

@@ -1,21 +1,5 @@
-import type { ThemeAppearance } from '@atlaskit/lozenge';
-import type { ProjectHealth, Rag } from '../../../../src/domain/health/health';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-
-/** Lozenge colours of a RAG: red and amber as Jira shows problems, "none" neutral. */
-export const RAG_APPEARANCE: Record<Rag, ThemeAppearance> = {
-  red: 'removed',
-  amber: 'moved',
-  green: 'success',
-  none: 'default',
-};
-
-export const RAG_LABEL: Record<Rag, string> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  none: 'No data',
-};
+import type { ProjectHealth, Rag } from '@domain/health/health';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 
 /**
  * Sort value of a RAG in the Health column: worst first when sorted ascending, so the first click on

@@ -1,29 +1,18 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import { lazy, Suspense } from 'react';
+import { type ComponentType, Suspense } from 'react';
+import { PortfolioReportProvider } from '../../shared/portfolio/portfolio-report-context';
+import { matchRoute, type PortfolioRouteId, routeById } from '../../shared/portfolio/routes';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { PortfolioNav } from './PortfolioNav';
 import { readRememberedPortfolio } from './portfolio-choice';
-import { PortfolioReportProvider } from './portfolio-report-context';
-import { matchRoute, type PortfolioRouteId, routeById } from './routes';
 import { usePortfolioLocation } from './use-portfolio-location';
 
-const OverviewPage = lazy(() => import('../overview/OverviewPage'));
-const DependenciesPage = lazy(() => import('../dependencies/DependenciesPage'));
-const RaidPage = lazy(() => import('../raid/RaidPage'));
-const CompliancePage = lazy(() => import('../compliance/CompliancePage'));
-const GatesPage = lazy(() => import('../gates/GatesPage'));
-
-function PageFor({ route }: { route: PortfolioRouteId }) {
-  if (route === 'overview') return <OverviewPage />;
-  if (route === 'dependencies') return <DependenciesPage />;
-  if (route === 'raid') return <RaidPage />;
-  if (route === 'compliance') return <CompliancePage />;
-  return <GatesPage />;
-}
+/** The component that draws each sub-page (lazy-loaded), given by the entry so the shell imports no view. */
+export type PortfolioPages = Readonly<Record<PortfolioRouteId, ComponentType>>;
 
 /** The portfolio global page: sub-page tabs on top, the routed page below. */
-export function PortfolioApp() {
+export function PortfolioApp({ pages }: { pages: PortfolioPages }) {
   const location = usePortfolioLocation();
   if (location.status === 'loading') {
     return (
@@ -34,11 +23,12 @@ export function PortfolioApp() {
     );
   }
   const route = matchRoute(location.pathname);
+  const Page = route === null ? null : pages[route];
   return (
     <PortfolioReportProvider initialPortfolioId={readRememberedPortfolio()}>
       <PortfolioNav current={route} onNavigate={location.navigate} />
       <main className="pmo-page" data-testid={`page-${route ?? 'not-found'}`}>
-        {route === null ? (
+        {route === null || Page === null ? (
           <EmptyState
             header="This page doesn't exist"
             headingLevel={1}
@@ -51,7 +41,7 @@ export function PortfolioApp() {
           />
         ) : (
           <Suspense fallback={<LoadingState label={`Loading ${routeById(route).label}`} />}>
-            <PageFor route={route} />
+            <Page />
           </Suspense>
         )}
       </main>

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
+import { PORTFOLIO_ROUTES, type PortfolioRouteId } from '../../shared/portfolio/routes';
 import { PortfolioPicker } from './PortfolioPicker';
-import { PORTFOLIO_ROUTES, type PortfolioRouteId } from './routes';
 import './portfolio-shell.css';
 
 type Props = { current: PortfolioRouteId | null; onNavigate: (path: string) => void };

@@ -2,8 +2,8 @@ import Spinner from '@atlaskit/spinner';
 import { type ChangeEvent, useEffect } from 'react';
 import { useResolver } from '../../shared/api/use-resolver';
 import { formatCount } from '../../shared/lib/format';
+import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
 import { availablePortfolio, rememberPortfolio } from './portfolio-choice';
-import { usePortfolioReport } from './portfolio-report-context';
 
 const NO_PAYLOAD = {};
 

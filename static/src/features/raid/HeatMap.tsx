@@ -1,5 +1,5 @@
+import type { HeatMap as HeatMapData } from '@domain/risks/raid';
 import { type KeyboardEvent, useRef, useState } from 'react';
-import type { HeatMap as HeatMapData } from '../../../../src/domain/risks/raid';
 import {
   type HeatFilter,
   heatCellLabel,

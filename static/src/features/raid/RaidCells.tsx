@@ -1,7 +1,8 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import type { RiskLevel, Roam } from '../../../../src/domain/risks/raid';
+import type { RiskLevel, Roam } from '@domain/risks/raid';
+import { issueUrl } from '../../shared/lib/jira-url';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { formatDay, isOverdue, issueUrl, LEVEL_LABEL, ROAM_LABEL } from './raid-model';
+import { formatDay, isOverdue, LEVEL_LABEL, ROAM_LABEL } from './raid-model';
 
 /** Pieces shared by the register and the logs. Jira text is always rendered as text. */
 

@@ -1,8 +1,8 @@
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { useMemo, useState } from 'react';
-import type { RaidLogEntry } from '../../../../src/domain/risks/raid';
-import { type TableSort, tableSortFrom } from '../overview/table-sort';
+import type { RaidLogEntry } from '@domain/risks/raid';
+import { useMemo } from 'react';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import { DueDate, IssueKeyLink, OwnerText, ProjectName, StatusText, SummaryText } from './RaidCells';
 import { LOG_COLUMNS, type LogColumn, type LogKind, logSortValue } from './raid-model';
 
@@ -56,25 +56,19 @@ type Props = {
 
 /** One RAID log (assumptions, issues or decisions): sortable, paginated. */
 export function RaidLogTable({ kind, label, entries, names, asOf, sort, onSort }: Props) {
-  const [page, setPage] = useState(1);
   const rows = useMemo(
     () => entries.map((entry) => rowOf(entry, kind, names, asOf)),
     [entries, kind, names, asOf],
   );
-  const lastPage = Math.max(1, Math.ceil(rows.length / LOG_ROWS_PER_PAGE));
   return (
-    <DynamicTable
+    <SortableTable
       label={label}
       head={head}
       rows={rows}
       rowsPerPage={LOG_ROWS_PER_PAGE}
-      page={Math.min(page, lastPage)}
-      onSetPage={setPage}
-      {...(sort ? { sortKey: sort.key, sortOrder: sort.order } : {})}
-      onSort={(data: unknown) => {
-        const next = tableSortFrom(data, LOG_COLUMNS);
-        if (next) onSort(next);
-      }}
+      columns={LOG_COLUMNS}
+      sort={sort}
+      onSort={onSort}
       testId={`${kind}-log`}
     />
   );

@@ -1,12 +1,12 @@
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
+import type { PortfolioReport } from '@domain/portfolio/schema';
+import type { RaidLogEntry } from '@domain/risks/raid';
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import type { RaidLogEntry } from '../../../../src/domain/risks/raid';
-import { toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { CsvExportButton } from '../overview/CsvExportButton';
-import { csvFilename, type TableSort } from '../overview/table-sort';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import { RaidLogTable } from './RaidLogTable';
 import { LOG_COPY, LOG_KINDS, type LogColumn, type LogKind, logCsvColumns, sortLog } from './raid-model';
 
@@ -58,7 +58,7 @@ function LogPanel({
           {formatCount(open)} open
         </p>
         <CsvExportButton
-          rowsLabel={sorted.length === 1 ? copy.singular : copy.title.toLowerCase()}
+          noun={copy.singular}
           rowCount={sorted.length}
           build={build}
           testId={`csv-export-${kind}`}

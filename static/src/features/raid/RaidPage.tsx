@@ -1,13 +1,17 @@
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
-import SectionMessage from '@atlaskit/section-message';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo, useState } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { toCsv } from '../../shared/lib/csv';
+import { CsvExportButton } from '../../shared/csv/CsvExportButton';
+import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { CsvExportButton } from '../overview/CsvExportButton';
-import { csvFilename, type TableSort } from '../overview/table-sort';
+import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
+import { projectNames } from '../../shared/portfolio/report-helpers';
+import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { EmptyMessage } from '../../shared/ui/EmptyMessage';
+import { FigureTiles } from '../../shared/ui/FigureTiles';
+import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
 import { RiskRegister } from './RiskRegister';
@@ -15,7 +19,6 @@ import {
   filterRisks,
   type HeatFilter,
   heatCell,
-  projectNames,
   type RiskColumn,
   ROAM_LABEL,
   raidFigures,
@@ -23,9 +26,8 @@ import {
   roamBreakdown,
   sortRisks,
 } from './raid-model';
-import '../overview/overview.css';
 import './raid.css';
-import { ReportPage } from '../portfolio-shell/ReportPage';
+import { ReportPage } from '../../shared/portfolio/ReportPage';
 
 const CONFIGURE_TYPES =
   'RAID items are Jira issues of the issue types a Jira admin maps in the PMO Portfolio settings: by default Risk, Assumption, Issue and Decision. Risks are scored by their probability and impact fields (1 to 5).';
@@ -65,21 +67,14 @@ function RoamBar({ risks }: { risks: PortfolioReport['risks'] }) {
 function Figures({ report }: { report: PortfolioReport }) {
   const figures = raidFigures(report);
   const tiles = [
-    { id: 'open-risks', label: 'Open risks', value: figures.openRisks },
-    { id: 'high-risks', label: 'High risks', value: figures.highRisks },
-    { id: 'unroamed', label: 'Not ROAMed yet', value: figures.unroamed },
-    { id: 'overdue', label: 'Past their due date', value: figures.overdue },
+    { id: 'open-risks', label: 'Open risks', value: formatCount(figures.openRisks) },
+    { id: 'high-risks', label: 'High risks', value: formatCount(figures.highRisks) },
+    { id: 'unroamed', label: 'Not ROAMed yet', value: formatCount(figures.unroamed) },
+    { id: 'overdue', label: 'Past their due date', value: formatCount(figures.overdue) },
   ];
   return (
     <section aria-label="Risk figures" className="pmo-raid-figures">
-      <dl className="pmo-kpis pmo-kpis--two">
-        {tiles.map((tile) => (
-          <div className="pmo-kpi" key={tile.id} data-testid={`raid-kpi-${tile.id}`}>
-            <dt>{tile.label}</dt>
-            <dd className="pmo-numeric">{formatCount(tile.value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureTiles tiles={tiles} testIdPrefix="raid-kpi" twoColumns />
       <RoamBar risks={report.risks} />
       <p className="pmo-subtlest">
         Open risks are those not done and not ROAM-resolved.
@@ -118,13 +113,12 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
     report.raid.assumptions.length + report.raid.issues.length + report.raid.decisions.length;
   if (report.risks.length === 0 && logEntries === 0) {
     return (
-      <div className="pmo-empty" data-testid="raid-empty">
-        <EmptyState
-          header="No risks, assumptions, issues or decisions in this portfolio"
-          headingLevel={2}
-          description={`${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
-        />
-      </div>
+      <EmptyMessage
+        testId="raid-empty"
+        header="No risks, assumptions, issues or decisions in this portfolio"
+        headingLevel={2}
+        description={`${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
+      />
     );
   }
 
@@ -135,16 +129,11 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
   return (
     <div className="pmo-stack">
       {report.meta.partial ? (
-        <SectionMessage
-          appearance="warning"
-          title="Some projects could not be read completely"
+        <PartialReportWarning
+          staleProjects={report.meta.staleProjects}
+          what="RAID items"
           testId="raid-partial-warning"
-        >
-          <p>
-            RAID items of {report.meta.staleProjects.length === 1 ? 'this project' : 'these projects'} may be
-            missing: {report.meta.staleProjects.join(', ') || 'unknown projects'}. Refresh to try again.
-          </p>
-        </SectionMessage>
+        />
       ) : null}
       <div className="pmo-raid-top">
         <section aria-labelledby="heatmap-heading" className="pmo-raid-heatmap-section">
@@ -159,32 +148,32 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
         <Figures report={report} />
       </div>
       <section className="pmo-section" aria-labelledby="register-heading">
-        <div className="pmo-section-header">
-          <div className="pmo-stack--tight">
-            <Heading size="medium" as="h2" id="register-heading">
-              Risk register
-            </Heading>
-            <div className="pmo-raid-filter" role="status" data-testid="register-count">
-              <span>{filterText}</span>
-              {activeFilter ? (
-                <Button
-                  appearance="subtle"
-                  spacing="compact"
-                  onClick={() => setFilter(null)}
-                  testId="heat-filter-clear"
-                >
-                  Clear filter
-                </Button>
-              ) : null}
-            </div>
-          </div>
-          <CsvExportButton
-            rowsLabel={visible.length === 1 ? 'risk' : 'risks'}
-            rowCount={visible.length}
-            build={build}
-            testId="csv-export-register"
+        <SectionHeader
+          headingId="register-heading"
+          title="Risk register"
+          actions={
+            <CsvExportButton
+              noun="risk"
+              rowCount={visible.length}
+              build={build}
+              testId="csv-export-register"
+            />
+          }
+        >
+          <FilterStatus
+            text={filterText}
+            filter={
+              activeFilter
+                ? {
+                    name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
+                    onClear: () => setFilter(null),
+                    clearTestId: 'heat-filter-clear',
+                  }
+                : null
+            }
+            testId="register-count"
           />
-        </div>
+        </SectionHeader>
         {report.risks.length === 0 ? (
           <EmptyState
             header="No risks in this portfolio"

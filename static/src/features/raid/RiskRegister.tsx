@@ -1,9 +1,9 @@
-import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
-import { useMemo, useState } from 'react';
-import type { RiskEntry } from '../../../../src/domain/risks/raid';
-import { type TableSort, tableSortFrom } from '../overview/table-sort';
+import type { RiskEntry } from '@domain/risks/raid';
+import { useMemo } from 'react';
+import { SortableTable } from '../../shared/ui/table/SortableTable';
+import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   DueDate,
   IssueKeyLink,
@@ -94,23 +94,17 @@ type Props = {
 
 /** The risk register: sortable, paginated; remount it (key) to go back to page 1 when the filter changes. */
 export function RiskRegister({ risks, names, asOf, sort, onSort }: Props) {
-  const [page, setPage] = useState(1);
   const rows = useMemo(() => risks.map((risk) => rowOf(risk, names, asOf)), [risks, names, asOf]);
-  const lastPage = Math.max(1, Math.ceil(rows.length / RISKS_PER_PAGE));
   return (
     <div data-testid="risk-register" data-rows={rows.length}>
-      <DynamicTable
+      <SortableTable
         label="Risk register"
         head={head}
         rows={rows}
         rowsPerPage={RISKS_PER_PAGE}
-        page={Math.min(page, lastPage)}
-        onSetPage={setPage}
-        {...(sort ? { sortKey: sort.key, sortOrder: sort.order } : {})}
-        onSort={(data: unknown) => {
-          const next = tableSortFrom(data, RISK_COLUMNS);
-          if (next) onSort(next);
-        }}
+        columns={RISK_COLUMNS}
+        sort={sort}
+        onSort={onSort}
         testId="risks"
       />
     </div>

@@ -1,12 +1,6 @@
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import {
-  buildHeatMap,
-  type RaidLogEntry,
-  type RiskEntry,
-  type Roam,
-  scoreRisk,
-} from '../../../../src/domain/risks/raid';
-import { toCsv } from '../../shared/lib/csv';
+import type { PortfolioReport } from '@domain/portfolio/schema';
+import { buildHeatMap, type RaidLogEntry, type RiskEntry, type Roam, scoreRisk } from '@domain/risks/raid';
+import { toCsv } from '../../shared/csv/csv';
 import {
   filterRisks,
   formatDay,

@@ -1,14 +1,7 @@
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import type {
-  HeatCell,
-  HeatMap,
-  RaidLogEntry,
-  RiskEntry,
-  RiskLevel,
-  Roam,
-} from '../../../../src/domain/risks/raid';
-import type { CsvColumn } from '../../shared/lib/csv';
-import { type SortValue, sortLikeTable, type TableSort } from '../overview/table-sort';
+import type { PortfolioReport } from '@domain/portfolio/schema';
+import type { HeatCell, HeatMap, RaidLogEntry, RiskEntry, RiskLevel, Roam } from '@domain/risks/raid';
+import type { CsvColumn } from '../../shared/csv/csv';
+import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 
 /* ---------- Heat map ---------- */
 
@@ -129,16 +122,6 @@ const DAY_FORMAT = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
 export function formatDay(day: string): string {
   const at = new Date(`${day}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(at.getTime()) ? DAY_FORMAT.format(at) : day;
-}
-
-/** Jira's issue page, relative to the site. */
-export function issueUrl(key: string): string {
-  return `/browse/${encodeURIComponent(key)}`;
-}
-
-/** Project names by key, from the report. */
-export function projectNames(report: Pick<PortfolioReport, 'projects'>): Map<string, string> {
-  return new Map(report.projects.map((project) => [project.key, project.name]));
 }
 
 /* ---------- Risk register ---------- */

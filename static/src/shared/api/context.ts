@@ -1,5 +1,6 @@
 import { view } from '@forge/bridge';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { z } from 'zod';
 import { InvokeError, toInvokeError } from './invoke-error';
 
@@ -30,25 +31,19 @@ export type IssueKeyState =
   | { status: 'error'; error: InvokeError; retry: () => void }
   | { status: 'ready'; issueKey: string };
 
+/** The issue key of the panel's context, read once (and again on `retry`). */
 export function useIssueKey(): IssueKeyState {
-  const [state, setState] = useState<IssueKeyState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    let cancelled = false;
-    setState({ status: 'loading' });
-    readIssueKey().then(
-      (issueKey) => {
-        if (!cancelled) setState({ status: 'ready', issueKey });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', error: toInvokeError(error), retry });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt, retry]);
-  return state;
+  const query = useQuery<string, InvokeError>({
+    queryKey: ['forge-context', 'issueKey'],
+    queryFn: readIssueKey,
+  });
+  const { refetch } = query;
+  const retry = useCallback(() => {
+    void refetch();
+  }, [refetch]);
+  if (query.data !== undefined) return { status: 'ready', issueKey: query.data };
+  if (query.error !== null && !query.isFetching) {
+    return { status: 'error', error: toInvokeError(query.error), retry };
+  }
+  return { status: 'loading' };
 }

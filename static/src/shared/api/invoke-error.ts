@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../../../src/domain/errors';
+import { ErrorCode } from '@domain/errors';
 
 /**
  * Codes a failed call can carry: the resolver's own error codes, plus two for failures that happen

@@ -1,10 +1,10 @@
-import { makeInvoke } from '@forge/bridge';
 import type {
   PmoDefinitions,
   ResolverInput,
   ResolverKey,
   ResolverOutput,
-} from '../../../../src/contracts/resolver-contract';
+} from '@contracts/resolver-contract';
+import { makeInvoke } from '@forge/bridge';
 import { toInvokeError, unwrapResult } from './invoke-error';
 
 /** The bridge's invoke, typed by the shared resolver contract: a renamed key fails to compile. */

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResolverInput, ResolverKey, ResolverOutput } from '../../../../src/contracts/resolver-contract';
+import type { ResolverInput, ResolverKey, ResolverOutput } from '@contracts/resolver-contract';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { callResolver } from './invoke';
 import { type InvokeError, toInvokeError } from './invoke-error';
+import { resolverQueryKey } from './query-client';
 
 export type ResolverState<T> =
   | { status: 'loading'; data: undefined; error: undefined }
@@ -17,57 +19,49 @@ export type UseResolver<T> = ResolverState<T> & {
   refreshError: InvokeError | undefined;
 };
 
-const LOADING = { status: 'loading', data: undefined, error: undefined } as const;
-
 /**
- * Calls resolver `key` once on mount (and again whenever the payload's JSON changes or `reload` runs).
- * Answers from superseded calls are dropped, so a slow first answer never overwrites a newer one.
- * Shown data stays until the answer arrives; if a new payload's call fails, its error replaces it.
+ * Calls resolver `key` once on mount (and again whenever the payload changes or `reload` runs); a null
+ * payload waits. Each payload has its own cache entry, so a slow answer for an earlier payload never
+ * overwrites a newer one. Shown data stays (`refreshing`) until the answer arrives, also for a new
+ * payload; a failed reload keeps it with `refreshError`, while a failed load of another payload is an
+ * error state (data of another payload is never left on screen as if it were the answer).
  */
 export function useResolver<K extends ResolverKey>(
   key: K,
   payload: ResolverInput<K> | null,
 ): UseResolver<ResolverOutput<K>> {
-  const [state, setState] = useState<ResolverState<ResolverOutput<K>>>(LOADING);
-  const [refreshing, setRefreshing] = useState(false);
-  const [refreshError, setRefreshError] = useState<InvokeError | undefined>(undefined);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-  const payloadJson = payload === null ? null : JSON.stringify(payload);
-  const hasData = state.status === 'ready';
-  const hasDataRef = useRef(hasData);
-  hasDataRef.current = hasData;
-  /** The payload the shown data answers; data for another payload is never kept on screen. */
-  const shownPayload = useRef<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
-  useEffect(() => {
-    if (payloadJson === null) return;
-    const call = ++latest.current;
-    const keepShown = hasDataRef.current;
-    // A failed reload keeps the data it would have replaced; a failed load of another payload
-    // (another portfolio) must not leave the previous payload's data on screen.
-    const keepOnError = keepShown && shownPayload.current === payloadJson;
-    if (keepShown) setRefreshing(true);
-    else setState(LOADING);
-    callResolver(key, JSON.parse(payloadJson) as ResolverInput<K>).then(
-      (data) => {
-        if (call !== latest.current) return;
-        shownPayload.current = payloadJson;
-        setState({ status: 'ready', data, error: undefined });
-        setRefreshing(false);
-        setRefreshError(undefined);
-      },
-      (error: unknown) => {
-        if (call !== latest.current) return;
-        const invokeError = toInvokeError(error);
-        setRefreshing(false);
-        if (keepOnError) setRefreshError(invokeError);
-        else setState({ status: 'error', data: undefined, error: invokeError });
-      },
-    );
-  }, [key, payloadJson, generation]);
-
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  return { ...state, refreshing, reload, refreshError };
+  const query = useQuery<ResolverOutput<K>, InvokeError>({
+    queryKey: resolverQueryKey(key, payload),
+    queryFn: () => callResolver(key, payload as ResolverInput<K>),
+    enabled: payload !== null,
+    // Another payload (another portfolio): what is shown stays, dimmed, until its answer arrives, so
+    // a view keeps its own state (sort, filters) across the switch.
+    placeholderData: keepPreviousData,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => {
+    void refetch();
+  }, [refetch]);
+  const error = query.error === null ? undefined : toInvokeError(query.error);
+  if (query.data !== undefined) {
+    return {
+      status: 'ready',
+      data: query.data,
+      error: undefined,
+      refreshing: query.isFetching,
+      reload,
+      refreshError: error,
+    };
+  }
+  if (error !== undefined) {
+    return { status: 'error', data: undefined, error, refreshing: false, reload, refreshError: undefined };
+  }
+  return {
+    status: 'loading',
+    data: undefined,
+    error: undefined,
+    refreshing: false,
+    reload,
+    refreshError: undefined,
+  };
 }

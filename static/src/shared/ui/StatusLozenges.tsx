@@ -1,5 +1,5 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import type { StatusCategoryCounts } from '../../../../src/domain/model';
+import type { StatusCategoryCounts } from '@domain/model';
 import { formatCount } from '../lib/format';
 
 export type StatusCategory = keyof StatusCategoryCounts;

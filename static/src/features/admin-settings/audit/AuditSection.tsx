@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../../src/contracts/settings';
-import { callResolver } from '../../../shared/api/invoke';
+import type { AuditEntry } from '@contracts/settings';
+import { useState } from 'react';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
-import { downloadCsv, toCsv } from '../../../shared/lib/csv';
+import { type ResolverAction, useResolverAction } from '../../../shared/api/use-resolver-action';
+import { useResolverPages } from '../../../shared/api/use-resolver-pages';
+import { downloadCsv, toCsv } from '../../../shared/csv/csv';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';
@@ -14,12 +15,13 @@ const PAGE = 50;
 /** The export reads at most this many pages (5,000 entries), so a huge log cannot hang the page. */
 const MAX_EXPORT_PAGES = 100;
 
-async function readAll(): Promise<{ entries: AuditEntry[]; complete: boolean }> {
+type ListAuditLog = ResolverAction<'listAuditLog'>['run'];
+
+async function readAll(listAuditLog: ListAuditLog): Promise<{ entries: AuditEntry[]; complete: boolean }> {
   const entries: AuditEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_EXPORT_PAGES; page++) {
-    const answer: { entries: AuditEntry[]; nextCursor: string | null } = await callResolver(
-      'listAuditLog',
+    const answer: { entries: AuditEntry[]; nextCursor: string | null } = await listAuditLog(
       cursor === null ? { limit: 100 } : { cursor, limit: 100 },
     );
     entries.push(...answer.entries);
@@ -45,57 +47,25 @@ function ChangesCell({ entry }: { entry: AuditEntry }) {
 
 /** Audit log: who changed what and when, newest first, exportable as CSV. */
 export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveVersion: number }) {
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<InvokeError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  // A new live version adds an entry: the log is read again from its newest page.
+  const log = useResolverPages('listAuditLog', {
+    payload: (cursor) => (cursor === null ? { limit: PAGE } : { cursor, limit: PAGE }),
+    itemsOf: (page) => page.entries,
+    enabled: canEdit,
+    scope: liveVersion,
+  });
+  const { status, items: entries, error, hasMore, loadingMore, more, reload } = log;
+  const listAuditLog = useResolverAction('listAuditLog');
   const [exporting, setExporting] = useState(false);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const [exportError, setExportError] = useState<InvokeError | null>(null);
-
-  const reload = useCallback(() => {
-    setStatus('loading');
-    callResolver('listAuditLog', { limit: PAGE }).then(
-      (page) => {
-        setEntries(page.entries);
-        setNextCursor(page.nextCursor);
-        setStatus('ready');
-      },
-      (caught: unknown) => {
-        setError(toInvokeError(caught));
-        setStatus('error');
-      },
-    );
-  }, []);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new live version adds an entry.
-  useEffect(() => {
-    if (canEdit) reload();
-  }, [canEdit, reload, liveVersion]);
-
-  const more = () => {
-    if (nextCursor === null) return;
-    setLoadingMore(true);
-    callResolver('listAuditLog', { cursor: nextCursor, limit: PAGE }).then(
-      (page) => {
-        setEntries((current) => [...current, ...page.entries]);
-        setNextCursor(page.nextCursor);
-        setLoadingMore(false);
-      },
-      (caught: unknown) => {
-        setError(toInvokeError(caught));
-        setLoadingMore(false);
-      },
-    );
-  };
 
   const exportCsv = async () => {
     setExporting(true);
     setExportError(null);
     setExportNote(null);
     try {
-      const all = await readAll();
+      const all = await readAll(listAuditLog.run);
       const stamp = new Date().toISOString().slice(0, 10);
       downloadCsv(`pmo-settings-audit-${stamp}.csv`, toCsv(AUDIT_CSV_COLUMNS, all.entries));
       setExportNote(
@@ -181,7 +151,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
           </tbody>
         </table>
       ) : null}
-      {status === 'ready' && nextCursor !== null ? (
+      {status === 'ready' && hasMore ? (
         <Button onClick={more} isLoading={loadingMore} testId="audit-more">
           Show older entries
         </Button>

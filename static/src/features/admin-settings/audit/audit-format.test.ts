@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../../../src/contracts/settings';
-import { toCsv } from '../../../shared/lib/csv';
+import type { AuditEntry } from '@contracts/settings';
+import { toCsv } from '../../../shared/csv/csv';
 import {
   AUDIT_CSV_COLUMNS,
   auditActionLabel,

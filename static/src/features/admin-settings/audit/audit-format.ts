@@ -1,5 +1,5 @@
-import type { AuditEntry, VersionMeta } from '../../../../../src/contracts/settings';
-import type { CsvColumn } from '../../../shared/lib/csv';
+import type { AuditEntry, VersionMeta } from '@contracts/settings';
+import type { CsvColumn } from '../../../shared/csv/csv';
 
 /** A timestamp as "12 Mar 2026, 14:05" in the viewer's locale and time zone; the raw text when it is not one. */
 export function formatDateTime(iso: string | null): string {

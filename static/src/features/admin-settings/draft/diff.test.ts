@@ -1,5 +1,5 @@
-import { diffConfigs } from '../../../../../src/domain/config/diff';
-import { defaultPmoConfig, type PmoConfig } from '../../../../../src/domain/config/schema';
+import { diffConfigs } from '@domain/config/diff';
+import { defaultPmoConfig, type PmoConfig } from '@domain/config/schema';
 import { changePathKeys, groupChangesBySection, sectionOfChange, summarizeChanges } from './diff';
 
 function edit(recipe: (config: PmoConfig) => void): PmoConfig {

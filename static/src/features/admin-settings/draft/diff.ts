@@ -1,4 +1,4 @@
-import type { ConfigChange } from '../../../../../src/domain/config/diff';
+import type { ConfigChange } from '@domain/config/diff';
 import { SETTINGS_SECTIONS, type SectionId, sectionOfPath } from '../sections';
 
 /**

@@ -1,4 +1,4 @@
-import { defaultPmoConfig, type PmoConfig } from '../../../../../src/domain/config/schema';
+import { defaultPmoConfig, type PmoConfig } from '@domain/config/schema';
 import {
   changedParts,
   draftReducer,

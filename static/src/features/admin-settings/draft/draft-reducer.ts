@@ -1,4 +1,4 @@
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
+import type { PmoConfig } from '@domain/config/schema';
 import { deepEqual } from './equal';
 
 /**

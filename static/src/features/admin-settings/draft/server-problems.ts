@@ -1,5 +1,5 @@
+import type { SettingsProblem } from '@contracts/settings';
 import { z } from 'zod';
-import type { SettingsProblem } from '../../../../../src/contracts/settings';
 import type { InvokeError } from '../../../shared/api/invoke-error';
 import { type Problem, type Problems, toProblems } from './validation';
 

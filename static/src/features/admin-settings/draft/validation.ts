@@ -1,6 +1,6 @@
+import { contentProblems } from '@domain/config/content';
+import { type PmoConfig, PmoConfigSchema } from '@domain/config/schema';
 import type { z } from 'zod';
-import { contentProblems } from '../../../../../src/domain/config/content';
-import { type PmoConfig, PmoConfigSchema } from '../../../../../src/domain/config/schema';
 import { type SectionId, sectionOfPath } from '../sections';
 
 /**

@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { ResolverOutput } from '@contracts/resolver-contract';
+import type { SettingsProblem } from '@contracts/settings';
 import { type ChangeEvent, useId, useState } from 'react';
-import type { ResolverOutput } from '../../../../../src/contracts/resolver-contract';
-import type { SettingsProblem } from '../../../../../src/contracts/settings';
-import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
 import { TextAreaField, TextField } from '../ui/controls';
@@ -66,6 +66,9 @@ type Props = {
 
 /** Import/export: the whole configuration as JSON; an import is previewed, then applied as one version. */
 export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }: Props) {
+  const exportSettingsCall = useResolverAction('exportSettings');
+  const previewImportCall = useResolverAction('previewImport');
+  const importSettingsCall = useResolverAction('importSettings');
   const fileId = useId();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
@@ -86,7 +89,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
     setBusy('export');
     setExportError(null);
     try {
-      const answer = await callResolver('exportSettings', {});
+      const answer = await exportSettingsCall.run({});
       downloadJson(answer.fileName, answer.json);
     } catch (caught) {
       setExportError(toInvokeError(caught));
@@ -118,7 +121,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
     }
     setBusy('preview');
     try {
-      const answer = await callResolver('previewImport', { json: text });
+      const answer = await previewImportCall.run({ json: text });
       const errors = answer.problems.filter((problem) => problem.severity === 'error');
       if (answer.config === null || errors.length > 0) {
         setFailure({
@@ -142,7 +145,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
     setBusy('apply');
     setFailure(null);
     try {
-      const saved = await callResolver('importSettings', {
+      const saved = await importSettingsCall.run({
         json: preview.json,
         baseVersion: liveVersion,
         comment,

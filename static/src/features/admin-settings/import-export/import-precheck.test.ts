@@ -1,4 +1,4 @@
-import { SETTINGS_LIMITS } from '../../../../../src/contracts/settings';
+import { SETTINGS_LIMITS } from '@contracts/settings';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 describe('precheckImport', () => {

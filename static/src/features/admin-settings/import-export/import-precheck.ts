@@ -1,4 +1,4 @@
-import { SETTINGS_LIMITS } from '../../../../../src/contracts/settings';
+import { SETTINGS_LIMITS } from '@contracts/settings';
 
 export type Precheck = { ok: true } | { ok: false; message: string };
 

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import type { Lifecycle } from '../../../../../src/domain/standards/schema';
+import type { Lifecycle } from '@domain/standards/schema';
 import { statusChoices } from '../catalog';
 import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';

@@ -1,4 +1,4 @@
-import { defaultPmoConfig } from '../../../../../src/domain/config/schema';
+import { defaultPmoConfig } from '@domain/config/schema';
 import { stageReferences, unmappedStatuses } from './lifecycle-helpers';
 
 describe('lifecycle helpers', () => {

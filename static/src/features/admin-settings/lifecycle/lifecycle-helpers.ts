@@ -1,4 +1,4 @@
-import type { Lifecycle, Standard } from '../../../../../src/domain/standards/schema';
+import type { Lifecycle, Standard } from '@domain/standards/schema';
 
 /** Site statuses (by name, case-insensitive) that no stage lists, in the given order. */
 export function unmappedStatuses(lifecycle: Lifecycle, statuses: readonly string[]): string[] {

@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
-import type { BlockingLinkMapping, RaidTypes } from '../../../../../src/domain/settings';
+import type { PmoConfig } from '@domain/config/schema';
+import type { BlockingLinkMapping, RaidTypes } from '@domain/settings';
 import { customFieldChoices, issueTypeChoices, ROLE_LABEL, ROLES, type Role } from '../catalog';
 import { deepEqual } from '../draft/equal';
 import { problemsAt, problemsUnder } from '../draft/validation';

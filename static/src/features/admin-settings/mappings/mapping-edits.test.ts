@@ -1,4 +1,4 @@
-import { defaultPmoConfig } from '../../../../../src/domain/config/schema';
+import { defaultPmoConfig } from '@domain/config/schema';
 import type { SiteCatalog } from '../catalog';
 import { blockingChoice, setBlocking, withFieldRole } from './mapping-edits';
 

@@ -1,5 +1,5 @@
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
-import type { BlockingLinkMapping } from '../../../../../src/domain/settings';
+import type { PmoConfig } from '@domain/config/schema';
+import type { BlockingLinkMapping } from '@domain/settings';
 import type { Role, SiteCatalog } from '../catalog';
 
 export type BlockingChoice = 'none' | BlockingLinkMapping['blockerDirection'];

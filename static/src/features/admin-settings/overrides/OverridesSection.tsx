@@ -2,11 +2,11 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import { contentProblems } from '@domain/config/content';
+import { ManualOverrideSchema } from '@domain/health/health';
 import { useState } from 'react';
-import { contentProblems } from '../../../../../src/domain/config/content';
-import { ManualOverrideSchema } from '../../../../../src/domain/health/health';
-import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { formatDateTime } from '../audit/audit-format';
 import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
@@ -31,6 +31,7 @@ type Props = {
 
 /** Overrides: a manual RAG for a project, with a reason and an expiry, set and cleared at once. */
 export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) {
+  const setProjectOverrideCall = useResolverAction('setProjectOverride');
   const [projectKey, setProjectKey] = useState('');
   const [rag, setRag] = useState<Rag>('amber');
   const [reason, setReason] = useState('');
@@ -47,7 +48,7 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
     setError(null);
     setDone(null);
     try {
-      const saved = await callResolver('setProjectOverride', {
+      const saved = await setProjectOverrideCall.run({
         projectKey: key,
         override,
         baseVersion: live.version,

@@ -1,4 +1,4 @@
-import { ManualOverrideSchema } from '../../../../../src/domain/health/health';
+import { ManualOverrideSchema } from '@domain/health/health';
 import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
 
 describe('override helpers', () => {

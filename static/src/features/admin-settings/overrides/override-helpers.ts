@@ -1,4 +1,4 @@
-import type { ManualOverride } from '../../../../../src/domain/health/health';
+import type { ManualOverride } from '@domain/health/health';
 
 export interface OverrideRow {
   projectKey: string;

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import type { PortfolioDefinition } from '../../../../../src/domain/config/schema';
+import type { PortfolioDefinition } from '@domain/config/schema';
 import { categoryChoices, projectChoices, projectName } from '../catalog';
 import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';

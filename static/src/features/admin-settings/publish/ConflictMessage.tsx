@@ -1,8 +1,8 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import { diffConfigs } from '@domain/config/diff';
+import type { PmoConfig } from '@domain/config/schema';
 import { useState } from 'react';
-import { diffConfigs } from '../../../../../src/domain/config/diff';
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
 import type { LiveSettings } from '../AdminSettingsTypes';
 import { formatDateTime } from '../audit/audit-format';
 import { type Conflict, mergeDraft, overlappingParts } from '../draft/draft-reducer';

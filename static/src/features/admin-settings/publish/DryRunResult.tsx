@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { DryRunResult as DryRun } from '../../../../../src/contracts/settings';
+import type { DryRunResult as DryRun } from '@contracts/settings';
 import { JiraLink } from '../../../shared/ui/JiraLink';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunScope } from './dry-run-text';

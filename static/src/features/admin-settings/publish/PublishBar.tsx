@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import type { DryRunResult as DryRun, SettingsProblem } from '@contracts/settings';
+import type { ConfigChange } from '@domain/config/diff';
+import type { PmoConfig } from '@domain/config/schema';
 import { useId, useState } from 'react';
-import type { DryRunResult as DryRun, SettingsProblem } from '../../../../../src/contracts/settings';
-import type { ConfigChange } from '../../../../../src/domain/config/diff';
-import type { PmoConfig } from '../../../../../src/domain/config/schema';
-import { callResolver } from '../../../shared/api/invoke';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import type { SiteCatalog } from '../catalog';
 import { summarizeChanges } from '../draft/diff';
 import type { ConfigPart } from '../draft/draft-reducer';
@@ -41,6 +41,9 @@ type Panel = 'none' | 'changes' | 'dry-run';
  */
 export function PublishBar(props: Props) {
   const { draft, baseVersion, changes, changed, problems, catalog } = props;
+  const validateSettingsCall = useResolverAction('validateSettings');
+  const dryRunSettingsCall = useResolverAction('dryRunSettings');
+  const saveSettingsCall = useResolverAction('saveSettings');
   const commentId = useId();
   const [comment, setComment] = useState('');
   const [panel, setPanel] = useState<Panel>('none');
@@ -60,8 +63,8 @@ export function PublishBar(props: Props) {
     setNotice(null);
     try {
       const [checked, result] = await Promise.all([
-        callResolver('validateSettings', { config: draft }),
-        callResolver('dryRunSettings', { config: draft }),
+        validateSettingsCall.run({ config: draft }),
+        dryRunSettingsCall.run({ config: draft }),
       ]);
       props.onServerProblems(draft, checked.problems);
       setDryRun({ draft, result });
@@ -88,7 +91,7 @@ export function PublishBar(props: Props) {
     setError(null);
     setNotice(null);
     try {
-      const saved = await callResolver('saveSettings', { baseVersion, config: draft, comment });
+      const saved = await saveSettingsCall.run({ baseVersion, config: draft, comment });
       setComment('');
       setDryRun(null);
       setPanel('none');

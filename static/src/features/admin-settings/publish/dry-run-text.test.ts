@@ -1,4 +1,4 @@
-import type { DryRunResult } from '../../../../../src/contracts/settings';
+import type { DryRunResult } from '@contracts/settings';
 import { dryRunHeadline, dryRunScope, needsDryRun } from './dry-run-text';
 
 const result: DryRunResult = {

@@ -1,4 +1,4 @@
-import type { DryRunResult } from '../../../../../src/contracts/settings';
+import type { DryRunResult } from '@contracts/settings';
 import type { ConfigPart } from '../draft/draft-reducer';
 
 function count(n: number, one: string, many = `${one}s`): string {

@@ -1,5 +1,5 @@
-import { defaultPmoConfig } from '../../../../../src/domain/config/schema';
-import { StandardSchema } from '../../../../../src/domain/standards/schema';
+import { defaultPmoConfig } from '@domain/config/schema';
+import { StandardSchema } from '@domain/standards/schema';
 import { slugify, uniqueId } from '../draft/ids';
 import { duplicateStandard, move, newRule, newStandard, RULE_KINDS } from './rule-templates';
 

@@ -1,4 +1,4 @@
-import type { Lifecycle, Rule, RuleKind, Standard } from '../../../../../src/domain/standards/schema';
+import type { Lifecycle, Rule, RuleKind, Standard } from '@domain/standards/schema';
 import { uniqueId } from '../draft/ids';
 
 /** The kinds of rule, in the words of the editor. */

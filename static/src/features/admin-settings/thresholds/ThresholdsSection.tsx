@@ -1,5 +1,5 @@
 import Heading from '@atlaskit/heading';
-import type { EngineSettings } from '../../../../../src/domain/settings';
+import type { EngineSettings } from '@domain/settings';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { NumberField, ProblemText } from '../ui/controls';

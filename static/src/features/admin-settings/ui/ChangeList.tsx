@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { ConfigChange } from '../../../../../src/domain/config/diff';
+import type { ConfigChange } from '@domain/config/diff';
 import { groupChangesBySection } from '../draft/diff';
 
 const KIND = {

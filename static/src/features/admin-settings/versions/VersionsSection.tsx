@@ -2,11 +2,13 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import type { ResolverOutput } from '../../../../../src/contracts/resolver-contract';
-import type { VersionMeta } from '../../../../../src/contracts/settings';
-import { callResolver } from '../../../shared/api/invoke';
+import type { ResolverOutput } from '@contracts/resolver-contract';
+import type { VersionMeta } from '@contracts/settings';
+import { Fragment, useMemo, useState } from 'react';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
+import { useResolver } from '../../../shared/api/use-resolver';
+import { useResolverAction } from '../../../shared/api/use-resolver-action';
+import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { formatDateTime, originLabel } from '../audit/audit-format';
@@ -26,57 +28,7 @@ type Props = {
 
 type Open = { version: number; mode: 'compare' | 'restore' } | null;
 
-function useVersions(enabled: boolean) {
-  const [versions, setVersions] = useState<VersionMeta[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<InvokeError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  const load = useCallback(async (cursor: string | null) => {
-    const page = await callResolver(
-      'listConfigVersions',
-      cursor === null ? { limit: 20 } : { cursor, limit: 20 },
-    );
-    return page;
-  }, []);
-
-  const reload = useCallback(() => {
-    setStatus('loading');
-    load(null).then(
-      (page) => {
-        setVersions(page.versions);
-        setNextCursor(page.nextCursor);
-        setStatus('ready');
-      },
-      (caught: unknown) => {
-        setError(toInvokeError(caught));
-        setStatus('error');
-      },
-    );
-  }, [load]);
-
-  useEffect(() => {
-    if (enabled) reload();
-  }, [enabled, reload]);
-
-  const more = () => {
-    if (nextCursor === null) return;
-    setLoadingMore(true);
-    load(nextCursor).then(
-      (page) => {
-        setVersions((current) => [...current, ...page.versions]);
-        setNextCursor(page.nextCursor);
-        setLoadingMore(false);
-      },
-      (caught: unknown) => {
-        setError(toInvokeError(caught));
-        setLoadingMore(false);
-      },
-    );
-  };
-  return { versions, nextCursor, status, error, reload, more, loadingMore };
-}
+const VERSIONS_PAGE = 20;
 
 function VersionPanel({
   meta,
@@ -93,41 +45,27 @@ function VersionPanel({
   onClose: () => void;
   onRestored: (version: number) => Promise<void>;
 }) {
-  const [detail, setDetail] = useState<VersionDetail | null>(null);
-  const [error, setError] = useState<InvokeError | null>(null);
+  const versionPayload = useMemo(() => ({ version: meta.version }), [meta.version]);
+  const read = useResolver('getConfigVersion', versionPayload);
+  const restoreVersion = useResolverAction('restoreConfigVersion');
+  const [restoreError, setRestoreError] = useState<InvokeError | null>(null);
   const [comment, setComment] = useState(`Restore version ${meta.version}`);
   const [restoring, setRestoring] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    callResolver('getConfigVersion', { version: meta.version }).then(
-      (answer) => {
-        if (!cancelled) setDetail(answer);
-      },
-      (caught: unknown) => {
-        if (!cancelled) setError(toInvokeError(caught));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [meta.version, attempt]);
+  const detail: VersionDetail | null = read.status === 'ready' ? read.data : null;
+  const error = restoreError ?? (read.status === 'error' ? read.error : null);
 
   const restore = async () => {
     setRestoring(true);
-    setError(null);
+    setRestoreError(null);
     try {
-      const saved = await callResolver('restoreConfigVersion', {
+      const saved = await restoreVersion.run({
         version: meta.version,
         baseVersion: liveVersion,
         comment,
       });
       await onRestored(saved.version);
     } catch (caught) {
-      setError(toInvokeError(caught));
+      setRestoreError(toInvokeError(caught));
       setRestoring(false);
     }
   };
@@ -145,7 +83,14 @@ function VersionPanel({
             <p>Another version went live meanwhile. Reload the list and try again.</p>
           </SectionMessage>
         ) : (
-          <ErrorState error={error} what="read this version" onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorState
+            error={error}
+            what="read this version"
+            onRetry={() => {
+              setRestoreError(null);
+              read.reload();
+            }}
+          />
         )
       ) : null}
       {detail === null && error === null ? <LoadingState label="Loading the version" compact /> : null}
@@ -201,7 +146,11 @@ function VersionPanel({
 
 /** Versions: every saved configuration, newest first; compare one with the live one, restore it. */
 export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Props) {
-  const list = useVersions(canEdit);
+  const list = useResolverPages('listConfigVersions', {
+    payload: (cursor) => (cursor === null ? { limit: VERSIONS_PAGE } : { cursor, limit: VERSIONS_PAGE }),
+    itemsOf: (page) => page.versions,
+    enabled: canEdit,
+  });
   const [open, setOpen] = useState<Open>(null);
   if (!canEdit) {
     return (
@@ -243,7 +192,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
             </tr>
           </thead>
           <tbody>
-            {list.versions.map((meta) => {
+            {list.items.map((meta) => {
               const isLive = meta.version === liveVersion;
               const isOpen = open?.version === meta.version;
               return (
@@ -307,7 +256,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
           </tbody>
         </table>
       ) : null}
-      {list.status === 'ready' && list.nextCursor !== null ? (
+      {list.status === 'ready' && list.hasMore ? (
         <Button onClick={list.more} isLoading={list.loadingMore} testId="versions-more">
           Show older versions
         </Button>

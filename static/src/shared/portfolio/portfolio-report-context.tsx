@@ -1,6 +1,6 @@
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
+import { type UseResolver, useResolver } from '../api/use-resolver';
 
 export interface PortfolioReportState {
   /** The portfolio being viewed (`all`, `category:<id>`, or an admin-defined one). */

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { toCsv } from './csv';
+import { csvFilename, toCsv } from './csv';
 
 describe('toCsv', () => {
   const columns = [
@@ -47,5 +47,14 @@ describe('toCsv', () => {
     expect(toCsv(columns, [{ key: 'A-1', summary: 'a = b', points: 1 }]).split('\r\n')[1]).toBe(
       'A-1,a = b,1',
     );
+  });
+});
+
+describe('csvFilename', () => {
+  it('names the file after the table, the portfolio and the local day, safe for any file system', () => {
+    const day = new Date(2026, 10, 8, 23, 59);
+    expect(csvFilename('risks', 'category:10001', day)).toBe('pmo-risks-category-10001-2026-11-08.csv');
+    expect(csvFilename('Assumptions', 'all', day)).toBe('pmo-assumptions-all-2026-11-08.csv');
+    expect(csvFilename('projects', '../../etc/passwd', day)).toBe('pmo-projects-etc-passwd-2026-11-08.csv');
   });
 });

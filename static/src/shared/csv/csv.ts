@@ -40,3 +40,19 @@ export function downloadCsv(filename: string, csv: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+/** A download name such as `pmo-risks-category-10001-2026-11-28.csv`: lower-case, dashes, no path. */
+export function csvFilename(what: string, portfolioId: string, date: Date): string {
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const day = [
+    date.getFullYear(),
+    String(date.getMonth() + 1).padStart(2, '0'),
+    String(date.getDate()).padStart(2, '0'),
+  ].join('-');
+  const parts = ['pmo', slug(what), slug(portfolioId), day].filter((part) => part.length > 0);
+  return `${parts.join('-')}.csv`;
+}

@@ -1,9 +1,11 @@
 import Button from '@atlaskit/button/new';
-import { downloadCsv } from '../../shared/lib/csv';
+import { downloadCsv } from './csv';
 
 type Props = {
-  /** What a row is, plural, for the accessible name: "Export CSV: 12 projects". */
-  rowsLabel: string;
+  /** The button's text; "Export CSV" by default. */
+  label?: string;
+  /** What a row is, in the singular, for the accessible name: "project" makes "Export CSV: 12 projects". */
+  noun: string;
   rowCount: number;
   /** Builds the file name and the CSV text when clicked (not on every render). */
   build: () => { filename: string; csv: string };
@@ -11,7 +13,7 @@ type Props = {
 };
 
 /** Downloads the rows a table shows (all pages, in the order shown) as a CSV file. */
-export function CsvExportButton({ rowsLabel, rowCount, build, testId }: Props) {
+export function CsvExportButton({ label = 'Export CSV', noun, rowCount, build, testId }: Props) {
   const onClick = () => {
     const { filename, csv } = build();
     downloadCsv(filename, csv);
@@ -21,9 +23,9 @@ export function CsvExportButton({ rowsLabel, rowCount, build, testId }: Props) {
       onClick={onClick}
       isDisabled={rowCount === 0}
       testId={testId}
-      aria-label={`Export CSV: ${rowCount} ${rowsLabel}`}
+      aria-label={`${label}: ${rowCount} ${noun}${rowCount === 1 ? '' : 's'}`}
     >
-      Export CSV
+      {label}
     </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { compareSortValues, csvFilename, sortLikeTable, tableSortFrom } from './table-sort';
+import { compareSortValues, sortLikeTable, tableSortFrom } from './table-sort';
 
 describe('sortLikeTable (the order @atlaskit/dynamic-table shows)', () => {
   it('sorts issue keys numerically and text ignoring case, both directions', () => {
@@ -46,14 +46,5 @@ describe('tableSortFrom', () => {
     expect(tableSortFrom({ key: 'nope', sortOrder: 'ASC' }, columns)).toBeNull();
     expect(tableSortFrom({ key: 'key', sortOrder: 'UP' }, columns)).toBeNull();
     expect(tableSortFrom(null, columns)).toBeNull();
-  });
-});
-
-describe('csvFilename', () => {
-  it('names the file after the table, the portfolio and the local day, safe for any file system', () => {
-    const day = new Date(2026, 10, 8, 23, 59);
-    expect(csvFilename('risks', 'category:10001', day)).toBe('pmo-risks-category-10001-2026-11-08.csv');
-    expect(csvFilename('Assumptions', 'all', day)).toBe('pmo-assumptions-all-2026-11-08.csv');
-    expect(csvFilename('projects', '../../etc/passwd', day)).toBe('pmo-projects-etc-passwd-2026-11-08.csv');
   });
 });

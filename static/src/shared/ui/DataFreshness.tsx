@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDataAge, formatTimestamp } from '../../shared/lib/format';
+import { formatDataAge, formatTimestamp } from '../lib/format';
 
 type Props = {
   generatedAt: string;

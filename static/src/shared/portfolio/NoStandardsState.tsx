@@ -1,4 +1,4 @@
-import EmptyState from '@atlaskit/empty-state';
+import { EmptyMessage } from '../ui/EmptyMessage';
 
 export const SETTINGS_HINT =
   'PMO standards are set by a Jira admin in the app’s settings: Jira settings → Apps → PMO Portfolio.';
@@ -14,8 +14,11 @@ export function NoStandardsState({
   description: string;
 }) {
   return (
-    <div className="pmo-empty" data-testid={testId}>
-      <EmptyState header={header} headingLevel={2} description={`${description} ${SETTINGS_HINT}`} />
-    </div>
+    <EmptyMessage
+      testId={testId}
+      header={header}
+      headingLevel={2}
+      description={`${description} ${SETTINGS_HINT}`}
+    />
   );
 }

@@ -1,13 +1,14 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
+import type { PortfolioReport } from '@domain/portfolio/schema';
 import type { ReactNode } from 'react';
-import type { PortfolioReport } from '../../../../src/domain/portfolio/schema';
-import { errorTitle } from '../../shared/api/invoke-error';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
-import { DataFreshness } from '../overview/DataFreshness';
+import { errorTitle } from '../api/invoke-error';
+import { DataFreshness } from '../ui/DataFreshness';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadingState } from '../ui/LoadingState';
 import { usePortfolioReport } from './portfolio-report-context';
+import './report-page.css';
 
 /** The header every portfolio view shares: its title, how fresh the data is, and Refresh. */
 export function ReportPageHeader(props: {

@@ -1,0 +1,31 @@
+import Heading from '@atlaskit/heading';
+import type { ReactNode } from 'react';
+import './report-page.css';
+
+/**
+ * The header of a section of a portfolio view: its title (an h2 the section is labelled by), what
+ * sits under it (a count, a note), and the section's actions on the right (export, toggles).
+ */
+export function SectionHeader({
+  headingId,
+  title,
+  children,
+  actions,
+}: {
+  headingId: string;
+  title: string;
+  children?: ReactNode;
+  actions: ReactNode;
+}) {
+  return (
+    <div className="pmo-section-header">
+      <div className="pmo-stack--tight">
+        <Heading size="medium" as="h2" id={headingId}>
+          {title}
+        </Heading>
+        {children}
+      </div>
+      {actions}
+    </div>
+  );
+}
