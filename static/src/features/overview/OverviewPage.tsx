@@ -8,6 +8,7 @@ import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
+import { RefreshProgress, StaleSnapshotWarning } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
@@ -75,6 +76,9 @@ function HealthRetryWarning(props: {
 
 /** Warnings about the health report: it failed, a refresh of it failed, or it is partial. */
 function HealthWarnings({ report }: { report: UseResolver<PortfolioReport> }) {
+  if (report.status === 'error' && report.error.code === 'NOT_READY') {
+    return <LoadingState label="Reading project health from Jira for the first time" />;
+  }
   if (report.status === 'error') {
     return (
       <HealthRetryWarning
@@ -203,13 +207,14 @@ function OverviewContent({
  */
 export default function OverviewPage() {
   const result = useResolver('listProjects', NO_PAYLOAD);
-  const { report, portfolioId } = usePortfolioReport();
+  const { report, portfolioId, refresh } = usePortfolioReport();
   const { reload: reloadList } = result;
-  const { reload: reloadReport } = report;
+  const { start: startRefresh } = refresh;
+  // The project list is read live; the health comes from the snapshot, which a refresh run renews.
   const reloadAll = useCallback(() => {
     reloadList();
-    reloadReport();
-  }, [reloadList, reloadReport]);
+    startRefresh();
+  }, [reloadList, startRefresh]);
   return (
     <div className="pmo-stack">
       <ReportPageHeader
@@ -229,9 +234,22 @@ export default function OverviewPage() {
           </div>
         }
         onRefresh={reloadAll}
-        refreshing={result.status === 'loading' || result.refreshing || report.refreshing}
-        disabled={result.status === 'loading'}
+        refreshing={
+          result.status === 'loading' ||
+          result.refreshing ||
+          report.refreshing ||
+          refresh.active ||
+          refresh.starting
+        }
+        disabled={result.status === 'loading' || refresh.active}
       />
+      {refresh.active && refresh.run ? <RefreshProgress run={refresh.run} /> : null}
+      {refresh.startError ? (
+        <SectionMessage appearance="warning" title={errorTitle(refresh.startError.code)}>
+          <p>The refresh could not start. {refresh.startError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'ready' && !refresh.active ? <StaleSnapshotWarning report={report.data} /> : null}
       {result.refreshError ? (
         <SectionMessage appearance="warning" title={errorTitle(result.refreshError.code)}>
           <p>Refreshing failed, so the figures below are from before. {result.refreshError.message}</p>

@@ -8,6 +8,7 @@ import { DataFreshness } from '../ui/DataFreshness';
 import { ErrorState } from '../ui/ErrorState';
 import { LoadingState } from '../ui/LoadingState';
 import { usePortfolioReport } from './portfolio-report-context';
+import { RefreshProgress, StaleSnapshotWarning } from './RefreshStatusBanner';
 import './report-page.css';
 
 /** The header every portfolio view shares: its title, how fresh the data is, and Refresh. */
@@ -58,7 +59,8 @@ export function ReportPage(props: {
   viewReady?: boolean;
   children: (report: PortfolioReport, portfolioId: string) => ReactNode;
 }) {
-  const { report, portfolioId } = usePortfolioReport();
+  const { report, portfolioId, refresh } = usePortfolioReport();
+  const notReady = report.status === 'error' && report.error.code === 'NOT_READY';
   const viewReady = props.viewReady ?? true;
   const content = report.status === 'ready' && viewReady ? props.children(report.data, portfolioId) : null;
   return (
@@ -68,10 +70,20 @@ export function ReportPage(props: {
         freshness={
           report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null
         }
-        onRefresh={report.reload}
-        refreshing={report.status === 'loading' || report.refreshing}
-        disabled={report.status === 'loading'}
+        onRefresh={refresh.start}
+        refreshing={report.status === 'loading' || report.refreshing || refresh.active || refresh.starting}
+        disabled={report.status === 'loading' || refresh.active}
       />
+      {refresh.active && refresh.run ? <RefreshProgress run={refresh.run} /> : null}
+      {notReady && !refresh.run ? (
+        <LoadingState label="Reading the portfolio from Jira for the first time" />
+      ) : null}
+      {refresh.startError ? (
+        <SectionMessage appearance="warning" title={errorTitle(refresh.startError.code)}>
+          <p>The refresh could not start. {refresh.startError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'ready' && !refresh.active ? <StaleSnapshotWarning report={report.data} /> : null}
       {report.refreshError ? (
         <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
           <p>
@@ -83,7 +95,7 @@ export function ReportPage(props: {
       {report.status === 'loading' || (report.status === 'ready' && !viewReady) ? (
         <LoadingState label={`Loading ${props.subject}`} />
       ) : null}
-      {report.status === 'error' ? (
+      {report.status === 'error' && !notReady ? (
         <ErrorState error={report.error} what={`load ${props.subject}`} onRetry={report.reload} />
       ) : null}
       {content !== null && props.contentTestId !== undefined ? (

@@ -1,6 +1,7 @@
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import { type UseResolver, useResolver } from '../api/use-resolver';
+import { type RefreshRunState, useRefreshRun } from './use-refresh-run';
 
 export interface PortfolioReportState {
   /** The portfolio being viewed (`all`, `category:<id>`, or an admin-defined one). */
@@ -8,6 +9,8 @@ export interface PortfolioReportState {
   selectPortfolio: (portfolioId: string) => void;
   /** The report of the selected portfolio, fetched once and shared by every view. */
   report: UseResolver<PortfolioReport>;
+  /** Refresh runs of the selected portfolio: "Refresh", and the progress of a run going on. */
+  refresh: RefreshRunState;
 }
 
 const PortfolioReportContext = createContext<PortfolioReportState | null>(null);
@@ -26,7 +29,13 @@ export function PortfolioReportProvider({
   const [portfolioId, selectPortfolio] = useState(initialPortfolioId);
   const payload = useMemo(() => ({ portfolioId }), [portfolioId]);
   const report = useResolver('getPortfolioReport', payload);
-  const value = useMemo(() => ({ portfolioId, selectPortfolio, report }), [portfolioId, report]);
+  // A portfolio's first snapshot may take longer than the first view waits (NOT_READY): follow its run.
+  const notReady = report.status === 'error' && report.error.code === 'NOT_READY';
+  const refresh = useRefreshRun(portfolioId, notReady, report.reload);
+  const value = useMemo(
+    () => ({ portfolioId, selectPortfolio, report, refresh }),
+    [portfolioId, report, refresh],
+  );
   return <PortfolioReportContext.Provider value={value}>{children}</PortfolioReportContext.Provider>;
 }
 
