@@ -1,7 +1,24 @@
 import { z } from 'zod';
-import { dayOf, dayOfIsoDate } from '../kpis/time';
+import { dayOf } from '../kpis/time';
 import { IsoDate, StatusCategoryKey } from '../model';
-import { compareIssueKeys, projectOfKey, TopN } from './keys';
+import {
+  at,
+  blockedChainEnds,
+  type CrossLinkCandidate,
+  criticalPathOf,
+  findCycles,
+  type KeyOf,
+  type LongestPaths,
+  longestPaths,
+  type NodeIndex,
+  nodeAt,
+  nodeStates,
+  openLinksOf,
+  projectFacts,
+  rollUpLinks,
+  walkBack,
+} from './graph-steps';
+import { compareIssueKeys, projectOfKey } from './keys';
 
 /** An issue in the dependency graph. Issues outside the portfolio appear with what their links tell. */
 export interface DependencyNode {
@@ -35,7 +52,7 @@ export function createDependencyGraph(
 ): DependencyGraph {
   const all = nodes.slice();
   const index = new Map<string, number>();
-  for (let i = 0; i < all.length; i++) index.set((all[i] as DependencyNode).key, i);
+  for (const [i, node] of all.entries()) index.set(node.key, i);
   const indexOf = (key: string): number => {
     let i = index.get(key);
     if (i === undefined) {
@@ -184,9 +201,6 @@ export interface AnalyzeOptions {
   limits: { exampleKeys: number; blockedChains: number; conflicts: number; links?: number };
 }
 
-const BLOCKED = 1;
-const BLOCKED_CROSS = 2;
-
 /**
  * Analyses the graph: cycles (iterative Tarjan), the critical path and blocked chains on the DAG that
  * remains once issues in cycles are set aside, date conflicts and the project-to-project roll-up.
@@ -194,263 +208,72 @@ const BLOCKED_CROSS = 2;
  * O(nodes + links) apart from sorting what is reported; results do not depend on input order.
  */
 export function analyzeDependencies(graph: DependencyGraph, options: AnalyzeOptions): DependencyAnalysis {
-  const { nodes, blockers, blocked } = graph;
-  const n = nodes.length;
-  const today = dayOf(options.now);
-  const keyOf = (i: number): string => (nodes[i] as DependencyNode).key;
-  const node = (i: number): DependencyNode => nodes[i] as DependencyNode;
-
-  const open = new Uint8Array(n);
-  const dueDay = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const nd = node(i);
-    open[i] = nd.open ? 1 : 0;
-    dueDay[i] = nd.due === null ? Number.NaN : dayOfIsoDate(nd.due);
-  }
-
-  // Open links (unresolved blocker, open blocked issue) as a CSR adjacency list.
-  const outStart = new Int32Array(n + 1);
-  let openLinks = 0;
-  for (let e = 0; e < blockers.length; e++) {
-    const a = blockers[e] as number;
-    const b = blocked[e] as number;
-    if (open[a] && open[b]) {
-      outStart[a + 1] = (outStart[a + 1] as number) + 1;
-      openLinks++;
-    }
-  }
-  for (let i = 0; i < n; i++) outStart[i + 1] = (outStart[i + 1] as number) + (outStart[i] as number);
-  const outAdj = new Int32Array(openLinks);
-  {
-    const fill = outStart.slice(0, n);
-    for (let e = 0; e < blockers.length; e++) {
-      const a = blockers[e] as number;
-      const b = blocked[e] as number;
-      if (open[a] && open[b]) outAdj[(fill[a] as number)++] = b;
-    }
-  }
-
-  const { inCycle, component, cycles } = findCycles(n, open, outStart, outAdj, keyOf);
-
-  // One pass in topological order over the DAG that keeps issues in cycles only as chain roots (links
-  // into them, and among them, are set aside): blocked-chain depth and the critical path.
-  const indeg = new Int32Array(n);
-  for (let a = 0; a < n; a++) {
-    for (let p = outStart[a] as number; p < (outStart[a + 1] as number); p++) {
-      const b = outAdj[p] as number;
-      if (!inCycle[b]) indeg[b] = (indeg[b] as number) + 1;
-    }
-  }
-  const depth = new Int32Array(n);
-  const depthPred = new Int32Array(n).fill(-1);
-  const dist = new Float64Array(n);
-  const distPred = new Int32Array(n).fill(-1);
-  const inDag = new Uint8Array(n); // non-cycle node with at least one open link to or from a non-cycle node
-  const queue = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < n; i++) {
-    if (!open[i]) continue;
-    if (!inCycle[i]) dist[i] = Math.max(0, node(i).weight);
-    if (indeg[i] === 0) queue[tail++] = i;
-  }
-  while (head < tail) {
-    const u = queue[head++] as number;
-    for (let p = outStart[u] as number; p < (outStart[u + 1] as number); p++) {
-      const v = outAdj[p] as number;
-      if (inCycle[v]) continue;
-      const d = (depth[u] as number) + 1;
-      if (d > (depth[v] as number) || (d === depth[v] && prefer(u, depthPred[v] as number, keyOf))) {
-        depth[v] = d;
-        depthPred[v] = u;
-      }
-      if (!inCycle[u]) {
-        inDag[u] = 1;
-        inDag[v] = 1;
-        const c = (dist[u] as number) + Math.max(0, node(v).weight);
-        if (c > (dist[v] as number) || (c === dist[v] && prefer(u, distPred[v] as number, keyOf))) {
-          dist[v] = c;
-          distPred[v] = u;
-        }
-      }
-      const left = (indeg[v] as number) - 1;
-      indeg[v] = left;
-      if (left === 0) queue[tail++] = v;
-    }
-  }
-
-  let end = -1;
-  for (let i = 0; i < n; i++) {
-    if (!inDag[i]) continue;
-    if (end < 0 || (dist[i] as number) > (dist[end] as number)) end = i;
-    else if (dist[i] === dist[end] && compareIssueKeys(keyOf(i), keyOf(end)) < 0) end = i;
-  }
-  const criticalPath = end < 0 ? [] : walkBack(end, distPred).map(keyOf);
-  const criticalPathLength = end < 0 ? 0 : (dist[end] as number);
-
-  // Chain ends: blocked non-cycle issues that block no open non-cycle issue.
-  const chainEnds = new TopN<number>(options.limits.blockedChains, (a, b) =>
-    depth[a] !== depth[b]
-      ? (depth[b] as number) - (depth[a] as number)
-      : compareIssueKeys(keyOf(a), keyOf(b)),
+  const { nodes } = graph;
+  const keyOf: KeyOf = (i) => nodeAt(nodes, i).key;
+  const states = nodeStates(nodes);
+  const links = openLinksOf(graph, states.open);
+  const { inCycle, component, cycles } = findCycles(links, states.open, keyOf);
+  const paths = longestPaths(nodes, states.open, links, inCycle, keyOf);
+  const critical = criticalPathOf(paths, keyOf);
+  const chainEnds = blockedChainEnds(
+    states.open,
+    links,
+    inCycle,
+    paths.depth,
+    options.limits.blockedChains,
+    keyOf,
   );
-  let chainCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (!open[i] || inCycle[i] || (depth[i] as number) < 1) continue;
-    let blocksMore = false;
-    for (let p = outStart[i] as number; p < (outStart[i + 1] as number); p++) {
-      if (!inCycle[outAdj[p] as number]) {
-        blocksMore = true;
-        break;
-      }
-    }
-    if (blocksMore) continue;
-    chainCount++;
-    chainEnds.add(i);
-  }
-  const blockedChains = chainEnds.items.map((i): BlockedChain => {
-    const members = walkBack(i, depthPred);
-    const projects: string[] = [];
-    for (const m of members) {
-      const pk = node(m).projectKey;
-      if (!projects.includes(pk)) projects.push(pk);
-    }
-    return {
-      key: keyOf(i),
-      projectKey: node(i).projectKey,
-      depth: depth[i] as number,
-      chain: members.map(keyOf),
-      projects,
-    };
-  });
-
-  // Direct blocking, date conflicts and the project roll-up.
-  const flags = new Uint8Array(n);
-  const maxLate = new Int32Array(n).fill(-1);
-  const conflicts: DateConflict[] = [];
-  const matrix = new Map<string, ProjectDependency>();
-  const crossLinks: CrossLinkCandidate[] = [];
-  for (let e = 0; e < blockers.length; e++) {
-    const a = blockers[e] as number;
-    const b = blocked[e] as number;
-    const na = node(a);
-    const nb = node(b);
-    const cross = na.projectKey !== nb.projectKey;
-    const isOpen = open[a] === 1 && open[b] === 1;
-    let late = false;
-    let daysLate = 0;
-    if (isOpen) {
-      flags[b] = (flags[b] as number) | BLOCKED | (cross ? BLOCKED_CROSS : 0);
-      const da = dueDay[a] as number;
-      const db = dueDay[b] as number;
-      if (da < today) late = true;
-      if (da > db) {
-        late = true;
-        daysLate = da - db;
-        if (daysLate > (maxLate[b] as number)) maxLate[b] = daysLate;
-        conflicts.push({
-          blocker: { key: na.key, projectKey: na.projectKey, due: na.due as string },
-          blocked: { key: nb.key, projectKey: nb.projectKey, due: nb.due as string },
-          daysLate,
-          crossProject: cross,
-        });
-      }
-    }
-    const cellKey = `${na.projectKey}\u0000${nb.projectKey}`;
-    let cell = matrix.get(cellKey);
-    if (!cell) {
-      cell = { from: na.projectKey, to: nb.projectKey, total: 0, open: 0, late: 0, inCycle: 0 };
-      matrix.set(cellKey, cell);
-    }
-    const cyclic = isOpen && (component[a] as number) >= 0 && component[a] === component[b];
-    cell.total++;
-    if (isOpen) cell.open++;
-    if (late) cell.late++;
-    if (cyclic) cell.inCycle++;
-    if (isOpen && cross) crossLinks.push({ a, b, late, daysLate, inCycle: cyclic, pair: cellKey });
-  }
-  conflicts.sort(
+  const rollup = rollUpLinks(graph, states, component, dayOf(options.now));
+  const { byProject, blockedIssues } = projectFacts(nodes, rollup, options.limits.exampleKeys, keyOf);
+  const conflicts = rollup.conflicts.sort(
     (x, y) =>
       y.daysLate - x.daysLate ||
       compareIssueKeys(x.blocked.key, y.blocked.key) ||
       compareIssueKeys(x.blocker.key, y.blocker.key),
   );
-
-  const byProject = new Map<
-    string,
-    { facts: ProjectDependencyFacts; blocked: TopN<number>; late: TopN<number> }
-  >();
-  const examples = options.limits.exampleKeys;
-  let blockedIssues = 0;
-  for (let i = 0; i < n; i++) {
-    const f = flags[i] as number;
-    if (!f) continue;
-    blockedIssues++;
-    const pk = node(i).projectKey;
-    let entry = byProject.get(pk);
-    if (!entry) {
-      entry = {
-        facts: { blocked: 0, blockedCrossProject: 0, blockedKeys: [], conflicted: 0, conflictKeys: [] },
-        blocked: new TopN<number>(
-          examples,
-          (a, b) =>
-            ((flags[b] as number) & BLOCKED_CROSS) - ((flags[a] as number) & BLOCKED_CROSS) ||
-            compareIssueKeys(keyOf(a), keyOf(b)),
-        ),
-        late: new TopN<number>(
-          examples,
-          (a, b) => (maxLate[b] as number) - (maxLate[a] as number) || compareIssueKeys(keyOf(a), keyOf(b)),
-        ),
-      };
-      byProject.set(pk, entry);
-    }
-    entry.facts.blocked++;
-    if (f & BLOCKED_CROSS) entry.facts.blockedCrossProject++;
-    entry.blocked.add(i);
-    if ((maxLate[i] as number) > 0) {
-      entry.facts.conflicted++;
-      entry.late.add(i);
-    }
-  }
-  const facts = new Map<string, ProjectDependencyFacts>();
-  for (const [pk, entry] of byProject) {
-    entry.facts.blockedKeys = entry.blocked.items.map(keyOf);
-    entry.facts.conflictKeys = entry.late.items.map(keyOf);
-    facts.set(pk, entry.facts);
-  }
-
   return {
     cycles,
-    criticalPath,
-    criticalPathLength,
-    blockedChains,
+    criticalPath: critical.path,
+    criticalPathLength: critical.length,
+    blockedChains: chainEnds.ends.map((end) => blockedChain(nodes, end, paths, keyOf)),
     conflicts: conflicts.slice(0, options.limits.conflicts),
-    projectMatrix: [...matrix.values()].sort((x, y) => cmp(x.from, y.from) || cmp(x.to, y.to)),
+    projectMatrix: [...rollup.matrix.values()].sort((x, y) => cmp(x.from, y.from) || cmp(x.to, y.to)),
     crossProjectLinks: {
-      total: crossLinks.length,
-      items: listCrossLinks(crossLinks, options.limits.links ?? options.limits.conflicts, node),
+      total: rollup.crossLinks.length,
+      items: listCrossLinks(rollup.crossLinks, options.limits.links ?? options.limits.conflicts, nodes),
     },
     totals: {
-      links: blockers.length,
-      openLinks,
+      links: graph.blockers.length,
+      openLinks: links.count,
       blockedIssues,
       conflicts: conflicts.length,
       cycles: cycles.length,
-      blockedChains: chainCount,
+      blockedChains: chainEnds.count,
     },
-    byProject: facts,
+    byProject,
   };
 }
 
-interface CrossLinkCandidate {
-  a: number;
-  b: number;
-  late: boolean;
-  /** 0 when not a date conflict. */
-  daysLate: number;
-  inCycle: boolean;
-  /** Project pair id: "<from>\u0000<to>". */
-  pair: string;
+/** The chain of open blockers that ends at `end`, with the projects on it in chain order. */
+function blockedChain(
+  nodes: readonly DependencyNode[],
+  end: NodeIndex,
+  paths: LongestPaths,
+  keyOf: KeyOf,
+): BlockedChain {
+  const members = walkBack(end, paths.depthPred);
+  const projects: string[] = [];
+  for (const m of members) {
+    const projectKey = nodeAt(nodes, m).projectKey;
+    if (!projects.includes(projectKey)) projects.push(projectKey);
+  }
+  return {
+    key: keyOf(end),
+    projectKey: nodeAt(nodes, end).projectKey,
+    depth: at(paths.depth, end),
+    chain: members.map(keyOf),
+    projects,
+  };
 }
 
 /**
@@ -462,8 +285,9 @@ interface CrossLinkCandidate {
 function listCrossLinks(
   candidates: CrossLinkCandidate[],
   cap: number,
-  node: (i: number) => DependencyNode,
+  nodes: readonly DependencyNode[],
 ): CrossProjectLink[] {
+  const node = (i: NodeIndex): DependencyNode => nodeAt(nodes, i);
   if (cap <= 0 || candidates.length === 0) return [];
   const byPair = new Map<string, CrossLinkCandidate[]>();
   for (const c of candidates) {
@@ -474,13 +298,14 @@ function listCrossLinks(
     }
     list.push(c);
   }
-  const pairs = [...byPair.keys()].sort(cmp);
-  const sizes = pairs.map((p) => (byPair.get(p) as CrossLinkCandidate[]).length);
-  const quota = fairShares(sizes, cap);
+  const pairs = [...byPair.entries()].sort(([x], [y]) => cmp(x, y));
+  const quota = fairShares(
+    pairs.map(([, list]) => list.length),
+    cap,
+  );
   const flagged = (c: CrossLinkCandidate): number => (c.inCycle || c.late ? 1 : 0);
   const items: CrossProjectLink[] = [];
-  pairs.forEach((pair, p) => {
-    const list = byPair.get(pair) as CrossLinkCandidate[];
+  pairs.forEach(([, list], p) => {
     list.sort(
       (x, y) =>
         flagged(y) - flagged(x) ||
@@ -518,9 +343,8 @@ export function fairShares(sizes: readonly number[], cap: number): number[] {
   const sorted = sizes.slice().sort((x, y) => x - y);
   let used = 0;
   let q = 0;
-  for (let i = 0; i < sorted.length; i++) {
+  for (const [i, s] of sorted.entries()) {
     const left = sorted.length - i;
-    const s = sorted[i] as number;
     if (used + s * left <= cap) {
       used += s;
       q = s;
@@ -529,109 +353,15 @@ export function fairShares(sizes: readonly number[], cap: number): number[] {
     q = Math.floor((cap - used) / left);
     break;
   }
-  const shares = sizes.map((s) => Math.min(s, q));
-  let rest = cap - shares.reduce((sum, s) => sum + s, 0);
-  for (let i = 0; i < shares.length && rest > 0; i++) {
-    if ((shares[i] as number) < (sizes[i] as number)) {
-      shares[i] = (shares[i] as number) + 1;
-      rest--;
-    }
-  }
-  return shares;
+  let rest = cap - sizes.reduce((sum, s) => sum + Math.min(s, q), 0);
+  return sizes.map((s) => {
+    const share = Math.min(s, q);
+    if (rest <= 0 || share >= s) return share;
+    rest--;
+    return share + 1;
+  });
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** True when `candidate` should replace `current` as predecessor on a tie: no predecessor first, then by key. */
-function prefer(candidate: number, current: number, keyOf: (i: number) => string): boolean {
-  if (current < 0) return false;
-  return compareIssueKeys(keyOf(candidate), keyOf(current)) < 0;
-}
-
-/** Node indices from the start of the predecessor chain to `end`. */
-function walkBack(end: number, pred: Int32Array): number[] {
-  const path: number[] = [];
-  for (let v = end; v >= 0; v = pred[v] as number) path.push(v);
-  return path.reverse();
-}
-
-/**
- * Tarjan's strongly connected components, iteratively (an explicit stack instead of recursion, so long
- * chains in a 100,000-issue portfolio cannot overflow the call stack). Returns the issues in cycles, the
- * cycle of each issue (an id, -1 when in none) and the cycles as sorted key lists, largest first.
- */
-function findCycles(
-  n: number,
-  open: Uint8Array,
-  outStart: Int32Array,
-  outAdj: Int32Array,
-  keyOf: (i: number) => string,
-): { inCycle: Uint8Array; component: Int32Array; cycles: string[][] } {
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callStack = new Int32Array(n);
-  const edgePtr = new Int32Array(n);
-  const inCycle = new Uint8Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const cycles: string[][] = [];
-  let counter = 0;
-  let sp = 0;
-  for (let s = 0; s < n; s++) {
-    if (!open[s] || index[s] !== -1 || outStart[s] === outStart[s + 1]) continue;
-    let csp = 0;
-    index[s] = low[s] = counter++;
-    stack[sp++] = s;
-    onStack[s] = 1;
-    edgePtr[s] = outStart[s] as number;
-    callStack[csp++] = s;
-    while (csp > 0) {
-      const v = callStack[csp - 1] as number;
-      const ptr = edgePtr[v] as number;
-      if (ptr < (outStart[v + 1] as number)) {
-        edgePtr[v] = ptr + 1;
-        const w = outAdj[ptr] as number;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          edgePtr[w] = outStart[w] as number;
-          callStack[csp++] = w;
-        } else if (onStack[w] && (index[w] as number) < (low[v] as number)) {
-          low[v] = index[w] as number;
-        }
-        continue;
-      }
-      csp--;
-      if (csp > 0) {
-        const u = callStack[csp - 1] as number;
-        if ((low[v] as number) < (low[u] as number)) low[u] = low[v] as number;
-      }
-      if (low[v] !== index[v]) continue;
-      const members: number[] = [];
-      let w: number;
-      do {
-        w = stack[--sp] as number;
-        onStack[w] = 0;
-        members.push(w);
-      } while (w !== v);
-      if (members.length > 1 || hasSelfLoop(v, outStart, outAdj)) {
-        for (const m of members) {
-          inCycle[m] = 1;
-          component[m] = cycles.length;
-        }
-        cycles.push(members.map(keyOf).sort(compareIssueKeys));
-      }
-    }
-  }
-  cycles.sort((a, b) => b.length - a.length || compareIssueKeys(a[0] as string, b[0] as string));
-  return { inCycle, component, cycles };
-}
-
-function hasSelfLoop(v: number, outStart: Int32Array, outAdj: Int32Array): boolean {
-  for (let p = outStart[v] as number; p < (outStart[v + 1] as number); p++) if (outAdj[p] === v) return true;
-  return false;
 }
