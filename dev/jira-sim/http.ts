@@ -118,12 +118,6 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
   return Number(raw);
 }
 
-export function boolParam(query: URLSearchParams, name: string, fallback: boolean): boolean {
-  const raw = query.get(name);
-  if (raw === null) return fallback;
-  return raw === '' || raw.toLowerCase() === 'true';
-}
-
 /** The request body as a JSON object, or a 400 like Jira's. */
 export function objectBody(ctx: Ctx): Record<string, unknown> {
   const b = ctx.body;

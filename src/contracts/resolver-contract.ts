@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AppErrorShape, AppErrorShape as AppErrorShapeSchema } from '../domain/errors';
+import type { AppErrorShape } from '../domain/errors';
 import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
@@ -89,7 +89,6 @@ export type ResolverOutput<K extends ResolverKey> = z.output<(typeof resolverCon
 
 /** What every resolver answers: data, or a typed error. Never a stack trace. */
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
-export const resolverErrorResult = z.object({ ok: z.literal(false), error: AppErrorShapeSchema });
 
 /** The `Definitions` type shared by `makeResolver` (server) and `makeInvoke` (Custom UI). */
 export type PmoDefinitions = {

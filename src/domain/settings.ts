@@ -72,7 +72,6 @@ export const HealthThresholdsSchema = z.strictObject({
   // The risk indicator has no thresholds of its own: it is red for a high, amber for a medium and green
   // for a low highest open unmitigated risk, as the risk matrix classifies it.
 });
-export type HealthThresholds = z.infer<typeof HealthThresholdsSchema>;
 export type Thresholds = { amber: number; red: number };
 
 /** Risk score P x I (1..25) at or above `high` is high, at or above `medium` is medium, else low. */
@@ -132,6 +131,5 @@ export const EngineSettingsSchema = z.strictObject({
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 /** What callers may store or send: any field may be left out and takes its default. */
-export type EngineSettingsInput = z.input<typeof EngineSettingsSchema>;
 
 export const defaultEngineSettings: EngineSettings = EngineSettingsSchema.parse({});

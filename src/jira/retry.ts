@@ -8,8 +8,6 @@ import {
 } from './quota';
 import type { JiraRequest, JiraResponse, JiraTransport } from './transport';
 
-export { parseRetryAfter } from './quota';
-
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;

@@ -78,7 +78,6 @@ export function createDependencyGraph(
 }
 
 export const IssueRefSchema = z.object({ key: z.string(), projectKey: z.string(), due: IsoDate });
-export type IssueRef = z.infer<typeof IssueRefSchema>;
 
 /** An open blocker due after the open issue it blocks. */
 export const DateConflictSchema = z.object({

@@ -12,7 +12,6 @@ export const ThroughputWeekSchema = z.object({
   /** Issues resolved in those seven days. */
   resolved: z.number().int().nonnegative(),
 });
-export type ThroughputWeek = z.infer<typeof ThroughputWeekSchema>;
 
 export const KpiSetSchema = z.object({
   total: z.number().int().nonnegative(),

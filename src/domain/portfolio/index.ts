@@ -18,7 +18,6 @@ export {
 export {
   type PortfolioComputation,
   PortfolioComputationSchema,
-  type PortfolioMeta,
   PortfolioMetaSchema,
   type PortfolioReport,
   PortfolioReportSchema,

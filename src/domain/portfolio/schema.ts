@@ -87,7 +87,6 @@ export const PortfolioMetaSchema = z.object({
     })
     .optional(),
 });
-export type PortfolioMeta = z.infer<typeof PortfolioMetaSchema>;
 
 export const PortfolioReportSchema = PortfolioComputationSchema.extend({
   /** Compliance with the PMO standards; null when standards were not evaluated (e.g. the report CLI). */

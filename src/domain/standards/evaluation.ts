@@ -11,9 +11,9 @@ export const TickSchema = z.object({
   byName: z.string().optional(),
   at: z.string(),
 });
-export type Tick = z.infer<typeof TickSchema>;
 
 /** Ticked items of one issue: rule id -> item id -> tick. Unticked items are absent. */
+export type Tick = z.infer<typeof TickSchema>;
 export const TicksSchema = z.record(z.string(), z.record(z.string(), TickSchema));
 export type Ticks = z.infer<typeof TicksSchema>;
 
@@ -90,5 +90,3 @@ export const EvaluationSchema = z.object({
   problems: z.array(ConfigProblemSchema),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
-
-export type { Standard };

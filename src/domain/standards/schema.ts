@@ -52,7 +52,6 @@ export const LifecycleStageSchema = z
     statuses: z.array(StatusName).max(100),
   })
   .strict();
-export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
 
 /** Stages in order, from inception to benefits realisation. A status belongs to at most one stage. */
 export const LifecycleSchema = z
@@ -222,7 +221,6 @@ export const RuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleKind = Rule['kind'];
-export type GateChecklistRule = z.infer<typeof GateChecklistRuleSchema>;
 
 /** `enforce`: the workflow validator blocks; `warn`: panel and reports only; `off`: not evaluated. */
 export const StandardMode = z.enum(['enforce', 'warn', 'off']);
@@ -243,7 +241,6 @@ export const StandardScopeSchema = z
     issueTypes: z.array(z.string().trim().min(1).max(255)).max(100).optional(),
   })
   .strict();
-export type StandardScope = z.infer<typeof StandardScopeSchema>;
 
 export const StandardSchema = z
   .object({

@@ -111,32 +111,3 @@ export function scopeOfPortfolio(
   if (scope.kind === 'category') return { categoryId: scope.categoryId };
   return { jql: scope.jql };
 }
-
-/**
- * The scope of a portfolio as the viewer may read it. A configured list of projects is narrowed to
- * those the viewer can see, so that a team member sees their share of a portfolio instead of an
- * error. A configured portfolio the viewer can browse no project of answers NOT_FOUND exactly like
- * one that does not exist: the answer names no project and does not confirm the portfolio.
- */
-export async function viewerScopeOfPortfolio(
-  jira: JiraClient,
-  portfolioId: string,
-  definitions: readonly PortfolioDefinition[] = [],
-): Promise<PortfolioScope> {
-  const scope = scopeOfPortfolio(portfolioId, definitions);
-  const definition = definitions.find((candidate) => configuredPortfolioId(candidate) === portfolioId);
-  if (!definition) return scope;
-  const visible = await jira.searchProjects(
-    scope.projectKeys
-      ? { keys: scope.projectKeys }
-      : scope.categoryId
-        ? { categoryId: scope.categoryId }
-        : {},
-  );
-  if (!(await viewerSeesPortfolio(jira, definition, visible))) {
-    throw new AppError('NOT_FOUND', `There is no portfolio ${portfolioId}`);
-  }
-  if (!scope.projectKeys) return scope;
-  const keys = new Set(visible.map((project) => project.key));
-  return { ...scope, projectKeys: scope.projectKeys.filter((key) => keys.has(key)) };
-}

@@ -45,11 +45,6 @@ export function clearSettingsEditorCache(): void {
   cache.clear();
 }
 
-/** How many (installation, account) pairs have a cached answer now (tests observe the cache). */
-export function cachedEditorAccounts(): number {
-  return cache.size;
-}
-
 /**
  * Whether `actor` may edit settings, given the live configuration's PMO group (null: admins only).
  * Never throws for "no"; Jira failures propagate as typed errors.

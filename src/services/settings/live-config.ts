@@ -88,11 +88,6 @@ export async function findLiveVersion(store: Store): Promise<{ version: number; 
   return { version, raw };
 }
 
-/** The live version number only (see {@link findLiveVersion}). */
-export async function readLiveVersion(store: Store): Promise<number> {
-  return (await findLiveVersion(store)).version;
-}
-
 const MAX_ROLL_FORWARD = 1000;
 
 async function readPointer(store: Store): Promise<number> {

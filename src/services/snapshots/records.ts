@@ -16,7 +16,6 @@ export const RunClaimSchema = z.object({
   startedAt: z.string(),
   trigger: RunTrigger,
 });
-export type RunClaim = z.infer<typeof RunClaimSchema>;
 
 export const RunPlanSchema = z.object({
   seq: z.number().int().min(1),
@@ -66,7 +65,6 @@ export const PartSchema = z.object({
   chunk: PortfolioChunkSchema,
   facts: StoredFactsMapSchema,
 });
-export type Part = z.infer<typeof PartSchema>;
 
 export const PartDoneSchema = z.object({
   nextPageToken: z.string().nullable(),

@@ -72,10 +72,6 @@ export function fieldRefValue(ref: FieldRef): string {
   return ref.kind === 'role' ? `role:${ref.role}` : `field:${ref.id}`;
 }
 
-export function fieldRefLabel(ref: FieldRef): string {
-  return ref.kind === 'role' ? `${ROLE_LABEL[ref.role]} (mapped field)` : ref.name;
-}
-
 /**
  * Field picker options: the mapped roles first (they follow the field mapping, so one standard
  * works on every site), then every field of the site.

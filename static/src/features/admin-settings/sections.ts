@@ -21,10 +21,6 @@ export function sectionLabel(id: SectionId): string {
   return SETTINGS_SECTIONS.find((section) => section.id === id)?.label ?? id;
 }
 
-export function isSectionId(value: string): value is SectionId {
-  return SETTINGS_SECTIONS.some((section) => section.id === value);
-}
-
 const ENGINE_SECTION: Record<string, SectionId> = {
   health: 'thresholds',
   staleDays: 'thresholds',
