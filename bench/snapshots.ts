@@ -84,11 +84,19 @@ async function startSimulator(options: SnapshotBenchOptions): Promise<{ url: str
   throw new Error(`the simulator did not print its URL: ${output}`);
 }
 
+/** A control call; once more when an idle keep-alive socket was closed under it. */
+async function control(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
 async function simStats(url: string): Promise<SimStats> {
-  return (await (await fetch(`${url}/__sim/stats`)).json()) as SimStats;
+  return (await (await control(`${url}/__sim/stats`)).json()) as SimStats;
 }
 async function resetStats(url: string): Promise<void> {
-  await fetch(`${url}/__sim/stats/reset`, { method: 'POST' });
+  await control(`${url}/__sim/stats/reset`, { method: 'POST' });
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
