@@ -8,7 +8,7 @@
  * plain TypeScript) and its other TypeScript parser needs the TypeScript JS API, which the native
  * TypeScript 7 compiler no longer ships. @swc/core (already used by jest) parses both here.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { parseSync } from '@swc/core';
@@ -130,7 +130,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'imports-resolve',
-    why: 'A relative import that does not resolve to a file is a typo.',
+    why: 'An import that resolves to no file and no installed package is a typo, an unknown alias or a missing dependency.',
     breaks: (_from, to) => to.kind === 'unresolved',
   },
 ];
@@ -263,7 +263,18 @@ function resolveImport(from: string, specifier: string, aliases: PathAlias[]): T
     return { kind: 'unresolved', specifier };
   }
   if (bare.startsWith('node:') || builtinModules.includes(bare)) return { kind: 'builtin', name: bare };
-  return { kind: 'package', name: bare };
+  // Modules the Vite build makes up (static/vite.config.ts).
+  if (bare.startsWith('virtual:')) return { kind: 'package', name: bare };
+  // A bare name that is no installed package is an alias this script does not know (add it to
+  // tsconfig.json's paths, where tsc needs it too) or a missing dependency.
+  const segments = bare.split('/');
+  const packageName = bare.startsWith('@') ? segments.slice(0, 2).join('/') : (segments[0] as string);
+  const installed =
+    existsSync(path.join(ROOT, 'node_modules', packageName, 'package.json')) ||
+    existsSync(
+      path.join(ROOT, 'node_modules', '@types', packageName.replace(/^@(.*)\//, '$1__'), 'package.json'),
+    );
+  return installed ? { kind: 'package', name: bare } : { kind: 'unresolved', specifier };
 }
 
 function describe(target: Target): string {

@@ -42,6 +42,3 @@ export const PATHS = {
   projects: '/jira/projects',
   browse: (key: string) => `/jira/browse/${encodeURIComponent(key)}`,
 } as const;
-
-export const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,30}-[1-9]\d{0,9}$/;
-export const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,30}$/;

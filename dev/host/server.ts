@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, httpStatusOf } from '../../src/domain/errors';
+import { ISSUE_KEY_PATTERN, PROJECT_KEY_PATTERN } from '../../src/domain/model';
 import type { JiraCredentials, LocalApp } from '../local/local-app';
 import { appHeaders, readManifestPermissions } from './csp';
 import { html } from './html';
@@ -21,7 +22,7 @@ import {
 } from './http';
 import { handleInvoke } from './invoke';
 import { readIssueView, readProjectIssues, type TransitionOption, UserJira } from './jira-views';
-import { ISSUE_KEY, PATHS, PORTFOLIO_MODULE, PORTFOLIO_PAGES, PROJECT_KEY } from './modules';
+import { PATHS, PORTFOLIO_MODULE, PORTFOLIO_PAGES } from './modules';
 import {
   type ColorMode,
   type FrameContext,
@@ -196,11 +197,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       } catch {
         key = '';
       }
-      if (ISSUE_KEY.test(key)) {
+      if (ISSUE_KEY_PATTERN.test(key)) {
         await serveIssue(req, res, key);
         return;
       }
-      if (PROJECT_KEY.test(key)) {
+      if (PROJECT_KEY_PATTERN.test(key)) {
         await serveProject(req, res, key);
         return;
       }
@@ -319,7 +320,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     const ctx = frameContext(req);
     const body = TransitionRequest.safeParse(await readJsonBody(req, 4096));
     if (!body.success) throw new HostError(400, 'BAD_REQUEST', 'Expected { transitionId: "<digits>" }');
-    if (!ISSUE_KEY.test(issueKey)) throw new HostError(404, 'NOT_FOUND', `No issue ${issueKey}`);
+    if (!ISSUE_KEY_PATTERN.test(issueKey)) throw new HostError(404, 'NOT_FOUND', `No issue ${issueKey}`);
     const userClient = userJira(ctx.user.accountId);
     if (!userClient) throw new HostError(403, 'FORBIDDEN', 'Transitions are not available on this host');
     const issue = await readIssueView(options.localApp.deps.jira.asUser(ctx.user.accountId), issueKey);

@@ -133,15 +133,15 @@ describe('fault injection over HTTP', () => {
     }
   });
 
-  it('latency delays responses', async () => {
-    const sim = await startSim({ faults: { latencyMs: 120 } });
-    try {
-      const started = Date.now();
-      await call(sim, 'admin', 'GET', '/rest/api/3/myself');
-      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-    } finally {
-      await sim.close();
+  it('delays every request by the latency plus up to the jitter, and search pages by slowPageMs more', () => {
+    const faults = new FaultInjector(3, { latencyMs: 120, jitterMs: 10, slowPageMs: 500 });
+    for (let i = 0; i < 20; i++) {
+      const { delayMs } = faults.decide('/rest/api/3/myself', false);
+      expect(delayMs).toBeGreaterThanOrEqual(120);
+      expect(delayMs).toBeLessThanOrEqual(130);
     }
+    expect(faults.decide('/rest/api/3/search/jql', true).delayMs).toBeGreaterThanOrEqual(620);
+    expect(new FaultInjector(3, {}).decide('/rest/api/3/myself', false).delayMs).toBe(0);
   });
 
   it('GET/PUT /__sim/faults, with 400 for a bad body; stats count /rest/ requests only', async () => {

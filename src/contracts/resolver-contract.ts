@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../domain/errors';
-import { ProjectSchema, StatusCategoryCountsSchema } from '../domain/model';
+import { FieldRoleSchema } from '../domain/field-roles';
+import {
+  IssueKey,
+  LinkTypeSchema,
+  ProjectSchema,
+  StatusCategoryCountsSchema,
+  StatusCategoryKey,
+} from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { settingsContract } from './settings';
@@ -42,33 +49,29 @@ export const IssueOverviewSchema = z.object({
   key: z.string(),
   summary: z.string(),
   issueType: z.string(),
-  status: z.object({ name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) }),
+  status: z.object({ name: z.string(), category: StatusCategoryKey }),
   project: ProjectOverviewSchema,
 });
 export type IssueOverview = z.infer<typeof IssueOverviewSchema>;
 
 export const SiteSetupSchema = z.object({
   canAdminister: z.boolean(),
-  linkTypes: z.array(z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() })),
+  linkTypes: z.array(LinkTypeSchema),
   customFields: z.array(
     z.object({
       id: z.string(),
       name: z.string(),
       type: z.string().nullable(),
       /** What the app would use this field for, when its name matches a known role. */
-      role: z
-        .enum(['storyPoints', 'startDate', 'team', 'riskProbability', 'riskImpact', 'riskOwner', 'roam'])
-        .nullable(),
+      role: FieldRoleSchema.nullable(),
     }),
   ),
 });
 export type SiteSetup = z.infer<typeof SiteSetupSchema>;
 
-const JiraKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/, 'expected an issue key like ABC-123');
-
 export const resolverContract = {
   listProjects: { input: z.object({}).strict(), output: ProjectListSchema },
-  getIssueOverview: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueOverviewSchema },
+  getIssueOverview: { input: z.object({ issueKey: IssueKey }).strict(), output: IssueOverviewSchema },
   getSiteSetup: { input: z.object({}).strict(), output: SiteSetupSchema },
   listPortfolios: {
     input: z.object({}).strict(),

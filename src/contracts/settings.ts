@@ -3,7 +3,7 @@ import { ConfigChangeSchema } from '../domain/config/diff';
 import { ConfigOriginSchema } from '../domain/config/origin';
 import { FieldMappingSchema, type PmoConfigInput, PmoConfigSchema } from '../domain/config/schema';
 import { ManualOverrideSchema } from '../domain/health/health';
-import { StatusCategoryKey } from '../domain/model';
+import { LinkTypeSchema, ProjectKey, StatusCategoryKey } from '../domain/model';
 import { BlockingLinkMappingSchema } from '../domain/settings';
 
 /**
@@ -41,7 +41,6 @@ const Cursor = z
   .regex(/^p\d{1,8}v\d{1,8}$/, 'expected a cursor from a previous page')
   .optional();
 const Limit = z.number().int().min(1).max(100).default(20);
-const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC');
 
 /** A problem with a configuration: `error`s block a save, `warning`s are shown only. */
 export const SettingsProblemSchema = z.object({
@@ -141,7 +140,7 @@ export const SiteCatalogSchema = z.object({
   fields: z.array(
     z.object({ id: z.string(), name: z.string(), custom: z.boolean(), type: z.string().nullable() }),
   ),
-  linkTypes: z.array(z.object({ id: z.string(), name: z.string(), inward: z.string(), outward: z.string() })),
+  linkTypes: z.array(LinkTypeSchema),
   /** Custom fields whose names fit a role (the admin confirms them). */
   suggestedFieldMapping: FieldMappingSchema,
   /** Link types whose texts say "blocks" / "depends on". */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { IssueKey } from '../domain/model';
 import { ConfigProblemSchema, StatusRefSchema, ViolationSchema } from '../domain/standards/evaluation';
 
 /** Resolver keys of the standards feature (issue panel): merged into `resolverContract` in contract.ts. */
 
-const JiraKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/, 'expected an issue key like ABC-123');
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a rule or item id');
 
 const PersonRef = z.object({ accountId: z.string(), displayName: z.string() });
@@ -89,9 +89,9 @@ export const IssueStandardsSchema = z.object({
 export type IssueStandards = z.infer<typeof IssueStandardsSchema>;
 
 export const standardsContract = {
-  getIssueStandards: { input: z.object({ issueKey: JiraKey }).strict(), output: IssueStandardsSchema },
+  getIssueStandards: { input: z.object({ issueKey: IssueKey }).strict(), output: IssueStandardsSchema },
   setChecklistItem: {
-    input: z.object({ issueKey: JiraKey, ruleId: Slug, itemId: Slug, ticked: z.boolean() }).strict(),
+    input: z.object({ issueKey: IssueKey, ruleId: Slug, itemId: Slug, ticked: z.boolean() }).strict(),
     output: IssueStandardsSchema,
   },
 } as const;

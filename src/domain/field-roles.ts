@@ -1,12 +1,16 @@
+import { z } from 'zod';
+
 /** What the app uses a custom field for. Ids differ per site, so fields are recognised by name. */
-export type FieldRole =
-  | 'storyPoints'
-  | 'startDate'
-  | 'team'
-  | 'riskProbability'
-  | 'riskImpact'
-  | 'riskOwner'
-  | 'roam';
+export const FieldRoleSchema = z.enum([
+  'storyPoints',
+  'startDate',
+  'team',
+  'riskProbability',
+  'riskImpact',
+  'riskOwner',
+  'roam',
+]);
+export type FieldRole = z.infer<typeof FieldRoleSchema>;
 
 const rolePatterns: [FieldRole, RegExp][] = [
   ['storyPoints', /^story ?points?( estimate)?$/i],

@@ -9,6 +9,22 @@ import { z } from 'zod';
 export const StatusCategoryKey = z.enum(['new', 'indeterminate', 'done']);
 export type StatusCategoryKey = z.infer<typeof StatusCategoryKey>;
 
+/** Jira's default project key rule: a capital letter, then capitals, digits or underscores. */
+export const PROJECT_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,30}$/;
+/** An issue key: the project key, a dash and the issue's number. */
+export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/;
+export const ProjectKey = z.string().regex(PROJECT_KEY_PATTERN, 'expected a project key like ABC');
+export const IssueKey = z.string().regex(ISSUE_KEY_PATTERN, 'expected an issue key like ABC-123');
+
+/** An issue link type as the site defines it: "Blocks" with its outward and inward texts. */
+export const LinkTypeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  inward: z.string(),
+  outward: z.string(),
+});
+export type LinkType = z.infer<typeof LinkTypeSchema>;
+
 export const ProjectSchema = z.object({
   id: z.string(),
   key: z.string(),

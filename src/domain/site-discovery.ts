@@ -1,4 +1,5 @@
 import { type FieldRole, guessFieldRole } from './field-roles';
+import type { LinkType } from './model';
 import type { BlockingLinkMapping } from './settings';
 
 export interface SiteField {
@@ -7,11 +8,7 @@ export interface SiteField {
   custom?: boolean;
 }
 
-export interface SiteLinkType {
-  name: string;
-  inward: string;
-  outward: string;
-}
+export type SiteLinkType = Pick<LinkType, 'name' | 'inward' | 'outward'>;
 
 /**
  * A first field mapping from the site's field names (custom field ids differ per site). The first

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { FieldRoleSchema } from '../field-roles';
 import { ManualOverrideSchema } from '../health/health';
+import { ProjectKey } from '../model';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
-import { FieldRoleSchema, LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
+import { LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
 
 /**
  * The whole PMO configuration: one value, versioned as a unit (every save is a new version, the
@@ -14,8 +16,6 @@ export const FieldMappingSchema = z.partialRecord(
   FieldRoleSchema,
   z.string().regex(/^customfield_\d{1,18}$/, 'expected a custom field id like customfield_10016'),
 );
-
-const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC');
 
 /** A portfolio an admin defines: which projects it covers and who owns it. */
 /** Refresh cadences an admin can choose, from every 15 minutes to weekly. */

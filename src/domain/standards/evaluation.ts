@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldRole } from '../field-roles';
 import { type IssueLink, StatusCategoryKey } from '../model';
 import type { BlockingLinkMapping } from '../settings';
-import type { Lifecycle, Standard } from './schema';
+import type { Lifecycle } from './schema';
 
 /** Who ticked (or unticked) a checklist item, and when (ISO timestamp). */
 export const TickSchema = z.object({

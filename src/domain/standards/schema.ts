@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldRole } from '../field-roles';
-import { StatusCategoryKey } from '../model';
+import { FieldRoleSchema } from '../field-roles';
+import { ProjectKey, StatusCategoryKey } from '../model';
 import { patternProblem } from './pattern';
 
 /**
@@ -12,17 +13,6 @@ import { patternProblem } from './pattern';
 export const Slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a short id of lowercase letters, digits and dashes');
-
-const FIELD_ROLES = [
-  'storyPoints',
-  'startDate',
-  'team',
-  'riskProbability',
-  'riskImpact',
-  'riskOwner',
-  'roam',
-] as const satisfies readonly FieldRole[];
-export const FieldRoleSchema = z.enum(FIELD_ROLES);
 
 /**
  * A field a rule names: a Jira field id (system like `duedate` or custom like `customfield_10016`),
@@ -229,10 +219,7 @@ export type StandardMode = z.infer<typeof StandardMode>;
 /** Which issues a standard covers; every present list must match (an empty scope covers all). */
 export const StandardScopeSchema = z
   .object({
-    projectKeys: z
-      .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC'))
-      .max(500)
-      .optional(),
+    projectKeys: z.array(ProjectKey).max(500).optional(),
     categoryIds: z
       .array(z.string().regex(/^\d{1,18}$/, 'expected a project category id'))
       .max(100)

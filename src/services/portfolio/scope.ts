@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
-import type { Project } from '../../domain/model';
+import { type Project, ProjectKey } from '../../domain/model';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
 import { toProject } from '../../jira/mappers';
@@ -8,10 +8,7 @@ import { toProject } from '../../jira/mappers';
 /** Which projects a portfolio covers: listed keys, a project category, or an admin's JQL. */
 export const PortfolioScopeSchema = z
   .object({
-    projectKeys: z
-      .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,30}$/, 'expected a project key like ABC'))
-      .max(500)
-      .optional(),
+    projectKeys: z.array(ProjectKey).max(500).optional(),
     categoryId: z.string().min(1).optional(),
     /** Extra JQL every issue must match, e.g. `labels = portfolio-2027`. */
     jql: z.string().min(1).max(4000).optional(),

