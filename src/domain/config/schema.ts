@@ -17,15 +17,15 @@ export const FieldMappingSchema = z.partialRecord(
   z.string().regex(/^customfield_\d{1,18}$/, 'expected a custom field id like customfield_10016'),
 );
 
-/** A portfolio an admin defines: which projects it covers and who owns it. */
-/** Refresh cadences an admin can choose, from every 15 minutes to weekly. */
+/** Refresh cadences an admin can choose, from hourly (the schedule runs every hour) to weekly. */
 export const RefreshMinutes = z
   .number()
   .int()
-  .min(15)
+  .min(60)
   .max(7 * 24 * 60);
 export const DEFAULT_REFRESH_MINUTES = 60;
 
+/** A portfolio an admin defines: which projects it covers and who owns it. */
 export const PortfolioDefinitionSchema = z
   .object({
     id: Slug,

@@ -1,15 +1,25 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
-import type { PortfolioDefinition } from '@domain/config/schema';
+import { DEFAULT_REFRESH_MINUTES, type PortfolioDefinition } from '@domain/config/schema';
 import { categoryChoices, projectChoices, projectName } from '../catalog';
 import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { removeAt, replaceAt } from '../standards/rule-templates';
 import { ProblemText, RadioGroup, SelectField, TagPicker, TextAreaField, TextField } from '../ui/controls';
+import { RefreshHistory } from './RefreshHistory';
 
 type Scope = PortfolioDefinition['scope'];
+
+/** Refresh cadences offered (minutes); the schedule checks every hour, so shorter ones run hourly. */
+const CADENCES = [
+  { value: '60', label: 'Every hour' },
+  { value: '240', label: 'Every 4 hours' },
+  { value: '720', label: 'Twice a day' },
+  { value: '1440', label: 'Every day' },
+  { value: '10080', label: 'Every week' },
+] as const;
 type ScopeKind = Scope['kind'];
 
 /** A scope of `kind`, carrying over nothing (each kind has its own fields). */
@@ -153,6 +163,17 @@ export function PortfoliosSection(props: Props) {
                     help="The person accountable for the portfolio."
                     testId={`${testId}-owner`}
                   />
+                  <SelectField
+                    label="Refresh from Jira"
+                    value={String(portfolio.refreshMinutes ?? DEFAULT_REFRESH_MINUTES)}
+                    options={CADENCES}
+                    onChange={(minutes) =>
+                      setPortfolio(index, (current) => ({ ...current, refreshMinutes: Number(minutes) }))
+                    }
+                    problems={problemsAt(problems, [...path, 'refreshMinutes'])}
+                    help="The app reads what changed since the last refresh; each refresh spends Jira points."
+                    testId={`${testId}-cadence`}
+                  />
                 </div>
                 <RadioGroup
                   legend="Which projects"
@@ -242,6 +263,7 @@ export function PortfoliosSection(props: Props) {
                     {portfolio.scope.projectKeys.map((key) => projectName(catalog, key)).join(' · ')}
                   </p>
                 ) : null}
+                <RefreshHistory portfolioId={`p:${portfolio.id}`} testId={testId} />
               </div>
             </li>
           );
