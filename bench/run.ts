@@ -8,6 +8,7 @@
  *    (what one queued collection job would take).
  * 2. Pure domain compute time for 100,000 issues.
  * 3. The standards engine over the same 100,000 issues (the compliance section of the report).
+ * 4. Portfolio snapshots (bench/snapshots.ts): full read as queued jobs, incremental refresh, page views.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +28,7 @@ import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
+import { snapshotBenchmark } from './snapshots';
 
 const { values } = parseArgs({
   options: {
@@ -223,8 +225,15 @@ async function main() {
   const domain = domainBenchmark();
   const standards = standardsBenchmark();
   const adminPatterns = adminPatternBenchmark();
+  // The snapshot model (#12): a first full read as queued jobs, an incremental refresh after 1% of
+  // the issues changed, and page views by 20 viewers, at 10,000 and at 100,000 issues.
+  const snapshotOptions = { latencyMs: 100, jitterMs: 20, concurrency, viewers: 20 };
+  const snapshots = {
+    issues10k: await snapshotBenchmark({ ...snapshotOptions, projects: 20, issuesPerProject: 500 }),
+    issues100k: await snapshotBenchmark({ ...snapshotOptions, projects: 100, issuesPerProject: 1000 }),
+  };
   process.stdout.write(
-    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns }, null, 2)}\n`,
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots }, null, 2)}\n`,
   );
 }
 

@@ -142,9 +142,7 @@ test('the admin page shows each portfolio’s refresh cadence and its runs with 
   await page.goto(`${stack.url}${ADMIN_PATH}`);
   await app(page).getByTestId('settings-nav-portfolios').click();
   await app(page).getByTestId('settings-section-portfolios').waitFor();
-  await expect(
-    app(page).getByTestId('portfolio-launch-cadence').inputValue(),
-  ).resolves.toBe('240');
+  await expect(app(page).getByTestId('portfolio-launch-cadence').inputValue()).resolves.toBe('240');
   const firstRun = app(page).getByTestId('portfolio-launch-run-1');
   await firstRun.waitFor();
   const status = await invoke<{ history: { points: number }[] }>('getRefreshStatus', 'sim-admin', {
