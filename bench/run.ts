@@ -10,9 +10,7 @@
  * 3. The standards engine over the same 100,000 issues (the compliance section of the report).
  * 4. Portfolio snapshots (bench/snapshots.ts): full read as queued jobs, incremental refresh, page views.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim';
 import { defaultPmoConfig } from '../src/domain/config/schema';
@@ -28,6 +26,7 @@ import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
+import { startSimulator } from './simulator';
 import { snapshotBenchmark } from './snapshots';
 
 const { values } = parseArgs({
@@ -47,31 +46,6 @@ const jitterMs = Number(values.jitter);
 const concurrency = Number(values.concurrency);
 const domainIssues = Number(values['domain-issues']);
 
-async function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../dev/jira-sim/main.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        SIM_PROJECTS: String(projects),
-        SIM_ISSUES_PER_PROJECT: String(issuesPerProject),
-        SIM_LATENCY_MS: String(latencyMs),
-        SIM_JITTER_MS: String(jitterMs),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  for await (const data of child.stdout ?? []) {
-    output += String(data);
-    const match = output.match(/https?:\/\/[\w.:-]+:\d+/);
-    if (match) return { url: match[0], child };
-  }
-  throw new Error(`the simulator did not print its URL: ${output}`);
-}
-
 function sampleMemory(): { stop(): number } {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
@@ -86,7 +60,7 @@ function sampleMemory(): { stop(): number } {
 }
 
 async function refreshBenchmark() {
-  const { url, child } = await startSimulator();
+  const { url, child } = await startSimulator({ projects, issuesPerProject, latencyMs, jitterMs });
   try {
     const app = SIM_USERS.find((user) => user.role === 'app');
     if (!app) throw new Error('no app user in the simulator');

@@ -5,9 +5,7 @@
  *
  *   npm run bench:snapshots [-- --projects 100 --issues-per-project 1000 --latency 100 --jitter 20]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { basicAuthHeader, SIM_USERS, type SimStats } from '../dev/jira-sim';
 import { createLocalApp } from '../dev/local/local-app';
@@ -20,6 +18,7 @@ import { latestRun } from '../src/services/snapshots/refresh-status';
 import { startRefresh } from '../src/services/snapshots/start-refresh';
 import { MemoryStore } from '../src/storage/memory-store';
 import type { Store, StorePage } from '../src/storage/store';
+import { startSimulator } from './simulator';
 
 export interface SnapshotBenchOptions {
   projects: number;
@@ -57,31 +56,6 @@ class SwitchableLatencyStore implements Store {
     await this.pause();
     return this.inner.query(prefix, options);
   }
-}
-
-async function startSimulator(options: SnapshotBenchOptions): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '../dev/jira-sim/main.ts')],
-    {
-      env: {
-        ...process.env,
-        PORT: '0',
-        SIM_PROJECTS: String(options.projects),
-        SIM_ISSUES_PER_PROJECT: String(options.issuesPerProject),
-        SIM_LATENCY_MS: String(options.latencyMs),
-        SIM_JITTER_MS: String(options.jitterMs),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  for await (const data of child.stdout ?? []) {
-    output += String(data);
-    const match = output.match(/https?:\/\/[\w.:-]+:\d+/);
-    if (match) return { url: match[0], child };
-  }
-  throw new Error(`the simulator did not print its URL: ${output}`);
 }
 
 /** A control call; once more when an idle keep-alive socket was closed under it. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IssueLinkSchema, StatusCategoryKey } from '../model';
 import type { IssueFacts, Ticks } from '../standards/evaluation';
-import { MAX_PATTERN_INPUT } from '../standards/values';
+import { adfText, MAX_PATTERN_INPUT } from '../standards/values';
 
 /**
  * What a snapshot keeps of each issue so the PMO standards can be evaluated again at assembly,
@@ -37,21 +37,13 @@ export function compactFieldValue(value: unknown, depth = 0): unknown {
   if (depth > 4) return null;
   if (Array.isArray(value)) return value.map((item) => compactFieldValue(item, depth + 1));
   const record = value as Record<string, unknown>;
-  if (record.type === 'doc') return plainText(record).slice(0, MAX_PATTERN_INPUT);
+  if (record.type === 'doc') return adfText(record).slice(0, MAX_PATTERN_INPUT);
   const kept: Record<string, unknown> = {};
   for (const property of KEPT_PROPERTIES) {
     if (Object.hasOwn(record, property)) kept[property] = compactFieldValue(record[property], depth + 1);
   }
   if (Object.hasOwn(record, 'child')) kept.child = compactFieldValue(record.child, depth + 1);
   return kept;
-}
-
-function plainText(node: unknown): string {
-  if (node === null || typeof node !== 'object') return '';
-  const record = node as { text?: unknown; content?: unknown };
-  const own = typeof record.text === 'string' ? record.text : '';
-  const children = Array.isArray(record.content) ? record.content.map(plainText).join(' ') : '';
-  return own + children;
 }
 
 /** The facts the evaluator takes, with the ticks stored for the issue now. */

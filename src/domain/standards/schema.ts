@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { FieldRole } from '../field-roles';
 import { FieldRoleSchema } from '../field-roles';
 import { ProjectKey, StatusCategoryKey } from '../model';
 import { patternProblem } from './pattern';

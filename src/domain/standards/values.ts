@@ -54,7 +54,7 @@ export function numberValue(value: unknown): number | null {
 }
 
 /** Plain text of an Atlassian Document Format node. */
-function adfText(node: unknown): string {
+export function adfText(node: unknown): string {
   if (node === null || typeof node !== 'object') return '';
   const record = node as { text?: unknown; content?: unknown };
   const own = typeof record.text === 'string' ? record.text : '';

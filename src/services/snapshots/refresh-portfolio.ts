@@ -1,11 +1,9 @@
 import { AppError } from '../../domain/errors';
 import type { RefreshRun } from '../../domain/portfolio';
 import type { Actor, AppDeps } from '../deps';
-import { scopeOfPortfolio } from '../portfolio/portfolios';
-import { loadLiveConfig } from '../settings/live-config';
 import { describeRun } from './refresh-status';
 import { startRefresh } from './start-refresh';
-import { browsableProjects } from './viewer-access';
+import { assertPortfolioViewer } from './viewer-access';
 
 /**
  * "Refresh" on the portfolio page: starts a refresh run as the app, or joins the one already
@@ -18,12 +16,7 @@ export async function refreshPortfolio(
   actor: Actor,
   portfolioId: string,
 ): Promise<RefreshRun> {
-  const live = await loadLiveConfig(deps.store);
-  scopeOfPortfolio(portfolioId, live.config.portfolios);
-  const browsable = await browsableProjects(deps, actor.accountId);
-  if (browsable.keys.size === 0) {
-    throw new AppError('FORBIDDEN', 'You cannot browse any project, so there is nothing to refresh for you.');
-  }
+  await assertPortfolioViewer(deps, actor.accountId, portfolioId);
   const { seq } = await startRefresh(deps, deps.queue, portfolioId, 'user');
   const run = await describeRun(deps, portfolioId, seq);
   if (!run) throw new AppError('INTERNAL', 'The refresh run could not be found after it started.');

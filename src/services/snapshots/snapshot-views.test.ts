@@ -1,6 +1,7 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
 import type { PortfolioReport, RefreshRun } from '../../domain/portfolio';
 import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
 import { MemoryStore } from '../../storage/memory-store';
@@ -9,23 +10,6 @@ import { snapshotKeys } from './keys';
 import { startRefresh } from './start-refresh';
 
 jest.setTimeout(60_000);
-
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<Answer<T>>;
-}
-
-async function report(local: LocalApp, accountId: string): Promise<PortfolioReport> {
-  const answer = await invoke<PortfolioReport>(local, accountId, 'getPortfolioReport', {
-    portfolioId: 'all',
-  });
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
 
 /** Every issue key a report names, wherever it appears. */
 function keysIn(value: unknown, found = new Set<string>()): Set<string> {
@@ -64,7 +48,7 @@ describe('page views from the snapshot, as each viewer may see them', () => {
   it.each(['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'])(
     '%s sees exactly the projects and issues Jira lets them browse, with totals recomputed',
     async (accountId) => {
-      const viewed = await report(local, accountId);
+      const viewed = await portfolioReportAs(local, accountId);
       const browsable = new Set(
         (await local.deps.jira.asUser(accountId).searchProjects()).map((project) => project.key),
       );
@@ -98,17 +82,17 @@ describe('page views from the snapshot, as each viewer may see them', () => {
 
   it('a viewer who loses access sees less once their permissions are asked again', async () => {
     revoked = false;
-    const before = await report(local, 'sim-leaver');
+    const before = await portfolioReportAs(local, 'sim-leaver');
     expect(before.projects.length).toBeGreaterThan(0);
     revoked = true;
     // Within the permission cache's few minutes the answer is reused (no Jira request) ...
     sim.resetStats();
-    const cached = await report(local, 'sim-leaver');
+    const cached = await portfolioReportAs(local, 'sim-leaver');
     expect(cached.meta.requests).toBe(0);
     expect(sim.stats().total).toBe(0);
     // ... and after it, Jira is asked again.
     clock.now = new Date(clock.now.getTime() + 6 * 60_000);
-    const after = await report(local, 'sim-leaver');
+    const after = await portfolioReportAs(local, 'sim-leaver');
     expect(after.projects).toEqual([]);
     expect(after.risks).toEqual([]);
     expect(after.kpis.total).toBe(0);
@@ -157,7 +141,7 @@ describe('refresh runs under faults', () => {
 
   const appWith = (store: Store) => wireSimulator(sim.url, { store, now: () => NOW }).localApp;
   const status = async (local: LocalApp) => {
-    const answer = await invoke<{ run: RefreshRun | null; asOf: string | null }>(
+    const answer = await invokeAs<{ run: RefreshRun | null; asOf: string | null }>(
       local,
       'sim-admin',
       'getRefreshStatus',
@@ -179,7 +163,10 @@ describe('refresh runs under faults', () => {
     const crashed = appWith(store);
     await startRefresh(crashed.deps, crashed.deps.queue, 'all', 'user');
     await crashed.drainJobs();
-    const [expected, actual] = [await report(clean, 'sim-admin'), await report(crashed, 'sim-admin')];
+    const [expected, actual] = [
+      await portfolioReportAs(clean, 'sim-admin'),
+      await portfolioReportAs(crashed, 'sim-admin'),
+    ];
     expect(actual.projects).toEqual(expected.projects);
     expect(actual.kpis).toEqual(expected.kpis);
     expect(actual.dependencies).toEqual(expected.dependencies);
@@ -191,7 +178,7 @@ describe('refresh runs under faults', () => {
     const local = appWith(store);
     await startRefresh(local.deps, local.deps.queue, 'all', 'user');
     await local.drainJobs();
-    const first = await report(local, 'sim-admin');
+    const first = await portfolioReportAs(local, 'sim-admin');
     const target = sim.dataset.issues.find((issue) => issue.duedate !== null && issue.resolved === null);
     if (!target) throw new Error('no open issue with a due date');
     sim.mutate.editIssue(target.key, { duedate: '2020-01-01' });
@@ -207,13 +194,13 @@ describe('refresh runs under faults', () => {
     await startRefresh(local.deps, local.deps.queue, 'all', 'user');
     // The new run is assembled up to the pointer switch, which waits: readers keep the old snapshot.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const during = await report(local, 'sim-admin');
+    const during = await portfolioReportAs(local, 'sim-admin');
     expect(during.meta.snapshot?.asOf).toBe(first.meta.snapshot?.asOf);
     expect(during.kpis).toEqual(first.kpis);
     open();
     await local.drainJobs();
     store.gate = null;
-    const after = await report(local, 'sim-admin');
+    const after = await portfolioReportAs(local, 'sim-admin');
     expect(after.kpis.overdue).toBeGreaterThanOrEqual(first.kpis.overdue);
     expect(after.meta.snapshot?.run?.status).toBe('done');
   });
@@ -233,7 +220,7 @@ describe('refresh runs under faults', () => {
     const local = appWith(new MemoryStore());
     await startRefresh(local.deps, local.deps.queue, 'all', 'user');
     await local.drainJobs();
-    const before = await report(local, 'sim-admin');
+    const before = await portfolioReportAs(local, 'sim-admin');
     // Room for the plan and a little more: the full re-read below cannot finish in this hour.
     sim.setFaults({ quotaPointsPerHour: sim.quota().spent + 60 });
     const { seq } = await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
@@ -242,7 +229,7 @@ describe('refresh runs under faults', () => {
     expect(waiting.run?.seq).toBe(seq);
     expect(waiting.run?.status).toBe('deferred');
     expect(waiting.run?.deferredUntil).not.toBeNull();
-    const meanwhile = await report(local, 'sim-admin');
+    const meanwhile = await portfolioReportAs(local, 'sim-admin');
     expect(meanwhile.meta.snapshot?.asOf).toBe(before.meta.snapshot?.asOf);
     expect(meanwhile.kpis).toEqual(before.kpis);
     // The next hour: the run goes on where it stopped and completes.
@@ -252,7 +239,7 @@ describe('refresh runs under faults', () => {
     await local.drainJobs();
     const done = await status(local);
     expect(done.run).toMatchObject({ seq, status: 'done', mode: 'full' });
-    const after = await report(local, 'sim-admin');
+    const after = await portfolioReportAs(local, 'sim-admin');
     expect(after.meta.snapshot?.run?.seq).toBe(seq);
     expect(after.kpis).toEqual(before.kpis);
   });
@@ -297,7 +284,7 @@ describe('storage hygiene', () => {
 
   it('deleting a portfolio in the settings deletes its stored data', async () => {
     const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
-    const settings = await invoke<{ live: { version: number; config: Record<string, unknown> } }>(
+    const settings = await invokeAs<{ live: { version: number; config: Record<string, unknown> } }>(
       local,
       'sim-admin',
       'getSettings',
@@ -309,18 +296,18 @@ describe('storage hygiene', () => {
     config.portfolios = [
       { id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } },
     ];
-    const saved = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+    const saved = await invokeAs<{ version: number }>(local, 'sim-admin', 'saveSettings', {
       baseVersion: settings.data.live.version,
       config,
       comment: 'A launch portfolio',
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    const viewed = await invoke<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+    const viewed = await invokeAs<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: 'p:launch',
     });
     expect(viewed.ok && viewed.data.projects.map((project) => project.key)).toEqual(projectKeys);
     expect((await keysUnder(local.deps.store, 'pf:p:launch:')).length).toBeGreaterThan(0);
-    const removed = await invoke<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+    const removed = await invokeAs<{ version: number }>(local, 'sim-admin', 'saveSettings', {
       baseVersion: saved.data.version,
       config: { ...config, portfolios: [] },
       comment: 'Launch done',

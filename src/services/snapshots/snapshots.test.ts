@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
-import type { PortfolioReport } from '../../domain/portfolio';
+import { portfolioReportAs } from '../../../test/support/local-resolvers';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
 import { buildPortfolioReport } from '../portfolio/build-report';
@@ -19,21 +19,6 @@ const NOW = new Date('2026-03-02T10:00:00.000Z');
 
 // Each test reads a whole simulated site over HTTP, several times.
 jest.setTimeout(60_000);
-
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<Answer<T>>;
-}
-
-async function report(local: LocalApp, accountId: string, portfolioId = 'all'): Promise<PortfolioReport> {
-  const answer = await invoke<PortfolioReport>(local, accountId, 'getPortfolioReport', { portfolioId });
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
 
 function appOn(sim: JiraSim, store = new MemoryStore()): LocalApp {
   return wireSimulator(sim.url, { store, now: () => NOW }).localApp;
@@ -85,7 +70,7 @@ describe('portfolio snapshots', () => {
   it('gives the same figures as reading the portfolio directly, and page views read no issue', async () => {
     const local = appOn(sim);
     sim.resetStats();
-    const viewed = await report(local, 'sim-admin');
+    const viewed = await portfolioReportAs(local, 'sim-admin');
     // The same portfolio read the way the app read it on every view before snapshots existed.
     const jira = local.deps.jira.asApp();
     const live = await loadLiveConfig(local.deps.store);
@@ -110,7 +95,7 @@ describe('portfolio snapshots', () => {
     expect(viewed.meta.snapshot?.run?.status).toBe('done');
 
     sim.resetStats();
-    for (let view = 0; view < 3; view++) await report(local, 'sim-admin');
+    for (let view = 0; view < 3; view++) await portfolioReportAs(local, 'sim-admin');
     expect(sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
     expect(sim.stats().byRoute['GET /rest/api/3/search/jql']).toBeUndefined();
   });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { AppError } from '../../domain/errors';
 import type { ViewerScope } from '../../domain/snapshot/viewer-filter';
 import type { AppDeps } from '../deps';
+import { scopeOfPortfolio } from '../portfolio/portfolios';
+import { loadLiveConfig } from '../settings/live-config';
 import { viewerProjectsKey } from './keys';
 import type { SnapshotData } from './records';
 
@@ -99,4 +102,20 @@ export async function viewerAccess(
     for (const key of visible) hiddenIssues.delete(key);
   }
   return { browsable: browsableSet, hiddenIssues, requests };
+}
+
+/**
+ * Refresh and refresh status are for people who can browse some project: the portfolio must exist
+ * and the viewer must browse at least one project (FORBIDDEN otherwise, naming nothing).
+ */
+export async function assertPortfolioViewer(
+  deps: AppDeps,
+  accountId: string,
+  portfolioId: string,
+): Promise<void> {
+  const live = await loadLiveConfig(deps.store);
+  scopeOfPortfolio(portfolioId, live.config.portfolios);
+  if ((await browsableProjects(deps, accountId)).keys.size === 0) {
+    throw new AppError('FORBIDDEN', 'You cannot browse any project, so there is no portfolio to show you.');
+  }
 }

@@ -8,7 +8,7 @@ import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
-import { RefreshProgress, StaleSnapshotWarning } from '../../shared/portfolio/RefreshStatusBanner';
+import { RefreshNotices } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
@@ -243,13 +243,7 @@ export default function OverviewPage() {
         }
         disabled={result.status === 'loading' || refresh.active}
       />
-      {refresh.active && refresh.run ? <RefreshProgress run={refresh.run} /> : null}
-      {refresh.startError ? (
-        <SectionMessage appearance="warning" title={errorTitle(refresh.startError.code)}>
-          <p>The refresh could not start. {refresh.startError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'ready' && !refresh.active ? <StaleSnapshotWarning report={report.data} /> : null}
+      <RefreshNotices refresh={refresh} report={report} />
       {result.refreshError ? (
         <SectionMessage appearance="warning" title={errorTitle(result.refreshError.code)}>
           <p>Refreshing failed, so the figures below are from before. {result.refreshError.message}</p>

@@ -1,6 +1,9 @@
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport, RefreshRun } from '@domain/portfolio/schema';
+import { errorTitle } from '../api/invoke-error';
+import type { UseResolver } from '../api/use-resolver';
 import { formatTimestamp } from '../lib/format';
+import type { RefreshRunState } from './use-refresh-run';
 
 const points = new Intl.NumberFormat('en');
 
@@ -45,5 +48,26 @@ export function StaleSnapshotWarning({ report }: { report: PortfolioReport }) {
     <SectionMessage appearance="warning" title={`These figures are as of ${asOf}`} testId="stale-snapshot">
       <p>{snapshot.staleReason ?? 'The data is older than expected.'} Refresh to read Jira again.</p>
     </SectionMessage>
+  );
+}
+
+/** What every portfolio view says about refreshing: a run's progress, a failed start, a stale snapshot. */
+export function RefreshNotices({
+  refresh,
+  report,
+}: {
+  refresh: RefreshRunState;
+  report: UseResolver<PortfolioReport>;
+}) {
+  return (
+    <>
+      {refresh.active && refresh.run ? <RefreshProgress run={refresh.run} /> : null}
+      {refresh.startError ? (
+        <SectionMessage appearance="warning" title={errorTitle(refresh.startError.code)}>
+          <p>The refresh could not start. {refresh.startError.message}</p>
+        </SectionMessage>
+      ) : null}
+      {report.status === 'ready' && !refresh.active ? <StaleSnapshotWarning report={report.data} /> : null}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { DataFreshness } from '../ui/DataFreshness';
 import { ErrorState } from '../ui/ErrorState';
 import { LoadingState } from '../ui/LoadingState';
 import { usePortfolioReport } from './portfolio-report-context';
-import { RefreshProgress, StaleSnapshotWarning } from './RefreshStatusBanner';
+import { RefreshNotices } from './RefreshStatusBanner';
 import './report-page.css';
 
 /** The header every portfolio view shares: its title, how fresh the data is, and Refresh. */
@@ -74,16 +74,10 @@ export function ReportPage(props: {
         refreshing={report.status === 'loading' || report.refreshing || refresh.active || refresh.starting}
         disabled={report.status === 'loading' || refresh.active}
       />
-      {refresh.active && refresh.run ? <RefreshProgress run={refresh.run} /> : null}
+      <RefreshNotices refresh={refresh} report={report} />
       {notReady && !refresh.run ? (
         <LoadingState label="Reading the portfolio from Jira for the first time" />
       ) : null}
-      {refresh.startError ? (
-        <SectionMessage appearance="warning" title={errorTitle(refresh.startError.code)}>
-          <p>The refresh could not start. {refresh.startError.message}</p>
-        </SectionMessage>
-      ) : null}
-      {report.status === 'ready' && !refresh.active ? <StaleSnapshotWarning report={report.data} /> : null}
       {report.refreshError ? (
         <SectionMessage appearance="warning" title={errorTitle(report.refreshError.code)}>
           <p>
