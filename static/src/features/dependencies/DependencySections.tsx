@@ -6,15 +6,11 @@ import type { DependencyReport } from '@domain/dependencies/graph';
 import { projectOfKey } from '@domain/dependencies/keys';
 import { Fragment, type ReactNode } from 'react';
 import { formatCount } from '../../shared/lib/format';
-import { JiraLink } from '../../shared/ui/JiraLink';
+import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { formatDay } from './dependency-model';
 
 function IssueKey({ issueKey }: { issueKey: string }) {
-  return (
-    <JiraLink url={`/browse/${encodeURIComponent(issueKey)}`} className="pmo-key">
-      {issueKey}
-    </JiraLink>
-  );
+  return <IssueKeyLink issueKey={issueKey} />;
 }
 
 /** Issue keys joined by arrows, as a list a screen reader reads in order. */

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { JiraLink } from '../../shared/ui/JiraLink';
+import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { CATEGORY_APPEARANCE } from '../../shared/ui/StatusLozenges';
 import { SortableTable } from '../../shared/ui/table/SortableTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
@@ -41,15 +41,7 @@ const head: HeadType = {
 };
 
 function IssueKey({ issueKey }: { issueKey: string }) {
-  return (
-    <JiraLink
-      url={`/browse/${encodeURIComponent(issueKey)}`}
-      className="pmo-key"
-      testId={`issue-link-${issueKey}`}
-    >
-      {issueKey}
-    </JiraLink>
-  );
+  return <IssueKeyLink issueKey={issueKey} testId={`issue-link-${issueKey}`} />;
 }
 
 function Status({ status }: { status: CrossProjectLink['blocker']['status'] }) {

@@ -2,6 +2,7 @@ import type { CrossProjectLink } from '@domain/dependencies/graph';
 import { projectOfKey } from '@domain/dependencies/keys';
 import type { Rag } from '@domain/health/health';
 import type { PortfolioReport } from '@domain/portfolio/schema';
+import { projectLabel } from '../../shared/ui/IssueKeyLink';
 import { sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 
 /**
@@ -115,7 +116,7 @@ export function buildDependencyModel(report: PortfolioReport): DependencyModel {
       const project = projects.get(key);
       node = {
         key,
-        name: project?.name ?? key,
+        name: projectLabel(key, project?.name ?? key),
         rag: project?.health.rag ?? 'none',
         inPortfolio: project !== undefined,
         blocksLinks: 0,

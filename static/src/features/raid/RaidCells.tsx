@@ -1,7 +1,6 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { RiskLevel, Roam } from '@domain/risks/raid';
-import { issueUrl } from '../../shared/lib/jira-url';
-import { JiraLink } from '../../shared/ui/JiraLink';
+import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { formatDay, isOverdue, LEVEL_LABEL, ROAM_LABEL } from './raid-model';
 
 /** Pieces shared by the register and the logs. Jira text is always rendered as text. */
@@ -12,12 +11,8 @@ export const LEVEL_APPEARANCE: Record<RiskLevel, ThemeAppearance> = {
   low: 'success',
 };
 
-export function IssueKeyLink({ issueKey }: { issueKey: string }) {
-  return (
-    <JiraLink url={issueUrl(issueKey)} className="pmo-key pmo-raid-key" testId={`raid-link-${issueKey}`}>
-      {issueKey}
-    </JiraLink>
-  );
+export function RaidKeyLink({ issueKey }: { issueKey: string }) {
+  return <IssueKeyLink issueKey={issueKey} className="pmo-raid-key" testId={`raid-link-${issueKey}`} />;
 }
 
 export function SummaryText({ summary }: { summary: string | null }) {

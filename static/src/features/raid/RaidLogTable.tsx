@@ -3,7 +3,7 @@ import type { RaidLogEntry } from '@domain/risks/raid';
 import { useMemo } from 'react';
 import { SortableTable } from '../../shared/ui/table/SortableTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
-import { DueDate, IssueKeyLink, OwnerText, ProjectName, StatusText, SummaryText } from './RaidCells';
+import { DueDate, OwnerText, ProjectName, RaidKeyLink, StatusText, SummaryText } from './RaidCells';
 import { LOG_COLUMNS, type LogColumn, type LogKind, logSortValue } from './raid-model';
 
 export const LOG_ROWS_PER_PAGE = 20;
@@ -33,7 +33,7 @@ function rowOf(
     key: entry.key,
     testId: `${kind}-row-${entry.key}`,
     cells: [
-      cell('key', <IssueKeyLink issueKey={entry.key} />),
+      cell('key', <RaidKeyLink issueKey={entry.key} />),
       cell('summary', <SummaryText summary={entry.summary} />),
       cell('project', <ProjectName projectKey={entry.projectKey} names={names} />),
       cell('status', <StatusText status={entry.status} open={entry.open} />),

@@ -6,10 +6,10 @@ import { SortableTable } from '../../shared/ui/table/SortableTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   DueDate,
-  IssueKeyLink,
   LevelLozenge,
   OwnerText,
   ProjectName,
+  RaidKeyLink,
   RoamText,
   StatusText,
   SummaryText,
@@ -54,7 +54,7 @@ function rowOf(risk: RiskEntry, names: ReadonlyMap<string, string>, asOf: string
     key: risk.key,
     testId: `risk-row-${risk.key}`,
     cells: [
-      cell('key', <IssueKeyLink issueKey={risk.key} />),
+      cell('key', <RaidKeyLink issueKey={risk.key} />),
       cell('summary', <SummaryText summary={risk.summary} />),
       cell('project', <ProjectName projectKey={risk.projectKey} names={names} />),
       cell('status', <StatusText status={risk.status} open={risk.open} />),

@@ -1,0 +1,45 @@
+import { isRestrictedKey, RESTRICTED_PROJECT } from '@domain/snapshot/viewer-filter';
+import { issueUrl } from '../lib/jira-url';
+import { JiraLink } from './JiraLink';
+
+/** How a project the viewer cannot browse is named wherever a project name goes. */
+export const RESTRICTED_PROJECT_NAME = 'A restricted project';
+
+export function projectLabel(key: string, name: string): string {
+  return key === RESTRICTED_PROJECT ? RESTRICTED_PROJECT_NAME : name;
+}
+
+/**
+ * An issue key that opens the issue in Jira. An issue the viewer may not see (in a project they
+ * cannot browse, or with a security level) is shown without its key and without a link.
+ */
+export function IssueKeyLink({
+  issueKey,
+  testId,
+  className = '',
+}: {
+  issueKey: string;
+  testId?: string;
+  className?: string;
+}) {
+  if (isRestrictedKey(issueKey)) {
+    return (
+      <span
+        className={`pmo-key pmo-subtle ${className}`.trim()}
+        title="An issue you cannot see in Jira"
+        data-testid={testId}
+      >
+        restricted issue
+      </span>
+    );
+  }
+  return (
+    <JiraLink
+      url={issueUrl(issueKey)}
+      className={`pmo-key ${className}`.trim()}
+      {...(testId ? { testId } : {})}
+    >
+      {issueKey}
+    </JiraLink>
+  );
+}
