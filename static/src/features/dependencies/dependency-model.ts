@@ -2,7 +2,7 @@ import type { CrossProjectLink } from '@domain/dependencies/graph';
 import { projectOfKey } from '@domain/dependencies/keys';
 import type { Rag } from '@domain/health/health';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { projectLabel } from '../../shared/ui/IssueKeyLink';
+import { projectLabel } from '../../shared/lib/restricted';
 import { sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 
 /**

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { render, screen } from '@testing-library/react';
-import { IssueKeyLink, projectLabel } from './IssueKeyLink';
+import { projectLabel } from '../lib/restricted';
+import { IssueKeyLink } from './IssueKeyLink';
 
 // Outside Jira there is no bridge: the link's router is a stand-in here.
 jest.mock('@forge/bridge', () => ({ router: { open: jest.fn() } }));

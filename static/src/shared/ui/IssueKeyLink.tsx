@@ -1,13 +1,6 @@
-import { isRestrictedKey, RESTRICTED_PROJECT } from '@domain/snapshot/viewer-filter';
+import { isRestrictedKey } from '@domain/snapshot/viewer-filter';
 import { issueUrl } from '../lib/jira-url';
 import { JiraLink } from './JiraLink';
-
-/** How a project the viewer cannot browse is named wherever a project name goes. */
-export const RESTRICTED_PROJECT_NAME = 'A restricted project';
-
-export function projectLabel(key: string, name: string): string {
-  return key === RESTRICTED_PROJECT ? RESTRICTED_PROJECT_NAME : name;
-}
 
 /**
  * An issue key that opens the issue in Jira. An issue the viewer may not see (in a project they
