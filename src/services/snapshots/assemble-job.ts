@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
 import { loadAllTicks } from '../standards/checklist-store';
 import { evaluatorFor } from '../standards/issue-standards';
-import { snapshotKeys } from './keys';
+import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
 import {
   type CurrentSnapshot,
   CurrentSnapshotSchema,
@@ -24,7 +24,7 @@ import {
   type SnapshotData,
   SnapshotDataSchema,
 } from './records';
-import { DIRTY_JOB_PROJECT, failRun } from './start-refresh';
+import { failRun } from './start-refresh';
 
 type AssembleJob = Extract<Job, { kind: 'assemble-portfolio' }>;
 

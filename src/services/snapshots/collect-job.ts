@@ -9,7 +9,7 @@ import { readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { collectPages } from '../portfolio/collect';
 import { createFactsCollector } from './facts-collector';
-import { snapshotKeys } from './keys';
+import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
 import {
   type PartDone,
   PartDoneSchema,
@@ -18,7 +18,6 @@ import {
   type RunPlan,
   RunPlanSchema,
 } from './records';
-import { DIRTY_JOB_PROJECT } from './start-refresh';
 
 /** Pages one job reads: 2,000 issues, a few seconds at Jira's latency, far inside Forge's limits. */
 export const PAGES_PER_JOB = 20;

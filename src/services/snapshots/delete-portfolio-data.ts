@@ -1,8 +1,7 @@
 import type { PmoConfig } from '../../domain/config/schema';
 import type { AppDeps } from '../deps';
 import { configuredPortfolioId } from '../portfolio/portfolios';
-import { portfolioPrefix } from './keys';
-import { VIEWED_PORTFOLIOS_PREFIX } from './refresh-due-portfolios';
+import { portfolioPrefix, VIEWED_PORTFOLIOS_PREFIX } from './keys';
 
 /** Deletes every stored record of a portfolio: snapshots, runs and their parts. */
 export async function deletePortfolioData(deps: AppDeps, portfolioId: string): Promise<number> {

@@ -41,3 +41,9 @@ export const dirtyKey = (atMs: number, issueId: string) => `${dirtyBucket(atMs)}
 
 /** Projects a viewer can browse, cached a few minutes (storage is per installation on Forge). */
 export const viewerProjectsKey = (accountId: string) => `viewer:${accountId}:projects`;
+
+/** Portfolios people have opened (have a snapshot) are kept fresh too, not only configured ones. */
+export const VIEWED_PORTFOLIOS_PREFIX = 'pf-viewed:';
+
+/** Pseudo project key of the job that re-reads issues named by events (`#` is in no project key). */
+export const DIRTY_JOB_PROJECT = '#dirty';

@@ -3,18 +3,16 @@ import type { AppDeps } from '../deps';
 import { refreshMinutesOf } from '../portfolio/get-portfolio-report';
 import { configuredPortfolioId } from '../portfolio/portfolios';
 import { loadLiveConfig } from '../settings/live-config';
-import { snapshotKeys } from './keys';
+import { snapshotKeys, VIEWED_PORTFOLIOS_PREFIX } from './keys';
 import { CurrentSnapshotSchema } from './records';
 import { latestRun } from './refresh-status';
+import { resumeStalledRun } from './resume-stalled-run';
 import { startRefresh } from './start-refresh';
-
-/** Portfolios people have opened (have a snapshot) are kept fresh too, not only configured ones. */
-export const VIEWED_PORTFOLIOS_PREFIX = 'pf-viewed:';
 
 /**
  * The scheduled trigger (every hour): starts a refresh for every portfolio whose cadence has
- * passed since its last run started. Configured portfolios are always kept; the built-in ones
- * ("all", per category) once someone has opened them.
+ * passed since its last run started, and resumes a run that stalled. Configured portfolios are
+ * always kept; the built-in ones ("all", per category) once someone has opened them.
  */
 export async function refreshDuePortfolios(deps: AppDeps): Promise<string[]> {
   const live = await loadLiveConfig(deps.store);
@@ -33,6 +31,7 @@ export async function refreshDuePortfolios(deps: AppDeps): Promise<string[]> {
   for (const portfolioId of [...ids].sort()) {
     const current = await readParsed(deps.store, snapshotKeys(portfolioId).current, CurrentSnapshotSchema);
     const run = await latestRun(deps, portfolioId);
+    if (run && (await resumeStalledRun(deps, portfolioId, run))) continue;
     const lastStart = run ? Date.parse(run.startedAt) : current ? current.startedAtMs : 0;
     const dueMs = refreshMinutesOf(portfolioId, live.config) * 60_000;
     // A little slack so an hourly trigger does not skip an hourly portfolio by seconds.

@@ -7,6 +7,7 @@ import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Store } from '../../storage/store';
 import { snapshotKeys } from './keys';
+import { refreshDuePortfolios } from './refresh-due-portfolios';
 import { startRefresh } from './start-refresh';
 
 jest.setTimeout(60_000);
@@ -102,12 +103,20 @@ describe('page views from the snapshot, as each viewer may see them', () => {
 /** A store whose writes of chosen keys can fail once or wait. */
 class FaultyStore extends MemoryStore {
   failOnce = new Set<string>();
+  /** Key fragment -> how many more create-only writes of such keys fail. */
+  failTimes = new Map<string, number>();
   gate: { key: string; opened: Promise<void> } | null = null;
   override async set(key: string, value: unknown): Promise<void> {
     if (this.gate && key === this.gate.key) await this.gate.opened;
     return super.set(key, value);
   }
   override async setIfAbsent(key: string, value: unknown): Promise<boolean> {
+    for (const [pattern, left] of this.failTimes) {
+      if (left > 0 && key.includes(pattern)) {
+        this.failTimes.set(pattern, left - 1);
+        throw new Error(`storage write failed: ${key}`);
+      }
+    }
     for (const pattern of this.failOnce) {
       if (key.includes(pattern)) {
         this.failOnce.delete(pattern);
@@ -171,6 +180,30 @@ describe('refresh runs under faults', () => {
     expect(actual.kpis).toEqual(expected.kpis);
     expect(actual.dependencies).toEqual(expected.dependencies);
     expect((await status(crashed)).run?.status).toBe('done');
+  });
+
+  it('a run whose job the queue gave up on is resumed by the hourly trigger and completes', async () => {
+    const clean = appWith(new MemoryStore());
+    await startRefresh(clean.deps, clean.deps.queue, 'all', 'user');
+    await clean.drainJobs();
+    const clock = { now: NOW };
+    const store = new FaultyStore();
+    // One project's "done" marker cannot be written on any of the queue's three deliveries.
+    store.failTimes.set(':done:', 3);
+    const local = wireSimulator(sim.url, { store, now: () => clock.now }).localApp;
+    const { seq } = await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    await local.drainJobs();
+    expect((await status(local)).run).toMatchObject({ seq, status: 'running' });
+    clock.now = new Date(NOW.getTime() + 30 * 60_000);
+    await refreshDuePortfolios(local.deps);
+    await local.drainJobs();
+    expect((await status(local)).run).toMatchObject({ seq, status: 'done' });
+    const [expected, actual] = [
+      await portfolioReportAs(clean, 'sim-admin'),
+      await portfolioReportAs(local, 'sim-admin'),
+    ];
+    expect(actual.projects).toEqual(expected.projects);
+    expect(actual.kpis).toEqual(expected.kpis);
   });
 
   it('readers see the previous snapshot until the new one is complete', async () => {

@@ -12,7 +12,7 @@ import { siteSettingsFor } from '../portfolio/site-settings';
 import { loadLiveConfig } from '../settings/live-config';
 import { standardsFieldIds } from '../standards/issue-facts';
 import { loadStandardsSite } from '../standards/standards-site';
-import { dirtyBucket, snapshotKeys } from './keys';
+import { DIRTY_JOB_PROJECT, dirtyBucket, snapshotKeys, VIEWED_PORTFOLIOS_PREFIX } from './keys';
 import {
   CurrentSnapshotSchema,
   RunClaimSchema,
@@ -21,7 +21,6 @@ import {
   RunResultSchema,
   type RunTrigger,
 } from './records';
-import { VIEWED_PORTFOLIOS_PREFIX } from './refresh-due-portfolios';
 
 /** Minutes re-read before the last refresh started, for clocks and Jira's indexing lag. */
 export const OVERLAP_MINUTES = 10;
@@ -31,8 +30,6 @@ export const FULL_REFRESH_EVERY_MS = 7 * 24 * 3_600_000;
 export const MAX_RUN_AGE_MS = 6 * 3_600_000;
 /** More changed issues than this since the last refresh: a full read is cheaper to reason about. */
 const MAX_DIRTY_ISSUES = 2_000;
-/** Pseudo project key of the job that re-reads issues named by events. */
-export const DIRTY_JOB_PROJECT = '#dirty';
 
 export interface StartedRun {
   seq: number;
