@@ -48,7 +48,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
       plan.baseSeq === null
         ? null
         : await readBlob(deps.store, keys.snapshot(plan.baseSeq), SnapshotDataSchema);
-    if (plan.baseSeq !== null && !base)
+    if (plan.mode === 'incremental' && !base)
       throw new Error('The snapshot this refresh builds on is gone; the next refresh reads everything.');
     const parts = [];
     for (const marker of done) {
@@ -172,6 +172,30 @@ export function mergeRun(
     parts.map((part) => part.chunk),
     plan.settings,
   );
+  if (plan.mode === 'full') {
+    if (!base || failed.size === 0 || base.chunk.basis !== freshChunk.basis) {
+      return finish(plan, freshChunk, fresh, inScope, new Map());
+    }
+    // A project that could not be read keeps its last complete data (and is marked stale), so what
+    // other projects link to in it (date conflicts, blocked chains) does not silently vanish.
+    const keptRows: Record<string, IssueRow> = Object.create(null);
+    const keptFacts: StoredFactsMap = Object.create(null);
+    for (const key of Object.keys(base.chunk.issues)) {
+      const row = base.chunk.issues[key] as IssueRow;
+      if (!failed.has(row[0]) || !inScope.has(row[0])) continue;
+      keptRows[key] = row;
+      const facts = base.facts[key];
+      if (facts) keptFacts[key] = facts;
+    }
+    const kept: PortfolioChunk = { ...base.chunk, issues: keptRows, linked: Object.create(null) };
+    return finish(
+      plan,
+      mergeAllChunks([kept, freshChunk], plan.settings),
+      mergeFacts([keptFacts, fresh]),
+      inScope,
+      new Map(),
+    );
+  }
   if (!base) return finish(plan, freshChunk, fresh, inScope, new Map());
 
   // Old key -> new key (moved) or null (gone), found by issue id.

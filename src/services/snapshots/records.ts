@@ -31,7 +31,7 @@ export const RunPlanSchema = z.object({
   sinceMinutes: z.number().int().positive().nullable(),
   /** Projects an incremental run reads whole: new in the portfolio since the base snapshot. */
   newProjects: z.array(z.string()).default([]),
-  /** The snapshot an incremental run builds on. */
+  /** The last complete snapshot: what an incremental run builds on, and a full run falls back to. */
   baseSeq: z.number().int().min(1).nullable(),
   /** Issues changed per issue events since the base snapshot: re-read by id. */
   dirtyIssueIds: z.array(z.string()),

@@ -206,6 +206,32 @@ describe('refresh runs under faults', () => {
     expect(actual.kpis).toEqual(expected.kpis);
   });
 
+  it('a project that cannot be read keeps its last data, marked stale, and what links to it stays (#13.7)', async () => {
+    const local = appWith(new MemoryStore());
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    await local.drainJobs();
+    const before = await portfolioReportAs(local, 'sim-admin');
+    const broken = before.projects[before.projects.length - 1]?.key ?? '';
+    // Jira fails every search of that project (after the client's own retries).
+    const client = local.deps.jira.asApp();
+    const searchPage = client.searchPage.bind(client);
+    client.searchPage = async (options) => {
+      if (options.jql.includes(`project = "${broken}"`)) throw new Error(`Jira answered 503 for ${broken}`);
+      return searchPage(options);
+    };
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
+    await local.drainJobs();
+    client.searchPage = searchPage;
+    const after = await portfolioReportAs(local, 'sim-admin');
+    expect(after.meta.staleProjects).toEqual([broken]);
+    expect(after.meta.partial).toBe(true);
+    expect(after.projects.find((project) => project.key === broken)?.kpis).toEqual(
+      before.projects.find((project) => project.key === broken)?.kpis,
+    );
+    expect(after.dependencies.conflicts).toEqual(before.dependencies.conflicts);
+    expect(after.kpis).toEqual(before.kpis);
+  });
+
   it('readers see the previous snapshot until the new one is complete', async () => {
     const store = new FaultyStore();
     const local = appWith(store);

@@ -179,7 +179,8 @@ async function planRun(
     // Ordering in a stored scope (saved before it was refused) would break the composed query.
     scopeJql: scope.jql ? jqlWithoutOrdering(scope.jql) : null,
     sinceMinutes,
-    baseSeq: mode === 'incremental' && current ? current.seq : null,
+    // A full run builds on the last snapshot only for projects it cannot read (kept, marked stale).
+    baseSeq: current ? current.seq : null,
     newProjects:
       mode === 'incremental' && base
         ? projects.map((project) => project.key).filter((key) => !base.covered.includes(key))
