@@ -74,18 +74,27 @@ export function chunkForViewer(chunk: PortfolioChunk, viewer: ViewerScope): Port
   return { ...chunk, issues, linked };
 }
 
+const ISSUE_KEY_IN_TEXT = /\b[A-Z][A-Z0-9_]*-\d+\b/g;
+
 /** The compliance report of the projects the viewer can browse, totals recomputed from them. */
 export function complianceForViewer(report: ComplianceReport, viewer: ViewerScope): ComplianceReport {
   const visible = (projectKey: string) => viewer.browsable.has(projectKey);
   const listed = (item: { key: string; projectKey: string }) =>
     visible(item.projectKey) && !viewer.hiddenIssues.has(item.key);
+  // Messages name other issues ("Blocked by unresolved issue ABC-1"): never one the viewer may not see.
+  const redact = (message: string) =>
+    message.replace(ISSUE_KEY_IN_TEXT, (key) =>
+      viewer.hiddenIssues.has(key) || !visible(projectOfKey(key)) ? 'a restricted issue' : key,
+    );
   const projects = report.projects.filter((project) => visible(project.projectKey));
   const evaluated = projects.reduce((sum, project) => sum + project.evaluated, 0);
   const compliant = projects.reduce((sum, project) => sum + project.compliant, 0);
   return {
     ...report,
     projects,
-    violations: report.violations.filter(listed),
+    violations: report.violations
+      .filter(listed)
+      .map((violation) => ({ ...violation, messages: violation.messages.map(redact) })),
     gates: report.gates.filter(listed),
     totals: { evaluated, compliant, violating: evaluated - compliant },
   };
