@@ -42,6 +42,11 @@ export const DependencyWarningSchema = z.object({
   dueDate: z.string().nullable(),
   /** The blocker is due after this issue (or is overdue while this one waits). */
   late: z.boolean(),
+  /**
+   * Jira could not be read for the blocker's due date and summary: `late` is then unknown (false),
+   * never a confirmed "on time".
+   */
+  detailsUnavailable: z.boolean(),
   otherProject: z.boolean(),
   message: z.string(),
 });

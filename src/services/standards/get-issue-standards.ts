@@ -29,11 +29,14 @@ export async function getIssueStandards(
   const facts = toIssueFacts(issue, checklist.ticks);
   const { blockedBy } = blockingLinksOf(facts.links, indexBlockingLinks(live.config.engine.blockingLinks));
   let blockers: BlockerInfo[] = [];
+  let blockersUnreadable = false;
   try {
     blockers = await readBlockers(jira, blockedBy);
   } catch (error) {
-    // The links already carry each blocker's status; only due dates and summaries are missing.
+    // The links already carry each blocker's status; due dates and summaries are missing, and the
+    // panel says so instead of presenting the blockers as on time.
     if (!(error instanceof AppError)) throw error;
+    blockersUnreadable = true;
   }
   return describeIssueStandards({
     facts,
@@ -45,6 +48,7 @@ export async function getIssueStandards(
     site,
     checklist,
     blockers,
+    blockersUnreadable,
     canTick: permissions.EDIT_ISSUES === true,
     today: deps.now().toISOString().slice(0, 10),
   });

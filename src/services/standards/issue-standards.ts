@@ -36,6 +36,8 @@ export interface IssueStandardsInput {
   site: StandardsSite;
   checklist: ChecklistState;
   blockers: BlockerInfo[];
+  /** True when the blockers' details could not be read: lateness is unknown, and said so. */
+  blockersUnreadable?: boolean;
   canTick: boolean;
   today: string;
 }
@@ -188,9 +190,12 @@ function dependencyWarnings(input: IssueStandardsInput): DependencyWarning[] {
     const dueDate = blocker?.dueDate ?? null;
     const dueAfterThis = dueDate !== null && input.dueDate !== null && dueDate > input.dueDate;
     const overdue = dueDate !== null && dueDate < input.today;
+    const detailsUnavailable = input.blockersUnreadable === true && blocker === undefined;
     const parts = [`${key} is unresolved and blocks this issue`];
     if (dueAfterThis) parts.push(`it is due ${dueDate}, after this issue (${input.dueDate})`);
     else if (overdue) parts.push(`it was due ${dueDate}`);
+    else if (detailsUnavailable)
+      parts.push('its due date could not be read from Jira, so whether it is late is unknown');
     warnings.push({
       key,
       projectKey,
@@ -198,6 +203,7 @@ function dependencyWarnings(input: IssueStandardsInput): DependencyWarning[] {
       status: blocker?.status ?? null,
       dueDate,
       late: dueAfterThis || overdue,
+      detailsUnavailable,
       otherProject: projectKey !== input.facts.projectKey,
       message: `${parts.join('; ')}.`,
     });

@@ -141,6 +141,37 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     expect(panel.canTick).toBe(true);
   });
 
+  it('says when the blockers could not be read instead of presenting them as on time (#13.7)', async () => {
+    // An issue with an open blocker, as the admin sees it when Jira answers.
+    let target: { key: string; blockers: number } | null = null;
+    for (const issue of sim.dataset.issues.slice(0, 400)) {
+      const answer = await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', {
+        issueKey: issue.key,
+      });
+      if (answer.ok && answer.data.dependencies.length > 0) {
+        target = { key: issue.key, blockers: answer.data.dependencies.length };
+        break;
+      }
+    }
+    if (!target) throw new Error('the seeded data has no issue with an open blocker');
+    sim.setFaults({
+      failNext: [{ status: 503, count: 50, pathPrefix: '/rest/api/3/search/jql', retryAfterSeconds: 0 }],
+    });
+    try {
+      const panel = data(
+        await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: target.key }),
+      );
+      expect(panel.dependencies).toHaveLength(target.blockers);
+      for (const dependency of panel.dependencies) {
+        expect(dependency.detailsUnavailable).toBe(true);
+        expect(dependency.late).toBe(false);
+        expect(dependency.message).toContain('whether it is late is unknown');
+      }
+    } finally {
+      sim.resetFaults();
+    }
+  }, 60_000);
+
   it('does not block transitions while every standard is guidance only', async () => {
     const story = await storyWithoutDueDate();
     await expect(transitionTo(story.key, 'In Progress')).resolves.toEqual({ result: true });

@@ -124,8 +124,21 @@ function Problems({ data }: { data: IssueStandards }) {
 
 function Dependencies({ data }: { data: IssueStandards }) {
   if (data.dependencies.length === 0) return null;
+  const unreadable = data.dependencies.some((dependency) => dependency.detailsUnavailable);
   return (
     <Section title="Blocked by">
+      {unreadable ? (
+        <SectionMessage
+          appearance="warning"
+          title="Blockers could not be read completely"
+          testId="dependencies-partial"
+        >
+          <p>
+            Jira did not answer for the blocking issues' due dates, so whether they are late is unknown.
+            Reopen the issue to try again.
+          </p>
+        </SectionMessage>
+      ) : null}
       <ul className="pmo-dependencies">
         {sortDependencies(data.dependencies).map((dependency) => (
           <li

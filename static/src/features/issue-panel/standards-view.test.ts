@@ -157,6 +157,7 @@ describe('sortDependencies', () => {
       summary: null,
       status: null,
       dueDate: null,
+      detailsUnavailable: false,
       otherProject: true,
       message: '',
     };
