@@ -1,6 +1,12 @@
 import { DEFAULT_REFRESH_MINUTES, type PmoConfig } from '../../domain/config/schema';
+import { projectOfKey } from '../../domain/dependencies/keys';
 import { AppError } from '../../domain/errors';
-import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
+import {
+  chunkBasis,
+  computePortfolioFromChunk,
+  type IssueRow,
+  type PortfolioReport,
+} from '../../domain/portfolio';
 import { chunkForViewer, complianceForViewer } from '../../domain/snapshot/viewer-filter';
 import { readBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
@@ -80,10 +86,7 @@ export async function getPortfolioReport(
     view = computeView(data, access, live.version > 0 ? live.config : null, live.config, now);
     if (pointer.id) views.set(viewKey, view);
   }
-  const staleProjects = data.stale
-    .map((entry) => entry.projectKey)
-    .filter((key) => access.browsable.has(key))
-    .sort();
+  const staleProjects = [...staleOrDependent(data)].filter((key) => access.browsable.has(key)).sort();
   const refreshMinutes = refreshMinutesOf(portfolioId, live.config);
   const ageMs = now.getTime() - Date.parse(data.asOf);
   const lastRunFailed = run?.status === 'failed';
@@ -139,6 +142,26 @@ function computeView(
       : {}),
   });
   return { ...computation, compliance };
+}
+
+/**
+ * Projects whose figures are incomplete: the stale ones, and, when a stale project has no data at
+ * all (its first read failed), every project blocked by or blocking one of its issues, since its
+ * dependency figures are missing the other end.
+ */
+function staleOrDependent(data: SnapshotData): Set<string> {
+  const stale = new Set(data.stale.map((entry) => entry.projectKey));
+  if (stale.size === 0) return stale;
+  const withRows = new Set<string>();
+  for (const key of Object.keys(data.chunk.issues)) withRows.add((data.chunk.issues[key] as IssueRow)[0]);
+  const empty = new Set([...stale].filter((projectKey) => !withRows.has(projectKey)));
+  if (empty.size === 0) return stale;
+  const result = new Set(stale);
+  for (const key of Object.keys(data.chunk.issues)) {
+    const row = data.chunk.issues[key] as IssueRow;
+    if ([...row[7], ...row[8]].some((other) => empty.has(projectOfKey(other)))) result.add(row[0]);
+  }
+  return result;
 }
 
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */

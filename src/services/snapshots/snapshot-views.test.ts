@@ -232,6 +232,45 @@ describe('refresh runs under faults', () => {
     expect(after.kpis).toEqual(before.kpis);
   });
 
+  it('on a first read that misses a project, the projects linked to it are flagged partial too (#13.7)', async () => {
+    const local = appWith(new MemoryStore());
+    const projects = sim.dataset.projects;
+    const issueProject = new Map(
+      sim.dataset.issues.map((issue) => [issue.id, projects[issue.projectIdx]?.key ?? '']),
+    );
+    // The project with the most cross-project links: its partners lose the other end of those links.
+    const partners = new Map<string, Set<string>>();
+    // Links the app takes to mean "blocks" (the default mapping: Blocks, Dependency).
+    const blocking = new Set(
+      sim.dataset.linkTypes
+        .filter((type) => ['Blocks', 'Dependency'].includes(type.name))
+        .map((type) => type.id),
+    );
+    for (const link of sim.dataset.links.filter((candidate) => blocking.has(candidate.typeId))) {
+      const [from, to] = [issueProject.get(link.from) ?? '', issueProject.get(link.to) ?? ''];
+      if (from === to) continue;
+      partners.set(from, (partners.get(from) ?? new Set()).add(to));
+      partners.set(to, (partners.get(to) ?? new Set()).add(from));
+    }
+    const [broken, linked] = [...partners].sort((a, b) => b[1].size - a[1].size)[0] ?? [
+      '',
+      new Set<string>(),
+    ];
+    expect(linked.size).toBeGreaterThan(0);
+    const client = local.deps.jira.asApp();
+    const searchPage = client.searchPage.bind(client);
+    client.searchPage = async (options) => {
+      if (options.jql.includes(`project = "${broken}"`)) throw new Error(`Jira answered 503 for ${broken}`);
+      return searchPage(options);
+    };
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+    await local.drainJobs();
+    client.searchPage = searchPage;
+    const report = await portfolioReportAs(local, 'sim-admin');
+    expect(report.meta.partial).toBe(true);
+    expect(report.meta.staleProjects).toEqual(expect.arrayContaining([broken, ...linked]));
+  });
+
   it('readers see the previous snapshot until the new one is complete', async () => {
     const store = new FaultyStore();
     const local = appWith(store);
