@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
 import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { dumpStore } from '../../test/support/store-dump';
 import { type ResolverKey, resolverContract } from '../contracts/resolver-contract';
 import { defaultPmoConfig } from '../domain/config/schema';
 import { ErrorCode } from '../domain/errors';
@@ -188,16 +189,7 @@ function invoke(accountId: string, functionKey: string, payload: unknown) {
   ) as Promise<Result>;
 }
 
-async function dump(store: Store): Promise<string> {
-  const out: Record<string, unknown> = {};
-  let cursor: string | undefined;
-  do {
-    const page = await store.query('', { cursor, limit: 100 });
-    for (const { key, value } of page.results) out[key] = value;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return JSON.stringify(out);
-}
+const dumpJson = async (store: Store) => JSON.stringify(await dumpStore(store));
 
 const TYPED_CODES = new Set(ErrorCode.options.filter((code) => code !== 'INTERNAL'));
 
@@ -224,7 +216,7 @@ beforeEach(() => clearSettingsEditorCache());
 
 /** The property every call must hold: a typed answer, and no stored change when it is an error. */
 async function holdsUp(accountId: string, key: string, payload: unknown): Promise<Result> {
-  const before = await dump(local.deps.store);
+  const before = await dumpJson(local.deps.store);
   const result = await invoke(accountId, key, payload);
   tried++;
   if (result.ok) return result;
@@ -234,7 +226,7 @@ async function holdsUp(accountId: string, key: string, payload: unknown): Promis
       `${accountId} ${key} answered ${code} (${result.error?.message}) for ${preview(payload)}`,
     );
   }
-  if ((await dump(local.deps.store)) !== before) {
+  if ((await dumpJson(local.deps.store)) !== before) {
     throw new Error(`${accountId} ${key} failed with ${code} but changed the store, for ${preview(payload)}`);
   }
   return result;

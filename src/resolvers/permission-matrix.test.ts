@@ -1,5 +1,6 @@
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
 import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { dumpStore } from '../../test/support/store-dump';
 import type { ResolverKey } from '../contracts/resolver-contract';
 import { resolverContract } from '../contracts/resolver-contract';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
@@ -159,17 +160,6 @@ function invoke(local: LocalApp, accountId: string, functionKey: string, payload
   ) as Promise<Result>;
 }
 
-async function dump(store: Store): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  let cursor: string | undefined;
-  do {
-    const page = await store.query('', { cursor, limit: 100 });
-    for (const { key, value } of page.results) out[key] = value;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
-
 let sim: JiraSim;
 let local: LocalApp;
 let fixture: Fixture;
@@ -308,7 +298,7 @@ describe('permission matrix: every user x every resolver', () => {
     const view = sees.get(user);
     if (!view) throw new Error(`no view for ${user}`);
     for (const { payload, issue } of row.payloads(fixture)) {
-      const before = row.writes ? await dump(local.deps.store) : undefined;
+      const before = row.writes ? await dumpStore(local.deps.store) : undefined;
       const result = await invoke(local, user, key, payload);
       matrixChecks++;
       const context = `${user} ${key} ${JSON.stringify(payload).slice(0, 120)}`;
@@ -321,7 +311,7 @@ describe('permission matrix: every user x every resolver', () => {
       } else {
         expect({ context, ok: result.ok }).toEqual({ context, ok: false });
         expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.error?.code);
-        if (before) expect(await dump(local.deps.store)).toEqual(before);
+        if (before) expect(await dumpStore(local.deps.store)).toEqual(before);
       }
       // Keys the caller named themselves may come back in an error; nothing else they cannot see.
       const named = namedKeys(result);
@@ -341,7 +331,7 @@ describe('permission matrix: every user x every resolver', () => {
   });
 
   it.each(cases)('%s calling %s cannot name a user in the payload', async (user, key) => {
-    const before = await dump(local.deps.store);
+    const before = await dumpStore(local.deps.store);
     fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
     for (const { payload } of MATRIX[key].payloads(fixture)) {
       for (const field of ['accountId', 'actor', 'author', 'by', 'principal']) {
@@ -359,6 +349,6 @@ describe('permission matrix: every user x every resolver', () => {
         expect(result.error?.code).toBe('BAD_REQUEST');
       }
     }
-    expect(await dump(local.deps.store)).toEqual(before);
+    expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@ import { createHost, type Host } from '../../dev/host/server';
 import { wireSimulator } from '../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
 import type { LocalApp } from '../../dev/local/local-app';
+import { dumpStore } from '../../test/support/store-dump';
 import { defaultPmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
 import type { Store } from '../storage/store';
@@ -15,17 +16,6 @@ function invoke(local: LocalApp, accountId: string, functionKey: string, payload
     { call: { functionKey, payload }, context: { moduleKey: 'pmo-admin-page' } },
     { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
   ) as Promise<Result>;
-}
-
-async function dump(store: Store): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  let cursor: string | undefined;
-  do {
-    const page = await store.query('', { cursor, limit: 100 });
-    for (const { key, value } of page.results) out[key] = value;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
 }
 
 const enforced = structuredClone(defaultPmoConfig);
@@ -56,7 +46,7 @@ describe('settings resolvers', () => {
   beforeEach(() => clearSettingsEditorCache());
 
   it('a team member calling saveSettings over HTTP gets a typed 403 and nothing changes', async () => {
-    const before = await dump(local.deps.store);
+    const before = await dumpStore(local.deps.store);
     const response = await fetch(`${host.url}/__invoke/saveSettings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-account-id': 'sim-team' },
@@ -68,11 +58,11 @@ describe('settings resolvers', () => {
       message: 'Only Jira administrators can change PMO settings.',
       details: { required: 'ADMINISTER' },
     });
-    expect(await dump(local.deps.store)).toEqual(before);
+    expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 
   it('ignores a forged account id: the payload schema refuses it, and only the context identifies', async () => {
-    const before = await dump(local.deps.store);
+    const before = await dumpStore(local.deps.store);
     const forged = await invoke(local, 'sim-team', 'saveSettings', {
       baseVersion: 0,
       config: enforced,
@@ -93,7 +83,7 @@ describe('settings resolvers', () => {
       baseVersion: 0,
     });
     expect(overrideBy).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await dump(local.deps.store)).toEqual(before);
+    expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 
   it('an admin saves through the resolver; only editors read the settings and the audit log', async () => {
@@ -124,14 +114,14 @@ describe('settings resolvers', () => {
   });
 
   it('answers PAYLOAD_TOO_LARGE for an import over 1 MB, with nothing stored', async () => {
-    const before = await dump(local.deps.store);
+    const before = await dumpStore(local.deps.store);
     const result = await invoke(local, 'sim-admin', 'importSettings', {
       json: 'x'.repeat(10 * 1024 * 1024),
       baseVersion: 1,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
     expect(result.error?.message).toBe('The file is 10.0 MB; settings files can be at most 1 MB');
-    expect(await dump(local.deps.store)).toEqual(before);
+    expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 
   it('previews an import with an unknown rule kind as problems with paths', async () => {

@@ -1,5 +1,6 @@
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
 import { createLocalApp } from '../../../dev/local/local-app';
+import { dumpStore } from '../../../test/support/store-dump';
 import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
@@ -59,18 +60,6 @@ function harness(wrap: (store: Store) => Store = (store) => store) {
   return { deps: local.deps, memory, clock };
 }
 
-/** Every key and value in the store, to compare before and after. */
-async function dump(store: Store): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  let cursor: string | undefined;
-  do {
-    const page = await store.query('', { cursor, limit: 100 });
-    for (const { key, value } of page.results) out[key] = value;
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
-
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
@@ -121,7 +110,7 @@ describe('saving settings', () => {
   it('a team member is refused with FORBIDDEN and the store is unchanged', async () => {
     const { deps, memory } = harness();
     await saveAs(deps, admin, 0, enforceRisks);
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     const error = await rejection(saveAs(deps, team, 1, defaultPmoConfig));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toBe('Only Jira administrators can change PMO settings.');
@@ -131,7 +120,7 @@ describe('saving settings', () => {
     await expect(rejection(listAuditLog(deps, outsider, { limit: 20 }))).resolves.toMatchObject({
       code: 'FORBIDDEN',
     });
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
     // The settings themselves are for editors only (#13.5); the refusal names no group or setting.
     await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({
       code: 'FORBIDDEN',
@@ -159,18 +148,18 @@ describe('saving settings', () => {
     }, withGroup);
     await expect(saveAs(deps, pmo, 1, withRisks)).resolves.toEqual({ version: 2 });
 
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     const widened = edited((config) => {
       config.access.pmoGroupName = 'jira-software-users';
     }, withRisks);
     await expect(rejection(saveAs(deps, pmo, 2, widened))).resolves.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
   });
 
   it('a save based on a stale version answers CONFLICT and loses nothing', async () => {
     const { deps, memory } = harness();
     await saveAs(deps, admin, 0, enforceRisks);
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     const error = await rejection(
       saveAs(
         deps,
@@ -184,7 +173,7 @@ describe('saving settings', () => {
     expect(error.code).toBe('CONFLICT');
     expect(error.details).toEqual({ liveVersion: 1, yourBase: 0 });
     expect(error.message).toContain('version 1 is live now');
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
     expect((await loadLiveConfig(memory)).config).toEqual(enforceRisks);
   });
 
@@ -224,9 +213,9 @@ describe('saving settings', () => {
     const live = await loadLiveConfig(memory);
     expect(live.version).toBe(1);
     expect([20, 30]).toContain(live.config.engine.staleDays);
-    expect(Object.keys(await dump(memory)).filter((key) => key.startsWith('config:version:'))).toHaveLength(
-      1,
-    );
+    expect(
+      Object.keys(await dumpStore(memory)).filter((key) => key.startsWith('config:version:')),
+    ).toHaveLength(1);
   });
 
   it('a save whose pointer write fails is still live, and the next save builds on it', async () => {
@@ -258,7 +247,7 @@ describe('saving settings', () => {
 
   it('refuses a save that changes nothing, markup in texts, and a configuration over one stored value', async () => {
     const { deps, memory } = harness();
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Nothing to save'),
@@ -282,7 +271,7 @@ describe('saving settings', () => {
     await expect(rejection(saveAs(deps, admin, 0, huge))).resolves.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
     });
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
   });
 });
 
@@ -302,7 +291,7 @@ describe('JQL portfolio scopes', () => {
     const [parsed] = await deps.jira.asUser(admin.accountId).parseJql(['project = = BROKEN']);
     const jiraMessage = parsed?.errors?.[0] ?? 'missing';
     expect(error.message).toContain(jiraMessage);
-    expect(await dump(memory)).toEqual({});
+    expect(await dumpStore(memory)).toEqual({});
   });
 
   it('a valid JQL scope is saved and reported on, and listed as a portfolio', async () => {
@@ -482,7 +471,7 @@ describe('import and export', () => {
     async (_name, make, code, message) => {
       const { deps, memory } = harness();
       await saveAs(deps, admin, 0, enforceRisks);
-      const before = await dump(memory);
+      const before = await dumpStore(memory);
       const json = make();
       const error = await rejection(importSettings(deps, admin, { json, baseVersion: 1, comment: '' }));
       expect(error.code).toBe(code);
@@ -493,7 +482,7 @@ describe('import and export', () => {
         expect(preview.problems.length).toBeGreaterThan(0);
         expect(preview.problems.every((problem) => problem.severity === 'error')).toBe(true);
       }
-      expect(await dump(memory)).toEqual(before);
+      expect(await dumpStore(memory)).toEqual(before);
     },
   );
 
@@ -715,7 +704,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     const { deps, memory, hiddenKey, expiresAt } = await teamEditor();
     const live = (await loadLiveConfig(deps.store)).config;
     const override = { rag: 'red' as const, reason: 'x', expiresAt, by: 'sim-team' };
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     for (const key of [hiddenKey, 'NOSUCHPROJECT']) {
       const candidate = edited((config) => {
         config.overrides[key] = override;
@@ -736,7 +725,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
       );
       expect(single.code).toBe('NOT_FOUND');
     }
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
     // Restoring a version whose override the restorer cannot browse is refused the same way.
     const withHidden = edited((config) => {
       config.overrides[hiddenKey] = override;
@@ -752,7 +741,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
   it('refuses markup, bidi overrides and NUL in the save comment on save, import and restore', async () => {
     const { deps, memory } = harness();
     await saveAs(deps, admin, 0, enforceRisks);
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     for (const comment of ['<img src=x onerror=alert(1)>', 'fine \u202Etxt.exe', 'nul\u0000here']) {
       const saved = await rejection(saveAs(deps, admin, 1, defaultPmoConfig, comment));
       expect(saved.code).toBe('BAD_REQUEST');
@@ -766,12 +755,12 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
         rejection(restoreConfigVersion(deps, admin, { version: 0, baseVersion: 1, comment })),
       ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
     }
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
   });
 
   it('rejects __proto__ keys and unknown keys anywhere in an import with a path, instead of dropping them', async () => {
     const { deps, memory } = harness();
-    const before = await dump(memory);
+    const before = await dumpStore(memory);
     const cases: [string, string][] = [
       ['{"overrides":{"__proto__":{"rag":"red"}}}', 'overrides.__proto__'],
       ['{"engine":{"__proto__":{"staleDays":1}}}', 'engine.__proto__'],
@@ -787,6 +776,6 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
         rejection(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })),
       ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
     }
-    expect(await dump(memory)).toEqual(before);
+    expect(await dumpStore(memory)).toEqual(before);
   });
 });
