@@ -6,7 +6,6 @@ import { resolverContract } from '../contracts/resolver-contract';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
 import { findLiveVersion } from '../services/settings/live-config';
-import type { Store } from '../storage/store';
 
 /**
  * The permission matrix (#13, standing suite): every simulator user x every resolver key of the

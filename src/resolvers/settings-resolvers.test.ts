@@ -6,7 +6,6 @@ import type { LocalApp } from '../../dev/local/local-app';
 import { dumpStore } from '../../test/support/store-dump';
 import { defaultPmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
-import type { Store } from '../storage/store';
 
 type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; details?: unknown } };
 
