@@ -1,6 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
+import { RESTRICTED_PROJECT } from '@domain/snapshot/viewer-filter';
 import {
   Background,
   BaseEdge,
@@ -70,10 +71,13 @@ const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNod
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className="pmo-dep-node__handle" />
       <div className="pmo-dep-node__top">
-        <span className="pmo-key pmo-dep-node__key">{project.key}</span>
+        {/* A project the viewer cannot browse has no key to show: its name says what it is. */}
+        <span className="pmo-key pmo-dep-node__key">
+          {project.key === RESTRICTED_PROJECT ? '' : project.key}
+        </span>
         {project.inPortfolio ? (
           <Lozenge appearance={RAG_APPEARANCE[project.rag]}>{RAG_LABEL[project.rag]}</Lozenge>
-        ) : (
+        ) : project.key === RESTRICTED_PROJECT ? null : (
           <span className="pmo-subtlest">Outside the portfolio</span>
         )}
       </div>
