@@ -1,17 +1,11 @@
 import { DEFAULT_REFRESH_MINUTES, type PmoConfig } from '../../domain/config/schema';
-import { projectOfKey } from '../../domain/dependencies/keys';
 import { AppError } from '../../domain/errors';
-import {
-  chunkBasis,
-  computePortfolioFromChunk,
-  type IssueRow,
-  type PortfolioReport,
-} from '../../domain/portfolio';
+import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
 import { chunkForViewer, complianceForViewer } from '../../domain/snapshot/viewer-filter';
 import { readBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
-import { loadLiveConfig } from '../settings/live-config';
+import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
 import { snapshotKeys } from '../snapshots/keys';
 import {
   type CurrentSnapshot,
@@ -83,10 +77,11 @@ export async function getPortfolioReport(
   );
   let view = pointer.id ? views.get(viewKey) : undefined;
   if (!view) {
-    view = computeView(data, access, live.version > 0 ? live.config : null, live.config, now);
+    view = computeView(data, access, live, now);
     if (pointer.id) views.set(viewKey, view);
   }
-  const staleProjects = [...staleOrDependent(data)].filter((key) => access.browsable.has(key)).sort();
+  const incomplete = data.incomplete ?? data.stale.map((entry) => entry.projectKey);
+  const staleProjects = incomplete.filter((key) => access.browsable.has(key)).sort();
   const refreshMinutes = refreshMinutesOf(portfolioId, live.config);
   const ageMs = now.getTime() - Date.parse(data.asOf);
   const lastRunFailed = run?.status === 'failed';
@@ -118,18 +113,17 @@ export async function getPortfolioReport(
 function computeView(
   data: SnapshotData,
   access: Parameters<typeof chunkForViewer>[1],
-  savedConfig: PmoConfig | null,
-  config: PmoConfig,
+  live: LiveConfig,
   now: Date,
 ): Omit<PortfolioReport, 'meta'> {
   const visibleProjects = data.projects.filter((project) => access.browsable.has(project.key));
   const chunk = chunkForViewer(data.chunk, access);
   const compliance = data.compliance ? complianceForViewer(data.compliance, access) : null;
   // Thresholds published since the snapshot apply at once; link and RAID settings need a refresh.
-  const settings =
-    savedConfig && chunkBasis(savedConfig.engine) === data.chunk.basis ? savedConfig.engine : data.settings;
+  const saved = live.version > 0 ? live.config.engine : null;
+  const settings = saved && chunkBasis(saved) === data.chunk.basis ? saved : data.settings;
   const computation = computePortfolioFromChunk(chunk, visibleProjects, settings, now, {
-    overrides: config.overrides,
+    overrides: live.config.overrides,
     ...(compliance
       ? {
           compliance: Object.fromEntries(
@@ -142,26 +136,6 @@ function computeView(
       : {}),
   });
   return { ...computation, compliance };
-}
-
-/**
- * Projects whose figures are incomplete: the stale ones, and, when a stale project has no data at
- * all (its first read failed), every project blocked by or blocking one of its issues, since its
- * dependency figures are missing the other end.
- */
-function staleOrDependent(data: SnapshotData): Set<string> {
-  const stale = new Set(data.stale.map((entry) => entry.projectKey));
-  if (stale.size === 0) return stale;
-  const withRows = new Set<string>();
-  for (const key of Object.keys(data.chunk.issues)) withRows.add((data.chunk.issues[key] as IssueRow)[0]);
-  const empty = new Set([...stale].filter((projectKey) => !withRows.has(projectKey)));
-  if (empty.size === 0) return stale;
-  const result = new Set(stale);
-  for (const key of Object.keys(data.chunk.issues)) {
-    const row = data.chunk.issues[key] as IssueRow;
-    if ([...row[7], ...row[8]].some((other) => empty.has(projectOfKey(other)))) result.add(row[0]);
-  }
-  return result;
 }
 
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */

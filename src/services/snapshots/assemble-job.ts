@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PmoConfig } from '../../domain/config/schema';
+import { projectOfKey } from '../../domain/dependencies/keys';
 import { type IssueRow, mergeAllChunks, type PortfolioChunk } from '../../domain/portfolio';
 import { mergeFacts, type StoredFactsMap, toEvaluatedFacts } from '../../domain/snapshot/stored-facts';
 import { ComplianceAccumulator, type ComplianceReport } from '../../domain/standards/compliance-report';
@@ -88,6 +89,10 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
       projects: projectsOfSnapshot(plan, merged.chunk, stale),
       covered: plan.projects.map((project) => project.key),
       stale,
+      incomplete: incompleteProjects(
+        merged.chunk,
+        stale.map((entry) => entry.projectKey),
+      ),
       settings: plan.settings,
       settingsVersion: plan.settingsVersion,
       chunk: merged.chunk,
@@ -137,6 +142,26 @@ function projectsOfSnapshot(
   const matched = new Set(stale.map((entry) => entry.projectKey));
   for (const key of Object.keys(chunk.issues)) matched.add((chunk.issues[key] as IssueRow)[0]);
   return plan.projects.filter((project) => matched.has(project.key));
+}
+
+/**
+ * Projects whose figures are incomplete: the stale ones, and, when a stale project has no data at
+ * all (its first read failed), every project blocked by or blocking one of its issues, since its
+ * dependency figures are missing the other end.
+ */
+function incompleteProjects(chunk: PortfolioChunk, staleProjects: readonly string[]): string[] {
+  const stale = new Set(staleProjects);
+  if (stale.size === 0) return [];
+  const withRows = new Set<string>();
+  for (const key of Object.keys(chunk.issues)) withRows.add((chunk.issues[key] as IssueRow)[0]);
+  const empty = new Set([...stale].filter((projectKey) => !withRows.has(projectKey)));
+  if (empty.size === 0) return [...stale].sort();
+  const result = new Set(stale);
+  for (const key of Object.keys(chunk.issues)) {
+    const row = chunk.issues[key] as IssueRow;
+    if ([...row[7], ...row[8]].some((other) => empty.has(projectOfKey(other)))) result.add(row[0]);
+  }
+  return [...result].sort();
 }
 
 async function readDoneMarkers(deps: AppDeps, prefix: string): Promise<ProjectDone[]> {

@@ -127,6 +127,11 @@ export const SnapshotDataSchema = z.object({
   covered: z.array(z.string()).default([]),
   /** Projects whose data is missing or older than `asOf`, with the reason. */
   stale: z.array(z.object({ projectKey: z.string(), reason: z.string() })),
+  /**
+   * Projects whose figures are incomplete: the stale ones and, when a stale project has no data at
+   * all, those linked to it (decided at assembly; absent in snapshots written before it was kept).
+   */
+  incomplete: z.array(z.string()).optional(),
   settings: EngineSettingsSchema,
   settingsVersion: z.number().int().min(0),
   chunk: PortfolioChunkSchema,

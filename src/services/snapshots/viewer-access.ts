@@ -13,6 +13,9 @@ export const PERMISSION_TTL_MS = 5 * 60_000;
 const MAX_SECURED_CHECKED = 1_000;
 
 const CachedProjectsSchema = z.object({ at: z.number(), keys: z.array(z.string()) });
+/** A cached permission answer is reused while younger than the TTL (and not from the future). */
+const isFresh = (at: number, nowMs: number) => at <= nowMs && nowMs - at < PERMISSION_TTL_MS;
+
 const CachedSecuredSchema = z.object({ at: z.number(), seq: z.number(), visible: z.array(z.string()) });
 
 /** Keys of the projects the user can browse, asked of Jira as them at most every few minutes. */
@@ -23,7 +26,7 @@ export async function browsableProjects(
   const nowMs = deps.now().getTime();
   const key = viewerProjectsKey(accountId);
   const cached = CachedProjectsSchema.safeParse(await deps.store.get(key));
-  if (cached.success && cached.data.at <= nowMs && nowMs - cached.data.at < PERMISSION_TTL_MS) {
+  if (cached.success && isFresh(cached.data.at, nowMs)) {
     return { keys: new Set(cached.data.keys), requests: 0 };
   }
   const jira = deps.jira.asUser(accountId);
@@ -51,43 +54,20 @@ export async function viewerAccess(
   snapshot: SnapshotData,
 ): Promise<ViewerAccess> {
   const nowMs = deps.now().getTime();
-  let requests = 0;
-  const jira = deps.jira.asUser(accountId);
-  const projectsKey = viewerProjectsKey(accountId);
-  const cachedProjects = CachedProjectsSchema.safeParse(await deps.store.get(projectsKey));
-  let browsable: string[];
-  if (
-    cachedProjects.success &&
-    nowMs - cachedProjects.data.at < PERMISSION_TTL_MS &&
-    cachedProjects.data.at <= nowMs
-  ) {
-    browsable = cachedProjects.data.keys;
-  } else {
-    const before = jira.meter.requests;
-    browsable = (await jira.searchProjects()).map((project) => project.key);
-    requests += jira.meter.requests - before;
-    await deps.store.set(projectsKey, { at: nowMs, keys: browsable });
-  }
-  const browsableSet = new Set(browsable);
-  const secured = Object.keys(snapshot.facts)
-    .filter(
-      (key) =>
-        snapshot.facts[key]?.restricted === true && browsableSet.has(snapshot.facts[key]?.projectKey ?? ''),
-    )
-    .sort();
+  const projects = await browsableProjects(deps, accountId);
+  let requests = projects.requests;
+  const secured = securedIssuesOf(snapshot)
+    .filter((issue) => projects.keys.has(issue.projectKey))
+    .map((issue) => issue.key);
   const hiddenIssues = new Set(secured);
   if (secured.length > 0) {
-    const securedKey = `${projectsKey}:secured:${snapshot.portfolioId}`;
+    const securedKey = `${viewerProjectsKey(accountId)}:secured:${snapshot.portfolioId}`;
     const cached = CachedSecuredSchema.safeParse(await deps.store.get(securedKey));
     let visible: string[];
-    if (
-      cached.success &&
-      cached.data.seq === snapshot.seq &&
-      nowMs - cached.data.at < PERMISSION_TTL_MS &&
-      cached.data.at <= nowMs
-    ) {
+    if (cached.success && cached.data.seq === snapshot.seq && isFresh(cached.data.at, nowMs)) {
       visible = cached.data.visible;
     } else {
+      const jira = deps.jira.asUser(accountId);
       const before = jira.meter.requests;
       visible = [];
       const checked = secured.slice(0, MAX_SECURED_CHECKED);
@@ -101,7 +81,21 @@ export async function viewerAccess(
     }
     for (const key of visible) hiddenIssues.delete(key);
   }
-  return { browsable: browsableSet, hiddenIssues, requests };
+  return { browsable: projects.keys, hiddenIssues, requests };
+}
+
+/** A snapshot's issues with a security level, sorted by key: found once per snapshot, not per view. */
+const securedIssues = new WeakMap<SnapshotData, { key: string; projectKey: string }[]>();
+function securedIssuesOf(snapshot: SnapshotData): { key: string; projectKey: string }[] {
+  let found = securedIssues.get(snapshot);
+  if (!found) {
+    found = Object.keys(snapshot.facts)
+      .filter((key) => snapshot.facts[key]?.restricted === true)
+      .sort()
+      .map((key) => ({ key, projectKey: snapshot.facts[key]?.projectKey ?? '' }));
+    securedIssues.set(snapshot, found);
+  }
+  return found;
 }
 
 /**
