@@ -61,3 +61,16 @@ export class StoredDataError extends Error {
     super(`Stored value ${key} is not in the expected shape: ${detail}`);
   }
 }
+
+/** Every entry whose key starts with `prefix`, in key order, fetched a page at a time. */
+export async function* queryAll(
+  store: Store,
+  prefix: string,
+): AsyncGenerator<{ key: string; value: unknown }> {
+  let cursor: string | undefined;
+  do {
+    const page = await store.query(prefix, cursor ? { cursor, limit: 100 } : { limit: 100 });
+    yield* page.results;
+    cursor = page.nextCursor;
+  } while (cursor);
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import type { Store } from '../../storage/store';
+import { queryAll } from '../../storage/store';
 import { readStoredConfigVersion, type StoredConfigVersion } from './stored-config';
 
 /**
@@ -101,15 +102,10 @@ async function readPointer(store: Store): Promise<number> {
 
 async function lastVersionByScan(store: Store): Promise<number> {
   let last = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await store.query(CONFIG_VERSION_PREFIX, { cursor, limit: 100 });
-    for (const { key } of page.results) {
-      const version = Number(key.slice(CONFIG_VERSION_PREFIX.length));
-      if (Number.isInteger(version) && version > last) last = version;
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const { key } of queryAll(store, CONFIG_VERSION_PREFIX)) {
+    const version = Number(key.slice(CONFIG_VERSION_PREFIX.length));
+    if (Number.isInteger(version) && version > last) last = version;
+  }
   return last;
 }
 

@@ -7,7 +7,7 @@ import { ComplianceAccumulator, type ComplianceReport } from '../../domain/stand
 import type { Ticks } from '../../domain/standards/evaluation';
 import type { Job } from '../../jobs/job';
 import { deleteBlob, readBlob, writeBlob } from '../../storage/blob';
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { loadLiveConfig } from '../settings/live-config';
 import { loadAllTicks } from '../standards/checklist-store';
@@ -166,12 +166,7 @@ function incompleteProjects(chunk: PortfolioChunk, staleProjects: readonly strin
 
 async function readDoneMarkers(deps: AppDeps, prefix: string): Promise<ProjectDone[]> {
   const markers: ProjectDone[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.query(prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const entry of page.results) markers.push(ProjectDoneSchema.parse(entry.value));
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const entry of queryAll(deps.store, prefix)) markers.push(ProjectDoneSchema.parse(entry.value));
   return markers;
 }
 

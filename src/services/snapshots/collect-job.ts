@@ -5,7 +5,7 @@ import { type FieldProblem, toPortfolioIssue } from '../../jira/issue-mapper';
 import { jqlString } from '../../jira/jql';
 import type { Job, JobQueue } from '../../jobs/job';
 import { readBlob, writeBlob } from '../../storage/blob';
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { collectPages } from '../portfolio/collect';
 import { createFactsCollector } from './facts-collector';
@@ -234,11 +234,6 @@ async function markProjectDone(
 
 async function countKeys(deps: AppDeps, prefix: string): Promise<number> {
   let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.query(prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
-    count += page.results.length;
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const _entry of queryAll(deps.store, prefix)) count++;
   return count;
 }

@@ -1,4 +1,4 @@
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { refreshMinutesOf } from '../portfolio/get-portfolio-report';
 import { configuredPortfolioId } from '../portfolio/portfolios';
@@ -17,15 +17,9 @@ import { startRefresh } from './start-refresh';
 export async function refreshDuePortfolios(deps: AppDeps): Promise<string[]> {
   const live = await loadLiveConfig(deps.store);
   const ids = new Set(live.config.portfolios.map(configuredPortfolioId));
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.query(VIEWED_PORTFOLIOS_PREFIX, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const entry of page.results) ids.add(entry.key.slice(VIEWED_PORTFOLIOS_PREFIX.length));
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const { key } of queryAll(deps.store, VIEWED_PORTFOLIOS_PREFIX)) {
+    ids.add(key.slice(VIEWED_PORTFOLIOS_PREFIX.length));
+  }
   const started: string[] = [];
   const nowMs = deps.now().getTime();
   for (const portfolioId of [...ids].sort()) {

@@ -1,8 +1,8 @@
 import type { RefreshRun } from '../../domain/portfolio';
 import { readBlob } from '../../storage/blob';
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
-import { snapshotKeys } from './keys';
+import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
 import { DeferredSchema, ProjectDoneSchema, RunClaimSchema, RunPlanSchema, RunResultSchema } from './records';
 import { latestRunSeq } from './start-refresh';
 
@@ -23,17 +23,12 @@ export async function describeRun(
   let projectsDone = 0;
   let points = plan?.points ?? 0;
   if (!result) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.query(run.donePrefix, { limit: 100, ...(cursor ? { cursor } : {}) });
-      for (const entry of page.results) {
-        const marker = ProjectDoneSchema.safeParse(entry.value);
-        if (!marker.success || marker.data.projectKey.startsWith('#')) continue;
-        projectsDone++;
-        points += marker.data.points;
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const entry of queryAll(deps.store, run.donePrefix)) {
+      const marker = ProjectDoneSchema.safeParse(entry.value);
+      if (!marker.success || marker.data.projectKey === DIRTY_JOB_PROJECT) continue;
+      projectsDone++;
+      points += marker.data.points;
+    }
   }
   const waiting = !result && deferred && Date.parse(deferred.until) > deps.now().getTime();
   return {

@@ -1,6 +1,7 @@
 import type { RefreshRun } from '../../domain/portfolio';
 import type { Job } from '../../jobs/job';
 import { readBlob } from '../../storage/blob';
+import { queryAll } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
 import { RunPlanSchema } from './records';
@@ -25,12 +26,8 @@ export async function resumeStalledRun(
   const plan = await readBlob(deps.store, keys.plan, RunPlanSchema);
   if (!plan) return false;
   const done = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.query(keys.donePrefix, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const entry of page.results) done.add(entry.key.slice(keys.donePrefix.length));
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const { key } of queryAll(deps.store, keys.donePrefix))
+    done.add(key.slice(keys.donePrefix.length));
   const projects = [
     ...plan.projects.map((project) => project.key),
     ...(plan.dirtyIssueIds.length > 0 ? [DIRTY_JOB_PROJECT] : []),

@@ -5,7 +5,7 @@ import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolve
 import type { PortfolioReport, RefreshRun } from '../../domain/portfolio';
 import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
 import { MemoryStore } from '../../storage/memory-store';
-import type { Store } from '../../storage/store';
+import { queryAll, type Store } from '../../storage/store';
 import { snapshotKeys } from './keys';
 import { refreshDuePortfolios } from './refresh-due-portfolios';
 import { startRefresh } from './start-refresh';
@@ -357,12 +357,7 @@ describe('storage hygiene', () => {
 
   const keysUnder = async (store: Store, prefix: string) => {
     const keys: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.query(prefix, { limit: 100, ...(cursor ? { cursor } : {}) });
-      keys.push(...page.results.map((entry) => entry.key));
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const { key } of queryAll(store, prefix)) keys.push(key);
     return keys;
   };
 

@@ -4,7 +4,7 @@ import { EngineSettingsSchema } from '../../domain/settings';
 import { portfolioFields } from '../../jira/issue-mapper';
 import type { JobQueue } from '../../jobs/job';
 import { readBlob, writeBlob } from '../../storage/blob';
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { scopeOfPortfolio } from '../portfolio/portfolios';
 import { jqlWithoutOrdering, resolveScopeProjects } from '../portfolio/scope';
@@ -228,22 +228,14 @@ async function dirtyIssuesSince(deps: AppDeps, sinceMs: number, nowMs: number): 
   const changed = new Set<string>();
   const deleted = new Set<string>();
   for (let hour = Math.floor(sinceMs / 3_600_000); hour <= Math.floor(nowMs / 3_600_000); hour++) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.store.query(dirtyBucket(hour * 3_600_000), {
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const { value } of page.results) {
-        const mark = DirtyMarkSchema.safeParse(value);
-        if (!mark.success || mark.data.at < sinceMs) continue;
-        if (mark.data.deleted) deleted.add(mark.data.issueId);
-        else changed.add(mark.data.issueId);
-      }
-      cursor = page.nextCursor;
+    for await (const { value } of queryAll(deps.store, dirtyBucket(hour * 3_600_000))) {
+      const mark = DirtyMarkSchema.safeParse(value);
+      if (!mark.success || mark.data.at < sinceMs) continue;
+      if (mark.data.deleted) deleted.add(mark.data.issueId);
+      else changed.add(mark.data.issueId);
       if (changed.size + deleted.size > MAX_DIRTY_ISSUES)
         return { changed: [...changed], deleted: [...deleted] };
-    } while (cursor);
+    }
   }
   for (const id of deleted) changed.delete(id);
   return { changed: [...changed].sort(), deleted: [...deleted].sort() };

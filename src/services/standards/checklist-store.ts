@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
 import { type Tick, type Ticks, TicksSchema, tickOf } from '../../domain/standards/evaluation';
-import { type Store, StoredDataError } from '../../storage/store';
+import { queryAll, type Store, StoredDataError } from '../../storage/store';
 
 /**
  * Gate checklist state per issue, in app storage under the issue's id (keys change when an issue
@@ -238,10 +238,5 @@ function assertIssueId(issueId: string): void {
 }
 
 async function scan(store: Store, prefix: string, visit: (key: string, value: unknown) => void) {
-  let cursor: string | undefined;
-  do {
-    const page = await store.query(prefix, cursor ? { cursor, limit: 100 } : { limit: 100 });
-    for (const entry of page.results) visit(entry.key, entry.value);
-    cursor = page.nextCursor;
-  } while (cursor);
+  for await (const entry of queryAll(store, prefix)) visit(entry.key, entry.value);
 }
