@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
-import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { wireSimulator } from '../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
+import type { LocalApp } from '../../dev/local/local-app';
 import { dumpStore } from '../../test/support/store-dump';
 import { type ResolverKey, resolverContract } from '../contracts/resolver-contract';
 import { defaultPmoConfig } from '../domain/config/schema';
@@ -195,14 +196,7 @@ const TYPED_CODES = new Set(ErrorCode.options.filter((code) => code !== 'INTERNA
 
 beforeAll(async () => {
   sim = await createJiraSim({ port: 0, seed: 21, projects: 3, issuesPerProject: 8 });
-  local = createLocalApp({
-    jiraBaseUrl: sim.url,
-    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
-    userCredentials: (accountId) => {
-      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-    },
-  });
+  local = wireSimulator(sim.url).localApp;
   issueKey = sim.dataset.issues.find((issue) => issue.securityLevelId === null)?.key ?? '';
 }, 30_000);
 

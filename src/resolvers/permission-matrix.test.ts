@@ -1,5 +1,6 @@
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../dev/jira-sim';
-import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { wireSimulator } from '../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
+import type { LocalApp } from '../../dev/local/local-app';
 import { dumpStore } from '../../test/support/store-dump';
 import type { ResolverKey } from '../contracts/resolver-contract';
 import { resolverContract } from '../contracts/resolver-contract';
@@ -170,14 +171,7 @@ let matrixChecks = 0;
 
 beforeAll(async () => {
   sim = await createJiraSim({ port: 0, seed: 5, projects: 5, issuesPerProject: 14 });
-  local = createLocalApp({
-    jiraBaseUrl: sim.url,
-    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
-    userCredentials: (accountId) => {
-      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-    },
-  });
+  local = wireSimulator(sim.url).localApp;
   const { projects, issues } = sim.dataset;
   allProjectKeys = new Set(projects.map((project) => project.key));
   allIssueKeys = new Set(issues.map((issue) => issue.key));

@@ -1,5 +1,6 @@
-import { createJiraSim, type JiraSim, SIM_USERS, simUser } from '../../dev/jira-sim';
-import { createLocalApp, type LocalApp } from '../../dev/local/local-app';
+import { wireSimulator } from '../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
+import type { LocalApp } from '../../dev/local/local-app';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../services/settings/live-config';
@@ -18,14 +19,7 @@ describe('portfolio resolvers', () => {
 
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 42, projects: 8, issuesPerProject: 40 });
-    local = createLocalApp({
-      jiraBaseUrl: sim.url,
-      appCredentials: { email: simUser('app').emailAddress, apiToken: simUser('app').apiToken },
-      userCredentials: (accountId) => {
-        const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-        return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-      },
-    });
+    local = wireSimulator(sim.url).localApp;
   });
   afterAll(() => sim.close());
 
@@ -78,14 +72,7 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
 
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 42, projects: 6, issuesPerProject: 10 });
-    local = createLocalApp({
-      jiraBaseUrl: sim.url,
-      appCredentials: { email: simUser('app').emailAddress, apiToken: simUser('app').apiToken },
-      userCredentials: (accountId) => {
-        const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-        return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-      },
-    });
+    local = wireSimulator(sim.url).localApp;
     // sim-team browses the first three projects only.
     teamKey = sim.dataset.projects[0]?.key ?? '';
     hiddenKey = sim.dataset.projects.at(-1)?.key ?? '';

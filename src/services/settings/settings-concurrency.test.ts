@@ -1,5 +1,5 @@
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
-import { createLocalApp } from '../../../dev/local/local-app';
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { MemoryStore } from '../../storage/memory-store';
@@ -31,15 +31,7 @@ beforeEach(() => clearSettingsEditorCache());
 
 function harness(seed: number): { deps: AppDeps; store: MemoryStore } {
   const store = new MemoryStore({ latencyMs: [5, 60], seed });
-  const local = createLocalApp({
-    jiraBaseUrl: sim.url,
-    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
-    userCredentials: (accountId) => {
-      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-    },
-    store,
-  });
+  const local = wireSimulator(sim.url, { store }).localApp;
   return { deps: local.deps, store };
 }
 

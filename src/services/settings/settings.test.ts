@@ -1,5 +1,5 @@
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
-import { createLocalApp } from '../../../dev/local/local-app';
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { dumpStore } from '../../../test/support/store-dump';
 import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
@@ -47,16 +47,7 @@ function harness(wrap: (store: Store) => Store = (store) => store) {
   const clock = { now: new Date() };
   const memory = new MemoryStore();
   const store = wrap(memory);
-  const local = createLocalApp({
-    jiraBaseUrl: sim.url,
-    appCredentials: { email: 'pmo-portfolio-app@connect.atlassian.example', apiToken: 'sim-token-app' },
-    userCredentials: (accountId) => {
-      const user = SIM_USERS.find((candidate) => candidate.accountId === accountId);
-      return user ? { email: user.emailAddress, apiToken: user.apiToken } : undefined;
-    },
-    store,
-    now: () => clock.now,
-  });
+  const local = wireSimulator(sim.url, { store, now: () => clock.now }).localApp;
   return { deps: local.deps, memory, clock };
 }
 
