@@ -6,7 +6,7 @@ import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { invokeAs, type Stack, startStack } from './support/stack';
 
 jest.setTimeout(90_000);
 
@@ -44,14 +44,8 @@ function appFrame(p: Page): Frame {
   return frame;
 }
 
-async function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
-  const response = await fetch(`${stack.url}/__invoke/${key}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: JSON.stringify(payload),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
+function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
+  return invokeAs<T>(stack, key, accountId, payload);
 }
 
 const reportOf = (portfolioId = 'all') =>

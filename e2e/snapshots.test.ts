@@ -5,7 +5,7 @@ import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { invokeAs, type Stack, startStack } from './support/stack';
 
 /**
  * The portfolio page on snapshots (#12), in the browser: Refresh reads Jira as the app and the
@@ -25,14 +25,8 @@ const PORTFOLIO_URL = '/jira/apps/pmo-portfolio/overview';
 const ADMIN_PATH = '/jira/settings/apps/pmo-portfolio';
 const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
 
-async function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
-  const response = await fetch(`${stack.url}/__invoke/${key}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: JSON.stringify(payload),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
+function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
+  return invokeAs<T>(stack, key, accountId, payload);
 }
 
 /** Asks until `done` answers true (a condition, never a fixed sleep), for at most 30 s. */

@@ -75,3 +75,22 @@ export async function browsableProjectKeys(sim: JiraSim, accountId: string): Pro
     if (page.isLast !== false || page.values.length === 0) return keys.sort();
   }
 }
+
+/**
+ * Calls a resolver through the host as the browser shim does (`POST /__invoke/<key>`, the acting
+ * user in `x-account-id`) and answers its data; any answer but 200 fails the test.
+ */
+export async function invokeAs<T>(
+  stack: Stack,
+  key: string,
+  accountId: string,
+  payload: object = {},
+): Promise<T> {
+  const response = await fetch(`${stack.url}/__invoke/${key}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
+    body: JSON.stringify(payload),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
