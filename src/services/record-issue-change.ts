@@ -32,13 +32,9 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
     console.warn('[pmo] ignored an issue event of unexpected shape', parsed.error.issues[0]);
     return;
   }
-  await markDirty(deps, parsed.data);
+  const issues = issuesOf(parsed.data);
+  await markDirty(deps, parsed.data.eventType, issues);
   if (isIssueDeletion(parsed.data.eventType)) return;
-  const issues = parsed.data.issue
-    ? [parsed.data.issue.id ?? parsed.data.issue.key]
-    : parsed.data.issueLink
-      ? [String(parsed.data.issueLink.sourceIssueId), String(parsed.data.issueLink.destinationIssueId)]
-      : [];
   for (const issue of issues) {
     try {
       await refreshIssueCompliance(deps, issue);
@@ -54,17 +50,21 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
  * re-read by id (a search may not show the change yet), or removed when deleted. One record per
  * issue and event, never a shared list, so concurrent events lose nothing.
  */
-async function markDirty(deps: AppDeps, event: z.infer<typeof IssueEventSchema>): Promise<void> {
+async function markDirty(deps: AppDeps, eventType: string, ids: readonly string[]): Promise<void> {
   const atMs = deps.now().getTime();
-  const deleted = isIssueDeletion(event.eventType);
-  const ids = event.issue
-    ? [event.issue.id ?? event.issue.key]
-    : event.issueLink
-      ? [String(event.issueLink.sourceIssueId), String(event.issueLink.destinationIssueId)]
-      : [];
+  const deleted = isIssueDeletion(eventType);
   await Promise.all(
     ids.map((issueId) => deps.store.set(dirtyKey(atMs, issueId), { issueId, deleted, at: atMs })),
   );
+}
+
+/** The issues an event is about, by id (by key when Jira sent no id): the issue, or both ends of a link. */
+function issuesOf(event: z.infer<typeof IssueEventSchema>): string[] {
+  if (event.issue) return [event.issue.id ?? event.issue.key];
+  if (event.issueLink) {
+    return [String(event.issueLink.sourceIssueId), String(event.issueLink.destinationIssueId)];
+  }
+  return [];
 }
 
 /** `avi:jira:deleted:issue`, not `avi:jira:deleted:issuelink` (a removed link leaves both issues). */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { PortfolioIssue } from '../../domain/model';
 import { summarizeIssues } from '../../domain/portfolio';
 import { QuotaExhaustedError } from '../../jira/client';
@@ -13,6 +14,7 @@ import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
 import {
   type PartDone,
   PartDoneSchema,
+  type PartSchema,
   type ProjectDone,
   ProjectDoneSchema,
   type RunPlan,
@@ -73,10 +75,7 @@ export async function runCollectJob(deps: AppDeps, queue: JobQueue, job: Collect
 type PartOutcome =
   | {
       kind: 'read';
-      part: {
-        chunk: import('../../domain/portfolio').PortfolioChunk;
-        facts: import('../../domain/snapshot/stored-facts').StoredFactsMap;
-      };
+      part: z.infer<typeof PartSchema>;
       done: PartDone;
     }
   | { kind: 'deferred'; retryAt: number; reason: string }
