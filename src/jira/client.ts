@@ -34,6 +34,7 @@ import {
   ProjectPageSchema,
   type SearchPage,
   SearchPageSchema,
+  ServerInfoSchema,
 } from './schemas';
 import { type JiraRequest, type JiraResponse, type JiraTransport, segment } from './transport';
 
@@ -164,6 +165,11 @@ export class JiraClient {
 
   myself() {
     return this.call({ method: 'GET', path: '/rest/api/3/myself' }, JiraUserSchema);
+  }
+
+  /** The site's base URL and default time zone. */
+  serverInfo() {
+    return this.call({ method: 'GET', path: '/rest/api/3/serverInfo' }, ServerInfoSchema);
   }
 
   /** Names of the groups this principal belongs to (`/myself?expand=groups`). */

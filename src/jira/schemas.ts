@@ -113,6 +113,12 @@ export const ParsedJqlSchema = z.object({
 });
 
 /** `/myself?expand=groups`: the groups the user belongs to. */
+/** `GET /rest/api/3/serverInfo`: only what the app reads. `serverTimeZone` is the site's default time zone. */
+export const ServerInfoSchema = z.object({
+  baseUrl: z.string(),
+  serverTimeZone: z.string().optional(),
+});
+
 export const MyselfWithGroupsSchema = JiraUserSchema.extend({
   groups: z
     .object({ items: z.array(z.object({ name: z.string(), groupId: z.string().nullish() })).default([]) })

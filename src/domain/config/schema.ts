@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldRoleSchema } from '../field-roles';
 import { ManualOverrideSchema } from '../health/health';
+import { isKnownTimeZone } from '../history/calendar';
 import { ProjectKey } from '../model';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
@@ -43,6 +44,26 @@ export const PortfolioDefinitionSchema = z
   .strict();
 export type PortfolioDefinition = z.infer<typeof PortfolioDefinitionSchema>;
 
+/** History keeps at least this many days by default: a year plus a quarter for year-on-year looks. */
+export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+
+export const HistorySettingsSchema = z
+  .object({
+    /** IANA time zone whose calendar days the history follows; null: the site's default time zone. */
+    timeZone: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .refine(isKnownTimeZone, 'expected an IANA time zone such as Europe/Paris or UTC')
+      .nullable()
+      .default(null),
+    /** Days of history kept; older days are deleted. */
+    retentionDays: z.number().int().min(90).max(1100).default(DEFAULT_HISTORY_RETENTION_DAYS),
+  })
+  .strict();
+export type HistorySettings = z.infer<typeof HistorySettingsSchema>;
+
 export const PmoConfigSchema = z
   .object({
     schemaVersion: z.literal(1).default(1),
@@ -61,6 +82,7 @@ export const PmoConfigSchema = z
       })
       .strict()
       .default({ pmoGroupName: null }),
+    history: HistorySettingsSchema.default({ timeZone: null, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS }),
   })
   .strict();
 export type PmoConfig = z.infer<typeof PmoConfigSchema>;

@@ -76,6 +76,11 @@ export function chunkForViewer(chunk: PortfolioChunk, viewer: ViewerScope): Port
 
 const ISSUE_KEY_IN_TEXT = /\b[A-Z][A-Z0-9_]*-\d+\b/g;
 
+/** `text` with every issue key `hidden` says the reader may not see replaced by "a restricted issue". */
+export function redactIssueKeys(text: string, hidden: (key: string) => boolean): string {
+  return text.replace(ISSUE_KEY_IN_TEXT, (key) => (hidden(key) ? 'a restricted issue' : key));
+}
+
 /** The compliance report of the projects the viewer can browse, totals recomputed from them. */
 export function complianceForViewer(report: ComplianceReport, viewer: ViewerScope): ComplianceReport {
   const visible = (projectKey: string) => viewer.browsable.has(projectKey);
@@ -83,9 +88,7 @@ export function complianceForViewer(report: ComplianceReport, viewer: ViewerScop
     visible(item.projectKey) && !viewer.hiddenIssues.has(item.key);
   // Messages name other issues ("Blocked by unresolved issue ABC-1"): never one the viewer may not see.
   const redact = (message: string) =>
-    message.replace(ISSUE_KEY_IN_TEXT, (key) =>
-      viewer.hiddenIssues.has(key) || !visible(projectOfKey(key)) ? 'a restricted issue' : key,
-    );
+    redactIssueKeys(message, (key) => viewer.hiddenIssues.has(key) || !visible(projectOfKey(key)));
   const projects = report.projects.filter((project) => visible(project.projectKey));
   const evaluated = projects.reduce((sum, project) => sum + project.evaluated, 0);
   const compliant = projects.reduce((sum, project) => sum + project.compliant, 0);

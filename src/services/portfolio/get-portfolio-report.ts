@@ -1,6 +1,6 @@
 import { DEFAULT_REFRESH_MINUTES, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
-import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
+import type { PortfolioReport } from '../../domain/portfolio';
 import { chunkForViewer, complianceForViewer } from '../../domain/snapshot/viewer-filter';
 import { readBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
@@ -17,6 +17,7 @@ import { latestRun } from '../snapshots/refresh-status';
 import { cacheKey, LruCache } from '../snapshots/snapshot-cache';
 import { startRefresh } from '../snapshots/start-refresh';
 import { viewerAccess } from '../snapshots/viewer-access';
+import { computeFromSnapshot } from './compute-from-snapshot';
 import { configuredPortfolioId, scopeOfPortfolio, viewerSeesPortfolio } from './portfolios';
 
 /** How long a first view waits for the portfolio's first snapshot before showing progress instead. */
@@ -116,26 +117,16 @@ function computeView(
   live: LiveConfig,
   now: Date,
 ): Omit<PortfolioReport, 'meta'> {
-  const visibleProjects = data.projects.filter((project) => access.browsable.has(project.key));
-  const chunk = chunkForViewer(data.chunk, access);
-  const compliance = data.compliance ? complianceForViewer(data.compliance, access) : null;
-  // Thresholds published since the snapshot apply at once; link and RAID settings need a refresh.
-  const saved = live.version > 0 ? live.config.engine : null;
-  const settings = saved && chunkBasis(saved) === data.chunk.basis ? saved : data.settings;
-  const computation = computePortfolioFromChunk(chunk, visibleProjects, settings, now, {
-    overrides: live.config.overrides,
-    ...(compliance
-      ? {
-          compliance: Object.fromEntries(
-            compliance.projects.map((project) => [
-              project.projectKey,
-              { compliant: project.compliant, evaluated: project.evaluated },
-            ]),
-          ),
-        }
-      : {}),
-  });
-  return { ...computation, compliance };
+  return computeFromSnapshot(
+    data,
+    {
+      projects: data.projects.filter((project) => access.browsable.has(project.key)),
+      chunk: chunkForViewer(data.chunk, access),
+      compliance: data.compliance ? complianceForViewer(data.compliance, access) : null,
+    },
+    live,
+    now,
+  );
 }
 
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */

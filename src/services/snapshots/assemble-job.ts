@@ -9,6 +9,7 @@ import type { Job } from '../../jobs/job';
 import { deleteBlob, readBlob, writeBlob } from '../../storage/blob';
 import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
+import { recordHistoryDay } from '../history/record-history';
 import { loadLiveConfig } from '../settings/live-config';
 import { loadAllTicks } from '../standards/checklist-store';
 import { evaluatorFor } from '../standards/issue-standards';
@@ -124,6 +125,10 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
     };
     await deps.store.setIfAbsent(run.result, result);
     await cleanUp(deps, plan, done, previous);
+    await recordHistoryDay(deps, snapshot, live).catch((error: unknown) => {
+      // The snapshot stands without it; the day is recorded again by the next refresh.
+      console.warn(`[pmo] could not record the history day of ${plan.portfolioId}`, error);
+    });
   } catch (error) {
     await failRun(deps, job.portfolioId, job.seq, error);
   }

@@ -31,7 +31,11 @@ export const snapshotKeys = (portfolioId: string) => {
       };
     },
     snapshot: (seq: number) => `${base}snapshot:${pad(seq)}`,
-    history: `${base}history:`,
+    /** The portfolio's history: a summary per day, and each project's row per day. */
+    historyDayPrefix: `${base}h:day:`,
+    historyDay: (day: string) => `${base}h:day:${day}`,
+    historyProjectPrefix: (projectKey: string) => `${base}h:project:${projectKey}:`,
+    historyProject: (projectKey: string, day: string) => `${base}h:project:${projectKey}:${day}`,
   };
 };
 

@@ -1,0 +1,33 @@
+import { localDayOf } from '../../domain/history/calendar';
+import { dayRecordOf } from '../../domain/history/day-record';
+import type { AppDeps } from '../deps';
+import { computeFromSnapshot } from '../portfolio/compute-from-snapshot';
+import type { LiveConfig } from '../settings/live-config';
+import type { SnapshotData } from '../snapshots/records';
+import { type RecordOutcome, storeDay } from './history-store';
+import { historyTimeZone } from './time-zone';
+
+/**
+ * Records the day of a completed snapshot in the portfolio's history: every project as the app saw
+ * it, computed for the moment the data was read. Issues with a security level still count, but
+ * their keys are never written into the history's lists or reasons.
+ */
+export async function recordHistoryDay(
+  deps: AppDeps,
+  snapshot: SnapshotData,
+  live: LiveConfig,
+): Promise<RecordOutcome> {
+  const timeZone = await historyTimeZone(deps, live.config.history);
+  const asOf = new Date(snapshot.asOf);
+  const report = computeFromSnapshot(snapshot, snapshot, live, asOf);
+  const record = dayRecordOf({
+    day: localDayOf(asOf.getTime(), timeZone),
+    asOf: snapshot.asOf,
+    settingsVersion: live.version,
+    reconstructed: false,
+    report,
+    compliance: report.compliance,
+    secured: (key) => snapshot.facts[key]?.restricted === true,
+  });
+  return storeDay(deps.store, snapshot.portfolioId, record, live.config.history.retentionDays);
+}
