@@ -9,6 +9,7 @@ import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { defineResolver } from './define';
+import { createHistoryResolvers } from './history-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 
@@ -33,6 +34,7 @@ export function createResolverHandler(deps: AppDeps) {
       getRefreshStatus(deps, actor, input.portfolioId),
     ),
     ...createStandardsResolvers(deps),
+    ...createHistoryResolvers(deps),
     ...createSettingsResolvers(deps),
   });
 }

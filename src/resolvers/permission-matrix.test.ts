@@ -29,9 +29,10 @@ const USERS: UserId[] = ['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'];
  * Who may call a resolver: `everyone` (answers are filtered to what the user browses), `browsers`
  * (whoever browses at least one project), `editors`
  * (settings editors: Jira admins here, no PMO group is configured), `issue-viewers` (whoever Jira
- * lets see the issue named in the payload), `issue-editors` (Jira's Edit issues on that issue).
+ * lets see the issue named in the payload), `issue-editors` (Jira's Edit issues on that issue),
+ * `project-browsers` (whoever browses the project named in the payload).
  */
-type Access = 'everyone' | 'browsers' | 'editors' | 'issue-viewers' | 'issue-editors';
+type Access = 'everyone' | 'browsers' | 'project-browsers' | 'editors' | 'issue-viewers' | 'issue-editors';
 
 interface Fixture {
   /** An issue team members can see and edit (first projects, no security level), with a gate. */
@@ -49,7 +50,7 @@ interface Row {
   /** Writes must leave the store unchanged when refused. */
   writes: boolean;
   /** The payloads to call with (issue-scoped rows name one issue each). */
-  payloads: (fixture: Fixture) => { payload: Record<string, unknown>; issue?: string }[];
+  payloads: (fixture: Fixture) => { payload: Record<string, unknown>; issue?: string; project?: string }[];
 }
 
 let saveCounter = 0;
@@ -65,6 +66,8 @@ const issueRows = (fixture: Fixture) =>
   [fixture.teamIssue, fixture.hiddenIssue, fixture.restrictedIssue]
     .filter((key): key is string => key !== null)
     .map((issueKey) => ({ payload: { issueKey }, issue: issueKey }));
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 const MATRIX: Record<ResolverKey, Row> = {
   listProjects: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
@@ -86,6 +89,30 @@ const MATRIX: Record<ResolverKey, Row> = {
     access: 'browsers',
     writes: false,
     payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  getPortfolioHistory: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  getProjectHistory: {
+    access: 'project-browsers',
+    writes: false,
+    payloads: (fixture) =>
+      [fixture.teamIssue, fixture.hiddenIssue].map((issueKey) => {
+        const project = issueKey.split('-')[0] as string;
+        return { payload: { portfolioId: 'all', projectKey: project }, project };
+      }),
+  },
+  getPortfolioChanges: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all', since: isoDaysAgo(7) } }],
+  },
+  exportPortfolioHistory: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all', from: isoDaysAgo(30), to: isoDaysAgo(0) } }],
   },
   getIssueStandards: { access: 'issue-viewers', writes: false, payloads: issueRows },
   setChecklistItem: {
@@ -231,7 +258,7 @@ afterAll(async () => {
 
 beforeEach(() => clearSettingsEditorCache());
 
-function allowed(user: UserId, row: Row, issue: string | undefined): boolean {
+function allowed(user: UserId, row: Row, issue: string | undefined, project: string | undefined): boolean {
   const view = sees.get(user);
   if (!view) return false;
   switch (row.access) {
@@ -239,6 +266,8 @@ function allowed(user: UserId, row: Row, issue: string | undefined): boolean {
       return true;
     case 'browsers':
       return view.projects.size > 0;
+    case 'project-browsers':
+      return project !== undefined && view.projects.has(project);
     case 'editors':
       return user === 'sim-admin';
     case 'issue-viewers':
@@ -290,12 +319,12 @@ describe('permission matrix: every user x every resolver', () => {
     fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
     const view = sees.get(user);
     if (!view) throw new Error(`no view for ${user}`);
-    for (const { payload, issue } of row.payloads(fixture)) {
+    for (const { payload, issue, project } of row.payloads(fixture)) {
       const before = row.writes ? await dumpStore(local.deps.store) : undefined;
       const result = await invoke(local, user, key, payload);
       matrixChecks++;
       const context = `${user} ${key} ${JSON.stringify(payload).slice(0, 120)}`;
-      if (allowed(user, row, issue)) {
+      if (allowed(user, row, issue, project)) {
         expect({ context, ok: result.ok, error: result.error }).toEqual({
           context,
           ok: true,

@@ -44,3 +44,8 @@ export function daysFrom(from: string, to: string): string[] {
   for (let day = dayOfIsoDate(from); day <= dayOfIsoDate(to); day++) days.push(isoDateOfDay(day));
   return days;
 }
+
+/** The earlier of two days ("YYYY-MM-DD" sorts as it reads). */
+export function earlierDay(a: string, b: string): string {
+  return a <= b ? a : b;
+}

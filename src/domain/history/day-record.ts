@@ -48,6 +48,8 @@ export const ProjectDayRowSchema = z.tuple([
   z.tuple([count, count]),
   /** gated issues per lifecycle stage id */
   z.record(z.string(), count),
+  /** a manual override was active (the shown RAG is the override's, even when it equals the computed one) */
+  z.boolean(),
 ]);
 export type ProjectDayRow = z.infer<typeof ProjectDayRowSchema>;
 
@@ -135,6 +137,7 @@ export function dayRecordOf(input: DayRecordInput): DayRecord {
       exposure.get(project.key) ?? 0,
       [compliant?.compliant ?? 0, compliant?.evaluated ?? 0],
       stagesOf.get(project.key) ?? {},
+      project.health.override !== null,
     ];
   }
   const conflicts = report.dependencies.conflicts

@@ -16,7 +16,7 @@ import {
 import { latestRun } from '../snapshots/refresh-status';
 import { cacheKey, LruCache } from '../snapshots/snapshot-cache';
 import { startRefresh } from '../snapshots/start-refresh';
-import { viewerAccess } from '../snapshots/viewer-access';
+import { type ViewerAccess, viewerAccess } from '../snapshots/viewer-access';
 import { computeFromSnapshot } from './compute-from-snapshot';
 import { configuredPortfolioId, scopeOfPortfolio, viewerSeesPortfolio } from './portfolios';
 
@@ -127,6 +127,21 @@ function computeView(
     live,
     now,
   );
+}
+
+/**
+ * The portfolio's current snapshot and what the viewer may see of it; null before the first
+ * snapshot. For features that read the snapshot's rows beyond the report (what changed since).
+ */
+export async function viewerSnapshot(
+  deps: AppDeps,
+  actor: Actor,
+  portfolioId: string,
+): Promise<{ data: SnapshotData; access: ViewerAccess } | null> {
+  const pointer = await readParsed(deps.store, snapshotKeys(portfolioId).current, CurrentSnapshotSchema);
+  if (!pointer) return null;
+  const data = await loadSnapshot(deps, actor, portfolioId, pointer);
+  return { data, access: await viewerAccess(deps, actor.accountId, data) };
 }
 
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */

@@ -1,0 +1,24 @@
+import type { AppDeps } from '../services/deps';
+import { exportPortfolioHistory } from '../services/history/export-portfolio-history';
+import { getPortfolioChanges } from '../services/history/get-portfolio-changes';
+import { getPortfolioHistory } from '../services/history/get-portfolio-history';
+import { getProjectHistory } from '../services/history/get-project-history';
+import { defineResolver } from './define';
+
+/** The history resolvers (portfolio page: trends, what changed, export), merged in index.ts. */
+export function createHistoryResolvers(deps: AppDeps) {
+  return {
+    getPortfolioHistory: defineResolver('getPortfolioHistory', (input, actor) =>
+      getPortfolioHistory(deps, actor, input),
+    ),
+    getProjectHistory: defineResolver('getProjectHistory', (input, actor) =>
+      getProjectHistory(deps, actor, input),
+    ),
+    getPortfolioChanges: defineResolver('getPortfolioChanges', (input, actor) =>
+      getPortfolioChanges(deps, actor, input),
+    ),
+    exportPortfolioHistory: defineResolver('exportPortfolioHistory', (input, actor) =>
+      exportPortfolioHistory(deps, actor, input),
+    ),
+  };
+}

@@ -1,0 +1,303 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import type { LocalApp } from '../../../dev/local/local-app';
+import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import type {
+  HistoryExport,
+  PortfolioChanges,
+  PortfolioHistory,
+  ProjectHistory,
+} from '../../contracts/history';
+import { dayRecordOf } from '../../domain/history/day-record';
+import { MemoryStore } from '../../storage/memory-store';
+import { loadLiveConfig } from '../settings/live-config';
+import { setProjectOverride } from '../settings/set-project-override';
+import { snapshotKeys } from '../snapshots/keys';
+import { startRefresh } from '../snapshots/start-refresh';
+import { readSummaries, storeDay } from './history-store';
+
+// Each test reads a simulated site over HTTP, several times.
+jest.setTimeout(60_000);
+
+const START = new Date('2026-03-02T10:00:00.000Z');
+const DAY_MS = 86_400_000;
+
+interface Clocked {
+  local: LocalApp;
+  setNow(date: Date): void;
+}
+
+function appOn(sim: JiraSim): Clocked {
+  let now = START;
+  const { localApp } = wireSimulator(sim.url, { store: new MemoryStore(), now: () => now });
+  return {
+    local: localApp,
+    setNow: (date) => {
+      now = date;
+    },
+  };
+}
+
+async function refresh(local: LocalApp): Promise<void> {
+  await startRefresh(local.deps, local.deps.queue, 'all', 'user');
+  await local.drainJobs();
+}
+
+async function call<T>(local: LocalApp, user: string, key: string, payload: unknown): Promise<T> {
+  const answer = await invokeAs<T>(local, user, key, payload);
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.data;
+}
+
+describe('portfolio history', () => {
+  let sim: JiraSim;
+  beforeAll(async () => {
+    jest.spyOn(console, 'warn').mockImplementation(() => {});
+    sim = await createJiraSim({ port: 0, seed: 11, projects: 5, issuesPerProject: 30, now: START });
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await sim.close();
+  });
+
+  it("records each completed refresh as the day's record, with the same figures as the portfolio page", async () => {
+    const { local, setNow } = appOn(sim);
+    const report = await portfolioReportAs(local, 'sim-pmo');
+    const history = await call<PortfolioHistory>(local, 'sim-pmo', 'getPortfolioHistory', {
+      portfolioId: 'all',
+      days: 7,
+    });
+    expect(history.to).toBe('2026-03-02');
+    expect(history.days.map((day) => day.recorded)).toEqual([false, false, false, false, false, false, true]);
+    const today = history.days.at(-1);
+    expect(today?.counts).toEqual(report.summary.rag);
+    const letters = { green: 'g', amber: 'a', red: 'r', none: 'n' } as const;
+    expect(Object.fromEntries(history.projects.map((project) => [project.key, project.rag.at(-1)]))).toEqual(
+      Object.fromEntries(report.projects.map((project) => [project.key, letters[project.health.rag]])),
+    );
+    // The project's day carries every indicator and the KPIs exactly as the page shows them.
+    const first = report.projects[0];
+    if (!first) throw new Error('no project');
+    const project = await call<ProjectHistory>(local, 'sim-pmo', 'getProjectHistory', {
+      portfolioId: 'all',
+      projectKey: first.key,
+      days: 7,
+    });
+    const day = project.days.at(-1);
+    expect(day?.indicators.map(({ name, value, rag }) => ({ name, value, rag }))).toEqual(
+      first.health.indicators.map(({ name, value, rag }) => ({ name, value, rag })),
+    );
+    for (const indicator of day?.indicators ?? []) {
+      const shown = first.health.indicators.find((candidate) => candidate.name === indicator.name);
+      expect(indicator.reason).toBe(
+        shown && shown.rag !== 'green' && shown.rag !== 'none' ? shown.reason : null,
+      );
+    }
+    expect(day?.kpis).toMatchObject({
+      open: first.kpis.open,
+      done: first.kpis.done,
+      overdue: first.kpis.overdue,
+    });
+
+    // A later refresh the same day replaces the day; the next day adds one.
+    setNow(new Date(START.getTime() + 2 * 3_600_000));
+    await refresh(local);
+    setNow(new Date(START.getTime() + DAY_MS));
+    await refresh(local);
+    const summaries = await readSummaries(local.deps.store, 'all', '2026-02-01', '2026-03-31');
+    expect(summaries.map((summary) => [summary.day, summary.asOf])).toEqual([
+      ['2026-03-02', new Date(START.getTime() + 2 * 3_600_000).toISOString()],
+      ['2026-03-03', new Date(START.getTime() + DAY_MS).toISOString()],
+    ]);
+  });
+
+  it('shows a viewer only the projects they can browse, and nothing to an outsider', async () => {
+    const { local } = appOn(sim);
+    await portfolioReportAs(local, 'sim-pmo');
+    const pmo = await call<PortfolioHistory>(local, 'sim-pmo', 'getPortfolioHistory', { portfolioId: 'all' });
+    const team = await call<PortfolioHistory>(local, 'sim-team', 'getPortfolioHistory', {
+      portfolioId: 'all',
+    });
+    expect(pmo.projects).toHaveLength(5);
+    expect(team.projects.map((project) => project.key)).toEqual(
+      pmo.projects.slice(0, 3).map((project) => project.key),
+    );
+    const teamToday = team.days.at(-1)?.counts;
+    expect(teamToday && Object.values(teamToday).reduce((sum, n) => sum + n, 0)).toBe(3);
+    const hidden = pmo.projects[4]?.key;
+    const refused = await invokeAs(local, 'sim-team', 'getProjectHistory', {
+      portfolioId: 'all',
+      projectKey: hidden,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const outsider = await invokeAs(local, 'sim-outsider', 'getPortfolioHistory', { portfolioId: 'all' });
+    expect(outsider).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('tells what changed since a day: RAG changes with the indicators behind them, and a manual override', async () => {
+    const { local, setNow } = appOn(sim);
+    const before = await portfolioReportAs(local, 'sim-admin');
+    const target = before.projects.find((project) => project.health.rag !== 'red');
+    if (!target) throw new Error('every project is red');
+    // Ten days later a PMO lead has overridden one project to red, and due dates have passed.
+    setNow(new Date(START.getTime() + 10 * DAY_MS));
+    const live = await loadLiveConfig(local.deps.store);
+    await setProjectOverride(
+      local.deps,
+      { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' },
+      {
+        projectKey: target.key,
+        override: { rag: 'red', reason: 'Vendor slipped', expiresAt: '2099-01-01T00:00:00Z' },
+        baseVersion: live.version,
+      },
+    );
+    await refresh(local);
+    const changes = await call<PortfolioChanges>(local, 'sim-admin', 'getPortfolioChanges', {
+      portfolioId: 'all',
+      since: '2026-03-02',
+    });
+    expect(changes.since).toBe('2026-03-02');
+    expect(changes.to).toBe('2026-03-12');
+    const change = changes.ragChanges.find((entry) => entry.projectKey === target.key);
+    expect(change).toMatchObject({ from: target.health.rag, to: 'red', worse: true });
+    const after = await portfolioReportAs(local, 'sim-admin');
+    // Every project whose shown RAG differs between the two days is listed, and only those.
+    const changed = after.projects
+      .filter(
+        (project) => project.health.rag !== before.projects.find((p) => p.key === project.key)?.health.rag,
+      )
+      .map((project) => project.key)
+      .sort();
+    expect(changes.ragChanges.map((entry) => entry.projectKey)).toEqual(changed);
+    // Work due in between and still open is newly overdue (the admin sees every issue).
+    const categoryOf = new Map(sim.dataset.statuses.map((status) => [status.id, status.category]));
+    const dueThen = sim.dataset.issues
+      .filter(
+        (issue) =>
+          issue.duedate !== null &&
+          issue.duedate >= '2026-03-02' &&
+          issue.duedate < '2026-03-12' &&
+          categoryOf.get(issue.statusId) !== 'done',
+      )
+      .map((issue) => issue.key)
+      .sort();
+    expect(dueThen.length).toBeGreaterThan(0);
+    expect(changes.newlyOverdue.map((item) => item.key).sort()).toEqual(dueThen);
+    expect(changes.newlyOverdueTotal).toBe(dueThen.length);
+    // The project's trend marks the override.
+    const project = await call<ProjectHistory>(local, 'sim-admin', 'getProjectHistory', {
+      portfolioId: 'all',
+      projectKey: target.key,
+    });
+    expect(project.markers).toContainEqual({
+      day: '2026-03-12',
+      kind: 'override',
+      text: 'Manual override: red',
+    });
+    expect(project.markers).toContainEqual(expect.objectContaining({ day: '2026-03-12', kind: 'settings' }));
+  });
+
+  it('exports a row per project the viewer can browse and recorded day, a window at a time', async () => {
+    const { local, setNow } = appOn(sim);
+    await portfolioReportAs(local, 'sim-admin');
+    setNow(new Date(START.getTime() + 10 * DAY_MS));
+    await refresh(local);
+    const exported = await call<HistoryExport>(local, 'sim-team', 'exportPortfolioHistory', {
+      portfolioId: 'all',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    const teamProjects = sim.dataset.projects.slice(0, 3).map((project) => project.key);
+    expect(exported.rows.map((row) => `${row.day} ${row.projectKey}`)).toEqual(
+      ['2026-03-02', '2026-03-12'].flatMap((day) => teamProjects.map((key) => `${day} ${key}`)),
+    );
+    const tooLong = await invokeAs(local, 'sim-team', 'exportPortfolioHistory', {
+      portfolioId: 'all',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('follows the configured time zone for the calendar day', async () => {
+    const { local, setNow } = appOn(sim);
+    await portfolioReportAs(local, 'sim-admin');
+    const live = await loadLiveConfig(local.deps.store);
+    // 13:00 UTC on 2 March is already 3 March in Auckland (UTC+13 in March).
+    await local.deps.store.set('site:time-zone', { at: START.getTime(), timeZone: 'Pacific/Auckland' });
+    setNow(new Date('2026-03-02T13:00:00.000Z'));
+    expect(live.config.history.timeZone).toBeNull();
+    await refresh(local);
+    const days = (await readSummaries(local.deps.store, 'all', '2026-03-01', '2026-03-04')).map(
+      (day) => day.day,
+    );
+    expect(days).toContain('2026-03-03');
+  });
+});
+
+describe('history store', () => {
+  const record = (day: string, asOf: string, reconstructed: boolean, rag: 'green' | 'red' = 'green') =>
+    dayRecordOf({
+      day,
+      asOf,
+      settingsVersion: 1,
+      reconstructed,
+      secured: () => false,
+      compliance: null,
+      report: {
+        risks: [],
+        dependencies: { conflicts: [] } as never,
+        projects: [
+          {
+            key: 'ABC',
+            name: 'Alpha',
+            category: null,
+            health: { rag, computedRag: rag, indicators: [], override: null },
+            kpis: {
+              total: 1,
+              open: 1,
+              inProgress: 0,
+              done: 0,
+              overdue: 0,
+              averageOpenAgeDays: 1,
+              throughput: [],
+            },
+          },
+        ],
+      },
+    });
+
+  it('never lets a reconstructed day replace a recorded one, and keeps the later of two readings', async () => {
+    const store = new MemoryStore();
+    await storeDay(store, 'all', record('2026-03-02', '2026-03-02T10:00:00Z', false, 'red'), 400);
+    expect(await storeDay(store, 'all', record('2026-03-02', '2026-03-02T23:00:00Z', true), 400)).toBe(
+      'kept-newer',
+    );
+    expect(await storeDay(store, 'all', record('2026-03-02', '2026-03-02T09:00:00Z', false), 400)).toBe(
+      'kept-newer',
+    );
+    const [kept] = await readSummaries(store, 'all', '2026-03-02', '2026-03-02');
+    expect(kept?.rag).toEqual({ ABC: 'r' });
+    expect(await storeDay(store, 'all', record('2026-03-02', '2026-03-02T11:00:00Z', false), 400)).toBe(
+      'written',
+    );
+    const [later] = await readSummaries(store, 'all', '2026-03-02', '2026-03-02');
+    expect(later?.rag).toEqual({ ABC: 'g' });
+  });
+
+  it('deletes days older than the retention when a new day is recorded', async () => {
+    const store = new MemoryStore();
+    for (const day of ['2025-01-10', '2025-06-01', '2026-01-15']) {
+      await storeDay(store, 'all', record(day, `${day}T10:00:00Z`, true), 400);
+    }
+    await storeDay(store, 'all', record('2026-03-02', '2026-03-02T10:00:00Z', false), 400);
+    const kept = await readSummaries(store, 'all', '2024-01-01', '2026-12-31');
+    expect(kept.map((day) => day.day)).toEqual(['2025-06-01', '2026-01-15', '2026-03-02']);
+    const projectRows = (await store.query(snapshotKeys('all').historyProjectPrefix('ABC'))).results;
+    expect(projectRows.map((entry) => entry.key.slice(-10))).toEqual([
+      '2025-06-01',
+      '2026-01-15',
+      '2026-03-02',
+    ]);
+  });
+});
