@@ -29,6 +29,7 @@ export const UI_MODULES = [PORTFOLIO_MODULE, ISSUE_PANEL_MODULE, ADMIN_MODULE] a
 /** The global page's `pages`, in manifest order: the sidebar and the app's history routes. */
 export const PORTFOLIO_PAGES = [
   { title: 'Overview', route: 'overview' },
+  { title: 'Trends', route: 'trends' },
   { title: 'Dependencies', route: 'dependencies' },
   { title: 'RAID', route: 'raid' },
   { title: 'Compliance', route: 'compliance' },

@@ -15,7 +15,7 @@ const RagCounts = z.object({ green: count, amber: count, red: count, none: count
 /** Longest window one call answers (the retention's upper bound). */
 export const MAX_HISTORY_DAYS = 1100;
 
-export const HistoryDaySchema = z.object({
+const HistoryDaySchema = z.object({
   day: IsoDate,
   /** False for a day no refresh completed (and nothing was reconstructed). */
   recorded: z.boolean(),
@@ -26,7 +26,6 @@ export const HistoryDaySchema = z.object({
   /** Projects per RAG shown, of the projects the viewer can browse. */
   counts: RagCounts,
 });
-export type HistoryDay = z.infer<typeof HistoryDaySchema>;
 
 export const PortfolioHistorySchema = z.object({
   /** The time zone whose calendar days these are. */

@@ -6,6 +6,7 @@ import { mount } from '../../shared/ui/mount';
 /** The views of the portfolio page, each loaded when first shown. */
 const PAGES: PortfolioPages = {
   overview: lazy(() => import('../../features/overview/OverviewPage')),
+  trends: lazy(() => import('../../features/trends/TrendsPage')),
   dependencies: lazy(() => import('../../features/dependencies/DependenciesPage')),
   raid: lazy(() => import('../../features/raid/RaidPage')),
   compliance: lazy(() => import('../../features/compliance/CompliancePage')),

@@ -7,6 +7,7 @@ import { errorTitle } from '../../shared/api/invoke-error';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
+import { usePortfolioHistory } from '../../shared/history/use-portfolio-history';
 import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-context';
 import { RefreshNotices } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
@@ -133,6 +134,16 @@ function OverviewContent({
     if (reportData !== undefined) return { status: 'ready', byKey: healthByProjectKey(reportData) };
     return report.status === 'error' ? { status: 'error' } : { status: 'loading' };
   }, [reportData, report.status]);
+  const history = usePortfolioHistory();
+  const trends = useMemo(
+    () =>
+      history.data
+        ? new Map(history.data.projects.map((project) => [project.key, project.rag]))
+        : history.status === 'error'
+          ? null
+          : undefined,
+    [history.data, history.status],
+  );
   const [sort, setSort] = useState(DEFAULT_PROJECT_SORT);
   const sorted = useMemo(
     () => sortProjectsForTable(inPortfolio.projects, health, sort),
@@ -193,7 +204,7 @@ function OverviewContent({
             description="Pick another portfolio above, or ask a Jira admin for the Browse projects permission on this portfolio's projects."
           />
         ) : (
-          <ProjectTable projects={sorted} health={health} sort={sort} onSort={setSort} />
+          <ProjectTable projects={sorted} health={health} sort={sort} onSort={setSort} trends={trends} />
         )}
       </section>
     </div>

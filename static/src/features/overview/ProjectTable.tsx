@@ -1,6 +1,7 @@
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import type { ProjectOverview } from '@contracts/resolver-contract';
 import { useMemo } from 'react';
+import { RagSparkline } from '../../shared/history/RagSparkline';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
@@ -14,10 +15,34 @@ import type { HealthState } from './project-health';
 
 export const PROJECTS_PER_PAGE = 25;
 
+/** Each project's RAG letters per day; undefined while loading, null when the history could not be read. */
+type Trends = ReadonlyMap<string, string> | null | undefined;
+
+function TrendCell({ trends, projectKey }: { trends: Trends; projectKey: string }) {
+  if (trends === undefined) return <span className="pmo-subtle">…</span>;
+  if (trends === null) {
+    return (
+      <span className="pmo-subtle" title="The history could not be read" data-testid={`trend-${projectKey}`}>
+        Unavailable
+      </span>
+    );
+  }
+  const rag = trends.get(projectKey);
+  if (rag === undefined) {
+    return (
+      <span className="pmo-subtle" data-testid={`trend-${projectKey}`}>
+        Not recorded yet
+      </span>
+    );
+  }
+  return <RagSparkline rag={rag} period="12 weeks" testId={`trend-${projectKey}`} />;
+}
+
 const head: HeadType = {
   cells: [
-    { key: 'name', content: 'Project', isSortable: true, width: 22 },
-    { key: 'health', content: 'Health', isSortable: true, width: 26 },
+    { key: 'name', content: 'Project', isSortable: true, width: 20 },
+    { key: 'health', content: 'Health', isSortable: true, width: 24 },
+    { key: 'trend', content: 'Trend (12 weeks)', width: 10 },
     { key: 'key', content: 'Key', isSortable: true, width: 8 },
     { key: 'category', content: 'Category', isSortable: true, width: 12 },
     { key: 'new', content: 'To Do', isSortable: true, width: 8 },
@@ -27,7 +52,7 @@ const head: HeadType = {
   ],
 };
 
-function rowOf(project: ProjectOverview, health: HealthState): RowType {
+function rowOf(project: ProjectOverview, health: HealthState, trends: Trends): RowType {
   const cell = (column: ProjectTableColumn, content: RowType['cells'][number]['content']) => ({
     key: projectTableSortValue(project, column, health),
     content,
@@ -46,6 +71,7 @@ function rowOf(project: ProjectOverview, health: HealthState): RowType {
         </span>,
       ),
       cell('health', <HealthCell state={health} projectKey={project.key} />),
+      { key: 'trend', content: <TrendCell trends={trends} projectKey={project.key} /> },
       cell('key', <span className="pmo-key">{project.key}</span>),
       cell(
         'category',
@@ -76,13 +102,18 @@ export function ProjectTable({
   health,
   sort,
   onSort,
+  trends,
 }: {
   projects: readonly ProjectOverview[];
   health: HealthState;
   sort: TableSort<ProjectTableColumn>;
   onSort: (sort: TableSort<ProjectTableColumn>) => void;
+  trends?: Trends;
 }) {
-  const rows = useMemo(() => projects.map((project) => rowOf(project, health)), [projects, health]);
+  const rows = useMemo(
+    () => projects.map((project) => rowOf(project, health, trends)),
+    [projects, health, trends],
+  );
   return (
     <div data-testid="project-table">
       <SortableTable

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../theme/feature-flags';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { CsvExportButton } from './CsvExportButton';
 import { downloadCsv } from './csv';
 
@@ -17,6 +17,36 @@ describe('CsvExportButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV: 2 risks' }));
     expect(build).toHaveBeenCalledTimes(1);
     expect(downloadCsv).toHaveBeenCalledWith('pmo-risks-all-2026-12-05.csv', 'Key\r\nA-1');
+  });
+
+  it('waits for a build that reads more data, and downloads nothing when it fails', async () => {
+    let finish: (value: { filename: string; csv: string }) => void = () => {};
+    const build = jest.fn(
+      () =>
+        new Promise<{ filename: string; csv: string }>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    render(<CsvExportButton noun="row" rowCount={3} build={build} testId="csv-export-history" />);
+    fireEvent.click(screen.getByTestId('csv-export-history'));
+    expect(downloadCsv).not.toHaveBeenCalled();
+    finish({ filename: 'h.csv', csv: 'Day' });
+    await waitFor(() => expect(downloadCsv).toHaveBeenCalledWith('h.csv', 'Day'));
+
+    jest.mocked(downloadCsv).mockClear();
+    const onError = jest.fn();
+    render(
+      <CsvExportButton
+        noun="row"
+        rowCount={3}
+        build={() => Promise.reject(new Error('history unreadable'))}
+        onError={onError}
+        testId="csv-export-failing"
+      />,
+    );
+    fireEvent.click(screen.getByTestId('csv-export-failing'));
+    await waitFor(() => expect(onError).toHaveBeenCalledWith(new Error('history unreadable')));
+    expect(downloadCsv).not.toHaveBeenCalled();
   });
 
   it('is disabled when there is no row to export', () => {

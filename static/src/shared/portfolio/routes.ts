@@ -4,6 +4,7 @@
  */
 export const PORTFOLIO_ROUTES = [
   { id: 'overview', path: '/overview', label: 'Overview' },
+  { id: 'trends', path: '/trends', label: 'Trends' },
   { id: 'dependencies', path: '/dependencies', label: 'Dependencies' },
   { id: 'raid', path: '/raid', label: 'RAID' },
   { id: 'compliance', path: '/compliance', label: 'Compliance' },

@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { PortfolioHistory } from '../src/contracts/history';
+import { addDays } from '../src/domain/history/calendar';
+import type { DayRecord } from '../src/domain/history/day-record';
+import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { readProjectDays, readSummaries, storeDay } from '../src/services/history/history-store';
+import { runAxe, seriousOrWorse } from './support/axe';
+import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { screenshot } from './support/screenshot';
+import { invokeAs, type Stack, startStack } from './support/stack';
+
+/**
+ * The Trends page (#15) as a PMO lead uses it: the portfolio's red / amber / green counts over
+ * time, a sparkline per project in the overview, what changed since a day, a project's trend with
+ * the record of any past day as computed then, reconstructed days marked, and the history CSV.
+ */
+
+jest.setTimeout(120_000);
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let today: string;
+let report: PortfolioReport;
+/** A project red or amber today that was green in the seeded past. */
+let worsened: { key: string; name: string; rag: string };
+
+const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
+function appFrame(p: Page): Frame {
+  const frame = p.frame({ url: /\/apps\/portfolio\// });
+  if (!frame) throw new Error('no portfolio frame');
+  return frame;
+}
+
+/**
+ * Gives the portfolio a past: the 20 days before today copy today's record, except that `worsened`
+ * was green until 8 days ago; the oldest 6 days are marked reconstructed (as a backfill writes them).
+ */
+async function seedHistory(): Promise<void> {
+  const store = stack.wiring.localApp.deps.store;
+  const [summary] = await readSummaries(store, 'all', today, today);
+  if (!summary) throw new Error('today was not recorded');
+  const projects: DayRecord['projects'] = {};
+  const reasons: DayRecord['reasons'] = {};
+  for (const key of Object.keys(summary.rag)) {
+    const [day] = await readProjectDays(store, 'all', key, today, today);
+    if (!day) throw new Error(`no record of ${key}`);
+    projects[key] = day.row;
+    reasons[key] = day.reasons;
+  }
+  for (let back = 1; back <= 20; back++) {
+    const day = addDays(today, -back);
+    const past = structuredClone(projects);
+    const row = past[worsened.key];
+    if (row && back >= 8) {
+      row[0] = 'g';
+      row[1] = 'g';
+      row[2] = row[2].map((indicator) => (indicator ? [indicator[0], 'g'] : null));
+    }
+    const record: DayRecord = {
+      version: 1,
+      day,
+      asOf: `${day}T12:00:00.000Z`,
+      settingsVersion: summary.settingsVersion,
+      reconstructed: back > 14,
+      names: summary.names,
+      projects: past,
+      reasons: back >= 8 ? { ...reasons, [worsened.key]: {} } : reasons,
+      highRisks: summary.highRisks,
+      conflicts: summary.conflicts,
+      gated: summary.gated,
+    };
+    await storeDay(store, 'all', record, 400);
+  }
+}
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  ({ context, page } = await newPage(browser));
+  errors = watchErrors(page);
+  await context.addCookies([{ name: 'pmo_user', value: 'sim-pmo', url: stack.url }]);
+  report = await invokeAs<PortfolioReport>(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  const history = await invokeAs<PortfolioHistory>(stack, 'getPortfolioHistory', 'sim-pmo', {
+    portfolioId: 'all',
+  });
+  today = history.to;
+  const target = report.projects.find(
+    (project) => project.health.rag === 'red' || project.health.rag === 'amber',
+  );
+  if (!target) throw new Error('no red or amber project to watch');
+  worsened = { key: target.key, name: target.name, rag: target.health.rag };
+  await seedHistory();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+/** Opens the Trends page and waits for the history (each test stands on its own). */
+async function openTrends(): Promise<void> {
+  await page.goto(`${stack.url}/jira/apps/pmo-portfolio/trends`);
+  await app(page).getByTestId('portfolio-rag-summary').waitFor();
+}
+
+test("the trends page draws the portfolio's health over time with the same counts as the overview", async () => {
+  await openTrends();
+  const caption = app(page).getByTestId('portfolio-rag-summary');
+  const { red, amber, green } = report.summary.rag;
+  await expect(caption.textContent()).resolves.toContain(
+    `On ${today}: ${red} red, ${amber} amber, ${green} green.`,
+  );
+  await expect(caption.textContent()).resolves.toContain(
+    `Days from ${addDays(today, -20)} to ${addDays(today, -15)} were reconstructed`,
+  );
+  await app(page).locator('[data-testid="portfolio-rag-chart"] .recharts-area').first().waitFor();
+  await screenshot(page, 'trends-pmo-lead');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+});
+
+test('what changed since a day names the project that got worse, with the indicators behind it', async () => {
+  await openTrends();
+  await app(page).getByTestId('changes-since-date').fill(addDays(today, -10));
+  const change = app(page).getByTestId(`rag-change-${worsened.key}`);
+  await change.waitFor();
+  const text = (await change.textContent()) ?? '';
+  expect(text).toContain(worsened.name);
+  expect(text).toMatch(new RegExp(`Green\\s*→\\s*${worsened.rag === 'red' ? 'Red' : 'Amber'}`));
+  // Only that project changed in the seeded past.
+  await expect(app(page).getByTestId('changes-rag').getAttribute('data-count')).resolves.toBe('1');
+  // A week ago it was already as it is today: no health change (work may have become overdue since).
+  await app(page).getByTestId('changes-since-week').click();
+  await app(page)
+    .getByText(`What changed since ${addDays(today, -7)}`)
+    .waitFor();
+  await app(page).getByTestId('changes-rag').waitFor({ state: 'detached' });
+});
+
+test("a project's trend opens the record of a past day as it was computed then", async () => {
+  await openTrends();
+  await app(page).getByTestId('project-trend-select').selectOption(worsened.key);
+  await app(page).getByTestId('project-trend-chart').waitFor();
+  const record = app(page).getByTestId('day-record');
+  await expect(record.textContent()).resolves.toContain(`${worsened.name} on ${today}`);
+  await app(page).getByTestId('day-record-select').selectOption(addDays(today, -12));
+  await expect(record.textContent()).resolves.toContain(`on ${addDays(today, -12)}`);
+  await expect(app(page).getByTestId('day-indicator-schedule').textContent()).resolves.toContain('Green');
+  await app(page).getByTestId('day-record-select').selectOption(addDays(today, -18));
+  await app(page).getByTestId('day-record-reconstructed').waitFor();
+  await app(page).getByTestId('project-trend-chart').scrollIntoViewIfNeeded();
+  await screenshot(page, 'trends-project-record');
+});
+
+test('the history exports as CSV, a row per project and recorded day', async () => {
+  await openTrends();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    app(page).getByTestId('csv-export-history').click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toMatch(/^Day,Project key,Project,RAG,Computed RAG/);
+  expect(lines).toHaveLength(1 + 21 * report.projects.length);
+  expect(lines.filter((line) => line.startsWith(`${addDays(today, -12)},${worsened.key},`))[0]).toContain(
+    ',green,',
+  );
+});
+
+test('the overview shows each project as a sparkline of its last twelve weeks', async () => {
+  await page.goto(`${stack.url}/jira/apps/pmo-portfolio/overview`);
+  const sparkline = app(page).getByTestId(`trend-${worsened.key}`);
+  await sparkline.waitFor();
+  const label = (await sparkline.getAttribute('aria-label')) ?? '';
+  expect(label).toContain('13 green');
+  expect(label).toContain(`latest ${worsened.rag}`);
+  await screenshot(page, 'overview-sparklines');
+});
+
+test('the dark theme: readable charts, axe-clean', async () => {
+  await openTrends();
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await app(page).getByTestId('project-trend-chart').waitFor();
+  await screenshot(page, 'trends-pmo-lead-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  expect(errors).toEqual([]);
+});
