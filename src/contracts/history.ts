@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { contentProblems } from '../domain/config/content';
 import { IndicatorName, Rag } from '../domain/health/health';
+import { BaselineSchema } from '../domain/history/baseline';
 import { IsoDate, ProjectKey } from '../domain/model';
 import { PortfolioId } from './portfolio';
 
@@ -145,6 +147,46 @@ export type HistoryExport = z.infer<typeof HistoryExportSchema>;
 /** Days per export call: the page pages through longer ranges. */
 export const HISTORY_EXPORT_DAYS = 92;
 
+/** A note on a baseline: plain text, one line or a few, no markup or control characters. */
+const BaselineNote = z
+  .string()
+  .trim()
+  .max(1000)
+  .superRefine((text, ctx) => {
+    for (const problem of contentProblems(text))
+      ctx.addIssue({ code: 'custom', message: `The note ${problem.message}` });
+  });
+
+export const BaselineViewSchema = BaselineSchema.extend({
+  /** Display name of who set it (null for a baseline captured at a gate). */
+  byName: z.string().nullable(),
+});
+
+export const ProjectBaselinesSchema = z.object({
+  projectKey: z.string(),
+  /** Newest first. */
+  baselines: z.array(BaselineViewSchema),
+  /** The project now against the newest baseline; null before the first baseline or snapshot. */
+  variance: z
+    .object({
+      scheduleDays: z.number().int().nullable(),
+      scopePercent: z.number().nullable(),
+      forecastFinish: IsoDate.nullable(),
+      issues: z.array(
+        z.object({
+          key: z.string(),
+          baselineDue: IsoDate.nullable(),
+          currentDue: IsoDate.nullable(),
+          slipDays: z.number().int().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
+  /** Whether the viewer may set a baseline (settings editors: Jira admins and the PMO group). */
+  canSet: z.boolean(),
+});
+export type ProjectBaselines = z.infer<typeof ProjectBaselinesSchema>;
+
 export const historyContract = {
   getPortfolioHistory: {
     input: z
@@ -165,6 +207,14 @@ export const historyContract = {
   getPortfolioChanges: {
     input: z.object({ portfolioId: PortfolioId, since: IsoDate }).strict(),
     output: PortfolioChangesSchema,
+  },
+  listBaselines: {
+    input: z.object({ portfolioId: PortfolioId, projectKey: ProjectKey }).strict(),
+    output: ProjectBaselinesSchema,
+  },
+  setBaseline: {
+    input: z.object({ portfolioId: PortfolioId, projectKey: ProjectKey, note: BaselineNote }).strict(),
+    output: BaselineViewSchema,
   },
   exportPortfolioHistory: {
     input: z.object({ portfolioId: PortfolioId, from: IsoDate, to: IsoDate }).strict(),

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../services/deps';
+import { listBaselines, setBaseline } from '../services/history/baselines';
 import { exportPortfolioHistory } from '../services/history/export-portfolio-history';
 import { getPortfolioChanges } from '../services/history/get-portfolio-changes';
 import { getPortfolioHistory } from '../services/history/get-portfolio-history';
@@ -17,6 +18,8 @@ export function createHistoryResolvers(deps: AppDeps) {
     getPortfolioChanges: defineResolver('getPortfolioChanges', (input, actor) =>
       getPortfolioChanges(deps, actor, input),
     ),
+    listBaselines: defineResolver('listBaselines', (input, actor) => listBaselines(deps, actor, input)),
+    setBaseline: defineResolver('setBaseline', (input, actor) => setBaseline(deps, actor, input)),
     exportPortfolioHistory: defineResolver('exportPortfolioHistory', (input, actor) =>
       exportPortfolioHistory(deps, actor, input),
     ),

@@ -109,6 +109,28 @@ const MATRIX: Record<ResolverKey, Row> = {
     writes: false,
     payloads: () => [{ payload: { portfolioId: 'all', since: isoDaysAgo(7) } }],
   },
+  listBaselines: {
+    access: 'project-browsers',
+    writes: false,
+    payloads: (fixture) =>
+      [fixture.teamIssue, fixture.hiddenIssue].map((issueKey) => {
+        const project = issueKey.split('-')[0] as string;
+        return { payload: { portfolioId: 'all', projectKey: project }, project };
+      }),
+  },
+  setBaseline: {
+    access: 'editors',
+    writes: true,
+    payloads: (fixture) => [
+      {
+        payload: {
+          portfolioId: 'all',
+          projectKey: fixture.teamIssue.split('-')[0],
+          note: `Matrix ${++saveCounter}`,
+        },
+      },
+    ],
+  },
   exportPortfolioHistory: {
     access: 'browsers',
     writes: false,

@@ -2,6 +2,7 @@ import { MAX_CHANGE_ITEMS, type PortfolioChanges } from '../../contracts/history
 import { projectOfKey } from '../../domain/dependencies/keys';
 import { addDays, earlierDay } from '../../domain/history/calendar';
 import type { DaySummary } from '../../domain/history/day-record';
+import { gatesPassedBetween } from '../../domain/history/gates-passed';
 import type { IssueRow } from '../../domain/portfolio';
 import type { Actor, AppDeps } from '../deps';
 import { viewerSnapshot } from '../portfolio/get-portfolio-report';
@@ -74,7 +75,11 @@ export async function getPortfolioChanges(
       .map(([key, projectKey]) => ({ key, projectKey })),
     newlyOverdue: newlyOverdue.slice(0, MAX_CHANGE_ITEMS),
     newlyOverdueTotal: newlyOverdue.length,
-    gatesPassed: gatesPassedBetween(viewer.live.config.lifecycle.stages, base, latest, visible),
+    gatesPassed: gatesPassedBetween(
+      base?.gated ?? {},
+      latest.gated,
+      viewer.live.config.lifecycle.stages,
+    ).filter((gate) => visible(gate.key)),
     newConflicts: [...conflictsNow].filter((entry) => !conflictsBefore.has(entry)).map(pair),
     resolvedConflicts: [...conflictsBefore].filter((entry) => !conflictsNow.has(entry)).map(pair),
   };
@@ -142,30 +147,4 @@ async function overdueSince(
     overdue.push({ key, projectKey, due });
   }
   return overdue.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key.localeCompare(b.key)));
-}
-
-/** Gated issues now in a later lifecycle stage than on the base day (or newly in one). */
-function gatesPassedBetween(
-  stages: readonly { id: string; name: string }[],
-  base: DaySummary | null,
-  latest: DaySummary,
-  visible: (key: string) => boolean,
-): PortfolioChanges['gatesPassed'] {
-  const index = new Map(stages.map((stage, position) => [stage.id, position]));
-  const name = (id: string) => stages.find((stage) => stage.id === id)?.name ?? id;
-  const passed: PortfolioChanges['gatesPassed'] = [];
-  for (const [key, stageId] of Object.entries(latest.gated)) {
-    if (!visible(key)) continue;
-    const previous = base?.gated[key];
-    if (previous === stageId) continue;
-    if (previous !== undefined && (index.get(previous) ?? -1) >= (index.get(stageId) ?? -1)) continue;
-    if (previous === undefined && base !== null && (index.get(stageId) ?? 0) === 0) continue;
-    passed.push({
-      key,
-      projectKey: projectOfKey(key),
-      from: previous ? name(previous) : null,
-      to: name(stageId),
-    });
-  }
-  return passed.sort((a, b) => a.key.localeCompare(b.key));
 }

@@ -6,8 +6,10 @@ import type {
   HistoryExport,
   PortfolioChanges,
   PortfolioHistory,
+  ProjectBaselines,
   ProjectHistory,
 } from '../../contracts/history';
+import type { Baseline } from '../../domain/history/baseline';
 import { dayRecordOf } from '../../domain/history/day-record';
 import { MemoryStore } from '../../storage/memory-store';
 import { loadLiveConfig } from '../settings/live-config';
@@ -217,6 +219,81 @@ describe('portfolio history', () => {
       to: '2026-12-31',
     });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('lets a PMO lead set a baseline and measures the project against it; a gate passed captures one', async () => {
+    const { local, setNow } = appOn(sim);
+    const report = await portfolioReportAs(local, 'sim-admin');
+    const projectKey = report.projects[0]?.key as string;
+    const refusedNote = await invokeAs(local, 'sim-admin', 'setBaseline', {
+      portfolioId: 'all',
+      projectKey,
+      note: '<img src=x onerror=alert(1)>',
+    });
+    expect(refusedNote).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const refusedUser = await invokeAs(local, 'sim-team', 'setBaseline', {
+      portfolioId: 'all',
+      projectKey,
+      note: 'x',
+    });
+    expect(refusedUser).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await local.deps.store.query(`pf:all:baseline:`)).results).toEqual([]);
+
+    const set = await call<Baseline>(local, 'sim-admin', 'setBaseline', {
+      portfolioId: 'all',
+      projectKey,
+      note: 'Plan of record',
+    });
+    expect(set).toMatchObject({ projectKey, trigger: 'manual', by: 'sim-admin', note: 'Plan of record' });
+    const projectIssues = sim.dataset.issues.filter(
+      (issue) => sim.dataset.projects[issue.projectIdx]?.key === projectKey,
+    );
+    expect(set.scope.issues).toBe(projectIssues.length);
+    const listed = await call<ProjectBaselines>(local, 'sim-team', 'listBaselines', {
+      portfolioId: 'all',
+      projectKey,
+    });
+    expect(listed.baselines.map((baseline) => baseline.note)).toEqual(['Plan of record']);
+    expect(listed.canSet).toBe(false);
+    expect(listed.variance).toMatchObject({ scheduleDays: 0, scopePercent: 0 });
+
+    // The plan slips: an open issue's due date moves a month later, and the variance shows it.
+    const open = projectIssues
+      .filter((issue) => issue.resolved === null && issue.duedate !== null && issue.securityLevelId === null)
+      .sort((a, b) => ((a.duedate ?? '') < (b.duedate ?? '') ? 1 : -1))[0];
+    if (!open?.duedate) throw new Error('no open issue with a due date');
+    const later = new Date(Date.parse(open.duedate) + 30 * DAY_MS).toISOString().slice(0, 10);
+    sim.mutate.editIssue(open.key, { duedate: later });
+    setNow(new Date(START.getTime() + DAY_MS));
+    await refresh(local);
+    const slipped = await call<ProjectBaselines>(local, 'sim-admin', 'listBaselines', {
+      portfolioId: 'all',
+      projectKey,
+    });
+    expect(slipped.variance?.scheduleDays).toBe(30);
+    sim.mutate.editIssue(open.key, { duedate: open.duedate });
+
+    // A gated issue that was a stage behind yesterday has passed a gate today: a baseline is captured.
+    const store = local.deps.store;
+    const [today] = await readSummaries(store, 'all', '2026-03-03', '2026-03-03');
+    const live = await loadLiveConfig(store);
+    const advanced = Object.entries(today?.gated ?? {}).find(
+      ([, stage]) => live.config.lifecycle.stages.findIndex((s) => s.id === stage) > 0,
+    );
+    if (!today || !advanced) throw new Error('no gated issue past the first stage');
+    const first = live.config.lifecycle.stages[0]?.id as string;
+    await store.set(snapshotKeys('all').historyDay('2026-03-03'), {
+      ...today,
+      gated: { ...today.gated, [advanced[0]]: first },
+    });
+    setNow(new Date(START.getTime() + DAY_MS + 3_600_000));
+    await refresh(local);
+    const gated = await call<ProjectBaselines>(local, 'sim-admin', 'listBaselines', {
+      portfolioId: 'all',
+      projectKey: advanced[0].split('-')[0],
+    });
+    expect(gated.baselines[0]).toMatchObject({ trigger: 'gate', by: null });
+    expect(gated.baselines[0]?.note).toContain(`${advanced[0]} entered`);
   });
 
   it('follows the configured time zone for the calendar day', async () => {

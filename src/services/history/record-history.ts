@@ -1,10 +1,12 @@
-import { localDayOf } from '../../domain/history/calendar';
+import { addDays, localDayOf } from '../../domain/history/calendar';
 import { dayRecordOf } from '../../domain/history/day-record';
+import { gatesPassedBetween } from '../../domain/history/gates-passed';
 import type { AppDeps } from '../deps';
 import { computeFromSnapshot } from '../portfolio/compute-from-snapshot';
 import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
-import { type RecordOutcome, storeDay } from './history-store';
+import { captureGateBaselines } from './baselines';
+import { type RecordOutcome, readSummaries, storeDay } from './history-store';
 import { historyTimeZone } from './time-zone';
 
 /**
@@ -29,5 +31,20 @@ export async function recordHistoryDay(
     compliance: report.compliance,
     secured: (key) => snapshot.facts[key]?.restricted === true,
   });
-  return storeDay(deps.store, snapshot.portfolioId, record, live.config.history.retentionDays);
+  const [previous] = (
+    await readSummaries(deps.store, snapshot.portfolioId, addDays(record.day, -31), record.day)
+  ).slice(-1);
+  const outcome = await storeDay(deps.store, snapshot.portfolioId, record, live.config.history.retentionDays);
+  if (outcome === 'written' && previous) {
+    const advanced = gatesPassedBetween(previous.gated, record.gated, live.config.lifecycle.stages);
+    if (advanced.length > 0) {
+      await captureGateBaselines(
+        deps,
+        snapshot,
+        advanced,
+        (projectKey) => record.projects[projectKey]?.[5] ?? 0,
+      );
+    }
+  }
+  return outcome;
 }
