@@ -173,7 +173,9 @@ describe('sortDependencies', () => {
 
 describe('standardsMetSentence', () => {
   test('one standard "applies" (the panel said "the standard that apply")', () => {
-    expect(standardsMetSentence(1, 'Execution')).toBe('Meets the standard that applies at the Execution stage.');
+    expect(standardsMetSentence(1, 'Execution')).toBe(
+      'Meets the standard that applies at the Execution stage.',
+    );
   });
   test('two or more standards "apply"', () => {
     expect(standardsMetSentence(2, null)).toBe('Meets both standards that apply.');

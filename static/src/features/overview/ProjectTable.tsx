@@ -27,7 +27,11 @@ const head: HeadType = {
   ],
 };
 
-function rowOf(project: ProjectOverview, health: HealthState): RowType {
+function rowOf(
+  project: ProjectOverview,
+  health: HealthState,
+  onShowIndicators: (projectKey: string) => void,
+): RowType {
   const cell = (column: ProjectTableColumn, content: RowType['cells'][number]['content']) => ({
     key: projectTableSortValue(project, column, health),
     content,
@@ -45,7 +49,15 @@ function rowOf(project: ProjectOverview, health: HealthState): RowType {
           </JiraLink>
         </span>,
       ),
-      cell('health', <HealthCell state={health} projectKey={project.key} />),
+      cell(
+        'health',
+        <HealthCell
+          state={health}
+          projectKey={project.key}
+          projectName={project.name}
+          onShowIndicators={onShowIndicators}
+        />,
+      ),
       cell('key', <span className="pmo-key">{project.key}</span>),
       cell(
         'category',
@@ -76,13 +88,19 @@ export function ProjectTable({
   health,
   sort,
   onSort,
+  onShowIndicators,
 }: {
   projects: readonly ProjectOverview[];
   health: HealthState;
   sort: TableSort<ProjectTableColumn>;
   onSort: (sort: TableSort<ProjectTableColumn>) => void;
+  /** Opens a project's drill-down (every indicator and the issues behind it). */
+  onShowIndicators: (projectKey: string) => void;
 }) {
-  const rows = useMemo(() => projects.map((project) => rowOf(project, health)), [projects, health]);
+  const rows = useMemo(
+    () => projects.map((project) => rowOf(project, health, onShowIndicators)),
+    [projects, health, onShowIndicators],
+  );
   return (
     <div data-testid="project-table">
       <SortableTable
