@@ -6,6 +6,7 @@ import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
@@ -81,11 +82,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
     [current, portfolioId, names, visible],
   );
 
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="compliance-empty" what="Compliance figures" />;
+  }
   if (compliance === null || matrix === null || nothingApplies(compliance)) {
     return (
       <NoStandardsState
         testId="compliance-empty"
-        header="No PMO standard applies to this portfolio"
+        header={
+          compliance !== null && compliance.standards.length === 0
+            ? 'No PMO standard is switched on'
+            : 'No PMO standard applies to this portfolio'
+        }
         description="A standard applies to the projects, issue types and statuses its rules name; once one applies here, this page shows which issues meet it and which miss it."
       />
     );

@@ -9,6 +9,7 @@ import { issueUrl } from '../../shared/lib/jira-url';
 import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
 import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
@@ -141,6 +142,9 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
     }),
     [onlyNotReady, portfolioId, names, visible],
   );
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="gates-empty" what="Stage gates" />;
+  }
   if (report.compliance === null || gates.length === 0) {
     return (
       <NoStandardsState

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { projectNames } from '../../shared/portfolio/report-helpers';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
@@ -111,13 +112,17 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
 
   const logEntries =
     report.raid.assumptions.length + report.raid.issues.length + report.raid.decisions.length;
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="raid-empty" what="Risks, assumptions, issues and decisions" />;
+  }
   if (report.risks.length === 0 && logEntries === 0) {
+    const projects = report.projects.length;
     return (
       <EmptyMessage
         testId="raid-empty"
         header="No risks, assumptions, issues or decisions in this portfolio"
         headingLevel={2}
-        description={`${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
+        description={`None of the ${projects === 1 ? 'project' : `${projects} projects`} you can browse here has one. ${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
       />
     );
   }
