@@ -67,7 +67,7 @@ export function HealthCell({
           appearance="subtle"
           spacing="compact"
           onClick={() => onShowIndicators(projectKey)}
-          aria-label={`All health indicators of ${projectName}`}
+          aria-label={`All indicators of ${projectName}`}
           testId={`show-indicators-${projectKey}`}
         >
           All indicators
