@@ -33,7 +33,7 @@ type HealthImpact = NonNullable<DryRunResult['health']>;
  * Jira read), cut down to what the editor may browse, computed once with the live settings and once
  * with the candidate's (thresholds, risk matrix, stale days, overrides; standards re-evaluated on the
  * snapshot's stored facts with the same ticks, so only the settings differ). Link, RAID-type and risk
- * field changes need the issues read again: they are named in `needsRefresh`, not guessed. Null when
+ * field changes in the draft need the issues read again: `needsRefresh` says so, nothing is guessed. Null when
  * no snapshot exists yet.
  */
 export async function dryRunHealth(
@@ -78,12 +78,13 @@ export async function dryRunHealth(
     });
   }
   changes.sort((a, b) => a.projectKey.localeCompare(b.projectKey));
-  const candidateEngine = candidate.engine ?? data.settings;
+  // Only what the draft itself changes about collection needs a refresh to show.
+  const basisOf = (engine: EngineSettings | null) => chunkBasis(engine ?? data.settings);
   return {
     asOf: data.asOf,
     projects: projects.length,
     changes,
-    needsRefresh: chunkBasis(candidateEngine) !== data.chunk.basis,
+    needsRefresh: basisOf(candidate.engine) !== basisOf(live.engine),
   };
 }
 

@@ -171,6 +171,13 @@ describe('dry run', () => {
     const result = await dryRunSettings(deps, ADMIN, candidate);
     expect(result.health).not.toBeNull();
     expect(result.health?.projects).toBe(before.projects.length);
+    // Thresholds apply at once; only a change to how issues are collected waits for a refresh.
+    expect(result.health?.needsRefresh).toBe(false);
+    const relinked = structuredClone(candidate);
+    relinked.engine.blockingLinks = [{ type: 'Relates', blockerDirection: 'outward' }];
+    await expect(dryRunSettings(deps, ADMIN, relinked)).resolves.toMatchObject({
+      health: { needsRefresh: true },
+    });
 
     await saveSettings(deps, ADMIN, { baseVersion: 2, config: candidate, comment: 'tighter schedule' });
     const after = await portfolioReportAs(local, 'sim-admin');
