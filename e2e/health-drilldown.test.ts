@@ -257,6 +257,34 @@ test('the outsider’s RAID, Compliance and Gates pages say they can browse no p
   await switchUser('sim-pmo');
 });
 
+test('every issue list has Open in Jira: a search that finds the listed issues', async () => {
+  await switchUser('sim-pmo');
+  const report = await reportAs('sim-pmo');
+  const visible = (keys: readonly string[]) => new Set(keys.filter((key) => !isRestrictedKey(key)));
+  const lists = [
+    { view: 'raid', testId: 'open-in-jira-register', keys: visible(report.risks.map((risk) => risk.key)) },
+    {
+      view: 'compliance',
+      testId: 'open-in-jira-compliance',
+      keys: visible(report.compliance?.violations.map((violation) => violation.key) ?? []),
+    },
+    {
+      view: 'gates',
+      testId: 'open-in-jira-gates',
+      keys: visible(report.compliance?.gates.map((gate) => gate.key) ?? []),
+    },
+  ];
+  for (const { view, testId, keys } of lists) {
+    expect({ view, listed: keys.size > 0 }).toEqual({ view, listed: true });
+    await page.goto(`${stack.url}${PORTFOLIO}/${view}`);
+    const link = app(page).getByTestId(testId);
+    await link.waitFor();
+    const jql = jqlOf(await link.getAttribute('href'));
+    await expect(jiraCount(jql)).resolves.toBe(Math.min(keys.size, 200));
+  }
+  await expectAxeClean();
+});
+
 test('the override form’s errors go once their fields are filled', async () => {
   await page.goto(`${stack.url}${ADMIN_PATH}`);
   await switchUser('sim-admin');

@@ -13,6 +13,7 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
@@ -154,12 +155,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
           headingId="violations-heading"
           title="Violating issues"
           actions={
-            <CsvExportButton
-              noun="violation"
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-compliance"
-            />
+            <div className="pmo-page-header__actions">
+              <OpenInJiraLink
+                issueKeys={visible.map((violation) => violation.key)}
+                testId="open-in-jira-compliance"
+              />
+              <CsvExportButton
+                noun="violation"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-compliance"
+              />
+            </div>
           }
         >
           <FilterStatus

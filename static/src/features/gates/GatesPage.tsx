@@ -13,6 +13,7 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -188,6 +189,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                 />
                 Only not ready
               </label>
+              <OpenInJiraLink issueKeys={visible.map((gate) => gate.key)} testId="open-in-jira-gates" />
               <CsvExportButton
                 noun="gated issue"
                 rowCount={visible.length}

@@ -3,10 +3,9 @@ import Lozenge from '@atlaskit/lozenge';
 import type { HealthIndicator } from '@domain/health/health';
 import type { ProjectReport } from '@domain/portfolio/schema';
 import { useEffect, useRef } from 'react';
-import { issueSearchUrl } from '../../shared/lib/jira-url';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { JiraLink } from '../../shared/ui/JiraLink';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
 import { INDICATOR_LABEL, indicatorIssues, indicatorValueText } from './drilldown-model';
 import { computedReason, overrideByline } from './project-health';
@@ -35,9 +34,7 @@ function IndicatorIssueList({ projectKey, indicator }: { projectKey: string; ind
       ) : null}
       {jql === null ? null : (
         <p>
-          <JiraLink url={issueSearchUrl(jql)} testId={`${testId}-open-in-jira`}>
-            Open in Jira
-          </JiraLink>{' '}
+          <OpenInJiraLink issueKeys={exampleKeys} jql={jql} testId={`${testId}-open-in-jira`} />{' '}
           <span className="pmo-subtle">
             ({complete ? 'every issue behind it' : 'the example issues'}: <code>{jql}</code>)
           </span>

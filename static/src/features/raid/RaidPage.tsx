@@ -12,6 +12,7 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
@@ -157,12 +158,15 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
           headingId="register-heading"
           title="Risk register"
           actions={
-            <CsvExportButton
-              noun="risk"
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-register"
-            />
+            <div className="pmo-page-header__actions">
+              <OpenInJiraLink issueKeys={visible.map((risk) => risk.key)} testId="open-in-jira-register" />
+              <CsvExportButton
+                noun="risk"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-register"
+              />
+            </div>
           }
         >
           <FilterStatus
