@@ -281,8 +281,14 @@ test('every issue list has Open in Jira: a search that finds the listed issues',
     await link.waitFor();
     const jql = jqlOf(await link.getAttribute('href'));
     await expect(jiraCount(jql)).resolves.toBe(Math.min(keys.size, 200));
+    await expectAxeClean();
+    for (const mode of ['light', 'dark'] as const) {
+      await setTheme(mode);
+      await link.scrollIntoViewIfNeeded();
+      await screenshot(page, `health-open-in-jira-${view}-${mode}`);
+    }
+    await setTheme('light');
   }
-  await expectAxeClean();
 });
 
 test('the override form’s errors go once their fields are filled', async () => {
