@@ -311,6 +311,9 @@ test('the override form’s errors go once their fields are filled', async () =>
   await frame.getByTestId('override-reason').fill('Plain text now');
   await expect(markup.count()).resolves.toBe(0);
   await screenshot(page, 'health-override-form-light');
+  await setTheme('dark');
+  await screenshot(page, 'health-override-form-dark');
+  await setTheme('light');
 });
 
 test('the dry run gives examples and says which projects’ RAG would change, as the resolver computes it', async () => {
