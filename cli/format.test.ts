@@ -1,14 +1,16 @@
 import Papa from 'papaparse';
+import { markdownText } from '../src/domain/export-text';
 import { computePortfolio, type PortfolioReport } from '../src/domain/portfolio';
+import type { PortfolioExtras } from '../src/domain/portfolio/compute';
 import { generatePortfolio } from '../src/domain/portfolio/test-data';
 import { defaultEngineSettings } from '../src/domain/settings';
 import { reportToCsv, reportToMarkdown } from './format';
 
 const now = new Date('2025-06-02T12:00:00Z');
 
-function sampleReport(): PortfolioReport {
+function sampleReport(overrides: PortfolioExtras['overrides'] = {}): PortfolioReport {
   const generated = generatePortfolio({ issues: 600, projects: 6, seed: 3, now });
-  const computation = computePortfolio({ ...generated, settings: defaultEngineSettings, now });
+  const computation = computePortfolio({ ...generated, settings: defaultEngineSettings, now, overrides });
   return {
     ...computation,
     compliance: null,
@@ -27,6 +29,41 @@ describe('report formats', () => {
     expect(parsed.data[0]?.schedule_reason).toBe(
       first?.health.indicators.find((indicator) => indicator.name === 'schedule')?.reason,
     );
+  });
+
+  it('an override keeps the computed RAG and its reason, with who set it, when and why (#14.4)', () => {
+    const key = sampleReport().projects[0]?.key ?? '';
+    const override = {
+      rag: 'green',
+      reason: 'Recovery plan agreed',
+      expiresAt: '2025-07-01T00:00:00.000Z',
+      by: 'pmo-lead',
+      setAt: '2025-06-01T09:00:00.000Z',
+    } as const;
+    const report = sampleReport({ [key]: override });
+    const project = report.projects[0];
+    if (!project) throw new Error('no project');
+    expect(project.health.computedRag).not.toBe('green');
+    const computedReason = project.health.indicators.find(
+      (indicator) => indicator.rag === project.health.computedRag,
+    )?.reason;
+    const [row] = Papa.parse<Record<string, string>>(reportToCsv(report), { header: true }).data;
+    expect(row).toMatchObject({
+      rag: 'green',
+      computed_rag: project.health.computedRag,
+      override_reason: 'Recovery plan agreed',
+      override_by: 'pmo-lead',
+      override_set_at: '2025-06-01T09:00:00.000Z',
+      override_until: '2025-07-01T00:00:00.000Z',
+    });
+    const line = reportToMarkdown(report)
+      .split('\n')
+      .find((text) => text.startsWith(`| ${key} `));
+    expect(line).toContain(`set by the PMO; computed`);
+    expect(line).toContain(
+      markdownText('Set by the PMO (pmo-lead on 2025-06-01, until 2025-07-01): Recovery plan agreed'),
+    );
+    expect(line).toContain(markdownText(`Computed: ${computedReason}`));
   });
 
   it('CSV neutralises project names a spreadsheet would run as formulas', () => {

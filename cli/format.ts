@@ -16,6 +16,12 @@ export function reportToCsv(report: PortfolioReport): string {
       name: project.name,
       category: project.category,
       rag: project.health.rag,
+      // An override decides the RAG shown; the computed RAG and who overrode it stay in the sheet.
+      computed_rag: project.health.computedRag,
+      override_reason: project.health.override?.reason ?? '',
+      override_by: project.health.override?.by ?? '',
+      override_set_at: project.health.override?.setAt ?? '',
+      override_until: project.health.override?.expiresAt ?? '',
     };
     for (const name of indicatorNames) {
       const indicator = project.health.indicators.find((candidate) => candidate.name === name);
@@ -63,9 +69,17 @@ export function reportToMarkdown(report: PortfolioReport): string {
     lines.push('', `**Partial:** could not read ${cell(report.meta.staleProjects.join(', '))}.`);
   lines.push('', '| Project | RAG | Why | Open | Overdue |', '| --- | --- | --- | ---: | ---: |');
   for (const project of report.projects) {
-    const worst = project.health.indicators.find((indicator) => indicator.rag === project.health.rag);
+    const { health } = project;
+    const worst = health.indicators.find((indicator) => indicator.rag === health.computedRag);
+    const { override } = health;
+    const rag = override
+      ? `${ragMark[health.rag]} (set by the PMO; computed ${ragMark[health.computedRag]})`
+      : ragMark[health.rag];
+    const why = override
+      ? `Set by the PMO (${override.by}${override.setAt ? ` on ${override.setAt.slice(0, 10)}` : ''}, until ${override.expiresAt.slice(0, 10)}): ${override.reason} Computed: ${worst?.reason ?? 'no indicator to judge.'}`
+      : (worst?.reason ?? '');
     lines.push(
-      `| ${cell(`${project.key} ${project.name}`)} | ${ragMark[project.health.rag]} | ${cell(worst?.reason ?? '')} | ${project.kpis.open} | ${project.kpis.overdue} |`,
+      `| ${cell(`${project.key} ${project.name}`)} | ${rag} | ${cell(why)} | ${project.kpis.open} | ${project.kpis.overdue} |`,
     );
   }
   const deps = report.dependencies;

@@ -141,7 +141,9 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
     app(page).getByTestId('csv-export-projects').click(),
   ]);
   const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-  expect(csv[0]).toBe('Key,Project,Category,Health,Health reason,To Do,In progress,Done,Total');
+  expect(csv[0]).toBe(
+    'Key,Project,Category,Health,Health reason,Computed health,Computed reason,Override set by,Override set at,Override until,To Do,In progress,Done,Total',
+  );
   expect(
     csv
       .slice(1)

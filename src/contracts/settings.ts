@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigChangeSchema } from '../domain/config/diff';
 import { ConfigOriginSchema } from '../domain/config/origin';
 import { FieldMappingSchema, type PmoConfigInput, PmoConfigSchema } from '../domain/config/schema';
-import { ManualOverrideSchema } from '../domain/health/health';
+import { IndicatorName, ManualOverrideSchema, Rag } from '../domain/health/health';
 import { LinkTypeSchema, ProjectKey, StatusCategoryKey } from '../domain/model';
 import { BlockingLinkMappingSchema } from '../domain/settings';
 
@@ -123,9 +123,43 @@ export const DryRunResultSchema = z.object({
       /** Newly non-compliant issues in this project. */
       issues: z.number().int().nonnegative(),
       newlyBlockedTransitions: z.number().int().nonnegative(),
+      /** Issues the candidate changes: newly non-compliant, or with a move it would newly block. */
+      affectedIssues: z.number().int().nonnegative(),
+      /** A few of the affected issues, with the candidate's violations and the moves it would block. */
       sample: z.array(SampleIssueSchema),
     }),
   ),
+  /**
+   * Projects whose RAG the candidate would change (from → to) and why, computed on the stored "All
+   * projects" snapshot the editor may browse (no Jira read); null when there is no snapshot yet.
+   */
+  health: z
+    .object({
+      /** The snapshot's "as of". */
+      asOf: z.string(),
+      /** Projects compared. */
+      projects: z.number().int().nonnegative(),
+      changes: z.array(
+        z.object({
+          projectKey: z.string(),
+          projectName: z.string(),
+          from: Rag,
+          to: Rag,
+          /** Each indicator whose RAG moves (and the override), with the reason under the candidate. */
+          reasons: z.array(
+            z.object({
+              indicator: z.union([IndicatorName, z.literal('override')]),
+              from: Rag,
+              to: Rag,
+              reason: z.string(),
+            }),
+          ),
+        }),
+      ),
+      /** True when link, RAID-type or risk field changes need a refresh before they show in health. */
+      needsRefresh: z.boolean(),
+    })
+    .nullable(),
   /** Standards the candidate cannot evaluate as written (unknown stage, unmapped role). */
   problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),
   generatedAt: z.string(),

@@ -176,7 +176,8 @@ async function firstSnapshot(deps: AppDeps, portfolioId: string): Promise<Curren
   throw new AppError('NOT_READY', 'The portfolio is being read from Jira for the first time.', { run });
 }
 
-async function loadSnapshot(
+/** The parsed snapshot `pointer` names (cached in memory per installation and snapshot id). */
+export async function loadSnapshot(
   deps: AppDeps,
   actor: Actor,
   portfolioId: string,

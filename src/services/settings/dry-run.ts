@@ -13,6 +13,7 @@ import { standardsFieldIds, toIssueFacts } from '../standards/issue-facts';
 import { evaluatorFor } from '../standards/issue-standards';
 import { loadStandardsSite } from '../standards/standards-site';
 import { assertConfigFits } from './candidate';
+import { dryRunHealth } from './dry-run-health';
 import { authorizeEditor } from './versions';
 
 /**
@@ -85,28 +86,37 @@ export async function dryRunSettings(
     const targets = statusesSeen(facts.map((entry) => entry.facts));
     let projectIssues = 0;
     let projectBlocked = 0;
+    let projectAffected = 0;
     const sample: DryRunResult['perProject'][number]['sample'] = [];
     for (const { issue, facts: issueFacts } of facts) {
       evaluatedIssues++;
       const before = liveEvaluator.evaluate(issueFacts);
       const after = candidateEvaluator.evaluate(issueFacts);
-      if (before.violations.length === 0 && after.violations.length > 0) {
-        projectIssues++;
-        if (sample.length < samplePerProject) {
-          sample.push({
-            key: issue.key,
-            summary: visibleSummary(issue),
-            messages: after.violations.map((violation) => `${violation.standardName}: ${violation.message}`),
-          });
-        }
-      } else if (before.violations.length > 0 && after.violations.length === 0) {
-        newlyCompliant++;
-      }
-      for (const target of targets) {
-        if (target.name.toLowerCase() === issueFacts.status.name.toLowerCase()) continue;
-        if (blocks(candidateEvaluator, issueFacts, target) && !blocks(liveEvaluator, issueFacts, target)) {
-          projectBlocked++;
-        }
+      const becomesNonCompliant = before.violations.length === 0 && after.violations.length > 0;
+      if (becomesNonCompliant) projectIssues++;
+      else if (before.violations.length > 0 && after.violations.length === 0) newlyCompliant++;
+      const newlyBlocked = targets.filter(
+        (target) =>
+          target.name.toLowerCase() !== issueFacts.status.name.toLowerCase() &&
+          blocks(candidateEvaluator, issueFacts, target) &&
+          !blocks(liveEvaluator, issueFacts, target),
+      );
+      projectBlocked += newlyBlocked.length;
+      // Examples are the issues the change affects: an issue that already broke a warn-mode standard
+      // which is now enforced is not "newly non-compliant", but its moves are newly blocked.
+      if (!becomesNonCompliant && newlyBlocked.length === 0) continue;
+      projectAffected++;
+      if (sample.length < samplePerProject) {
+        sample.push({
+          key: issue.key,
+          summary: visibleSummary(issue),
+          messages: [
+            ...after.violations.map((violation) => `${violation.standardName}: ${violation.message}`),
+            ...(newlyBlocked.length > 0
+              ? [`Would block moving to ${newlyBlocked.map((target) => target.name).join(', ')}`]
+              : []),
+          ],
+        });
       }
     }
     newlyNonCompliant += projectIssues;
@@ -116,11 +126,19 @@ export async function dryRunSettings(
         projectKey,
         issues: projectIssues,
         newlyBlockedTransitions: projectBlocked,
+        affectedIssues: projectAffected,
         sample,
       });
     }
   }
   projectResults.sort((a, b) => b.issues - a.issues || a.projectKey.localeCompare(b.projectKey));
+  const health = await dryRunHealth(
+    deps,
+    actor,
+    { config: liveConfig, engine: live.version > 0 ? liveConfig.engine : null, site: liveSite },
+    { config: candidate, engine: candidate.engine, site: candidateSite },
+    ticks,
+  );
 
   return {
     liveVersion: live.version,
@@ -135,6 +153,7 @@ export async function dryRunSettings(
     newlyCompliant: { issues: newlyCompliant },
     newlyBlockedTransitions,
     perProject: projectResults,
+    health,
     problems: candidateEvaluator.problems.map((problem) => ({ ...problem })),
     generatedAt: deps.now().toISOString(),
   };

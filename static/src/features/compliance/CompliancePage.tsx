@@ -5,6 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
@@ -12,6 +13,7 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
@@ -81,11 +83,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
     [current, portfolioId, names, visible],
   );
 
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="compliance-empty" what="Compliance figures" />;
+  }
   if (compliance === null || matrix === null || nothingApplies(compliance)) {
     return (
       <NoStandardsState
         testId="compliance-empty"
-        header="No PMO standard applies to this portfolio"
+        header={
+          compliance !== null && compliance.standards.length === 0
+            ? 'No PMO standard is switched on'
+            : 'No PMO standard applies to this portfolio'
+        }
         description="A standard applies to the projects, issue types and statuses its rules name; once one applies here, this page shows which issues meet it and which miss it."
       />
     );
@@ -146,12 +155,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
           headingId="violations-heading"
           title="Violating issues"
           actions={
-            <CsvExportButton
-              noun="violation"
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-compliance"
-            />
+            <div className="pmo-page-header__actions">
+              <OpenInJiraLink
+                issueKeys={visible.map((violation) => violation.key)}
+                testId="open-in-jira-compliance"
+              />
+              <CsvExportButton
+                noun="violation"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-compliance"
+              />
+            </div>
           }
         >
           <FilterStatus

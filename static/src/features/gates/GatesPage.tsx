@@ -6,12 +6,14 @@ import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
 import { issueUrl } from '../../shared/lib/jira-url';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
 import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -141,6 +143,9 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
     }),
     [onlyNotReady, portfolioId, names, visible],
   );
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="gates-empty" what="Stage gates" />;
+  }
   if (report.compliance === null || gates.length === 0) {
     return (
       <NoStandardsState
@@ -184,6 +189,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                 />
                 Only not ready
               </label>
+              <OpenInJiraLink issueKeys={visible.map((gate) => gate.key)} testId="open-in-jira-gates" />
               <CsvExportButton
                 noun="gated issue"
                 rowCount={visible.length}

@@ -20,6 +20,7 @@ import {
   orderGates,
   problemText,
   sortDependencies,
+  standardsMetSentence,
   type Violation,
 } from './standards-view';
 import type { UseIssueStandards } from './use-issue-standards';
@@ -242,11 +243,6 @@ function NextStage({ data }: { data: IssueStandards }) {
   );
 }
 
-function standardsCount(count: number): string {
-  if (count === 1) return 'the standard';
-  return count === 2 ? 'both standards' : `all ${count} standards`;
-}
-
 function StandardsBody({ data, standards }: { data: IssueStandards; standards: UseIssueStandards }) {
   if (data.badge === 'not-covered') {
     return (
@@ -272,8 +268,7 @@ function StandardsBody({ data, standards }: { data: IssueStandards; standards: U
         </Section>
       ) : (
         <p className="pmo-subtle pmo-ok" data-testid="standards-met">
-          Meets {standardsCount(data.applicable.length)} that apply
-          {data.stage.current ? ` at the ${data.stage.current.name} stage` : ''}.
+          {standardsMetSentence(data.applicable.length, data.stage.current?.name ?? null)}
         </p>
       )}
       <NextStage data={data} />

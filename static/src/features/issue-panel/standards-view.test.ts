@@ -9,6 +9,7 @@ import {
   orderGates,
   problemText,
   sortDependencies,
+  standardsMetSentence,
   type Violation,
   type ViolationGroup,
 } from './standards-view';
@@ -167,5 +168,17 @@ describe('sortDependencies', () => {
       { ...base, key: 'A-3', late: true },
     ]);
     expect(sorted.map((d) => d.key)).toEqual(['A-3', 'B-2', 'A-1']);
+  });
+});
+
+describe('standardsMetSentence', () => {
+  test('one standard "applies" (the panel said "the standard that apply")', () => {
+    expect(standardsMetSentence(1, 'Execution')).toBe(
+      'Meets the standard that applies at the Execution stage.',
+    );
+  });
+  test('two or more standards "apply"', () => {
+    expect(standardsMetSentence(2, null)).toBe('Meets both standards that apply.');
+    expect(standardsMetSentence(3, 'Closure')).toBe('Meets all 3 standards that apply at the Closure stage.');
   });
 });

@@ -25,6 +25,15 @@ export const MODE: Record<Mode, { label: string; appearance: ThemeAppearance; hi
   warn: { label: 'Guidance', appearance: 'moved', hint: 'Shown as guidance; transitions are not blocked.' },
 };
 
+/** "Meets the standard that applies at the Execution stage.": the verb agrees with the count. */
+export function standardsMetSentence(applicable: number, stage: string | null): string {
+  const what =
+    applicable === 1
+      ? 'the standard that applies'
+      : `${applicable === 2 ? 'both standards' : `all ${applicable} standards`} that apply`;
+  return `Meets ${what}${stage ? ` at the ${stage} stage` : ''}.`;
+}
+
 /** "Settings version 3", or the built-in defaults (version 0). */
 export function configVersionLabel(version: number): string {
   return version === 0 ? 'Built-in default settings' : `Settings version ${version}`;

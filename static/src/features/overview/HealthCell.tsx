@@ -1,13 +1,26 @@
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
-import { type HealthState, projectHealth } from './project-health';
+import { type HealthState, overrideByline, projectHealth } from './project-health';
 
 /**
- * A project's RAG as a lozenge with the reason of its worst indicator under it. The reason is rendered
- * as a text node, never as HTML. While the report is computed: a spinner; after it failed: an em dash.
+ * A project's RAG as a lozenge with the reason of its worst indicator under it. A manual override shows
+ * who set it, when and why, and the computed RAG with its reason stays beside it. "All indicators"
+ * opens the project's drill-down. Reasons are rendered as text nodes, never as HTML. While the report
+ * is computed: a spinner; after it failed: an em dash.
  */
-export function HealthCell({ state, projectKey }: { state: HealthState; projectKey: string }) {
+export function HealthCell({
+  state,
+  projectKey,
+  projectName,
+  onShowIndicators,
+}: {
+  state: HealthState;
+  projectKey: string;
+  projectName: string;
+  onShowIndicators: (projectKey: string) => void;
+}) {
   const testId = `health-${projectKey}`;
   if (state.status === 'loading') {
     return (
@@ -27,12 +40,39 @@ export function HealthCell({ state, projectKey }: { state: HealthState; projectK
       </span>
     );
   }
+  const { override, computed } = health;
   return (
-    <span className="pmo-health" data-testid={testId} data-rag={health.rag}>
-      <span>
+    <span className="pmo-health" data-testid={testId} data-rag={health.rag} data-computed-rag={computed.rag}>
+      <span className="pmo-health__rag">
         <Lozenge appearance={RAG_APPEARANCE[health.rag]}>{RAG_LABEL[health.rag]}</Lozenge>
+        {override ? <span className="pmo-health__tag">Set by the PMO</span> : null}
       </span>
-      {health.reason ? <span className="pmo-health__reason">{health.reason}</span> : null}
+      {override ? (
+        <>
+          <span className="pmo-health__reason" data-testid={`${testId}-override`}>
+            {override.reason}
+            <span className="pmo-health__byline"> ({overrideByline(override)})</span>
+          </span>
+          <span className="pmo-health__computed" data-testid={`${testId}-computed`}>
+            <span>Computed:</span>{' '}
+            <Lozenge appearance={RAG_APPEARANCE[computed.rag]}>{RAG_LABEL[computed.rag]}</Lozenge>
+            {computed.reason ? <span className="pmo-health__reason"> {computed.reason}</span> : null}
+          </span>
+        </>
+      ) : health.reason ? (
+        <span className="pmo-health__reason">{health.reason}</span>
+      ) : null}
+      {state.status === 'ready' && state.byKey.has(projectKey) ? (
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          onClick={() => onShowIndicators(projectKey)}
+          aria-label={`All indicators of ${projectName}`}
+          testId={`show-indicators-${projectKey}`}
+        >
+          All indicators
+        </Button>
+      ) : null}
     </span>
   );
 }

@@ -17,6 +17,7 @@ import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { KpiTiles, type RedProjects } from './KpiTiles';
+import { ProjectDrilldown } from './ProjectDrilldown';
 import { ProjectTable } from './ProjectTable';
 import {
   DEFAULT_PROJECT_SORT,
@@ -145,6 +146,9 @@ function OverviewContent({
     [history.data, history.status],
   );
   const [sort, setSort] = useState(DEFAULT_PROJECT_SORT);
+  const [drilledKey, setDrilledKey] = useState<string | null>(null);
+  const drilled = reportData?.projects.find((project) => project.key === drilledKey);
+  const closeDrilldown = useCallback(() => setDrilledKey(null), []);
   const sorted = useMemo(
     () => sortProjectsForTable(inPortfolio.projects, health, sort),
     [inPortfolio.projects, health, sort],
@@ -204,9 +208,17 @@ function OverviewContent({
             description="Pick another portfolio above, or ask a Jira admin for the Browse projects permission on this portfolio's projects."
           />
         ) : (
-          <ProjectTable projects={sorted} health={health} sort={sort} onSort={setSort} trends={trends} />
+          <ProjectTable
+            projects={sorted}
+            health={health}
+            sort={sort}
+            onSort={setSort}
+            onShowIndicators={setDrilledKey}
+            trends={trends}
+          />
         )}
       </section>
+      {drilled ? <ProjectDrilldown key={drilled.key} project={drilled} onClose={closeDrilldown} /> : null}
     </div>
   );
 }

@@ -52,7 +52,12 @@ const head: HeadType = {
   ],
 };
 
-function rowOf(project: ProjectOverview, health: HealthState, trends: Trends): RowType {
+function rowOf(
+  project: ProjectOverview,
+  health: HealthState,
+  onShowIndicators: (projectKey: string) => void,
+  trends: Trends,
+): RowType {
   const cell = (column: ProjectTableColumn, content: RowType['cells'][number]['content']) => ({
     key: projectTableSortValue(project, column, health),
     content,
@@ -70,7 +75,15 @@ function rowOf(project: ProjectOverview, health: HealthState, trends: Trends): R
           </JiraLink>
         </span>,
       ),
-      cell('health', <HealthCell state={health} projectKey={project.key} />),
+      cell(
+        'health',
+        <HealthCell
+          state={health}
+          projectKey={project.key}
+          projectName={project.name}
+          onShowIndicators={onShowIndicators}
+        />,
+      ),
       { key: 'trend', content: <TrendCell trends={trends} projectKey={project.key} /> },
       cell('key', <span className="pmo-key">{project.key}</span>),
       cell(
@@ -102,17 +115,20 @@ export function ProjectTable({
   health,
   sort,
   onSort,
+  onShowIndicators,
   trends,
 }: {
   projects: readonly ProjectOverview[];
   health: HealthState;
   sort: TableSort<ProjectTableColumn>;
   onSort: (sort: TableSort<ProjectTableColumn>) => void;
+  /** Opens a project's drill-down (every indicator and the issues behind it). */
+  onShowIndicators: (projectKey: string) => void;
   trends?: Trends;
 }) {
   const rows = useMemo(
-    () => projects.map((project) => rowOf(project, health, trends)),
-    [projects, health, trends],
+    () => projects.map((project) => rowOf(project, health, onShowIndicators, trends)),
+    [projects, health, onShowIndicators, trends],
   );
   return (
     <div data-testid="project-table">

@@ -66,11 +66,15 @@ describe('projectsOfPortfolio', () => {
 describe('sortProjectsForTable', () => {
   const health: HealthState = {
     status: 'ready',
-    byKey: new Map([
-      ['ATLAS', { rag: 'green', reason: null }],
-      ['BEACON', { rag: 'red', reason: 'Late' }],
-      ['COMET', { rag: 'amber', reason: 'Stale' }],
-    ]),
+    byKey: new Map(
+      (
+        [
+          ['ATLAS', 'green', null],
+          ['BEACON', 'red', 'Late'],
+          ['COMET', 'amber', 'Stale'],
+        ] as const
+      ).map(([key, rag, reason]) => [key, { rag, reason, computed: { rag, reason }, override: null }]),
+    ),
   };
 
   it('sorts by name by default and worst health first on the Health column', () => {
@@ -96,7 +100,12 @@ describe('PROJECT_CSV_COLUMNS', () => {
     const rows = [project('ATLAS', '=Atlas', { category: 'Platform' })];
     const ready: HealthState = {
       status: 'ready',
-      byKey: new Map([['ATLAS', { rag: 'red', reason: '3 overdue' }]]),
+      byKey: new Map([
+        [
+          'ATLAS',
+          { rag: 'red', reason: '3 overdue', computed: { rag: 'red', reason: '3 overdue' }, override: null },
+        ],
+      ]),
     };
     expect(
       toCsv(
@@ -104,8 +113,8 @@ describe('PROJECT_CSV_COLUMNS', () => {
         rows.map((p) => ({ project: p, health: ready })),
       ).split('\r\n'),
     ).toEqual([
-      'Key,Project,Category,Health,Health reason,To Do,In progress,Done,Total',
-      "ATLAS,'=Atlas,Platform,Red,3 overdue,1,2,3,6",
+      'Key,Project,Category,Health,Health reason,Computed health,Computed reason,Override set by,Override set at,Override until,To Do,In progress,Done,Total',
+      "ATLAS,'=Atlas,Platform,Red,3 overdue,Red,3 overdue,,,,1,2,3,6",
     ]);
     const loading: HealthState = { status: 'loading' };
     expect(
@@ -113,6 +122,37 @@ describe('PROJECT_CSV_COLUMNS', () => {
         PROJECT_CSV_COLUMNS,
         rows.map((p) => ({ project: p, health: loading })),
       ).split('\r\n')[1],
-    ).toBe("ATLAS,'=Atlas,Platform,,,1,2,3,6");
+    ).toBe("ATLAS,'=Atlas,Platform,,,,,,,,1,2,3,6");
+  });
+
+  it('exports an override with who, when and until when, and keeps the computed RAG beside it', () => {
+    const override = {
+      rag: 'green',
+      reason: 'Re-planned',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      by: 'pmo-lead',
+      setAt: '2026-12-01T10:00:00.000Z',
+    } as const;
+    const overridden: HealthState = {
+      status: 'ready',
+      byKey: new Map([
+        [
+          'ATLAS',
+          {
+            rag: 'green',
+            reason: 'Set by the PMO: Re-planned',
+            computed: { rag: 'red', reason: '3 overdue' },
+            override,
+          },
+        ],
+      ]),
+    };
+    expect(
+      toCsv(PROJECT_CSV_COLUMNS, [{ project: project('ATLAS', 'Atlas'), health: overridden }]).split(
+        '\r\n',
+      )[1],
+    ).toBe(
+      'ATLAS,Atlas,,Green,Set by the PMO: Re-planned,Red,3 overdue,pmo-lead,2026-12-01T10:00:00.000Z,2099-01-01T00:00:00.000Z,1,2,3,6',
+    );
   });
 });

@@ -88,6 +88,30 @@ export const PROJECT_CSV_COLUMNS: readonly CsvColumn<ProjectCsvRow>[] = [
     },
   },
   { header: 'Health reason', value: ({ project, health }) => projectHealth(health, project.key)?.reason },
+  // An override never hides the computed RAG: both go to the spreadsheet.
+  {
+    header: 'Computed health',
+    value: ({ project, health }) => {
+      const view = projectHealth(health, project.key);
+      return view === undefined ? null : RAG_LABEL[view.computed.rag];
+    },
+  },
+  {
+    header: 'Computed reason',
+    value: ({ project, health }) => projectHealth(health, project.key)?.computed.reason,
+  },
+  {
+    header: 'Override set by',
+    value: ({ project, health }) => projectHealth(health, project.key)?.override?.by,
+  },
+  {
+    header: 'Override set at',
+    value: ({ project, health }) => projectHealth(health, project.key)?.override?.setAt,
+  },
+  {
+    header: 'Override until',
+    value: ({ project, health }) => projectHealth(health, project.key)?.override?.expiresAt,
+  },
   { header: 'To Do', value: ({ project }) => project.counts?.new },
   { header: 'In progress', value: ({ project }) => project.counts?.indeterminate },
   { header: 'Done', value: ({ project }) => project.counts?.done },

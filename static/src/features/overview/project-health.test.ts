@@ -1,5 +1,11 @@
 import type { HealthIndicator, ProjectHealth } from '@domain/health/health';
-import { healthByProjectKey, healthReason, healthSortValue, projectHealth } from './project-health';
+import {
+  healthByProjectKey,
+  healthReason,
+  healthSortValue,
+  projectHealth,
+  projectHealthView,
+} from './project-health';
 
 function indicator(name: HealthIndicator['name'], rag: HealthIndicator['rag']): HealthIndicator {
   return { name, value: 0, rag, reason: `${name} is ${rag}` };
@@ -27,6 +33,26 @@ describe('healthReason', () => {
     expect(healthReason(h)).toBe('Set by the PMO: Agreed new dates');
   });
 
+  it('keeps the computed RAG and its reason beside an override (the override used to hide them)', () => {
+    const override = {
+      rag: 'amber',
+      reason: 'Supplier late',
+      expiresAt: '2099-01-01T00:00:00Z',
+      by: 'pmo-lead',
+      setAt: '2026-12-01T10:00:00Z',
+    } as const;
+    const h = health('amber', [indicator('schedule', 'red'), indicator('risk', 'amber')], {
+      computedRag: 'red',
+      override,
+    });
+    expect(projectHealthView(h)).toEqual({
+      rag: 'amber',
+      reason: 'Set by the PMO: Supplier late',
+      computed: { rag: 'red', reason: 'schedule is red' },
+      override,
+    });
+  });
+
   it('is null when no indicator explains the RAG', () => {
     expect(healthReason(health('none', []))).toBeNull();
   });
@@ -45,6 +71,6 @@ describe('healthSortValue', () => {
     expect(values).toEqual([0, 1, 2, 3, 3]);
     expect(healthSortValue({ status: 'loading' }, 'RED')).toBe(4);
     expect(healthSortValue({ status: 'error' }, 'RED')).toBe(4);
-    expect(projectHealth(ready, 'MISSING')).toEqual({ rag: 'none', reason: null });
+    expect(projectHealth(ready, 'MISSING')).toMatchObject({ rag: 'none', reason: null, override: null });
   });
 });

@@ -6,6 +6,7 @@ import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'reac
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { RaidLogTable } from './RaidLogTable';
 import { LOG_COPY, LOG_KINDS, type LogColumn, type LogKind, logCsvColumns, sortLog } from './raid-model';
@@ -57,12 +58,15 @@ function LogPanel({
           {formatCount(entries.length)} {entries.length === 1 ? copy.singular : copy.title.toLowerCase()},{' '}
           {formatCount(open)} open
         </p>
-        <CsvExportButton
-          noun={copy.singular}
-          rowCount={sorted.length}
-          build={build}
-          testId={`csv-export-${kind}`}
-        />
+        <div className="pmo-page-header__actions">
+          <OpenInJiraLink issueKeys={sorted.map((entry) => entry.key)} testId={`open-in-jira-${kind}`} />
+          <CsvExportButton
+            noun={copy.singular}
+            rowCount={sorted.length}
+            build={build}
+            testId={`csv-export-${kind}`}
+          />
+        </div>
       </div>
       <RaidLogTable
         kind={kind}

@@ -5,12 +5,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
+import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { projectNames } from '../../shared/portfolio/report-helpers';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
+import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
@@ -111,13 +113,17 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
 
   const logEntries =
     report.raid.assumptions.length + report.raid.issues.length + report.raid.decisions.length;
+  if (browsesNoProject(report)) {
+    return <NoBrowsableProjectsState testId="raid-empty" what="Risks, assumptions, issues and decisions" />;
+  }
   if (report.risks.length === 0 && logEntries === 0) {
+    const projects = report.projects.length;
     return (
       <EmptyMessage
         testId="raid-empty"
         header="No risks, assumptions, issues or decisions in this portfolio"
         headingLevel={2}
-        description={`${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
+        description={`None of the ${projects === 1 ? 'project' : `${projects} projects`} you can browse here has one. ${CONFIGURE_TYPES} Create such issues in the portfolio's projects, or ask a Jira admin to map the issue types your site uses.`}
       />
     );
   }
@@ -152,12 +158,15 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
           headingId="register-heading"
           title="Risk register"
           actions={
-            <CsvExportButton
-              noun="risk"
-              rowCount={visible.length}
-              build={build}
-              testId="csv-export-register"
-            />
+            <div className="pmo-page-header__actions">
+              <OpenInJiraLink issueKeys={visible.map((risk) => risk.key)} testId="open-in-jira-register" />
+              <CsvExportButton
+                noun="risk"
+                rowCount={visible.length}
+                build={build}
+                testId="csv-export-register"
+              />
+            </div>
           }
         >
           <FilterStatus

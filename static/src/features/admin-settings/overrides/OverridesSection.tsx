@@ -41,6 +41,13 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
   const [error, setError] = useState<InvokeError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const now = Date.now();
+  // A field's problem is about the value it had at submit: editing the field answers it.
+  const edited =
+    <T,>(field: string, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setFieldProblems(({ [field]: _answered, ...rest }) => rest);
+    };
   const rows = overrideRows(live.config.overrides, now);
 
   async function send(key: string, override: { rag: Rag; reason: string; expiresAt: string } | null) {
@@ -193,7 +200,7 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
               value={projectKey}
               options={projectChoices(catalog)}
               placeholder="Choose a project"
-              onChange={setProjectKey}
+              onChange={edited('project', setProjectKey)}
               problems={fieldProblems.project}
               testId="override-project"
             />
@@ -208,7 +215,7 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
                   data-testid="override-expires"
-                  onChange={(event) => setExpires(event.target.value)}
+                  onChange={(event) => edited('expiresAt', setExpires)(event.target.value)}
                 />
               )}
             </Field>
@@ -222,13 +229,13 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
               { value: 'amber', label: 'Amber' },
               { value: 'red', label: 'Red' },
             ]}
-            onChange={setRag}
+            onChange={edited('rag', setRag)}
             testId="override-rag"
           />
           <TextAreaField
             label="Reason"
             value={reason}
-            onChange={setReason}
+            onChange={edited('reason', setReason)}
             problems={fieldProblems.reason}
             help="Shown with the RAG on the portfolio pages."
             maxLength={1000}

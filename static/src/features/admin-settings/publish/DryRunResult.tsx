@@ -1,8 +1,96 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { DryRunResult as DryRun } from '@contracts/settings';
-import { JiraLink } from '../../../shared/ui/JiraLink';
+import { formatTimestamp } from '../../../shared/lib/format';
+import { IssueKeyLink } from '../../../shared/ui/IssueKeyLink';
+import { RAG_APPEARANCE, RAG_LABEL } from '../../../shared/ui/rag';
 import { projectName, type SiteCatalog } from '../catalog';
-import { dryRunHeadline, dryRunScope } from './dry-run-text';
+import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';
+import './dry-run.css';
+
+const INDICATOR_LABEL = {
+  schedule: 'Schedule',
+  blockers: 'Blockers',
+  risk: 'Risk',
+  compliance: 'Compliance',
+  staleness: 'Staleness',
+  override: 'Manual override',
+} as const;
+
+type Rag = keyof typeof RAG_LABEL;
+
+function RagChange({ from, to }: { from: Rag; to: Rag }) {
+  return (
+    <span className="pmo-rag-change">
+      <Lozenge appearance={RAG_APPEARANCE[from]}>{RAG_LABEL[from]}</Lozenge>
+      <span aria-hidden="true">→</span>
+      <span className="pmo-visually-hidden">to</span>
+      <Lozenge appearance={RAG_APPEARANCE[to]}>{RAG_LABEL[to]}</Lozenge>
+    </span>
+  );
+}
+
+/** Which projects' RAG the draft would change, from → to, with the reasons computed under the draft. */
+function HealthImpact({ health }: { health: DryRun['health'] }) {
+  return (
+    <section aria-labelledby="dry-run-health-heading" data-testid="dry-run-health">
+      <h4 id="dry-run-health-heading" className="pmo-dry-run__subhead">
+        Project health
+      </h4>
+      <p data-testid="dry-run-health-headline">{dryRunHealthHeadline(health)}</p>
+      {health === null ? null : (
+        <p className="pmo-subtle">
+          Compared on the portfolio data as of {formatTimestamp(health.asOf) ?? health.asOf}, without reading
+          Jira again.
+          {health.needsRefresh
+            ? ' Changes to blocking links, RAID issue types or risk fields show in health only after the next refresh.'
+            : ''}
+        </p>
+      )}
+      {health !== null && health.changes.length > 0 ? (
+        <table className="pmo-table pmo-table--compact" aria-label="Projects whose RAG would change">
+          <thead>
+            <tr>
+              <th scope="col">Project</th>
+              <th scope="col">RAG</th>
+              <th scope="col">Why, with the draft settings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {health.changes.map((change) => (
+              <tr
+                key={change.projectKey}
+                data-testid={`dry-run-health-${change.projectKey}`}
+                data-from={change.from}
+                data-to={change.to}
+              >
+                <td>
+                  {change.projectName} <span className="pmo-subtlest pmo-key">{change.projectKey}</span>
+                </td>
+                <td>
+                  <RagChange from={change.from} to={change.to} />
+                </td>
+                <td>
+                  <ul className="pmo-plain-list">
+                    {change.reasons.map((reason) => (
+                      <li
+                        key={reason.indicator}
+                        data-testid={`dry-run-health-${change.projectKey}-${reason.indicator}`}
+                      >
+                        <strong>{INDICATOR_LABEL[reason.indicator]}</strong>{' '}
+                        <RagChange from={reason.from} to={reason.to} />{' '}
+                        <span className="pmo-wrap">{reason.reason}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
 
 /** The impact of the draft on today's issues, compared with the live configuration. */
 export function DryRunResult({
@@ -15,7 +103,7 @@ export function DryRunResult({
   stale: boolean;
 }) {
   const projects = result.perProject.filter(
-    (project) => project.issues > 0 || project.newlyBlockedTransitions > 0,
+    (project) => project.issues > 0 || project.newlyBlockedTransitions > 0 || project.affectedIssues > 0,
   );
   return (
     <section className="pmo-dry-run" aria-labelledby="dry-run-heading" data-testid="dry-run-result">
@@ -62,18 +150,17 @@ export function DryRunResult({
                   {project.sample.length === 0 ? <span className="pmo-subtle">—</span> : null}
                   <ul className="pmo-plain-list pmo-samples">
                     {project.sample.map((issue) => (
-                      <li key={issue.key}>
-                        <JiraLink url={`/browse/${encodeURIComponent(issue.key)}`} className="pmo-key">
-                          {issue.key}
-                        </JiraLink>{' '}
-                        <span>{issue.summary}</span>
+                      <li key={issue.key} data-testid={`dry-run-example-${issue.key}`}>
+                        <IssueKeyLink issueKey={issue.key} /> <span>{issue.summary}</span>
                         {issue.messages.length > 0 ? (
                           <span className="pmo-subtlest pmo-block">{issue.messages.join(' · ')}</span>
                         ) : null}
                       </li>
                     ))}
-                    {project.issues > project.sample.length ? (
-                      <li className="pmo-subtlest">and {project.issues - project.sample.length} more</li>
+                    {project.affectedIssues > project.sample.length ? (
+                      <li className="pmo-subtlest">
+                        and {project.affectedIssues - project.sample.length} more
+                      </li>
                     ) : null}
                   </ul>
                 </td>
@@ -85,6 +172,7 @@ export function DryRunResult({
       {result.newlyNonCompliant.issues === 0 && result.newlyBlockedTransitions === 0 ? (
         <Lozenge appearance="success">No new violations</Lozenge>
       ) : null}
+      <HealthImpact health={result.health} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { DryRunResult } from '@contracts/settings';
-import { dryRunHeadline, dryRunScope, needsDryRun } from './dry-run-text';
+import { dryRunHeadline, dryRunHealthHeadline, dryRunScope, needsDryRun } from './dry-run-text';
 
 const result: DryRunResult = {
   liveVersion: 3,
@@ -11,6 +11,7 @@ const result: DryRunResult = {
   newlyCompliant: { issues: 0 },
   newlyBlockedTransitions: 1,
   perProject: [],
+  health: null,
   problems: [],
   generatedAt: '2026-03-01T00:00:00Z',
 };
@@ -33,6 +34,24 @@ describe('dry run text', () => {
     expect(dryRunScope(result)).toBe('Evaluated 1,200 issues in 8 projects.');
     expect(dryRunScope({ ...result, sampled: true, newlyCompliant: { issues: 15 } })).toBe(
       'Evaluated 1,200 issues in 8 projects (the first 2,000 only); 15 issues would become compliant.',
+    );
+  });
+
+  it('says how many projects would change RAG, or why health was not compared', () => {
+    expect(dryRunHealthHeadline(null)).toMatch(
+      /^Health was not compared: the All projects portfolio has no snapshot yet/,
+    );
+    const health = { asOf: '2026-03-01T00:00:00Z', projects: 12, changes: [], needsRefresh: false };
+    expect(dryRunHealthHeadline(health)).toBe("No project's RAG would change (12 projects compared).");
+    const change = {
+      projectKey: 'A',
+      projectName: 'A',
+      from: 'green' as const,
+      to: 'red' as const,
+      reasons: [],
+    };
+    expect(dryRunHealthHeadline({ ...health, changes: [change, { ...change, projectKey: 'B' }] })).toBe(
+      '2 of 12 projects would change RAG.',
     );
   });
 

@@ -26,6 +26,16 @@ export function dryRunScope(result: DryRunResult): string {
   return `${parts.join('; ')}.`;
 }
 
+/** "2 of 12 projects would change RAG." or why health was not compared. */
+export function dryRunHealthHeadline(health: DryRunResult['health']): string {
+  if (health === null) {
+    return 'Health was not compared: the All projects portfolio has no snapshot yet. Open the portfolio page once, then run the dry run again.';
+  }
+  const changed = health.changes.length;
+  if (changed === 0) return `No project's RAG would change (${count(health.projects, 'project')} compared).`;
+  return `${changed.toLocaleString('en-GB')} of ${count(health.projects, 'project')} would change RAG.`;
+}
+
 /** Parts of the configuration whose change can change compliance: they get a dry run before publishing. */
 const COMPLIANCE_PARTS = new Set(['standards', 'lifecycle', 'fieldMapping', 'engine.blockingLinks']);
 

@@ -1,0 +1,49 @@
+import type { HealthIndicator, IndicatorName } from '@domain/health/health';
+import { jqlAnd, jqlKeys, jqlProject } from '../../shared/lib/jira-url';
+
+/** What the drill-down calls each indicator, in the engine's order. */
+export const INDICATOR_LABEL: Record<IndicatorName, string> = {
+  schedule: 'Schedule',
+  blockers: 'Blockers',
+  risk: 'Risk',
+  compliance: 'Compliance',
+  staleness: 'Staleness',
+};
+
+/** An indicator's value as the drill-down shows it: a percentage, or the top risk score. */
+export function indicatorValueText(indicator: HealthIndicator): string {
+  if (indicator.value === null) return '—';
+  return indicator.name === 'risk' ? `score ${indicator.value}` : `${indicator.value}%`;
+}
+
+/** The issues behind an indicator and the Jira search that lists them. */
+export interface IndicatorIssues {
+  /** The example issues the engine kept, worst first (restricted ones stay in the list, unnamed). */
+  exampleKeys: readonly string[];
+  /** The JQL that defines the list; null when there is nothing to search for. */
+  jql: string | null;
+  /** Whether the search finds every issue behind the indicator (true) or only the examples (false). */
+  complete: boolean;
+}
+
+/**
+ * The issues behind `indicator` of project `projectKey`. Where Jira can express the indicator's list
+ * (overdue open issues; issues failing a PMO standard, through the app's `pmoFailing` entity property)
+ * the search is the full list; otherwise it names the engine's example issues.
+ */
+export function indicatorIssues(projectKey: string, indicator: HealthIndicator): IndicatorIssues {
+  const exampleKeys = indicator.issueKeys ?? [];
+  const project = jqlProject(projectKey);
+  if (indicator.name === 'schedule' && indicator.rag !== 'none') {
+    return {
+      exampleKeys,
+      jql: jqlAnd(project, 'statusCategory != Done', 'duedate < startOfDay()'),
+      complete: true,
+    };
+  }
+  if (indicator.name === 'compliance' && indicator.value !== null) {
+    return { exampleKeys, jql: jqlAnd(project, 'pmoFailing = "true"'), complete: true };
+  }
+  const keys = jqlKeys(exampleKeys);
+  return { exampleKeys, jql: keys === null ? null : jqlAnd(project, keys), complete: false };
+}
