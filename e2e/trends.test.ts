@@ -101,6 +101,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** Acts as another simulator user with the host's switcher (the page reloads). */
+async function actAs(accountId: string): Promise<void> {
+  const current = await page.getByTestId('user-switcher').inputValue();
+  if (current === accountId) return;
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('user-switcher').selectOption(accountId)]);
+}
+
 /** Opens the Trends page and waits for the history (each test stands on its own). */
 async function openTrends(): Promise<void> {
   await page.goto(`${stack.url}/jira/apps/pmo-portfolio/trends`);
@@ -181,6 +188,38 @@ test('the overview shows each project as a sparkline of its last twelve weeks', 
   expect(label).toContain('13 green');
   expect(label).toContain(`latest ${worsened.rag}`);
   await screenshot(page, 'overview-sparklines');
+});
+
+test('an admin sets a baseline with a note; it is listed, marked on the trend, and the variance starts at zero', async () => {
+  await openTrends();
+  await actAs('sim-admin');
+  try {
+    await openTrends();
+    await app(page).getByTestId('project-trend-select').selectOption(worsened.key);
+    await app(page).getByTestId('baseline-none').waitFor();
+    await app(page).getByTestId('baseline-note').fill('Plan of record after the steering committee');
+    await app(page).getByTestId('baseline-set').click();
+    const list = app(page).getByTestId('baseline-list');
+    await list.waitFor();
+    await expect(list.textContent()).resolves.toContain('Plan of record after the steering committee');
+    await expect(app(page).getByTestId('baseline-variance').textContent()).resolves.toContain(
+      'The forecast finish is where the baseline put it.',
+    );
+    await app(page).getByTestId('baselines').scrollIntoViewIfNeeded();
+    await screenshot(page, 'trends-baselines-admin');
+    expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+    // The PMO lead sees it, without the form (settings editors set baselines).
+    await actAs('sim-pmo');
+    await openTrends();
+    await app(page).getByTestId('project-trend-select').selectOption(worsened.key);
+    await app(page).getByTestId('baseline-list').waitFor();
+    await expect(app(page).getByTestId('baseline-set').count()).resolves.toBe(0);
+    await expect(app(page).getByTestId('project-trend-markers').textContent()).resolves.toContain(
+      'Baseline set: Plan of record after the steering committee',
+    );
+  } finally {
+    await actAs('sim-pmo');
+  }
 });
 
 test('the dark theme: readable charts, axe-clean', async () => {

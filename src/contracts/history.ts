@@ -83,7 +83,7 @@ export type ProjectHistoryDay = z.infer<typeof ProjectHistoryDaySchema>;
 
 export const HistoryMarkerSchema = z.object({
   day: IsoDate,
-  kind: z.enum(['settings', 'override', 'gate']),
+  kind: z.enum(['settings', 'override', 'gate', 'baseline']),
   text: z.string(),
 });
 export type HistoryMarker = z.infer<typeof HistoryMarkerSchema>;

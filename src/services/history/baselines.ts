@@ -51,7 +51,11 @@ async function storeBaseline(deps: AppDeps, portfolioId: string, baseline: Basel
   );
 }
 
-async function readBaselines(deps: AppDeps, portfolioId: string, projectKey: string): Promise<Baseline[]> {
+export async function readBaselines(
+  deps: AppDeps,
+  portfolioId: string,
+  projectKey: string,
+): Promise<Baseline[]> {
   const baselines: Baseline[] = [];
   for await (const entry of queryAll(deps.store, baselinePrefix(portfolioId, projectKey))) {
     const parsed = BaselineSchema.safeParse(entry.value);

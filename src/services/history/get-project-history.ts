@@ -1,7 +1,8 @@
 import type { HistoryMarker, ProjectHistory, ProjectHistoryDay } from '../../contracts/history';
 import { AppError } from '../../domain/errors';
-import { addDays } from '../../domain/history/calendar';
+import { addDays, localDayOf } from '../../domain/history/calendar';
 import type { Actor, AppDeps } from '../deps';
+import { readBaselines } from './baselines';
 import { readProjectDays, readSummaries } from './history-store';
 import { historyViewer } from './history-viewer';
 import { projectDayView } from './project-day-view';
@@ -23,9 +24,10 @@ export async function getProjectHistory(
   );
   if (!viewer.browsable.has(input.projectKey)) throw notFound;
   const from = addDays(viewer.today, -(input.days - 1));
-  const [stored, latest] = await Promise.all([
+  const [stored, latest, baselines] = await Promise.all([
     readProjectDays(deps.store, input.portfolioId, input.projectKey, from, viewer.today),
     readSummaries(deps.store, input.portfolioId, addDays(viewer.today, -31), viewer.today),
+    readBaselines(deps, input.portfolioId, input.projectKey),
   ]);
   if (stored.length === 0 && !latest.some((summary) => input.projectKey in summary.rag)) throw notFound;
   const days = stored.map((day) => projectDayView(day, viewer.browsable, viewer.live.config.lifecycle));
@@ -39,7 +41,16 @@ export async function getProjectHistory(
     from,
     to: viewer.today,
     days,
-    markers: markersOf(days),
+    markers: [
+      ...markersOf(days),
+      ...baselines
+        .map((baseline) => ({
+          day: localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone),
+          kind: 'baseline' as const,
+          text: `${baseline.trigger === 'gate' ? 'Baseline captured at a gate' : 'Baseline set'}${baseline.note ? `: ${baseline.note}` : ''}`,
+        }))
+        .filter((marker) => marker.day >= from),
+    ].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),
   };
 }
 

@@ -21,6 +21,7 @@ import { RAG_FILL } from '../../shared/history/rag-colors';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { BaselinesSection } from './BaselinesSection';
 import { DayRecordPanel, INDICATOR_LABEL } from './DayRecordPanel';
 
 const PERCENT_LINES = [
@@ -34,6 +35,7 @@ const MARKER_COLOR: Record<HistoryMarker['kind'], string> = {
   settings: token('color.border.discovery'),
   override: token('color.border.warning'),
   gate: token('color.border.success'),
+  baseline: token('color.border.brand'),
 };
 
 const RAG_LEVEL = { none: 1, green: 1, amber: 2, red: 3 } as const;
@@ -217,6 +219,7 @@ export function ProjectTrend({
             </select>
           </label>
           <DayRecordPanel projectName={history.data.name} day={day} />
+          <BaselinesSection portfolioId={portfolioId} projectKey={selected} />
         </div>
       ) : null}
     </section>

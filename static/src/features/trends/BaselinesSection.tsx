@@ -1,0 +1,186 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { ProjectBaselines } from '@contracts/history';
+import { useMemo, useState } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { toInvokeError } from '../../shared/api/invoke-error';
+import { useResolver } from '../../shared/api/use-resolver';
+import { useResolverAction } from '../../shared/api/use-resolver-action';
+import { ErrorState } from '../../shared/ui/ErrorState';
+import { LoadingState } from '../../shared/ui/LoadingState';
+
+/** Planned issues drawn in the baseline-vs-actual chart: the ones that slipped most. */
+const CHART_ISSUES = 15;
+
+function describeVariance(variance: NonNullable<ProjectBaselines['variance']>): string {
+  const schedule =
+    variance.scheduleDays === null
+      ? 'The forecast finish cannot be compared (no due dates on open work).'
+      : variance.scheduleDays === 0
+        ? 'The forecast finish is where the baseline put it.'
+        : `The forecast finish is ${Math.abs(variance.scheduleDays)} days ${variance.scheduleDays > 0 ? 'later' : 'earlier'} than in the baseline${variance.forecastFinish ? ` (now ${variance.forecastFinish})` : ''}.`;
+  const scope =
+    variance.scopePercent === null
+      ? ''
+      : variance.scopePercent === 0
+        ? ' Scope is unchanged.'
+        : ` Scope ${variance.scopePercent > 0 ? 'grew' : 'shrank'} by ${Math.abs(variance.scopePercent)}%.`;
+  return schedule + scope;
+}
+
+function SlipChart({ issues }: { issues: NonNullable<ProjectBaselines['variance']>['issues'] }) {
+  const data = issues
+    .filter((issue) => issue.slipDays !== null && issue.slipDays !== 0)
+    .sort((a, b) => Math.abs(b.slipDays ?? 0) - Math.abs(a.slipDays ?? 0))
+    .slice(0, CHART_ISSUES)
+    .map((issue) => ({ key: issue.key, slip: issue.slipDays ?? 0 }));
+  if (data.length === 0) {
+    return issues.length > 0 ? (
+      <p className="pmo-subtle" data-testid="baseline-no-slip">
+        No planned issue's due date has moved since the baseline ({issues.length} planned).
+      </p>
+    ) : null;
+  }
+  const axis = { fill: token('color.text.subtle'), fontSize: 11 };
+  return (
+    <div
+      role="img"
+      aria-label={`Days each planned issue's due date moved since the baseline: ${data.map((item) => `${item.key} ${item.slip}`).join(', ')}`}
+      className="pmo-chart"
+      data-testid="baseline-slip-chart"
+    >
+      <ResponsiveContainer width="100%" height={Math.max(120, data.length * 22 + 40)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke={token('color.border')} strokeDasharray="3 3" />
+          <XAxis type="number" tick={axis} unit=" d" allowDecimals={false} />
+          <YAxis type="category" dataKey="key" tick={axis} width={90} />
+          <ReferenceLine x={0} stroke={token('color.border.bold')} />
+          <Tooltip
+            contentStyle={{
+              background: token('elevation.surface.overlay'),
+              borderColor: token('color.border'),
+            }}
+            labelStyle={{ color: token('color.text') }}
+          />
+          <Bar dataKey="slip" name="Days later than the baseline" isAnimationActive={false}>
+            {data.map((item) => (
+              <Cell
+                key={item.key}
+                fill={
+                  item.slip > 0
+                    ? token('color.background.danger.bold')
+                    : token('color.background.success.bold')
+                }
+              />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** A project's baselines: schedule and scope variance against the newest, the list, and "Set baseline". */
+export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: string; projectKey: string }) {
+  const payload = useMemo(() => ({ portfolioId, projectKey }), [portfolioId, projectKey]);
+  const baselines = useResolver('listBaselines', payload);
+  const setBaseline = useResolverAction('setBaseline');
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    setProblem(null);
+    try {
+      await setBaseline.run({ portfolioId, projectKey, note });
+      setNote('');
+      baselines.reload();
+    } catch (error) {
+      setProblem(toInvokeError(error).message);
+    }
+  };
+  const data = baselines.data;
+  return (
+    <section className="pmo-baselines" aria-labelledby="baselines-heading" data-testid="baselines">
+      <Heading size="small" as="h3" id="baselines-heading">
+        Baselines
+      </Heading>
+      {baselines.status === 'loading' ? <LoadingState label="Loading baselines" /> : null}
+      {baselines.status === 'error' ? (
+        <ErrorState error={baselines.error} what="load the baselines" onRetry={baselines.reload} />
+      ) : null}
+      {data ? (
+        <div className="pmo-stack">
+          {data.variance ? (
+            <>
+              <p data-testid="baseline-variance">{describeVariance(data.variance)}</p>
+              <SlipChart issues={data.variance.issues} />
+            </>
+          ) : (
+            <p className="pmo-subtle" data-testid="baseline-none">
+              No baseline yet. One is captured when an issue of the project passes a gate
+              {data.canSet ? ', or set one now with a note' : ''}.
+            </p>
+          )}
+          {data.baselines.length > 0 ? (
+            <ul className="pmo-markers" data-testid="baseline-list">
+              {data.baselines.map((baseline) => (
+                <li key={baseline.capturedAt}>
+                  <span className="pmo-key">{baseline.capturedAt.slice(0, 10)}</span>{' '}
+                  <Lozenge appearance={baseline.trigger === 'gate' ? 'success' : 'inprogress'}>
+                    {baseline.trigger === 'gate' ? 'Gate passed' : 'Set by PMO'}
+                  </Lozenge>{' '}
+                  {baseline.note || <span className="pmo-subtle">No note</span>}{' '}
+                  <span className="pmo-subtle">
+                    ({baseline.scope.issues} issues, {baseline.scope.storyPoints} points, finish{' '}
+                    {baseline.forecastFinish ?? 'unknown'})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {data.canSet ? (
+            <form
+              className="pmo-inline"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void submit();
+              }}
+            >
+              <label className="pmo-inline">
+                <span>Note</span>
+                <input
+                  className="pmo-date-input pmo-note-input"
+                  value={note}
+                  maxLength={1000}
+                  onChange={(event) => setNote(event.target.value)}
+                  data-testid="baseline-note"
+                  placeholder="Why this baseline (e.g. re-plan after scope change)"
+                />
+              </label>
+              <Button type="submit" isLoading={setBaseline.pending} testId="baseline-set">
+                Set baseline
+              </Button>
+            </form>
+          ) : null}
+          {problem ? (
+            <SectionMessage appearance="error" title="The baseline was not set" testId="baseline-error">
+              <p>{problem}</p>
+            </SectionMessage>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
