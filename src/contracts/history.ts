@@ -178,10 +178,14 @@ export const ProjectBaselinesSchema = z.object({
           baselineDue: IsoDate.nullable(),
           currentDue: IsoDate.nullable(),
           slipDays: z.number().int().nullable(),
+          /** The issue is no longer in the portfolio (deleted or moved). */
+          gone: z.boolean(),
         }),
       ),
     })
     .nullable(),
+  /** Baselines captured in all, including those a later one the same day replaced (the capture log). */
+  captures: z.number().int().nonnegative(),
   /** Whether the viewer may set a baseline (settings editors: Jira admins and the PMO group). */
   canSet: z.boolean(),
 });

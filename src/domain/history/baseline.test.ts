@@ -84,9 +84,18 @@ describe('baselines', () => {
     expect(variance.scheduleDays).toBe(14);
     expect(variance.scopePercent).toBe(33.3);
     expect(variance.issues).toEqual([
-      { key: 'ABC-1', baselineDue: '2026-04-30', currentDue: '2026-05-10', slipDays: 10 },
-      { key: 'ABC-2', baselineDue: '2026-05-31', currentDue: '2026-06-14', slipDays: 14 },
+      { key: 'ABC-1', baselineDue: '2026-04-30', currentDue: '2026-05-10', slipDays: 10, gone: false },
+      { key: 'ABC-2', baselineDue: '2026-05-31', currentDue: '2026-06-14', slipDays: 14, gone: false },
     ]);
+    // An issue the baseline names was deleted: it is said to be gone, not given a slip.
+    const deleted = chunkOf({ 'ABC-1': row('ABC', 1, '2026-04-30', 8) });
+    expect(varianceAgainst(baseline, deleted).issues[1]).toEqual({
+      key: 'ABC-2',
+      baselineDue: '2026-05-31',
+      currentDue: null,
+      slipDays: null,
+      gone: true,
+    });
     expect(varianceAgainst(baseline, plan)).toMatchObject({ scheduleDays: 0, scopePercent: 0 });
   });
 });

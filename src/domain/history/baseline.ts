@@ -105,7 +105,14 @@ export interface Variance {
   /** Change of the issue count since the baseline, in percent (one decimal); null for an empty baseline. */
   scopePercent: number | null;
   /** Per planned issue: its baseline and current due date, and the slip in days (null when either is missing). */
-  issues: { key: string; baselineDue: string | null; currentDue: string | null; slipDays: number | null }[];
+  issues: {
+    key: string;
+    baselineDue: string | null;
+    currentDue: string | null;
+    slipDays: number | null;
+    /** No longer in the portfolio: deleted, or moved to a project outside it. */
+    gone: boolean;
+  }[];
 }
 
 /** The project now against its baseline. */
@@ -121,8 +128,15 @@ export function varianceAgainst(baseline: Baseline, chunk: PortfolioChunk): Vari
         ? null
         : Math.round(((scope.issues - baseline.scope.issues) / baseline.scope.issues) * 1000) / 10,
     issues: Object.entries(baseline.dueDates).map(([key, baselineDue]) => {
-      const currentDue = chunk.issues[key]?.[2] ?? null;
-      return { key, baselineDue, currentDue, slipDays: days(baselineDue, currentDue) };
+      const row = chunk.issues[key];
+      const currentDue = row?.[2] ?? null;
+      return {
+        key,
+        baselineDue,
+        currentDue,
+        slipDays: days(baselineDue, currentDue),
+        gone: row === undefined,
+      };
     }),
   };
 }

@@ -7,7 +7,7 @@ import {
   forecastFinish,
   varianceAgainst,
 } from '../../domain/history/baseline';
-import { addDays } from '../../domain/history/calendar';
+import { addDays, localDayOf } from '../../domain/history/calendar';
 import type { GatePassed } from '../../domain/history/gates-passed';
 import { queryAll } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
@@ -21,8 +21,11 @@ import { historyViewer } from './history-viewer';
 /** Baselines kept per project and portfolio (the oldest go first). */
 export const MAX_BASELINES = 50;
 
+/** One baseline per project and day (a later one that day replaces it); every capture is also logged. */
 const baselinePrefix = (portfolioId: string, projectKey: string) =>
   `${portfolioPrefix(portfolioId)}baseline:${projectKey}:`;
+const baselineLogPrefix = (portfolioId: string, projectKey: string) =>
+  `${portfolioPrefix(portfolioId)}baseline-log:${projectKey}:`;
 
 /** A project's epics and gated issues in a snapshot: the planned work a baseline keeps dates of. */
 function plannedKeys(snapshot: SnapshotData, projectKey: string): string[] {
@@ -38,17 +41,36 @@ function plannedKeys(snapshot: SnapshotData, projectKey: string): string[] {
   return [...keys];
 }
 
-/** Stores a baseline create-only (its key is its capture time) and drops the oldest beyond the cap. */
-async function storeBaseline(deps: AppDeps, portfolioId: string, baseline: Baseline): Promise<void> {
-  const prefix = baselinePrefix(portfolioId, baseline.projectKey);
-  if (!(await deps.store.setIfAbsent(`${prefix}${baseline.capturedAt}`, baseline))) {
+/**
+ * Logs the capture create-only (its key is its capture time: nothing is ever overwritten there),
+ * then makes it the project's baseline of `day`, replacing an earlier one of the same day.
+ */
+async function storeBaseline(
+  deps: AppDeps,
+  portfolioId: string,
+  day: string,
+  baseline: Baseline,
+): Promise<void> {
+  const log = `${baselineLogPrefix(portfolioId, baseline.projectKey)}${baseline.capturedAt}`;
+  if (!(await deps.store.setIfAbsent(log, baseline))) {
     throw new AppError('CONFLICT', 'A baseline of this project was set at the same moment; try again.');
   }
-  const keys: string[] = [];
-  for await (const entry of queryAll(deps.store, prefix)) keys.push(entry.key);
-  await Promise.all(
-    keys.slice(0, Math.max(0, keys.length - MAX_BASELINES)).map((key) => deps.store.delete(key)),
-  );
+  const prefix = baselinePrefix(portfolioId, baseline.projectKey);
+  await deps.store.set(`${prefix}${day}`, baseline);
+  for (const logged of [prefix, baselineLogPrefix(portfolioId, baseline.projectKey)]) {
+    const keys: string[] = [];
+    for await (const entry of queryAll(deps.store, logged)) keys.push(entry.key);
+    await Promise.all(
+      keys.slice(0, Math.max(0, keys.length - MAX_BASELINES)).map((key) => deps.store.delete(key)),
+    );
+  }
+}
+
+/** How many baselines of the project were captured in all (replaced ones included). */
+async function countCaptures(deps: AppDeps, portfolioId: string, projectKey: string): Promise<number> {
+  let count = 0;
+  for await (const _ of queryAll(deps.store, baselineLogPrefix(portfolioId, projectKey))) count += 1;
+  return count;
 }
 
 export async function readBaselines(
@@ -99,7 +121,12 @@ export async function setBaseline(
     by: actor.accountId,
     note: input.note,
   });
-  await storeBaseline(deps, input.portfolioId, baseline);
+  await storeBaseline(
+    deps,
+    input.portfolioId,
+    localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone),
+    baseline,
+  );
   return { ...baseline, byName: null };
 }
 
@@ -110,6 +137,7 @@ export async function setBaseline(
 export async function captureGateBaselines(
   deps: AppDeps,
   snapshot: SnapshotData,
+  day: string,
   advanced: readonly GatePassed[],
   exposureOf: (projectKey: string) => number,
 ): Promise<number> {
@@ -124,6 +152,7 @@ export async function captureGateBaselines(
     await storeBaseline(
       deps,
       snapshot.portfolioId,
+      day,
       captureBaseline({
         chunk: snapshot.chunk,
         projectKey,
@@ -150,8 +179,9 @@ export async function listBaselines(
   if (!viewer.browsable.has(input.projectKey)) {
     throw new AppError('NOT_FOUND', `There is no project ${input.projectKey} in this portfolio`);
   }
-  const [baselines, snapshot, editor] = await Promise.all([
+  const [baselines, captures, snapshot, editor] = await Promise.all([
     readBaselines(deps, input.portfolioId, input.projectKey),
+    countCaptures(deps, input.portfolioId, input.projectKey),
     viewerSnapshot(deps, actor, input.portfolioId),
     settingsEditorStatus(deps, actor, viewer.live.config.access.pmoGroupName),
   ]);
@@ -173,6 +203,7 @@ export async function listBaselines(
             issues: variance.issues.filter((issue) => !hidden(issue.key)),
           }
         : null,
+    captures,
     canSet: editor.canEdit,
   };
 }

@@ -362,6 +362,15 @@ describe('history store', () => {
     expect(later?.rag).toEqual({ ABC: 'g' });
   });
 
+  it('is idempotent: recording the same day twice changes nothing stored', async () => {
+    const store = new MemoryStore();
+    const day = record('2026-03-02', '2026-03-02T10:00:00Z', false, 'red');
+    await storeDay(store, 'all', day, 400);
+    const once = JSON.stringify((await store.query('pf:all:', { limit: 100 })).results);
+    await storeDay(store, 'all', day, 400);
+    expect(JSON.stringify((await store.query('pf:all:', { limit: 100 })).results)).toBe(once);
+  });
+
   it('deletes days older than the retention when a new day is recorded', async () => {
     const store = new MemoryStore();
     for (const day of ['2025-01-10', '2025-06-01', '2026-01-15']) {

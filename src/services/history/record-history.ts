@@ -41,6 +41,7 @@ export async function recordHistoryDay(
       await captureGateBaselines(
         deps,
         snapshot,
+        record.day,
         advanced,
         (projectKey) => record.projects[projectKey]?.[5] ?? 0,
       );

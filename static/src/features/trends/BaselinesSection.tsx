@@ -93,6 +93,17 @@ function SlipChart({ issues }: { issues: NonNullable<ProjectBaselines['variance'
   );
 }
 
+/** Planned issues of the baseline that are no longer in the portfolio (deleted or moved away). */
+function GoneIssues({ issues }: { issues: NonNullable<ProjectBaselines['variance']>['issues'] }) {
+  const gone = issues.filter((issue) => issue.gone);
+  if (gone.length === 0) return null;
+  return (
+    <p className="pmo-subtle" data-testid="baseline-gone">
+      No longer in the portfolio (deleted or moved): {gone.map((issue) => issue.key).join(', ')}.
+    </p>
+  );
+}
+
 /** A project's baselines: schedule and scope variance against the newest, the list, and "Set baseline". */
 export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: string; projectKey: string }) {
   const payload = useMemo(() => ({ portfolioId, projectKey }), [portfolioId, projectKey]);
@@ -126,6 +137,7 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
             <>
               <p data-testid="baseline-variance">{describeVariance(data.variance)}</p>
               <SlipChart issues={data.variance.issues} />
+              <GoneIssues issues={data.variance.issues} />
             </>
           ) : (
             <p className="pmo-subtle" data-testid="baseline-none">
@@ -133,6 +145,13 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
               {data.canSet ? ', or set one now with a note' : ''}.
             </p>
           )}
+          {data.captures > data.baselines.length ? (
+            <p className="pmo-subtle" data-testid="baseline-replaced">
+              {data.captures - data.baselines.length} earlier capture
+              {data.captures - data.baselines.length === 1 ? ' was' : 's were'} replaced by a later one the
+              same day (kept in the capture log).
+            </p>
+          ) : null}
           {data.baselines.length > 0 ? (
             <ul className="pmo-markers" data-testid="baseline-list">
               {data.baselines.map((baseline) => (

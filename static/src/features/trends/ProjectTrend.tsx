@@ -23,6 +23,7 @@ import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { BaselinesSection } from './BaselinesSection';
 import { DayRecordPanel, INDICATOR_LABEL } from './DayRecordPanel';
+import { calendarDays } from './periods';
 
 const PERCENT_LINES = [
   { key: 'schedule', color: token('color.chart.red.bold') },
@@ -41,12 +42,18 @@ const MARKER_COLOR: Record<HistoryMarker['kind'], string> = {
 const RAG_LEVEL = { none: 1, green: 1, amber: 2, red: 3 } as const;
 
 function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day: string) => void }) {
-  const data = history.days.map((day) => ({
-    day: day.day,
-    rag: day.rag,
-    level: RAG_LEVEL[day.rag],
-    ...Object.fromEntries(day.indicators.map((indicator) => [indicator.name, indicator.value])),
-  }));
+  // Every calendar day of the window: a day without a record is a gap in the lines, never bridged.
+  const byDay = new Map(history.days.map((day) => [day.day, day]));
+  const data = calendarDays(history.days[0]?.day ?? history.to, history.to).map((date) => {
+    const day = byDay.get(date);
+    if (!day) return { day: date, rag: null, level: 0 };
+    return {
+      day: date,
+      rag: day.rag,
+      level: RAG_LEVEL[day.rag],
+      ...Object.fromEntries(day.indicators.map((indicator) => [indicator.name, indicator.value])),
+    };
+  });
   const pick = (state: { activeLabel?: string | number } | null) => {
     if (state && typeof state.activeLabel === 'string') onPick(state.activeLabel);
   };
@@ -96,7 +103,6 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
               stroke={line.color}
               dot={false}
               isAnimationActive={false}
-              connectNulls
             />
           ))}
           <Line
@@ -107,7 +113,6 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
             stroke={token('color.chart.gray.bold')}
             dot={false}
             isAnimationActive={false}
-            connectNulls
           />
         </LineChart>
       </ResponsiveContainer>
@@ -122,7 +127,7 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
           <XAxis dataKey="day" hide />
           <Bar dataKey="level" isAnimationActive={false} name="RAG">
             {data.map((entry) => (
-              <Cell key={entry.day} fill={RAG_FILL[entry.rag]} />
+              <Cell key={entry.day} fill={entry.rag ? RAG_FILL[entry.rag] : 'transparent'} />
             ))}
           </Bar>
         </BarChart>
