@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
@@ -134,11 +135,10 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   const { page } = first;
   const frame = app(page);
   await go(page, 'standards');
-  await frame.getByTestId('standard-mode-delivery-readiness').selectOption('enforce');
+  await chooseOption(frame, 'standard-mode-delivery-readiness', 'Enforce: block transitions');
   await frame.getByTestId('standard-edit-delivery-readiness').click();
   const fields = 'rule-delivery-readiness-has-assignee-fields';
-  await frame.getByTestId(`${fields}-select`).selectOption('field:priority');
-  await frame.getByTestId(`${fields}-add`).click();
+  await chooseOption(frame, fields, 'Priority');
   await frame.getByTestId(`${fields}`).getByText('Priority', { exact: true }).waitFor();
   // The expanded editor (rules, pickers, checklists) is as accessible as the rest.
   expect(await axeViolations(page)).toEqual([]);
@@ -171,7 +171,9 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   await frame.getByTestId('settings-notice').getByText('Published version 1. It is live now.').waitFor();
   await expect(frame.getByTestId('unsaved-bar').count()).resolves.toBe(0);
   await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 1, published .+ by sim-admin\.$/);
-  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+  await expect(shownValue(frame, 'standard-mode-delivery-readiness')).resolves.toBe(
+    'Enforce: block transitions',
+  );
 });
 
 test("a second admin's stale save gets the conflict message and keeps the draft", async () => {
@@ -206,7 +208,9 @@ test("a second admin's stale save gets the conflict message and keeps the draft"
   await frame.getByTestId('publish').click();
   await frame.getByTestId('settings-notice').getByText('Published version 2. It is live now.').waitFor();
   await go(page, 'standards');
-  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+  await expect(shownValue(frame, 'standard-mode-delivery-readiness')).resolves.toBe(
+    'Enforce: block transitions',
+  );
 });
 
 test('restoring version 1 makes it live again and the audit log shows every change', async () => {
@@ -313,7 +317,7 @@ test('a valid import is previewed as a diff and applied as one new version', asy
   await frame.getByTestId('import-apply').click();
   await frame.getByTestId('settings-notice').getByText('Version 4 is live: the imported settings.').waitFor();
   await go(page, 'standards');
-  await expect(frame.getByTestId('standard-mode-risk-register').inputValue()).resolves.toBe('off');
+  await expect(shownValue(frame, 'standard-mode-risk-register')).resolves.toBe('Off');
   await go(page, 'audit');
   await expect(frame.getByTestId('audit-row-4').textContent()).resolves.toContain('Imported');
 });
@@ -332,8 +336,8 @@ test('a manual RAG override is saved at once, and unsaved edits elsewhere surviv
   await go(page, 'overrides');
   await frame.getByTestId('override-save').click();
   await frame.getByText('Choose a project.').waitFor();
-  await frame.getByTestId('override-project').selectOption(project.key);
-  await frame.getByTestId('override-rag-red').check();
+  await chooseOption(frame, 'override-project', `${project.name} (${project.key})`);
+  await radioInput(frame, 'override-rag-red').check();
   // Markup is refused at the field, as the server would refuse it.
   await frame.getByTestId('override-reason').fill('Key supplier <b>insolvent</b>');
   await frame.getByTestId('override-save').click();
@@ -365,7 +369,7 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   const frame = app(page);
   await go(page, 'portfolios');
   await frame.getByTestId('portfolio-add').click();
-  await frame.getByTestId('portfolio-portfolio-scope-jql').check();
+  await radioInput(frame, 'portfolio-portfolio-scope-jql').check();
   // Empty JQL is caught in the page; a broken query by Jira.
   await frame.getByTestId('portfolio-row-portfolio').getByText('Required.').waitFor();
   await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);

@@ -8,7 +8,7 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
-import { TextAreaField, TextField } from '../ui/controls';
+import { TextAreaField, TextField } from '../ui/TextFields';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 type Preview = ResolverOutput<'previewImport'> & { json: string };

@@ -2,7 +2,8 @@ import Heading from '@atlaskit/heading';
 import type { EngineSettings } from '@domain/settings';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
-import { NumberField, ProblemText } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { NumberField } from '../ui/TextFields';
 
 type Indicator = keyof EngineSettings['health'];
 
