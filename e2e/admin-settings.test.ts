@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import { SETTINGS_LIMITS } from '../src/contracts/settings';
 import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
@@ -295,6 +296,28 @@ test('a malformed or hostile import is refused with a clear message and changes 
   await page.reload();
   await app(page).getByTestId('live-version').waitFor();
   await expect(liveVersionText(page)).resolves.toBe(before);
+});
+
+test('a file too large to import keeps saying so when Preview is pressed (#14.12)', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'import-export');
+  await frame.getByTestId('import-file').setInputFiles({
+    name: 'huge-settings.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(2 * SETTINGS_LIMITS.maxImportBytes, ' '),
+  });
+  const error = frame.getByTestId('import-error');
+  await error.getByText(/This is 2.0 MB, more than the 1.0 MB an import may be/).waitFor();
+  await frame.getByTestId('import-preview-button').click();
+  await error.getByText(/This is 2.0 MB, more than the 1.0 MB an import may be/).waitFor();
+  await expect(error.textContent()).resolves.not.toContain('Choose a file or paste');
+  await expect(error.textContent()).resolves.toContain('This file is too large to import');
+  await screenshot(page, 'admin-settings-import-too-large');
+  // Pasting JSON instead starts afresh.
+  await frame.getByTestId('import-text').fill('{"standards": [');
+  await frame.getByTestId('import-preview-button').click();
+  await error.getByText(/This is not valid JSON/).waitFor();
 });
 
 test('a valid import is previewed as a diff and applied as one new version', async () => {
