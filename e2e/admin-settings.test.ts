@@ -404,6 +404,28 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   await frame.getByTestId('portfolios-empty').waitFor();
 });
 
+test('a percentage threshold above 100 or below 0 is refused next to its field (#14.6)', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'thresholds');
+  const red = frame.getByTestId('threshold-schedule');
+  await frame.getByTestId('threshold-schedule-red').fill('150');
+  await red.getByText('A percentage cannot be more than 100%; use 0 to 100.').waitFor();
+  await expect(frame.getByTestId('threshold-schedule-red').getAttribute('aria-invalid')).resolves.toBe(
+    'true',
+  );
+  await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);
+  await frame.getByTestId('threshold-compliance-amber').fill('-5');
+  await frame
+    .getByTestId('threshold-compliance')
+    .getByText('A percentage cannot be negative; use 0 to 100.')
+    .waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-settings-threshold-out-of-range');
+  await frame.getByTestId('discard').click();
+  await frame.getByTestId('unsaved-bar').waitFor({ state: 'detached' });
+});
+
 test('a team member and an outsider see a clear "no access" state and none of the settings', async () => {
   // Settings hold override reasons and portfolio definitions (#13.5): only editors may read them.
   team = await openAs('sim-team', 'settings-no-access');
