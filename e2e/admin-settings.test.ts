@@ -4,6 +4,7 @@ import { SETTINGS_LIMITS } from '../src/contracts/settings';
 import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { clippedTexts } from './support/clipped-text';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -125,6 +126,9 @@ test('every section renders, is axe-clean, and looks right in light and dark', a
       if (mode === 'light') {
         const violations = await axeViolations(page);
         expect({ section, violations }).toEqual({ section, violations: [] });
+        // No label, chosen value or tag is cut off (#14.12).
+        const clipped = await clippedTexts(adminFrame(page));
+        expect({ section, clipped }).toEqual({ section, clipped: [] });
       }
       await screenshot(page, `admin-settings-${section}-${mode}`);
     }
@@ -141,8 +145,9 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   const fields = 'rule-delivery-readiness-has-assignee-fields';
   await chooseOption(frame, fields, 'Priority');
   await frame.getByTestId(`${fields}`).getByText('Priority', { exact: true }).waitFor();
-  // The expanded editor (rules, pickers, checklists) is as accessible as the rest.
+  // The expanded editor (rules, pickers, checklists) is as accessible as the rest, and nothing in it is cut off.
   expect(await axeViolations(page)).toEqual([]);
+  expect(await clippedTexts(adminFrame(page))).toEqual([]);
 
   // The unsaved-changes bar names what changed; the nav marks the section.
   const bar = frame.getByTestId('unsaved-bar');
@@ -392,6 +397,7 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   const frame = app(page);
   await go(page, 'portfolios');
   await frame.getByTestId('portfolio-add').click();
+  expect(await clippedTexts(adminFrame(page))).toEqual([]);
   await radioInput(frame, 'portfolio-portfolio-scope-jql').check();
   // Empty JQL is caught in the page; a broken query by Jira.
   await frame.getByTestId('portfolio-row-portfolio').getByText('Required.').waitFor();

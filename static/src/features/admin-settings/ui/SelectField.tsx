@@ -1,4 +1,4 @@
-import Select from '@atlaskit/select';
+import Select, { type StylesConfig } from '@atlaskit/select';
 import type { ReactNode } from 'react';
 import type { Choice } from './choices';
 import { choiceFor } from './choices';
@@ -20,6 +20,13 @@ type SelectFieldProps<V extends string> = {
   className?: string;
 };
 
+/** A long chosen value wraps instead of ending in "…". */
+function wrapChosenValue<V extends string>(): StylesConfig<Choice<V>, false> {
+  return {
+    singleValue: (base) => ({ ...base, whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' }),
+  };
+}
+
 /** One value from a list, with Atlaskit's select. */
 export function SelectField<V extends string>({
   label,
@@ -31,10 +38,11 @@ export function SelectField<V extends string>({
   ...field
 }: SelectFieldProps<V>) {
   const readOnly = useReadOnly();
+  const className = ['pmo-select-field', field.className].filter(Boolean).join(' ');
   const empty = { value: '', label: placeholder ?? 'Choose…' } as Choice<V>;
   const offered = placeholder === undefined ? options : [empty, ...options];
   return (
-    <FieldFrame label={label} {...field}>
+    <FieldFrame label={label} {...field} className={className}>
       {({ id, describedBy, invalid }) => (
         <Select<Choice<V>>
           inputId={id}
@@ -45,7 +53,7 @@ export function SelectField<V extends string>({
           isInvalid={invalid}
           isDisabled={readOnly}
           isSearchable={options.length > 8}
-          spacing="compact"
+          styles={wrapChosenValue<V>()}
           testId={testId}
           onChange={(picked) => {
             if (picked) onChange(picked.value);

@@ -53,7 +53,6 @@ export function TagPicker({
             isDisabled={locked}
             isClearable={false}
             closeMenuOnSelect={false}
-            spacing="compact"
             styles={SHOW_WHOLE_NAMES}
             testId={testId}
             onChange={(picked) => onChange(picked.map((choice) => choice.value))}
