@@ -148,6 +148,11 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   // The expanded editor (rules, pickers, checklists) is as accessible as the rest, and nothing in it is cut off.
   expect(await axeViolations(page)).toEqual([]);
   expect(await clippedTexts(adminFrame(page))).toEqual([]);
+  await frame.getByTestId('standard-row-delivery-readiness').scrollIntoViewIfNeeded();
+  await screenshot(page, 'admin-settings-standard-editor-light');
+  await setTheme(page, 'dark');
+  await screenshot(page, 'admin-settings-standard-editor-dark');
+  await setTheme(page, 'light');
 
   // The unsaved-changes bar names what changed; the nav marks the section.
   const bar = frame.getByTestId('unsaved-bar');
