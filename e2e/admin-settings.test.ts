@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import { SETTINGS_LIMITS } from '../src/contracts/settings';
+import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { clippedTexts } from './support/clipped-text';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -123,6 +126,9 @@ test('every section renders, is axe-clean, and looks right in light and dark', a
       if (mode === 'light') {
         const violations = await axeViolations(page);
         expect({ section, violations }).toEqual({ section, violations: [] });
+        // No label, chosen value or tag is cut off (#14.12).
+        const clipped = await clippedTexts(adminFrame(page));
+        expect({ section, clipped }).toEqual({ section, clipped: [] });
       }
       await screenshot(page, `admin-settings-${section}-${mode}`);
     }
@@ -134,14 +140,19 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   const { page } = first;
   const frame = app(page);
   await go(page, 'standards');
-  await frame.getByTestId('standard-mode-delivery-readiness').selectOption('enforce');
+  await chooseOption(frame, 'standard-mode-delivery-readiness', 'Enforce: block transitions');
   await frame.getByTestId('standard-edit-delivery-readiness').click();
   const fields = 'rule-delivery-readiness-has-assignee-fields';
-  await frame.getByTestId(`${fields}-select`).selectOption('field:priority');
-  await frame.getByTestId(`${fields}-add`).click();
+  await chooseOption(frame, fields, 'Priority');
   await frame.getByTestId(`${fields}`).getByText('Priority', { exact: true }).waitFor();
-  // The expanded editor (rules, pickers, checklists) is as accessible as the rest.
+  // The expanded editor (rules, pickers, checklists) is as accessible as the rest, and nothing in it is cut off.
   expect(await axeViolations(page)).toEqual([]);
+  expect(await clippedTexts(adminFrame(page))).toEqual([]);
+  await frame.getByTestId('standard-row-delivery-readiness').scrollIntoViewIfNeeded();
+  await screenshot(page, 'admin-settings-standard-editor-light');
+  await setTheme(page, 'dark');
+  await screenshot(page, 'admin-settings-standard-editor-dark');
+  await setTheme(page, 'light');
 
   // The unsaved-changes bar names what changed; the nav marks the section.
   const bar = frame.getByTestId('unsaved-bar');
@@ -171,7 +182,9 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   await frame.getByTestId('settings-notice').getByText('Published version 1. It is live now.').waitFor();
   await expect(frame.getByTestId('unsaved-bar').count()).resolves.toBe(0);
   await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 1, published .+ by sim-admin\.$/);
-  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+  await expect(shownValue(frame, 'standard-mode-delivery-readiness')).resolves.toBe(
+    'Enforce: block transitions',
+  );
 });
 
 test("a second admin's stale save gets the conflict message and keeps the draft", async () => {
@@ -206,7 +219,9 @@ test("a second admin's stale save gets the conflict message and keeps the draft"
   await frame.getByTestId('publish').click();
   await frame.getByTestId('settings-notice').getByText('Published version 2. It is live now.').waitFor();
   await go(page, 'standards');
-  await expect(frame.getByTestId('standard-mode-delivery-readiness').inputValue()).resolves.toBe('enforce');
+  await expect(shownValue(frame, 'standard-mode-delivery-readiness')).resolves.toBe(
+    'Enforce: block transitions',
+  );
 });
 
 test('restoring version 1 makes it live again and the audit log shows every change', async () => {
@@ -293,6 +308,28 @@ test('a malformed or hostile import is refused with a clear message and changes 
   await expect(liveVersionText(page)).resolves.toBe(before);
 });
 
+test('a file too large to import keeps saying so when Preview is pressed (#14.12)', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'import-export');
+  await frame.getByTestId('import-file').setInputFiles({
+    name: 'huge-settings.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(2 * SETTINGS_LIMITS.maxImportBytes, ' '),
+  });
+  const error = frame.getByTestId('import-error');
+  await error.getByText(/This is 2.0 MB, more than the 1.0 MB an import may be/).waitFor();
+  await frame.getByTestId('import-preview-button').click();
+  await error.getByText(/This is 2.0 MB, more than the 1.0 MB an import may be/).waitFor();
+  await expect(error.textContent()).resolves.not.toContain('Choose a file or paste');
+  await expect(error.textContent()).resolves.toContain('This file is too large to import');
+  await screenshot(page, 'admin-settings-import-too-large');
+  // Pasting JSON instead starts afresh.
+  await frame.getByTestId('import-text').fill('{"standards": [');
+  await frame.getByTestId('import-preview-button').click();
+  await error.getByText(/This is not valid JSON/).waitFor();
+});
+
 test('a valid import is previewed as a diff and applied as one new version', async () => {
   const { page } = first;
   const frame = app(page);
@@ -313,7 +350,7 @@ test('a valid import is previewed as a diff and applied as one new version', asy
   await frame.getByTestId('import-apply').click();
   await frame.getByTestId('settings-notice').getByText('Version 4 is live: the imported settings.').waitFor();
   await go(page, 'standards');
-  await expect(frame.getByTestId('standard-mode-risk-register').inputValue()).resolves.toBe('off');
+  await expect(shownValue(frame, 'standard-mode-risk-register')).resolves.toBe('Off');
   await go(page, 'audit');
   await expect(frame.getByTestId('audit-row-4').textContent()).resolves.toContain('Imported');
 });
@@ -332,8 +369,8 @@ test('a manual RAG override is saved at once, and unsaved edits elsewhere surviv
   await go(page, 'overrides');
   await frame.getByTestId('override-save').click();
   await frame.getByText('Choose a project.').waitFor();
-  await frame.getByTestId('override-project').selectOption(project.key);
-  await frame.getByTestId('override-rag-red').check();
+  await chooseOption(frame, 'override-project', `${project.name} (${project.key})`);
+  await radioInput(frame, 'override-rag-red').check();
   // Markup is refused at the field, as the server would refuse it.
   await frame.getByTestId('override-reason').fill('Key supplier <b>insolvent</b>');
   await frame.getByTestId('override-save').click();
@@ -365,7 +402,8 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   const frame = app(page);
   await go(page, 'portfolios');
   await frame.getByTestId('portfolio-add').click();
-  await frame.getByTestId('portfolio-portfolio-scope-jql').check();
+  expect(await clippedTexts(adminFrame(page))).toEqual([]);
+  await radioInput(frame, 'portfolio-portfolio-scope-jql').check();
   // Empty JQL is caught in the page; a broken query by Jira.
   await frame.getByTestId('portfolio-row-portfolio').getByText('Required.').waitFor();
   await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);
@@ -375,6 +413,28 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   await screenshot(page, 'admin-settings-jql-problem');
   await frame.getByTestId('discard').click();
   await frame.getByTestId('portfolios-empty').waitFor();
+});
+
+test('a percentage threshold above 100 or below 0 is refused next to its field (#14.6)', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'thresholds');
+  const red = frame.getByTestId('threshold-schedule');
+  await frame.getByTestId('threshold-schedule-red').fill('150');
+  await red.getByText('A percentage cannot be more than 100%; use 0 to 100.').waitFor();
+  await expect(frame.getByTestId('threshold-schedule-red').getAttribute('aria-invalid')).resolves.toBe(
+    'true',
+  );
+  await expect(frame.getByTestId('publish').isDisabled()).resolves.toBe(true);
+  await frame.getByTestId('threshold-compliance-amber').fill('-5');
+  await frame
+    .getByTestId('threshold-compliance')
+    .getByText('A percentage cannot be negative; use 0 to 100.')
+    .waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, 'admin-settings-threshold-out-of-range');
+  await frame.getByTestId('discard').click();
+  await frame.getByTestId('unsaved-bar').waitFor({ state: 'detached' });
 });
 
 test('a team member and an outsider see a clear "no access" state and none of the settings', async () => {

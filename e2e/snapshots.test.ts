@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { basicAuthHeader, simUser } from '../dev/jira-sim/users';
 import type { PmoConfig } from '../src/domain/config/schema';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
@@ -136,7 +137,7 @@ test('the admin page shows each portfolio’s refresh cadence and its runs with 
   await page.goto(`${stack.url}${ADMIN_PATH}`);
   await app(page).getByTestId('settings-nav-portfolios').click();
   await app(page).getByTestId('settings-section-portfolios').waitFor();
-  await expect(app(page).getByTestId('portfolio-launch-cadence').inputValue()).resolves.toBe('240');
+  await expect(shownValue(app(page), 'portfolio-launch-cadence')).resolves.toBe('Every 4 hours');
   const firstRun = app(page).getByTestId('portfolio-launch-run-1');
   await firstRun.waitFor();
   const status = await invoke<{ history: { points: number }[] }>('getRefreshStatus', 'sim-admin', {

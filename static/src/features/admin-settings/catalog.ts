@@ -1,6 +1,6 @@
 import type { SiteCatalog } from '@contracts/settings';
 import type { FieldRef, Lifecycle } from '@domain/standards/schema';
-import type { Choice } from './ui/controls';
+import type { Choice } from './ui/choices';
 
 export type { SiteCatalog };
 

@@ -2,7 +2,7 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
-import { TextField } from '../ui/controls';
+import { TextField } from '../ui/TextFields';
 
 /** Access: who besides Jira admins may change these settings. Only Jira admins may change it. */
 export function AccessSection({

@@ -35,6 +35,39 @@ describe('validateDraft', () => {
     );
   });
 
+  it('refuses a percentage threshold above 100 or below 0 with one clear message at the field (#14.6)', () => {
+    const config = edit((c) => {
+      c.engine.health.schedule = { amber: 10, red: 150 };
+      c.engine.health.compliance = { amber: -5, red: -10 };
+      c.engine.health.dateConflicts = { amber: -1, red: 3 };
+    });
+    const problems = validateDraft(config);
+    expect(problemsAt(problems, ['engine', 'health', 'schedule', 'red'])).toEqual([
+      'A percentage cannot be more than 100%; use 0 to 100.',
+    ]);
+    expect(problemsAt(problems, ['engine', 'health', 'compliance', 'amber'])).toEqual([
+      'A percentage cannot be negative; use 0 to 100.',
+    ]);
+    expect(problemsAt(problems, ['engine', 'health', 'dateConflicts', 'amber'])).toEqual([
+      'Cannot be negative.',
+    ]);
+    // A count of issues has no upper bound.
+    const many = validateDraft(
+      edit((c) => {
+        c.engine.health.dateConflicts = { amber: 150, red: 300 };
+      }),
+    );
+    expect(problemsUnder(many, ['engine', 'health'])).toEqual([]);
+  });
+
+  it("shows the server's refusal of a threshold at the threshold's field", () => {
+    const merged = mergeProblems(validateDraft(defaultPmoConfig), [
+      { path: 'engine.health.blocked.red', message: 'Must be at most 100.', severity: 'error' },
+    ]);
+    expect(problemsAt(merged, ['engine', 'health', 'blocked', 'red'])).toEqual(['Must be at most 100.']);
+    expect(problemCountBySection(merged)).toEqual(new Map([['thresholds', 1]]));
+  });
+
   it('says when a list needs at least one entry and when a rule names a missing stage', () => {
     const config = edit((c) => {
       const rule = c.standards[0]?.rules[0];

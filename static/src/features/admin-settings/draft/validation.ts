@@ -2,6 +2,7 @@ import { contentProblems } from '@domain/config/content';
 import { type PmoConfig, PmoConfigSchema } from '@domain/config/schema';
 import type { z } from 'zod';
 import { type SectionId, sectionOfPath } from '../sections';
+import { thresholdRangeProblems } from './threshold-ranges';
 
 /**
  * Client-side validation of the draft with the same zod schema the server parses with, plus the
@@ -126,9 +127,15 @@ export function toProblems(list: Problem[]): Problems {
 /** Every problem of the draft, or NO_PROBLEMS. */
 export function validateDraft(draft: PmoConfig): Problems {
   const parsed = PmoConfigSchema.safeParse(draft);
-  const list: Problem[] = parsed.success
+  const ranges = thresholdRangeProblems(draft).map((problem) => ({
+    path: pathKey(problem.path),
+    message: problem.message,
+  }));
+  const rangePaths = new Set(ranges.map((problem) => problem.path));
+  const schemaProblems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ path: pathKey(issue.path), message: friendlyMessage(issue) }));
+  const list: Problem[] = [...ranges, ...schemaProblems.filter((problem) => !rangePaths.has(problem.path))];
   list.push(...stageReferenceProblems(draft), ...portfolioIdProblems(draft));
   // The server refuses markup and control characters in any text; say so before it does.
   for (const problem of contentProblems(draft)) {

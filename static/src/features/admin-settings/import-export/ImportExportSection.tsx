@@ -8,7 +8,7 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
-import { TextAreaField, TextField } from '../ui/controls';
+import { TextAreaField, TextField } from '../ui/TextFields';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 type Preview = ResolverOutput<'previewImport'> & { json: string };
@@ -78,6 +78,8 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
   const [busy, setBusy] = useState<'export' | 'preview' | 'apply' | null>(null);
   const [exportError, setExportError] = useState<InvokeError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A chosen file refused before it was read: Preview must keep saying why, not "choose a file".
+  const [refusedFile, setRefusedFile] = useState<Failure | null>(null);
 
   const reset = () => {
     setFailure(null);
@@ -100,13 +102,16 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     reset();
+    setRefusedFile(null);
     const file = event.target.files?.[0];
     if (!file) return;
     setFileName(file.name);
     const size = precheckSize(file.size);
     if (!size.ok) {
+      const refused = { title: 'This file is too large to import', message: size.message, problems: [] };
       setText('');
-      setFailure({ title: "This file can't be imported", message: size.message, problems: [] });
+      setRefusedFile(refused);
+      setFailure(refused);
       return;
     }
     setText(await file.text());
@@ -114,6 +119,10 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
 
   const runPreview = async () => {
     reset();
+    if (refusedFile) {
+      setFailure(refusedFile);
+      return;
+    }
     const check = precheckImport(text);
     if (!check.ok) {
       setFailure({ title: "This file can't be imported", message: check.message, problems: [] });
@@ -229,6 +238,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
               onChange={(value) => {
                 setText(value);
                 setFileName(null);
+                setRefusedFile(null);
                 reset();
               }}
               rows={6}

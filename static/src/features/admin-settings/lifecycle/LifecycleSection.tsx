@@ -7,7 +7,10 @@ import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { move, removeAt, replaceAt } from '../standards/rule-templates';
-import { ProblemText, RowButton, TagPicker, TextField } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { RowButton } from '../ui/RowButton';
+import { TagPicker } from '../ui/TagPicker';
+import { TextField } from '../ui/TextFields';
 import { stageReferences, unmappedStatuses } from './lifecycle-helpers';
 
 /** Lifecycle: the PMO stages in order and the Jira statuses that belong to each. */
@@ -108,33 +111,29 @@ export function LifecycleSection({ config, update, problems, catalog, readOnly }
                   {readOnly ? null : (
                     <span className="pmo-row-actions">
                       <RowButton
+                        action="up"
                         label={`Move ${stage.name || stage.id} earlier`}
                         onClick={() =>
                           setLifecycle((current) => ({ stages: move(current.stages, index, -1) }))
                         }
                         disabled={index === 0}
-                      >
-                        ↑
-                      </RowButton>
+                      />
                       <RowButton
+                        action="down"
                         label={`Move ${stage.name || stage.id} later`}
                         onClick={() =>
                           setLifecycle((current) => ({ stages: move(current.stages, index, 1) }))
                         }
                         disabled={index === lifecycle.stages.length - 1}
-                      >
-                        ↓
-                      </RowButton>
+                      />
                       <RowButton
+                        action="remove"
                         label={`Remove ${stage.name || stage.id}`}
                         onClick={() =>
                           setLifecycle((current) => ({ stages: removeAt(current.stages, index) }))
                         }
-                        danger
                         testId={`stage-remove-${stage.id}`}
-                      >
-                        ×
-                      </RowButton>
+                      />
                     </span>
                   )}
                 </div>

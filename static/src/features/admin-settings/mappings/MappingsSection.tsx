@@ -7,7 +7,10 @@ import { customFieldChoices, issueTypeChoices, ROLE_LABEL, ROLES, type Role } fr
 import { deepEqual } from '../draft/equal';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
-import { ProblemText, RowButton, SelectField, TagPicker } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { RowButton } from '../ui/RowButton';
+import { SelectField } from '../ui/SelectField';
+import { TagPicker } from '../ui/TagPicker';
 import { blockingChoice, setBlocking, withFieldRole } from './mapping-edits';
 
 const ROLE_HELP: Record<Role, string> = {
@@ -130,11 +133,10 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
                   <span>{mapping.type}</span>
                   {readOnly ? null : (
                     <RowButton
+                      action="remove"
                       label={`Remove ${mapping.type}`}
                       onClick={() => setLinks((links) => links.filter((link) => link.type !== mapping.type))}
-                    >
-                      ×
-                    </RowButton>
+                    />
                   )}
                 </li>
               ))}

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
 import { contentProblems } from '@domain/config/content';
 import { ManualOverrideSchema } from '@domain/health/health';
 import { useState } from 'react';
@@ -11,7 +12,10 @@ import { formatDateTime } from '../audit/audit-format';
 import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
 import { friendlyMessage, sentence } from '../draft/validation';
-import { Field, RadioGroup, SelectField, TextAreaField } from '../ui/controls';
+import { RadioGroup } from '../ui/ChoiceFields';
+import { FieldFrame } from '../ui/FieldFrame';
+import { SelectField } from '../ui/SelectField';
+import { TextAreaField } from '../ui/TextFields';
 import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
 
 const RAG_APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
@@ -204,21 +208,21 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
               problems={fieldProblems.project}
               testId="override-project"
             />
-            <Field label="Until (end of day)" problems={fieldProblems.expiresAt}>
+            <FieldFrame label="Until (end of day)" problems={fieldProblems.expiresAt}>
               {({ id, describedBy, invalid }) => (
-                <input
+                <Textfield
                   id={id}
                   type="date"
-                  className="pmo-input pmo-input--medium"
+                  width="medium"
                   value={expires}
                   min={isoDate(new Date())}
                   aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  data-testid="override-expires"
-                  onChange={(event) => edited('expiresAt', setExpires)(event.target.value)}
+                  isInvalid={invalid}
+                  testId="override-expires"
+                  onChange={(event) => edited('expiresAt', setExpires)(event.currentTarget.value)}
                 />
               )}
-            </Field>
+            </FieldFrame>
           </div>
           <RadioGroup
             legend="RAG to show"

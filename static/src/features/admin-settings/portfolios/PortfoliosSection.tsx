@@ -7,7 +7,11 @@ import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { removeAt, replaceAt } from '../standards/rule-templates';
-import { ProblemText, RadioGroup, SelectField, TagPicker, TextAreaField, TextField } from '../ui/controls';
+import { RadioGroup } from '../ui/ChoiceFields';
+import { ProblemText } from '../ui/FieldFrame';
+import { SelectField } from '../ui/SelectField';
+import { TagPicker } from '../ui/TagPicker';
+import { TextAreaField, TextField } from '../ui/TextFields';
 import { RefreshHistory } from './RefreshHistory';
 
 type Scope = PortfolioDefinition['scope'];

@@ -1,7 +1,9 @@
 import Heading from '@atlaskit/heading';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
-import { NumberField, ProblemText, SelectField } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { SelectField } from '../ui/SelectField';
+import { NumberField } from '../ui/TextFields';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 const SCALE_CHOICES = SCALE.map((n) => ({ value: String(n), label: String(n) }));

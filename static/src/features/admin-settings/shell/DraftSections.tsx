@@ -7,6 +7,7 @@ import { RiskMatrixSection } from '../risk-matrix/RiskMatrixSection';
 import type { SectionId } from '../sections';
 import { StandardsSection } from '../standards/StandardsSection';
 import { ThresholdsSection } from '../thresholds/ThresholdsSection';
+import { ReadOnlyContext } from '../ui/read-only';
 
 /** Sections that edit the draft (the others act at once or only read). */
 const DRAFT_SECTIONS: ReadonlySet<SectionId> = new Set([
@@ -39,17 +40,20 @@ export function DraftSections({
   checking: boolean;
   canEditAccess: boolean;
 }) {
+  const locked = editor.readOnly && DRAFT_SECTIONS.has(section);
   return (
-    <fieldset className="pmo-plain-fieldset" disabled={editor.readOnly && DRAFT_SECTIONS.has(section)}>
-      {section === 'portfolios' ? (
-        <PortfoliosSection {...editor} accountId={accountId} onCheck={onCheck} checking={checking} />
-      ) : null}
-      {section === 'standards' ? <StandardsSection {...editor} /> : null}
-      {section === 'lifecycle' ? <LifecycleSection {...editor} /> : null}
-      {section === 'thresholds' ? <ThresholdsSection {...editor} /> : null}
-      {section === 'risk-matrix' ? <RiskMatrixSection {...editor} /> : null}
-      {section === 'mappings' ? <MappingsSection {...editor} /> : null}
-      {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
-    </fieldset>
+    <ReadOnlyContext value={locked}>
+      <fieldset className="pmo-plain-fieldset" disabled={locked}>
+        {section === 'portfolios' ? (
+          <PortfoliosSection {...editor} accountId={accountId} onCheck={onCheck} checking={checking} />
+        ) : null}
+        {section === 'standards' ? <StandardsSection {...editor} /> : null}
+        {section === 'lifecycle' ? <LifecycleSection {...editor} /> : null}
+        {section === 'thresholds' ? <ThresholdsSection {...editor} /> : null}
+        {section === 'risk-matrix' ? <RiskMatrixSection {...editor} /> : null}
+        {section === 'mappings' ? <MappingsSection {...editor} /> : null}
+        {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
+      </fieldset>
+    </ReadOnlyContext>
   );
 }

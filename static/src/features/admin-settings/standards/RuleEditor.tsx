@@ -2,7 +2,8 @@ import Lozenge from '@atlaskit/lozenge';
 import type { Lifecycle, Rule } from '@domain/standards/schema';
 import type { SiteCatalog } from '../catalog';
 import { type ProblemPath, type Problems, problemsAt, problemsUnder } from '../draft/validation';
-import { ProblemText, RowButton } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { RowButton } from '../ui/RowButton';
 import { ruleKindLabel } from './rule-templates';
 import { ChecklistEditor } from './rules/ChecklistEditor';
 import { FieldConditionEditor } from './rules/FieldConditionEditor';
@@ -42,27 +43,23 @@ export function RuleEditor(props: RuleProps) {
         {readOnly ? null : (
           <span className="pmo-row-actions">
             <RowButton
+              action="up"
               label={`Move rule ${rule.id} up`}
               onClick={() => props.onMove(-1)}
               disabled={props.isFirst}
-            >
-              ↑
-            </RowButton>
+            />
             <RowButton
+              action="down"
               label={`Move rule ${rule.id} down`}
               onClick={() => props.onMove(1)}
               disabled={props.isLast}
-            >
-              ↓
-            </RowButton>
+            />
             <RowButton
+              action="remove"
               label={`Remove rule ${rule.id}`}
               onClick={props.onRemove}
-              danger
               testId={`${testId}-remove`}
-            >
-              ×
-            </RowButton>
+            />
           </span>
         )}
       </div>

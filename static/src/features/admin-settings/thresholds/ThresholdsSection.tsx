@@ -1,8 +1,10 @@
 import Heading from '@atlaskit/heading';
 import type { EngineSettings } from '@domain/settings';
+import { PERCENT_INDICATORS } from '../draft/threshold-ranges';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
-import { NumberField, ProblemText } from '../ui/controls';
+import { ProblemText } from '../ui/FieldFrame';
+import { NumberField } from '../ui/TextFields';
 
 type Indicator = keyof EngineSettings['health'];
 
@@ -10,29 +12,29 @@ const INDICATORS: {
   key: Indicator;
   name: string;
   measure: string;
-  unit: '%' | '';
   lowerIsWorse?: true;
 }[] = [
-  { key: 'schedule', name: 'Schedule', measure: 'Open issues past their due date', unit: '%' },
-  { key: 'blocked', name: 'Blockers', measure: 'Open issues blocked by an unresolved issue', unit: '%' },
+  { key: 'schedule', name: 'Schedule', measure: 'Open issues past their due date' },
+  { key: 'blocked', name: 'Blockers', measure: 'Open issues blocked by an unresolved issue' },
   {
     key: 'dateConflicts',
     name: 'Date conflicts',
     measure: 'Open issues whose open blocker is due after them',
-    unit: '',
   },
-  { key: 'staleness', name: 'Staleness', measure: 'In-progress issues not updated recently', unit: '%' },
+  { key: 'staleness', name: 'Staleness', measure: 'In-progress issues not updated recently' },
   {
     key: 'compliance',
     name: 'Compliance',
     measure: 'Evaluated issues that meet the active standards',
-    unit: '%',
     lowerIsWorse: true,
   },
 ];
 
+/** A share of issues is a percentage; date conflicts count issues. */
+const unitOf = (key: Indicator): '%' | '' => (PERCENT_INDICATORS.has(key) ? '%' : '');
+
 function rule(indicator: (typeof INDICATORS)[number], values: { amber: number; red: number }): string {
-  const unit = indicator.unit;
+  const unit = unitOf(indicator.key);
   const fmt = (n: number) => (Number.isNaN(n) ? '…' : `${n}${unit}`);
   return indicator.lowerIsWorse
     ? `Amber below ${fmt(values.amber)}, red below ${fmt(values.red)}.`
@@ -88,8 +90,8 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     onChange={(value) => setThreshold(indicator.key, 'amber', value)}
                     problems={problemsAt(problems, [...path, 'amber'])}
                     min={0}
-                    max={indicator.unit === '%' ? 100 : undefined}
-                    suffix={indicator.unit || 'issues'}
+                    max={unitOf(indicator.key) === '%' ? 100 : undefined}
+                    suffix={unitOf(indicator.key) || 'issues'}
                     testId={`threshold-${indicator.key}-amber`}
                   />
                 </td>
@@ -101,8 +103,8 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     onChange={(value) => setThreshold(indicator.key, 'red', value)}
                     problems={problemsAt(problems, [...path, 'red'])}
                     min={0}
-                    max={indicator.unit === '%' ? 100 : undefined}
-                    suffix={indicator.unit || 'issues'}
+                    max={unitOf(indicator.key) === '%' ? 100 : undefined}
+                    suffix={unitOf(indicator.key) || 'issues'}
                     testId={`threshold-${indicator.key}-red`}
                   />
                 </td>

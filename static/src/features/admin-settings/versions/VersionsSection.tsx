@@ -13,7 +13,7 @@ import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { formatDateTime, originLabel } from '../audit/audit-format';
 import { ChangeList } from '../ui/ChangeList';
-import { TextField } from '../ui/controls';
+import { TextField } from '../ui/TextFields';
 
 type VersionDetail = ResolverOutput<'getConfigVersion'>;
 

@@ -3,7 +3,11 @@ import type { ChecklistItem } from '@domain/standards/schema';
 import { stageChoices } from '../../catalog';
 import { uniqueId } from '../../draft/ids';
 import { problemsAt, problemsUnder } from '../../draft/validation';
-import { CheckboxField, ProblemText, RowButton, SelectField, TextField } from '../../ui/controls';
+import { CheckboxField } from '../../ui/ChoiceFields';
+import { ProblemText } from '../../ui/FieldFrame';
+import { RowButton } from '../../ui/RowButton';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextFields';
 import { move, removeAt, replaceAt } from '../rule-templates';
 import type { RuleKindProps } from './rule-kind-props';
 
@@ -61,26 +65,22 @@ export function ChecklistEditor(props: RuleKindProps<'gateChecklist'>) {
                 {readOnly ? null : (
                   <span className="pmo-row-actions">
                     <RowButton
+                      action="up"
                       label={`Move item ${index + 1} up`}
                       onClick={() => setItems(move(rule.items, index, -1))}
                       disabled={index === 0}
-                    >
-                      ↑
-                    </RowButton>
+                    />
                     <RowButton
+                      action="down"
                       label={`Move item ${index + 1} down`}
                       onClick={() => setItems(move(rule.items, index, 1))}
                       disabled={index === rule.items.length - 1}
-                    >
-                      ↓
-                    </RowButton>
+                    />
                     <RowButton
+                      action="remove"
                       label={`Remove item ${index + 1}`}
                       onClick={() => setItems(removeAt(rule.items, index))}
-                      danger
-                    >
-                      ×
-                    </RowButton>
+                    />
                   </span>
                 )}
               </li>

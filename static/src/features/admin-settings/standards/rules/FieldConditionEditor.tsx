@@ -2,7 +2,9 @@ import type { FieldCondition } from '@domain/standards/schema';
 import { useState } from 'react';
 import { deepEqual } from '../../draft/equal';
 import { problemsAt, problemsUnder } from '../../draft/validation';
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '../../ui/controls';
+import { CheckboxField } from '../../ui/ChoiceFields';
+import { SelectField } from '../../ui/SelectField';
+import { NumberField, TextAreaField, TextField } from '../../ui/TextFields';
 import { FieldRefPicker } from './FieldRefPicker';
 import type { RuleKindProps } from './rule-kind-props';
 

@@ -1,6 +1,6 @@
 import type { FieldRef } from '@domain/standards/schema';
 import { fieldRefChoices, fieldRefFromValue, fieldRefValue, type SiteCatalog } from '../../catalog';
-import { SelectField } from '../../ui/controls';
+import { SelectField } from '../../ui/SelectField';
 
 export function FieldRefPicker({
   label,

@@ -1,7 +1,7 @@
 import type { FieldRef } from '@domain/standards/schema';
 import { fieldRefChoices, fieldRefFromValue, fieldRefValue } from '../../catalog';
 import { problemsUnder } from '../../draft/validation';
-import { TagPicker } from '../../ui/controls';
+import { TagPicker } from '../../ui/TagPicker';
 import type { RuleKindProps } from './rule-kind-props';
 
 export function RequiredFieldsEditor(props: RuleKindProps<'requiredFields'>) {

@@ -1,6 +1,7 @@
 import { linkTypeChoices } from '../../catalog';
 import { problemsAt, problemsUnder } from '../../draft/validation';
-import { TagPicker, TextField } from '../../ui/controls';
+import { TagPicker } from '../../ui/TagPicker';
+import { TextField } from '../../ui/TextFields';
 import type { RuleKindProps } from './rule-kind-props';
 
 /** A link rule: which link types count, and how the panel names the issue to link. */

@@ -2,7 +2,10 @@ import type { StatusCategoryKey } from '@domain/model';
 import type { Lifecycle, When } from '@domain/standards/schema';
 import { type SiteCatalog, stageChoices, statusChoices } from '../../catalog';
 import { type ProblemPath, type Problems, problemsAt } from '../../draft/validation';
-import { CheckboxField, ProblemText, SelectField, TagPicker } from '../../ui/controls';
+import { CheckboxField } from '../../ui/ChoiceFields';
+import { ProblemText } from '../../ui/FieldFrame';
+import { SelectField } from '../../ui/SelectField';
+import { TagPicker } from '../../ui/TagPicker';
 
 const CATEGORY_LABEL: Record<StatusCategoryKey, string> = {
   new: 'To Do',
