@@ -9,6 +9,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'risk-matrix', label: 'Risk matrix' },
   { id: 'mappings', label: 'Mappings' },
   { id: 'overrides', label: 'Overrides' },
+  { id: 'history', label: 'History' },
   { id: 'access', label: 'Access' },
   { id: 'versions', label: 'Versions' },
   { id: 'audit', label: 'Audit log' },
@@ -36,6 +37,7 @@ const ENGINE_SECTION: Record<string, SectionId> = {
 const TOP_SECTION: Record<string, SectionId> = {
   portfolios: 'portfolios',
   access: 'access',
+  history: 'history',
   standards: 'standards',
   lifecycle: 'lifecycle',
   fieldMapping: 'mappings',

@@ -1,5 +1,6 @@
 import { AccessSection } from '../access/AccessSection';
 import type { EditorProps } from '../editor-props';
+import { HistorySection } from '../history/HistorySection';
 import { LifecycleSection } from '../lifecycle/LifecycleSection';
 import { MappingsSection } from '../mappings/MappingsSection';
 import { PortfoliosSection } from '../portfolios/PortfoliosSection';
@@ -18,6 +19,7 @@ const DRAFT_SECTIONS: ReadonlySet<SectionId> = new Set([
   'risk-matrix',
   'mappings',
   'access',
+  'history',
 ]);
 
 /**
@@ -52,6 +54,7 @@ export function DraftSections({
         {section === 'thresholds' ? <ThresholdsSection {...editor} /> : null}
         {section === 'risk-matrix' ? <RiskMatrixSection {...editor} /> : null}
         {section === 'mappings' ? <MappingsSection {...editor} /> : null}
+        {section === 'history' ? <HistorySection {...editor} /> : null}
         {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
       </fieldset>
     </ReadOnlyContext>
