@@ -42,7 +42,9 @@ function wordTerm(raw: string): Term | null {
     const pattern = raw
       .toLowerCase()
       .split('')
-      .map((char) => (char === '*' ? '[\\p{L}\\p{N}]*' : char === '?' ? '[\\p{L}\\p{N}]' : escapeRegexChar(char)))
+      .map((char) =>
+        char === '*' ? '[\\p{L}\\p{N}]*' : char === '?' ? '[\\p{L}\\p{N}]' : escapeRegexChar(char),
+      )
       .join('');
     const regex = new RegExp(`^${pattern}$`, 'u');
     return { kind: 'word', test: (word) => regex.test(word) };
