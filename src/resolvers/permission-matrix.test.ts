@@ -392,7 +392,7 @@ describe('permission matrix: who may tick a gate item', () => {
       config,
       comment: 'gate items name who may tick them',
     });
-    expect(saved.ok).toBe(true);
+    expect(saved).toMatchObject({ ok: true });
     const epicOf = (teamProject: boolean) =>
       sim.dataset.issues.find(
         (issue) =>
@@ -416,7 +416,7 @@ describe('permission matrix: who may tick a gate item', () => {
       matrixChecks++;
       const context = `${user} ${audience} ${epic.key}`;
       if (sees && mayTick[audience](user, epic.teamProject)) {
-        expect({ context, ok: result.ok }).toEqual({ context, ok: true });
+        expect({ context, ok: result.ok, error: result.error }).toEqual({ context, ok: true, error: undefined });
         const untick = await invoke(local, user, 'setChecklistItem', { ...change, ticked: false });
         expect(untick.ok).toBe(true);
       } else {

@@ -59,9 +59,7 @@ export async function setChecklistItem(
     )
   )(item);
   if (!right.allowed) {
-    throw new AppError('FORBIDDEN', right.reason ?? `You may not tick this item of ${issue.key}`, {
-      tickableBy: right.audience,
-    });
+    throw new AppError('FORBIDDEN', right.reason ?? `You may not tick this item of ${issue.key}`);
   }
 
   const { sequence } = await recordChecklistEvent(deps.store, issue.id, (state) => {
