@@ -642,6 +642,13 @@ test('gate items that name who may tick them: the PMO lead ticks the PMO item, t
   const store = stack.wiring.localApp.deps.store;
   const pmoItem = checkbox('closure-gate', 'sponsor-signoff');
   const roleItem = checkbox('closure-gate', 'acceptance-met');
+  // Open when it is the next gate; collapsed (a later gate) when this test runs alone.
+  const openClosureGate = () =>
+    panel(page)
+      .getByTestId('gate-closure-gate')
+      .evaluate((el) => {
+        if (el instanceof HTMLDetailsElement) el.open = true;
+      });
   const reasonOf = (itemId: string) =>
     panel(page)
       .getByTestId('gate-closure-gate')
@@ -650,11 +657,7 @@ test('gate items that name who may tick them: the PMO lead ticks the PMO item, t
   try {
     // The team member: a Developer of the project, not the PMO.
     await openIssue(epic.key);
-    await panel(page)
-      .getByTestId('gate-closure-gate')
-      .evaluate((el) => {
-        if (el instanceof HTMLDetailsElement) el.open = true;
-      });
+    await openClosureGate();
     await expect(pmoItem.isDisabled()).resolves.toBe(true);
     await expect(reasonOf('sponsor-signoff').textContent()).resolves.toBe(
       'Only the PMO (Jira administrators and members of "pmo-office") can tick this item.',
@@ -696,6 +699,7 @@ test('gate items that name who may tick them: the PMO lead ticks the PMO item, t
     // The PMO lead: cannot edit the issue, yet ticks the PMO sign-off; the role item is not theirs.
     await actAs(PMO);
     await openIssue(epic.key);
+    await openClosureGate();
     await expect(pmoItem.isDisabled()).resolves.toBe(false);
     await expect(roleItem.isDisabled()).resolves.toBe(true);
     await expect(reasonOf('acceptance-met').textContent()).resolves.toBe(

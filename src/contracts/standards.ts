@@ -16,6 +16,8 @@ export const ChecklistItemStateSchema = z.object({
   tick: z.object({ by: PersonRef, at: z.string() }).nullable(),
   /** Who may tick it, e.g. `members of the Jira group "qa-leads"`. */
   tickableBy: z.string(),
+  /** The item names who may tick it (otherwise: anyone who can edit the issue). */
+  namesWhoMayTick: z.boolean(),
   /** The viewer may tick (and untick) it. */
   tickable: z.boolean(),
   /** Why the viewer may not; null when they may. */

@@ -416,7 +416,11 @@ describe('permission matrix: who may tick a gate item', () => {
       matrixChecks++;
       const context = `${user} ${audience} ${epic.key}`;
       if (sees && mayTick[audience](user, epic.teamProject)) {
-        expect({ context, ok: result.ok, error: result.error }).toEqual({ context, ok: true, error: undefined });
+        expect({ context, ok: result.ok, error: result.error }).toEqual({
+          context,
+          ok: true,
+          error: undefined,
+        });
         const untick = await invoke(local, user, 'setChecklistItem', { ...change, ticked: false });
         expect(untick.ok).toBe(true);
       } else {

@@ -159,6 +159,7 @@ function gatesOf(
           tick: tick
             ? { by: { accountId: tick.by, displayName: tick.byName ?? tick.by }, at: tick.at }
             : null,
+          namesWhoMayTick: item.tickableBy !== undefined,
           ...tickabilityOf(input.tickRight(item)),
         };
       });

@@ -379,6 +379,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
         mandatory: true,
         tick: null,
         tickableBy: 'anyone who can edit the issue',
+        namesWhoMayTick: false,
         tickable: true,
         notTickableReason: null,
       },

@@ -21,7 +21,9 @@ function ChecklistItems({ gate, saving, onChange }: Omit<ChecklistProps, 'itemEr
         const inputId = `${baseId}-${item.id}`;
         const tickId = `${inputId}-tick`;
         const reasonId = `${inputId}-reason`;
-        const describedBy = [item.tick !== null ? tickId : '', item.tickable ? '' : reasonId]
+        // Items that name no one share one reason, said once above the gates.
+        const showReason = !item.tickable && item.namesWhoMayTick;
+        const describedBy = [item.tick !== null ? tickId : '', showReason ? reasonId : '']
           .filter(Boolean)
           .join(' ');
         const isSaving = saving?.ruleId === gate.ruleId && saving.itemId === item.id;
@@ -55,11 +57,11 @@ function ChecklistItems({ gate, saving, onChange }: Omit<ChecklistProps, 'itemEr
                   </time>
                 </span>
               ) : null}
-              {item.tickable ? null : (
+              {showReason ? (
                 <span id={reasonId} className="pmo-subtlest" data-testid="checklist-not-tickable">
                   {item.notTickableReason}
                 </span>
-              )}
+              ) : null}
             </div>
             {isSaving ? (
               <span className="pmo-checklist__saving" data-testid="checklist-saving">

@@ -27,7 +27,12 @@ function violation(standardId: string, ruleId: string, mode: Violation['mode']):
   };
 }
 
-const anyEditor = { tickableBy: 'anyone who can edit the issue', tickable: true, notTickableReason: null };
+const anyEditor = {
+  tickableBy: 'anyone who can edit the issue',
+  namesWhoMayTick: false,
+  tickable: true,
+  notTickableReason: null,
+};
 
 function gate(ruleId: string, overrides: Partial<GateState> = {}): GateState {
   return {
