@@ -92,10 +92,18 @@ export function addAgileData(
     });
   });
 
+  const byProject = <T extends { projectIdx: number }>(items: readonly T[]) => {
+    const groups = projects.map((): T[] => []);
+    for (const item of items) groups[item.projectIdx]?.push(item);
+    return groups;
+  };
+  const componentsOf = byProject(components);
+  const versionsOf = byProject(versions);
+  const sprintsOf = byProject(sprints);
   for (const issue of issues) {
-    const projectComponents = components.filter((c) => c.projectIdx === issue.projectIdx);
-    const projectVersions = versions.filter((v) => v.projectIdx === issue.projectIdx);
-    const projectSprints = sprints.filter((s) => s.projectIdx === issue.projectIdx);
+    const projectComponents = componentsOf[issue.projectIdx] ?? [];
+    const projectVersions = versionsOf[issue.projectIdx] ?? [];
+    const projectSprints = sprintsOf[issue.projectIdx] ?? [];
     const done = isDone(issue);
     const componentCount = rng.int(0, 2);
     issue.componentIds = rng.sample(projectComponents, componentCount).map((c) => c.id);

@@ -362,8 +362,13 @@ describe('permission matrix: who may tick a gate item', () => {
     pmo: (user) => user === 'sim-admin' || user === 'sim-pmo',
   };
   const epics: { key: string; teamProject: boolean }[] = [];
+  // Its own site and app: the settings it publishes change nothing the matrix above relies on.
+  let sim: JiraSim;
+  let local: LocalApp;
 
   beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 5, projects: 5, issuesPerProject: 14 });
+    local = wireSimulator(sim.url).localApp;
     const config = structuredClone(defaultPmoConfig);
     config.access.pmoGroupName = 'pmo-office';
     const gate = config.standards
@@ -403,7 +408,8 @@ describe('permission matrix: who may tick a gate item', () => {
       if (!epic) throw new Error('the seeded data has no epic there');
       epics.push({ key: epic.key, teamProject });
     }
-  });
+  }, 60_000);
+  afterAll(() => sim.close());
 
   const tickCases = USERS.flatMap((user) => AUDIENCES.map((audience) => [user, audience] as const));
 

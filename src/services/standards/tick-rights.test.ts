@@ -30,6 +30,7 @@ function gatedConfig(): PmoConfig {
     'scope-agreed': { kind: 'pmo' },
     'estimate-reviewed': { kind: 'projectRole', role: 'developers' },
     'risks-logged': { kind: 'group', group: 'PMO-Office' },
+    'lessons-learned': { kind: 'projectRole', role: 'Sponsors' },
   };
   return {
     ...structuredClone(defaultPmoConfig),
@@ -37,7 +38,7 @@ function gatedConfig(): PmoConfig {
     standards: defaultPmoConfig.standards.map((standard) => ({
       ...standard,
       rules: standard.rules.map((rule) =>
-        rule.kind === 'gateChecklist' && rule.id === 'execution-gate'
+        rule.kind === 'gateChecklist'
           ? {
               ...rule,
               items: rule.items.map((item) => {
@@ -139,6 +140,21 @@ describe('who may tick a gate item (#14.17)', () => {
     const outside = await itemsAs('sim-admin', outsideEpic.key);
     expect(outside['estimate-reviewed']?.tickable).toBe(false);
     expect(outside['scope-agreed']?.tickable).toBe(true);
+  });
+
+  it('says an item naming a project role the site does not have can be ticked by no one', async () => {
+    const panel = data(
+      await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: epic.key }),
+    );
+    const item = panel.gates
+      .flatMap((gate) => gate.items)
+      .find((candidate) => candidate.id === 'lessons-learned');
+    expect(item).toMatchObject({
+      tickable: false,
+      namesWhoMayTick: true,
+      notTickableReason:
+        'No one can tick this item: the project role "Sponsors" does not exist on this site; a PMO settings editor must change the gate.',
+    });
   });
 
   it('refuses a tick from someone the item does not name, with the reason, and stores nothing', async () => {

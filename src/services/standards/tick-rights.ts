@@ -54,6 +54,7 @@ export async function tickRightsFor(
   ]);
   const myGroups = new Set(groups.map((group) => group.toLowerCase()));
   const roleByName = new Map(roles);
+  const roleMissing = (name: string) => roleByName.get(name.toLowerCase()) === undefined;
 
   const inRole = (name: string): boolean =>
     (roleByName.get(name.toLowerCase())?.actors ?? []).some(
@@ -78,6 +79,13 @@ export async function tickRightsFor(
   return (item) => {
     const audience = describeTickAudience(item.tickableBy);
     if (allowed(item.tickableBy)) return { allowed: true, audience, reason: null };
+    if (item.tickableBy?.kind === 'projectRole' && roleMissing(item.tickableBy.role)) {
+      return {
+        allowed: false,
+        audience,
+        reason: `No one can tick this item: the project role "${item.tickableBy.role}" does not exist on this site; a PMO settings editor must change the gate.`,
+      };
+    }
     return { allowed: false, audience, reason: refusal(item.tickableBy, context) };
   };
 }
