@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
 import { SETTINGS_LIMITS } from '../src/contracts/settings';
+import type { PmoConfig } from '../src/domain/config/schema';
 import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { clippedTexts } from './support/clipped-text';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { invokeAs, type Stack, startStack } from './support/stack';
 
 /**
  * The admin settings page (issue #6), in the browser on the local host: an admin edits a standard,
@@ -451,6 +452,46 @@ test('a team member and an outsider see a clear "no access" state and none of th
     expect(await axeViolations(session.page)).toEqual([]);
   }
   await screenshot(outsider.page, 'admin-settings-no-access');
+});
+
+test('an admin names who may tick gate items: a Jira group, the PMO; the published version keeps them (#14.17)', async () => {
+  const { page } = first;
+  const frame = app(page);
+  await go(page, 'standards');
+  await frame.getByTestId('standard-edit-epic-gates').click();
+  const row = 'rule-epic-gates-execution-gate-item';
+  await chooseOption(frame, `${row}-scope-agreed-who`, 'Members of a Jira group');
+  const group = frame.getByTestId(`${row}-scope-agreed-group`);
+  await group.fill('pmo-office');
+  await chooseOption(frame, `${row}-estimate-reviewed-who`, 'The PMO');
+  await expect(frame.getByTestId(`${row}-estimate-reviewed-group`).count()).resolves.toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await frame.getByTestId('rule-epic-gates-execution-gate').scrollIntoViewIfNeeded();
+  for (const mode of ['light', 'dark'] as const) {
+    await setTheme(page, mode);
+    await screenshot(page, `admin-settings-tick-audience-${mode}`);
+  }
+  await setTheme(page, 'light');
+
+  // Publishing follows a dry run.
+  await frame.getByTestId('dry-run').click();
+  await frame.getByTestId('dry-run-result').waitFor();
+  await frame.getByTestId('publish-comment').fill('Gate items name who may tick them');
+  await frame.getByTestId('publish').click();
+  await frame
+    .getByTestId('settings-notice')
+    .getByText(/^Published version \d+\. It is live now\.$/)
+    .waitFor();
+  const live = await invokeAs<{ live: { config: PmoConfig } }>(stack, 'getSettings', 'sim-admin');
+  const items = live.live.config.standards
+    .flatMap((standard) => standard.rules)
+    .flatMap((rule) => (rule.kind === 'gateChecklist' && rule.id === 'execution-gate' ? rule.items : []));
+  expect(items.map((item) => [item.id, item.tickableBy ?? null])).toEqual([
+    ['scope-agreed', { kind: 'group', group: 'pmo-office' }],
+    ['estimate-reviewed', { kind: 'pmo' }],
+    ['risks-logged', null],
+  ]);
+  await expect(shownValue(frame, `${row}-scope-agreed-who`)).resolves.toBe('Members of a Jira group');
 });
 
 test('no page error, console error or dialog on the way', () => {

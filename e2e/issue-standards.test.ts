@@ -1,12 +1,13 @@
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
 import { basicAuthHeader, type SimUser, simUser } from '../dev/jira-sim/users';
+import type { IssueStandards } from '../src/contracts/standards';
 import { defaultPmoConfig, type PmoConfig, PmoConfigSchema } from '../src/domain/config/schema';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../src/services/settings/live-config';
 import { readChecklist } from '../src/services/standards/checklist-store';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { invokeAs, type Stack, startStack } from './support/stack';
 
 /**
  * Issue #5 end to end on the local host: an enforced PMO configuration, the issue panel listing
@@ -620,6 +621,110 @@ test('settings texts stay text: an XSS standard name and checklist item stored b
     await screenshot(page, 'issue-standards-xss-settings');
   } finally {
     await stack.wiring.localApp.deps.store.delete(configVersionKey(3));
+  }
+});
+
+test('gate items that name who may tick them: the PMO lead ticks the PMO item, the team member is refused it (#14.17)', async () => {
+  const config = enforcedConfig();
+  const closure = config.standards
+    .flatMap((standard) => standard.rules)
+    .find((rule) => rule.kind === 'gateChecklist' && rule.id === 'closure-gate');
+  if (closure?.kind !== 'gateChecklist') throw new Error('no closure gate');
+  closure.items = closure.items.map((item) =>
+    item.id === 'sponsor-signoff'
+      ? { ...item, tickableBy: { kind: 'pmo' as const } }
+      : item.id === 'acceptance-met'
+        ? { ...item, tickableBy: { kind: 'projectRole' as const, role: 'Developers' } }
+        : item,
+  );
+  config.access.pmoGroupName = 'pmo-office';
+  await publishConfig(4, config);
+  const store = stack.wiring.localApp.deps.store;
+  const pmoItem = checkbox('closure-gate', 'sponsor-signoff');
+  const roleItem = checkbox('closure-gate', 'acceptance-met');
+  // Open when it is the next gate; collapsed (a later gate) when this test runs alone.
+  const openClosureGate = () =>
+    panel(page)
+      .getByTestId('gate-closure-gate')
+      .evaluate((el) => {
+        if (el instanceof HTMLDetailsElement) el.open = true;
+      });
+  const reasonOf = (itemId: string) =>
+    panel(page)
+      .getByTestId('gate-closure-gate')
+      .locator(`li:has([data-testid="checklist-item-closure-gate-${itemId}"])`)
+      .getByTestId('checklist-not-tickable');
+  try {
+    // The team member: a Developer of the project, not the PMO.
+    await openIssue(epic.key);
+    await openClosureGate();
+    await expect(pmoItem.isDisabled()).resolves.toBe(true);
+    await expect(reasonOf('sponsor-signoff').textContent()).resolves.toBe(
+      'Only the PMO (Jira administrators and members of "pmo-office") can tick this item.',
+    );
+    await expect(roleItem.isDisabled()).resolves.toBe(false);
+    await expect(reasonOf('acceptance-met').count()).resolves.toBe(0);
+    // What the panel shows is what the resolver answers.
+    const asTeam = await invokeAs<IssueStandards>(stack, 'getIssueStandards', TEAM.accountId, {
+      issueKey: epic.key,
+    });
+    const closureItems = asTeam.gates.find((gate) => gate.ruleId === 'closure-gate')?.items;
+    expect(closureItems?.map((item) => [item.id, item.tickable])).toEqual([
+      ['acceptance-met', true],
+      ['sponsor-signoff', false],
+      ['lessons-learned', true],
+    ]);
+    await tick('closure-gate', 'acceptance-met', true);
+    await expectAxeClean();
+    await screenshotBothThemes('issue-standards-tick-rights-team');
+    // Straight to the resolver: refused with the reason, nothing stored.
+    const before = await readChecklist(store, epic.id);
+    const refused = await fetch(`${stack.url}/__invoke/setChecklistItem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-account-id': TEAM.accountId },
+      body: JSON.stringify({
+        issueKey: epic.key,
+        ruleId: 'closure-gate',
+        itemId: 'sponsor-signoff',
+        ticked: true,
+      }),
+    });
+    expect(refused.status).toBe(403);
+    await expect(refused.json()).resolves.toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only the PMO (Jira administrators and members of "pmo-office") can tick this item.',
+    });
+    await expect(readChecklist(store, epic.id)).resolves.toEqual(before);
+
+    // The PMO lead: cannot edit the issue, yet ticks the PMO sign-off; the role item is not theirs.
+    await actAs(PMO);
+    await openIssue(epic.key);
+    await openClosureGate();
+    await expect(pmoItem.isDisabled()).resolves.toBe(false);
+    await expect(roleItem.isDisabled()).resolves.toBe(true);
+    await expect(reasonOf('acceptance-met').textContent()).resolves.toBe(
+      `Only people in the project role "Developers" of ${epic.key.split('-')[0]} can tick this item; you are not in it.`,
+    );
+    await tick('closure-gate', 'sponsor-signoff', true);
+    const ticked = panel(page).getByTestId('gate-closure-gate').getByTestId('checklist-tick');
+    await expect(ticked.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^Ticked by Tom Team · /),
+      expect.stringMatching(/^Ticked by Pat PMO Lead · /),
+    ]);
+    // Audited: who, what and when, in the history where the ticks are shown.
+    const history = panel(page).getByTestId('checklist-history');
+    if (!(await history.evaluate((el) => (el as HTMLDetailsElement).open)))
+      await history.locator('summary').click();
+    const lines = await history.locator('li').allTextContents();
+    expect(lines[0]).toMatch(
+      /^Pat PMO Lead ticked “Sponsor signed off” · \d{1,2} [A-Z][a-z]{2,3} \d{4} \d{2}:\d{2}$/,
+    );
+    expect(lines[1]).toMatch(/^Tom Team ticked “Acceptance criteria met” · /);
+    await expectAxeClean();
+    await screenshotBothThemes('issue-standards-tick-rights-pmo');
+  } finally {
+    await actAs(TEAM);
+    await store.set(LIVE_CONFIG_KEY, { version: 1 });
   }
 });
 

@@ -17,6 +17,8 @@ export const USED_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/serverInfo': ['get'],
   '/rest/api/3/project/search': ['get'],
   '/rest/api/3/project/{projectIdOrKey}': ['get'],
+  '/rest/api/3/project/{projectIdOrKey}/role': ['get'],
+  '/rest/api/3/project/{projectIdOrKey}/role/{id}': ['get'],
   '/rest/api/3/projectCategory': ['get'],
   '/rest/api/3/projectCategory/{id}': ['get'],
   '/rest/api/3/issuetype': ['get'],

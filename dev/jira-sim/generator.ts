@@ -2,6 +2,7 @@
  * Deterministic generator of a realistic Jira site: same (seed, projects, issuesPerProject, now) gives
  * the same dataset. Pure: no I/O, no global state.
  */
+import { addAgileData } from './agile';
 import {
   CATEGORIES,
   FIELDS,
@@ -897,6 +898,13 @@ export function generateDataset(options: GenerateOptions): SimDataset {
     teams,
     roamOptions: ROAM_OPTIONS,
     planted: plantedFacts,
+    ...addAgileData(
+      seed,
+      now,
+      plans.map((p) => p.project),
+      issues,
+      (issue) => !isOpen(issue),
+    ),
   };
 }
 

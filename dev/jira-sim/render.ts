@@ -342,22 +342,7 @@ export class Renderer {
   }
 
   description(issue: SimIssue): unknown {
-    if (issue.description !== undefined) return issue.description;
-    return {
-      type: 'doc',
-      version: 1,
-      content: [
-        {
-          type: 'paragraph',
-          content: [
-            {
-              type: 'text',
-              text: `${issue.summary}. Raised in ${this.state.project(issue.projectIdx).name}.`,
-            },
-          ],
-        },
-      ],
-    };
+    return issueDescription(issue, this.state.project(issue.projectIdx).name);
   }
 
   fieldValue(issue: SimIssue, id: string): { present: boolean; value: unknown } {
@@ -504,4 +489,19 @@ export class Renderer {
     }
     return out;
   }
+}
+
+/** An issue's description: the ADF document set through the API, or one generated from its summary. */
+export function issueDescription(issue: SimIssue, projectName: string): unknown {
+  if (issue.description !== undefined) return issue.description;
+  return {
+    type: 'doc',
+    version: 1,
+    content: [
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: `${issue.summary}. Raised in ${projectName}.` }],
+      },
+    ],
+  };
 }

@@ -20,6 +20,7 @@ import { issueRoutes } from './routes/issues';
 import { metaRoutes } from './routes/meta';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
+import { roleRoutes } from './routes/roles';
 import { searchRoutes } from './routes/search';
 import { authenticate, type SimUser } from './users';
 
@@ -82,6 +83,7 @@ interface CompiledRoute extends RouteDef {
 export const ROUTES: readonly RouteDef[] = [
   ...metaRoutes,
   ...projectRoutes,
+  ...roleRoutes,
   ...searchRoutes,
   ...issueRoutes,
   ...permissionRoutes,

@@ -1,4 +1,5 @@
 /** The running simulator's data: the dataset, lookup indexes, issue properties and recorded changes. */
+import { type IndexedProperty, manifestIndexedProperties } from './entity-properties';
 import type {
   SimDataset,
   SimIssue,
@@ -60,6 +61,8 @@ export class SimState {
   readonly securityLevels: Map<string, SimSecurityLevel>;
   /** Rendered JSON of immutable site metadata (statuses, users ...), keyed by base URL; see Renderer. */
   readonly renderCache = new Map<string, unknown>();
+  /** Issue properties JQL can search (the manifest's declarations unless a test names others). */
+  indexedProperties: readonly IndexedProperty[];
   /** Incremented on every mutation (search caches key on it). */
   version = 0;
   private nextChangeId = 100000;
@@ -72,8 +75,9 @@ export class SimState {
 
   constructor(
     readonly dataset: SimDataset,
-    options: { frozenClock?: boolean } = {},
+    options: { frozenClock?: boolean; indexedProperties?: readonly IndexedProperty[] } = {},
   ) {
+    this.indexedProperties = options.indexedProperties ?? manifestIndexedProperties();
     this.baseNow = Date.parse(dataset.now);
     if (options.frozenClock) this.frozenAt = this.baseNow;
     this.issuesByProject = dataset.projects.map(() => []);

@@ -2,6 +2,7 @@
  * Compact in-memory records of the simulated site. Jira JSON is built from these per response
  * (see render.ts), so a 100,000-issue site stays small.
  */
+import type { SimComponent, SimSprint, SimVersion } from './agile';
 import type { SimPerson } from './users';
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
@@ -148,6 +149,12 @@ export interface SimIssue {
   securityLevelId: string | null;
   /** ADF document when edited through the API; otherwise generated from the summary. */
   description?: unknown;
+  /** Component ids (see agile.ts); none when absent. */
+  componentIds?: readonly string[];
+  /** Fix version ids; none when absent. */
+  fixVersionIds?: readonly string[];
+  /** The sprint the issue is in (customfield_10020); the backlog when null or absent. */
+  sprintId?: number | null;
 }
 
 /** `from <type.outward> to`: for Blocks, `from` blocks `to`. */
@@ -189,4 +196,7 @@ export interface SimDataset {
   teams: SimTeam[];
   roamOptions: SimOption[];
   planted: SimPlanted;
+  versions: SimVersion[];
+  components: SimComponent[];
+  sprints: SimSprint[];
 }

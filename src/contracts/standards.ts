@@ -14,6 +14,14 @@ export const ChecklistItemStateSchema = z.object({
   mandatory: z.boolean(),
   /** Who ticked it and when; null when not ticked. */
   tick: z.object({ by: PersonRef, at: z.string() }).nullable(),
+  /** Who may tick it, e.g. `members of the Jira group "qa-leads"`. */
+  tickableBy: z.string(),
+  /** The item names who may tick it (otherwise: anyone who can edit the issue). */
+  namesWhoMayTick: z.boolean(),
+  /** The viewer may tick (and untick) it. */
+  tickable: z.boolean(),
+  /** Why the viewer may not; null when they may. */
+  notTickableReason: z.string().nullable(),
 });
 
 export const GateStateSchema = z.object({
@@ -87,7 +95,7 @@ export const IssueStandardsSchema = z.object({
       at: z.string(),
     }),
   ),
-  /** The viewer may tick items (Jira's Edit issues permission on this issue). */
+  /** The viewer may edit the issue (Jira's Edit issues permission): ticks items that name no one else. */
   canTick: z.boolean(),
   problems: z.array(ConfigProblemSchema),
 });

@@ -23,6 +23,7 @@ import {
   type JiraIssueType,
   type JiraProject,
   type JiraProjectCategory,
+  type JiraProjectRole,
   type JiraStatus,
   JiraStatusesSchema,
   JiraUserSchema,
@@ -32,6 +33,8 @@ import {
   PermittedProjectsSchema,
   ProjectCategoriesSchema,
   ProjectPageSchema,
+  ProjectRoleSchema,
+  ProjectRolesSchema,
   type SearchPage,
   SearchPageSchema,
   ServerInfoSchema,
@@ -179,6 +182,25 @@ export class JiraClient {
       MyselfWithGroupsSchema,
     );
     return (result.groups?.items ?? []).map((group) => group.name);
+  }
+
+  /**
+   * A project role of one project with its actors, found by the role's name (any case); undefined
+   * when the site has no such role. Jira answers this to project and Jira administrators (and the app).
+   */
+  async projectRoleByName(projectKey: string, roleName: string): Promise<JiraProjectRole | undefined> {
+    const roles = await this.call(
+      { method: 'GET', path: `/rest/api/3/project/${segment(projectKey)}/role` },
+      ProjectRolesSchema,
+    );
+    const wanted = roleName.toLowerCase();
+    const url = Object.entries(roles).find(([name]) => name.toLowerCase() === wanted)?.[1];
+    const id = url?.split('/').at(-1);
+    if (!id) return undefined;
+    return this.call(
+      { method: 'GET', path: `/rest/api/3/project/${segment(projectKey)}/role/${segment(id)}` },
+      ProjectRoleSchema,
+    );
   }
 
   /** The issue types this principal can see. */

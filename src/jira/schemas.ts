@@ -125,6 +125,25 @@ export const MyselfWithGroupsSchema = JiraUserSchema.extend({
     .optional(),
 });
 
+/** `/project/{key}/role`: role name to the role's URL (its id is the URL's last segment). */
+export const ProjectRolesSchema = z.record(z.string(), z.string());
+
+/** `/project/{key}/role/{id}`: a project role with its actors (users and groups) in that project. */
+export const ProjectRoleSchema = z.object({
+  id: z.number().or(z.string()).transform(String),
+  name: z.string(),
+  actors: z
+    .array(
+      z.object({
+        type: z.string().optional(),
+        actorUser: z.object({ accountId: z.string() }).optional(),
+        actorGroup: z.object({ name: z.string().optional(), displayName: z.string().optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+export type JiraProjectRole = z.infer<typeof ProjectRoleSchema>;
+
 /** `/issuetype`: the issue types the principal can see. */
 export const IssueTypesSchema = z.array(
   z.object({ id: z.string(), name: z.string(), subtask: z.boolean().optional() }),

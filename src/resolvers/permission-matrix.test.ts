@@ -396,3 +396,108 @@ describe('permission matrix: every user x every resolver', () => {
     expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 });
+
+/**
+ * Gate items that name who may tick them (#14.17): every user x every audience, on an epic of a
+ * team project and on one of a project the team member does not browse. Ticks are asked of Jira as
+ * the user (groups, Edit issues) and the app (role actors); a refusal is typed and stores nothing.
+ */
+describe('permission matrix: who may tick a gate item', () => {
+  type Audience = 'editors' | 'group' | 'role' | 'pmo';
+  const AUDIENCES: Audience[] = ['editors', 'group', 'role', 'pmo'];
+  /** In the simulator: `pmo-office` is the PMO lead's group; Developers is sim-team in the first three projects. */
+  const mayTick: Record<Audience, (user: UserId, teamProject: boolean) => boolean> = {
+    editors: (user, teamProject) => user === 'sim-admin' || (user === 'sim-team' && teamProject),
+    group: (user) => user === 'sim-pmo',
+    role: (user, teamProject) => user === 'sim-team' && teamProject,
+    pmo: (user) => user === 'sim-admin' || user === 'sim-pmo',
+  };
+  const epics: { key: string; teamProject: boolean }[] = [];
+  // Its own site and app: the settings it publishes change nothing the matrix above relies on.
+  let sim: JiraSim;
+  let local: LocalApp;
+
+  beforeAll(async () => {
+    sim = await createJiraSim({ port: 0, seed: 5, projects: 5, issuesPerProject: 14 });
+    local = wireSimulator(sim.url).localApp;
+    const config = structuredClone(defaultPmoConfig);
+    config.access.pmoGroupName = 'pmo-office';
+    const gate = config.standards
+      .flatMap((standard) => standard.rules)
+      .find((rule) => rule.kind === 'gateChecklist' && rule.id === 'execution-gate');
+    if (gate?.kind !== 'gateChecklist') throw new Error('the defaults have no execution gate');
+    gate.items = [
+      { id: 'aud-editors', text: 'Anyone editing', mandatory: true },
+      {
+        id: 'aud-group',
+        text: 'PMO office group',
+        mandatory: true,
+        tickableBy: { kind: 'group', group: 'pmo-office' },
+      },
+      {
+        id: 'aud-role',
+        text: 'Developers',
+        mandatory: true,
+        tickableBy: { kind: 'projectRole', role: 'Developers' },
+      },
+      { id: 'aud-pmo', text: 'PMO sign-off', mandatory: true, tickableBy: { kind: 'pmo' } },
+    ];
+    const live = await findLiveVersion(local.deps.store);
+    const saved = await invoke(local, 'sim-admin', 'saveSettings', {
+      baseVersion: live.version,
+      config,
+      comment: 'gate items name who may tick them',
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const epicOf = (teamProject: boolean) =>
+      sim.dataset.issues.find(
+        (issue) =>
+          issue.typeId === '10000' && issue.securityLevelId === null && issue.projectIdx < 3 === teamProject,
+      );
+    for (const teamProject of [true, false]) {
+      const epic = epicOf(teamProject);
+      if (!epic) throw new Error('the seeded data has no epic there');
+      epics.push({ key: epic.key, teamProject });
+    }
+  }, 60_000);
+  afterAll(() => sim.close());
+
+  const tickCases = USERS.flatMap((user) => AUDIENCES.map((audience) => [user, audience] as const));
+
+  it.each(tickCases)('%s ticking an item for %s', async (user, audience) => {
+    for (const epic of epics) {
+      const change = { issueKey: epic.key, ruleId: 'execution-gate', itemId: `aud-${audience}` };
+      const sees = epic.teamProject ? user !== 'sim-outsider' : user === 'sim-admin' || user === 'sim-pmo';
+      const before = await dumpStore(local.deps.store);
+      const result = await invoke(local, user, 'setChecklistItem', { ...change, ticked: true });
+      matrixChecks++;
+      const context = `${user} ${audience} ${epic.key}`;
+      if (sees && mayTick[audience](user, epic.teamProject)) {
+        expect({ context, ok: result.ok, error: result.error }).toEqual({
+          context,
+          ok: true,
+          error: undefined,
+        });
+        const untick = await invoke(local, user, 'setChecklistItem', { ...change, ticked: false });
+        expect(untick.ok).toBe(true);
+      } else {
+        expect({ context, code: result.error?.code }).toEqual({
+          context,
+          code: sees ? 'FORBIDDEN' : 'NOT_FOUND',
+        });
+        expect(result.error?.message.length).toBeGreaterThan(20);
+        expect(await dumpStore(local.deps.store)).toEqual(before);
+      }
+      if (sees) {
+        const panel = await invoke(local, user, 'getIssueStandards', { issueKey: epic.key });
+        const items = (
+          panel.data as { gates: { items: { id: string; tickable: boolean }[] }[] }
+        ).gates.flatMap((gate) => gate.items);
+        expect({ context, tickable: items.find((item) => item.id === `aud-${audience}`)?.tickable }).toEqual({
+          context,
+          tickable: mayTick[audience](user, epic.teamProject),
+        });
+      }
+    }
+  });
+});

@@ -4,13 +4,17 @@
  * do not exist (or that the user cannot see) are errors in `strict` mode and warnings in `warn` mode.
  */
 import type { Access } from '../access';
+import type { SprintState } from '../agile';
 import { ISSUE_TYPES, STATUS_CATEGORIES } from '../catalog';
+import type { IndexedProperty, IndexedPropertyType } from '../entity-properties';
 import { statusCategoryOf } from '../generator';
+import { issueDescription } from '../render';
 import type { SimState } from '../state';
 import { dateToMs, startOfUtcDay } from '../time';
 import type { SimField, SimIssue } from '../types';
 import { DATE_FORMAT_HINT, evalDateFunction, isDateFunction, parseDateText } from './dates';
 import type { Clause, FieldRef, JqlQuery, Operand, Operator, SingleOperand, TermClause } from './parser';
+import { adfText, compileTextQuery, TextQueryError } from './text-search';
 
 export type ValidationMode = 'strict' | 'warn' | 'none';
 
@@ -51,10 +55,15 @@ type Kind =
   | 'option'
   | 'team'
   | 'property'
+  | 'sprint'
+  | 'version'
+  | 'component'
   | 'text';
 
 interface FieldDef {
   kind: Kind;
+  /** For `property`: the declaration Jira indexes it by (none: not indexed, so never has a value). */
+  indexed?: IndexedProperty | null;
   /** Canonical id used for sorting and accessors. */
   id: string;
   /** Display name for messages (custom fields use their name). */
@@ -83,8 +92,22 @@ const OPS_BY_KIND: Record<Kind, ReadonlySet<Operator>> = {
   option: EQ_OPS,
   team: EQ_OPS,
   property: EQ_OPS,
-  text: new Set(),
+  sprint: EQ_OPS,
+  version: EQ_OPS,
+  component: EQ_OPS,
+  text: new Set(['~', '!~', 'is', 'is not']),
 };
+const TEXT_OPS: ReadonlySet<Operator> = OPS_BY_KIND.text;
+/** Operators by the type an entity property is indexed with. */
+const OPS_BY_PROPERTY_TYPE: Record<IndexedPropertyType, ReadonlySet<Operator>> = {
+  number: ORD_OPS,
+  date: ORD_OPS,
+  string: EQ_OPS,
+  user: EQ_OPS,
+  text: TEXT_OPS,
+};
+/** Multi-valued fields: a clause holds when any of the issue's values matches. */
+const MULTI_KINDS: ReadonlySet<Kind> = new Set(['labels', 'property', 'version', 'component']);
 
 const SYSTEM_FIELDS: Record<string, FieldDef> = {};
 function sys(names: string[], kind: Kind, id: string): void {
@@ -108,14 +131,18 @@ sys(['updated', 'updateddate'], 'datetime', 'updated');
 sys(['resolved', 'resolutiondate'], 'datetime', 'resolved');
 sys(['statuscategorychangeddate'], 'datetime', 'statusCategoryChangedDate');
 sys(['due', 'duedate'], 'date', 'duedate');
-sys(['summary', 'description', 'text', 'comment', 'environment'], 'text', 'text');
+sys(['summary'], 'text', 'summary');
+sys(['description'], 'text', 'description');
+sys(['environment'], 'text', 'environment');
+sys(['comment'], 'text', 'comment');
+sys(['text'], 'text', 'text');
+sys(['sprint'], 'sprint', 'sprint');
+sys(['fixversion'], 'version', 'fixVersion');
+sys(['component'], 'component', 'component');
 
 /** Real Jira fields that this simulator does not search on. */
 const UNSUPPORTED_FIELDS = new Set([
-  'sprint',
-  'fixversion',
   'affectedversion',
-  'component',
   'attachments',
   'watcher',
   'watchers',
@@ -184,8 +211,10 @@ class Compiler {
   }
 
   resolveField(ref: FieldRef): FieldDef | null {
-    if (ref.property) return { kind: 'property', id: ref.name, label: ref.name };
+    if (ref.property) return this.propertyField(ref.name, ref.property.key, ref.property.path);
     const lower = ref.name.toLowerCase();
+    const aliased = this.state.indexedProperties.find((p) => p.searchAlias?.toLowerCase() === lower);
+    if (aliased) return this.propertyField(ref.name, aliased.propertyKey, aliased.path);
     if (ref.cfId !== undefined || lower.startsWith('customfield_')) {
       const id = ref.cfId !== undefined ? `customfield_${ref.cfId}` : lower;
       const field = this.state.dataset.fields.find((f) => f.id === id);
@@ -209,6 +238,18 @@ class Compiler {
     }
     this.error(`Field '${ref.name}' does not exist or you do not have permission to view it.`);
     return null;
+  }
+
+  private propertyField(label: string, key: string, path: string): FieldDef {
+    const indexed =
+      this.state.indexedProperties.find((p) => p.propertyKey === key && p.path === path) ?? null;
+    return { kind: 'property', id: `issue.property[${key}]${path ? `.${path}` : ''}`, label, indexed };
+  }
+
+  private operatorsOf(field: FieldDef): ReadonlySet<Operator> {
+    if (field.kind !== 'property') return OPS_BY_KIND[field.kind];
+    // An undeclared property accepts any comparison and simply has no value.
+    return field.indexed ? OPS_BY_PROPERTY_TYPE[field.indexed.type] : ORD_OPS;
   }
 
   compileClause(clause: Clause): Pred {
@@ -241,18 +282,17 @@ class Compiler {
     const field = this.resolveField(term.field);
     if (!field) return never;
     const op = term.operator;
-    if (op === '~' || op === '!~') {
+    if (field.kind === 'version' && ['<', '<=', '>', '>='].includes(op)) {
       this.error(
-        field.kind === 'text'
-          ? `The operator '${op}' is not supported by the Jira simulator (text search is not simulated).`
-          : `The operator '${op}' is not supported by the '${field.label}' field.`,
+        `The operator '${op}' on '${field.label}' (version order) is not supported by the Jira simulator.`,
       );
       return never;
     }
-    if (!OPS_BY_KIND[field.kind].has(op)) {
+    if (!this.operatorsOf(field).has(op)) {
       this.error(`The operator '${op}' is not supported by the '${field.label}' field.`);
       return never;
     }
+    if (op === '~' || op === '!~') return this.compileTextSearch(field, op, term.operand);
     const operand = term.operand;
     // Operand shape.
     if (op === 'is' || op === 'is not') {
@@ -297,7 +337,7 @@ class Compiler {
     if (op === 'is' || op === 'is not') wantsEmpty = true;
 
     const getter = this.getter(field);
-    if (field.kind === 'labels' || field.kind === 'property') {
+    if (MULTI_KINDS.has(field.kind)) {
       const multi = this.multiGetter(field);
       return (i) => {
         const vals = multi(i);
@@ -355,6 +395,10 @@ class Compiler {
     const first = resolved[0];
     if (first === undefined) return never;
     const bound = Number(first);
+    if (field.kind === 'property') {
+      const multi = this.multiGetter(field);
+      return (i) => multi(i).some((v) => cmp(op, Number(v), bound));
+    }
     const getter = this.getter(field);
     return (i) => {
       const v = getter(i);
@@ -461,10 +505,145 @@ class Compiler {
         return [t.id];
       }
       case 'property':
-        return [lower];
+        return this.propertyValue(field, v);
+      case 'sprint':
+        return this.named(field, v, this.visible(this.state.dataset.sprints), (s) => String(s.id));
+      case 'version':
+        return this.named(field, v, this.visible(this.state.dataset.versions), (x) => x.id);
+      case 'component':
+        return this.named(field, v, this.visible(this.state.dataset.components), (x) => x.id);
       default:
         return [];
     }
+  }
+
+  /** A property clause's value in the form its declared type is indexed in. */
+  private propertyValue(field: FieldDef, v: string): string[] {
+    switch (field.indexed?.type) {
+      case 'number': {
+        const n = Number(v);
+        if (v.trim() === '' || !Number.isFinite(n)) {
+          this.error(`The value '${v}' is not a valid number for the field '${field.label}'.`);
+          return [];
+        }
+        return [String(n)];
+      }
+      case 'date': {
+        const d = parseDateText(v, this.opts.now);
+        if (!d) {
+          this.error(`Date value '${v}' for field '${field.label}' is invalid. ${DATE_FORMAT_HINT}`);
+          return [];
+        }
+        return [String(d.ms)];
+      }
+      case 'user':
+        return [v];
+      default:
+        return [v.toLowerCase()];
+    }
+  }
+
+  /** Sprints, versions or components of projects the user can browse. */
+  private visible<T extends { projectIdx: number }>(items: readonly T[]): T[] {
+    return items.filter((item) => this.opts.access.canBrowse(item.projectIdx));
+  }
+
+  /** Every item whose id or name (any case) is `v`: names repeat across projects, like Jira's. */
+  private named<T extends { id: string | number; name: string }>(
+    field: FieldDef,
+    v: string,
+    items: readonly T[],
+    idOf: (item: T) => string,
+  ): string[] {
+    const lower = v.toLowerCase();
+    const hits = items.filter((x) => String(x.id) === v || x.name.toLowerCase() === lower);
+    if (hits.length === 0) {
+      this.valueError(`The value '${v}' does not exist for the field '${field.label}'.`);
+      return [];
+    }
+    return hits.map(idOf);
+  }
+
+  private compileTextSearch(field: FieldDef, op: '~' | '!~', operand: Operand): Pred {
+    const never: Pred = () => false;
+    if (operand.kind !== 'value') {
+      this.error(`The operator '${op}' only supports a text value for field '${field.label}'.`);
+      return never;
+    }
+    let matches: (text: string) => boolean;
+    try {
+      matches = compileTextQuery(operand.value);
+    } catch (error) {
+      if (!(error instanceof TextQueryError)) throw error;
+      this.error(`${error.message} (field '${field.label}')`);
+      return never;
+    }
+    const text = this.getter(field);
+    return (i) => {
+      const value = text(i);
+      if (value === null) return false;
+      return op === '~' ? matches(value) : !matches(value);
+    };
+  }
+
+  private sprintsIn(states: readonly SprintState[]): string[] {
+    return this.visible(this.state.dataset.sprints)
+      .filter((sprint) => states.includes(sprint.state))
+      .map((sprint) => String(sprint.id));
+  }
+
+  private versionsFrom(fn: Extract<SingleOperand, { kind: 'function' }>, released: boolean): string[] | null {
+    const [projectRef, extra] = fn.args;
+    if (extra !== undefined) return null;
+    let versions = this.visible(this.state.dataset.versions).filter((x) => x.released === released);
+    if (projectRef !== undefined) {
+      const idx = this.findVisibleProject(projectRef);
+      if (idx === undefined) return null;
+      versions = versions.filter((x) => x.projectIdx === idx);
+    }
+    const name = fn.name.toLowerCase();
+    if (name === 'latestreleasedversion' || name === 'earliestunreleasedversion') {
+      if (projectRef === undefined) return null;
+      const sorted = [...versions].sort((a, b) => a.releaseDate.localeCompare(b.releaseDate));
+      const pick = name === 'latestreleasedversion' ? sorted.at(-1) : sorted[0];
+      return pick ? [pick.id] : [];
+    }
+    return versions.map((x) => x.id);
+  }
+
+  /** `linkedIssues(KEY[, "link description"])`: the issues linked to KEY (that way, when given). */
+  private linkedIssues(fn: Extract<SingleOperand, { kind: 'function' }>): string[] {
+    const [key, description, extra] = fn.args;
+    if (key === undefined || extra !== undefined) {
+      this.error(
+        `Function 'linkedIssues' expects an issue key and optionally a link description: ${fn.raw}.`,
+      );
+      return [];
+    }
+    const target = this.findVisibleIssue(key);
+    if (!target) {
+      this.error(`Issue '${key}' could not be found in function 'linkedIssues'.`);
+      return [];
+    }
+    const wanted = description?.toLowerCase();
+    if (
+      wanted !== undefined &&
+      !this.state.dataset.linkTypes.some(
+        (t) => t.inward.toLowerCase() === wanted || t.outward.toLowerCase() === wanted,
+      )
+    ) {
+      this.error(`Issue link type '${description}' could not be found in function 'linkedIssues'.`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const link of this.state.linksByIssue.get(target.id) ?? []) {
+      const type = this.state.linkTypes.get(link.typeId);
+      const outward = link.from === target.id;
+      const reads = outward ? type?.outward : type?.inward;
+      if (wanted !== undefined && reads?.toLowerCase() !== wanted) continue;
+      out.push(String(outward ? link.to : link.from));
+    }
+    return out;
   }
 
   private resolveFunction(field: FieldDef, fn: Extract<SingleOperand, { kind: 'function' }>): string[] {
@@ -491,6 +670,39 @@ class Compiler {
         return [];
       }
       return [String(ms)];
+    }
+    if (name === 'opensprints' || name === 'closedsprints' || name === 'futuresprints') {
+      if (field.kind !== 'sprint' || fn.args.length > 0) {
+        this.error(
+          `A value provided by the function '${fn.name}' is invalid for the field '${field.label}'.`,
+        );
+        return [];
+      }
+      if (name === 'closedsprints') return this.sprintsIn(['closed']);
+      return this.sprintsIn(name === 'futuresprints' ? ['future'] : ['active', 'future']);
+    }
+    if (VERSION_FUNCTIONS.has(name)) {
+      if (field.kind !== 'version') {
+        this.error(
+          `A value provided by the function '${fn.name}' is invalid for the field '${field.label}'.`,
+        );
+        return [];
+      }
+      const ids = this.versionsFrom(fn, name.includes('unreleased') === false);
+      if (ids === null) {
+        this.error(`The function '${fn.name}' was given invalid arguments: ${fn.raw}.`);
+        return [];
+      }
+      return ids;
+    }
+    if (name === 'linkedissues') {
+      if (field.kind !== 'issuekey') {
+        this.error(
+          `A value provided by the function '${fn.name}' is invalid for the field '${field.label}'.`,
+        );
+        return [];
+      }
+      return this.linkedIssues(fn);
     }
     if (name === 'standardissuetypes' || name === 'subtaskissuetypes') {
       if (field.kind !== 'issuetype') {
@@ -577,13 +789,46 @@ class Compiler {
         return (i) => i.roamId;
       case 'team':
         return (i) => i.teamId;
+      case 'sprint':
+        return (i) => (i.sprintId === null || i.sprintId === undefined ? null : String(i.sprintId));
+      case 'text':
+        return this.textOf(field);
+      case 'property':
+        if (field.indexed?.type === 'text') {
+          const multi = this.multiGetter(field);
+          return (i) => {
+            const values = multi(i);
+            return values.length === 0 ? null : values.join(' ');
+          };
+        }
+        return () => null;
       default:
+        return () => null;
+    }
+  }
+
+  /** The text a text-search field indexes (null: the field is empty). */
+  private textOf(field: FieldDef): (i: SimIssue) => string | null {
+    const description = (i: SimIssue) => adfText(issueDescription(i, this.state.project(i.projectIdx).name));
+    switch (field.id) {
+      case 'summary':
+        return (i) => i.summary;
+      case 'description':
+        return (i) => description(i) || null;
+      case 'text':
+        return (i) => `${i.summary} ${description(i)}`;
+      default:
+        // Environment and comments: the simulated issues have none.
         return () => null;
     }
   }
 
   private multiGetter(field: FieldDef): (i: SimIssue) => readonly string[] {
     if (field.kind === 'labels') return (i) => i.labels;
+    if (field.kind === 'version') return (i) => i.fixVersionIds ?? [];
+    if (field.kind === 'component') return (i) => i.componentIds ?? [];
+    const type = field.indexed?.type;
+    if (!type) return () => [];
     const ref = field.id;
     const m = /^issue\.property\[(.*)\](?:\.(.*))?$/s.exec(ref);
     const key = m?.[1] ?? '';
@@ -600,8 +845,8 @@ class Compiler {
       const flat = Array.isArray(value) ? value : [value];
       const out: string[] = [];
       for (const v of flat) {
-        if (typeof v === 'string') out.push(v.toLowerCase());
-        else if (typeof v === 'number' || typeof v === 'boolean') out.push(String(v));
+        const indexed = indexedValue(type, v);
+        if (indexed !== null) out.push(indexed);
       }
       return out;
     };
@@ -741,6 +986,30 @@ class Compiler {
       return none;
     }
     return none;
+  }
+}
+
+const VERSION_FUNCTIONS: ReadonlySet<string> = new Set([
+  'releasedversions',
+  'unreleasedversions',
+  'latestreleasedversion',
+  'earliestunreleasedversion',
+]);
+
+/** A property value as Jira indexes it for its declared type (null: not indexable as that type). */
+function indexedValue(type: IndexedPropertyType, v: unknown): string | null {
+  switch (type) {
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+    case 'date': {
+      const ms = typeof v === 'string' ? Date.parse(v) : Number.NaN;
+      return Number.isFinite(ms) ? String(ms) : null;
+    }
+    case 'user':
+      return typeof v === 'string' ? v : null;
+    default:
+      if (typeof v === 'string') return type === 'text' ? v : v.toLowerCase();
+      return typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
   }
 }
 

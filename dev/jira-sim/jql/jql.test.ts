@@ -259,18 +259,152 @@ describe('JQL evaluation', () => {
   it('matches issue properties by path', () => {
     const target = dataset.issues[5] as SimIssue;
     const other = dataset.issues[6] as SimIssue;
-    state.properties.set(target.id, new Map([['pmoCompliance', { failing: true, rules: ['a', 'B'] }]]));
-    state.properties.set(other.id, new Map([['pmoCompliance', { failing: false }]]));
+    state.properties.set(target.id, new Map([['pmoCompliance', { failing: true, violations: 3 }]]));
+    state.properties.set(other.id, new Map([['pmoCompliance', { failing: false, violations: 0 }]]));
     try {
       expect(run('issue.property[pmoCompliance].failing = true').keys).toEqual([target.key]);
       expect(run('issue.property[pmoCompliance].failing = false').keys).toEqual([other.key]);
-      expect(run('issue.property[pmoCompliance].rules = b').keys).toEqual([target.key]);
       expect(run('issue.property[pmoCompliance].failing is not EMPTY').keys.sort()).toEqual(
         [target.key, other.key].sort(),
       );
     } finally {
       state.properties.clear();
     }
+  });
+
+  it('searches only the properties the manifest declares, by their aliases and declared types', () => {
+    const [failing, clean, many] = dataset.issues.slice(10, 13) as [SimIssue, SimIssue, SimIssue];
+    const property = (violations: number, standards: string[]) => ({
+      failing: violations > 0 ? 'true' : 'false',
+      violations,
+      blocking: 0,
+      standards,
+    });
+    state.properties.set(failing.id, new Map([['pmoCompliance', property(2, ['dates'])]]));
+    state.properties.set(clean.id, new Map([['pmoCompliance', property(0, [])]]));
+    state.properties.set(many.id, new Map([['pmoCompliance', property(11, ['dates', 'raid'])]]));
+    try {
+      expect(run('pmoFailing = "true"').keys.sort()).toEqual([failing.key, many.key].sort());
+      expect(run('pmofailing != true').keys).toEqual([clean.key]);
+      // A number: range queries compare numbers (11 > 2, though "11" < "2" as text).
+      expect(run('pmoViolations > 2').keys).toEqual([many.key]);
+      expect(run('pmoViolations >= 2 AND pmoViolations <= 11').keys.sort()).toEqual(
+        [failing.key, many.key].sort(),
+      );
+      expect(run('issue.property[pmoCompliance].violations < 1').keys).toEqual([clean.key]);
+      expect(run('pmoViolations > many').errors).toEqual([
+        "The value 'many' is not a valid number for the field 'pmoViolations'.",
+      ]);
+      // A string is matched exactly, never by range; `~` is for text-typed values.
+      expect(run('pmoFailing > "a"').errors).toEqual([
+        "The operator '>' is not supported by the 'pmoFailing' field.",
+      ]);
+      expect(run('pmoFailing ~ "true"').errors).toEqual([
+        "The operator '~' is not supported by the 'pmoFailing' field.",
+      ]);
+      // `standards` and `blocking` are stored but not declared: Jira has not indexed them.
+      expect(run('issue.property[pmoCompliance].standards = dates').keys).toEqual([]);
+      expect(run('issue.property[pmoCompliance].blocking = 0').keys).toEqual([]);
+      expect(run('pmoStandards = dates').errors[0]).toMatch(/Field 'pmoStandards' does not exist/);
+    } finally {
+      state.properties.clear();
+    }
+  });
+
+  it('searches sprints, fix versions and components like Jira Software', () => {
+    const { sprints, versions, components } = dataset;
+    const sprintOf = (i: SimIssue) => sprints.find((s) => s.id === i.sprintId);
+    const active = sprints.find((s) => s.state === 'active' && s.projectIdx === 0);
+    if (!active) throw new Error('project 0 has no active sprint');
+    expectKeys(`sprint = ${active.id}`, (i) => i.sprintId === active.id);
+    expectKeys(`sprint = "${active.name.toLowerCase()}"`, (i) => i.sprintId === active.id);
+    expectKeys('sprint in openSprints()', (i) => ['active', 'future'].includes(sprintOf(i)?.state ?? ''));
+    expectKeys('sprint in closedSprints()', (i) => sprintOf(i)?.state === 'closed');
+    expectKeys('sprint not in closedSprints()', (i) =>
+      ['active', 'future'].includes(sprintOf(i)?.state ?? ''),
+    );
+    expectKeys('sprint is EMPTY', (i) => i.sprintId === null);
+    // Done work sits in closed sprints and released versions.
+    expect(run('sprint in openSprints() AND statusCategory = Done').keys).toEqual([]);
+    expect(run('fixVersion in unreleasedVersions() AND statusCategory = Done').keys).toEqual([]);
+
+    const released = versions.find((v) => v.projectIdx === 1 && v.released);
+    if (!released) throw new Error('project 1 has no released version');
+    expectKeys(`fixVersion = "${released.name}"`, (i) => i.fixVersionIds?.includes(released.id) === true);
+    expectKeys(`fixVersion in releasedVersions(${p1.key})`, (i) =>
+      (i.fixVersionIds ?? []).some((id) => versions.find((v) => v.id === id)?.released && i.projectIdx === 1),
+    );
+    const latest = versions.filter((v) => v.projectIdx === 1 && v.released).at(-1);
+    expectKeys(`fixVersion in latestReleasedVersion(${p1.key})`, (i) =>
+      latest ? i.fixVersionIds?.includes(latest.id) === true : false,
+    );
+    expectKeys('fixVersion is EMPTY', (i) => (i.fixVersionIds ?? []).length === 0);
+
+    const backend = components.filter((c) => c.name === 'Backend').map((c) => c.id);
+    expectKeys('component = backend', (i) => (i.componentIds ?? []).some((id) => backend.includes(id)));
+    expectKeys('component in (Backend, "Data platform") AND component != Frontend', (i) => {
+      const names = (i.componentIds ?? []).map((id) => components.find((c) => c.id === id)?.name);
+      return names.some((n) => n === 'Backend' || n === 'Data platform') && !names.includes('Frontend');
+    });
+    expectKeys('component is EMPTY', (i) => (i.componentIds ?? []).length === 0);
+    // The team browses three projects: a sprint of another project is unknown to them.
+    const hiddenSprint = sprints.find((s) => s.projectIdx === 4);
+    if (hiddenSprint) {
+      expect(run(`sprint = "${hiddenSprint.name}"`, team).errors).toEqual([
+        `The value '${hiddenSprint.name}' does not exist for the field 'sprint'.`,
+      ]);
+    }
+    expect(run('fixVersion > "1.0"').errors[0]).toMatch(/not supported by the Jira simulator/);
+    expect(run('sprint in releasedVersions()').errors[0]).toMatch(/is invalid for the field 'sprint'/);
+  });
+
+  it('finds words, stems, phrases and wildcards with text search', () => {
+    const sample = dataset.issues[3] as SimIssue;
+    const word = sample.summary.split(/\s+/).find((w) => /^[a-z]{5,}$/i.test(w)) ?? '';
+    expect(word).not.toBe('');
+    const hasWord = (text: string, w: string) =>
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .includes(w.toLowerCase());
+    expectKeys(`summary ~ "${word.toUpperCase()}"`, (i) => hasWord(i.summary, word));
+    expectKeys(`summary !~ "${word}"`, (i) => !hasWord(i.summary, word));
+    expectKeys(`summary ~ "${word.slice(0, 4)}*"`, (i) =>
+      i.summary
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .some((w) => w.startsWith(word.slice(0, 4).toLowerCase())),
+    );
+    // The generated description names the project: `text` searches summary and description.
+    expectKeys(`text ~ "raised" AND text ~ "${p0.name.split(' ')[0]}"`, (i) => i.projectIdx === 0);
+    expect(run(`summary ~ "raised"`).keys).toEqual([]);
+    // Every word must occur; a quoted phrase must occur in that order.
+    const [first, second] = p0.name.split(' ');
+    expectKeys(`description ~ "${second} ${first}"`, (i) => i.projectIdx === 0);
+    expect(run(`description ~ "\\"${second} ${first}\\""`).keys).toEqual([]);
+    expectKeys(`description ~ "\\"${first} ${second}\\""`, (i) => i.projectIdx === 0);
+    expect(run('summary ~ "*ing"').errors[0]).toMatch(/not allowed to start with a wildcard/);
+  });
+
+  it('finds linked issues with linkedIssues(), optionally by link description', () => {
+    const link = dataset.links.find((l) => l.typeId === dataset.linkTypes[0]?.id);
+    if (!link) throw new Error('no link');
+    const type = dataset.linkTypes.find((t) => t.id === link.typeId);
+    const from = dataset.issues.find((i) => i.id === link.from) as SimIssue;
+    const linkedTo = (id: number) =>
+      dataset.links.filter((l) => l.from === id || l.to === id).map((l) => (l.from === id ? l.to : l.from));
+    expectKeys(`issue in linkedIssues(${from.key})`, (i) => linkedTo(from.id).includes(i.id));
+    expectKeys(`issue in linkedIssues(${from.key}, "${type?.outward}")`, (i) =>
+      dataset.links.some((l) => l.from === from.id && l.to === i.id && l.typeId === link.typeId),
+    );
+    expectKeys(
+      `issue not in linkedIssues(${from.key}) AND project = ${p0.key}`,
+      (i) => i.projectIdx === 0 && !linkedTo(from.id).includes(i.id),
+    );
+    expect(run(`issue in linkedIssues(${from.key}, "is friends with")`).errors[0]).toMatch(
+      /link type 'is friends with' could not be found/,
+    );
+    expect(run(`issue in linkedIssues(${p0.key}-99999)`).errors[0]).toMatch(/could not be found/);
   });
 
   it('orders by several fields, empty values last ascending', () => {
@@ -298,7 +432,7 @@ describe('JQL evaluation', () => {
       "Field 'foo' does not exist or you do not have permission to view it.",
     ]);
     expect(run('cf[99999] = 1').errors[0]).toMatch(/Field 'cf\[99999\]' does not exist/);
-    expect(run('summary ~ "x"').errors[0]).toMatch(/'~' is not supported/);
+    expect(run('summary = "x"').errors[0]).toBe("The operator '=' is not supported by the 'summary' field.");
     expect(run('status ~ Done').errors[0]).toBe("The operator '~' is not supported by the 'status' field.");
     expect(run('status > Done').errors[0]).toBe("The operator '>' is not supported by the 'status' field.");
     expect(run('status in Done').errors[0]).toMatch(/does not support the non-list value 'Done'/);
@@ -314,7 +448,10 @@ describe('JQL evaluation', () => {
       `The value '${p4.key}' does not exist for the field 'project'.`,
     ]);
     expect(run(`key = ${p0.key}-99999`).errors[0]).toMatch(/An issue with key/);
-    expect(run('sprint = 5').errors[0]).toMatch(/not supported by the Jira simulator/);
+    expect(run('affectedVersion = 5').errors[0]).toMatch(/not supported by the Jira simulator/);
+    expect(run('sprint = "No such sprint"').errors).toEqual([
+      "The value 'No such sprint' does not exist for the field 'sprint'.",
+    ]);
   });
 
   it('warn mode turns missing values into warnings; none skips validation', () => {

@@ -125,11 +125,24 @@ export const FieldConditionSchema = z.discriminatedUnion('op', [
 ]);
 export type FieldCondition = z.infer<typeof FieldConditionSchema>;
 
+/**
+ * Who may tick a checklist item: members of a Jira group, people in a project role of the issue's
+ * project (as users or through a group), or the PMO (Jira admins and the settings' PMO group).
+ * An item that names none may be ticked by anyone who can edit the issue.
+ */
+export const TickAudienceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('group'), group: z.string().trim().min(1).max(255) }).strict(),
+  z.object({ kind: z.literal('projectRole'), role: z.string().trim().min(1).max(255) }).strict(),
+  z.object({ kind: z.literal('pmo') }).strict(),
+]);
+export type TickAudience = z.infer<typeof TickAudienceSchema>;
+
 export const ChecklistItemSchema = z
   .object({
     id: Slug,
     text: z.string().trim().min(1).max(500),
     mandatory: z.boolean().default(true),
+    tickableBy: TickAudienceSchema.optional(),
   })
   .strict();
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;

@@ -7,6 +7,7 @@ import { readChecklist } from './checklist-store';
 import { standardsFieldIds, toIssueFacts } from './issue-facts';
 import { type BlockerInfo, describeIssueStandards, readBlockers } from './issue-standards';
 import { loadStandardsSite } from './standards-site';
+import { activeChecklistItems, tickRightsFor } from './tick-rights';
 
 /**
  * The issue panel: the standards on one issue as the viewing user may see it. The issue and its
@@ -27,6 +28,17 @@ export async function getIssueStandards(
   ]);
   const checklist = await readChecklist(deps.store, issue.id);
   const facts = toIssueFacts(issue, checklist.ticks);
+  const tickRight = await tickRightsFor(
+    deps,
+    actor,
+    {
+      issueKey: issue.key,
+      projectKey: facts.projectKey,
+      canEditIssue: permissions.EDIT_ISSUES === true,
+      pmoGroupName: live.config.access.pmoGroupName,
+    },
+    activeChecklistItems(live.config),
+  );
   const { blockedBy } = blockingLinksOf(facts.links, indexBlockingLinks(live.config.engine.blockingLinks));
   let blockers: BlockerInfo[] = [];
   let blockersUnreadable = false;
@@ -50,6 +62,7 @@ export async function getIssueStandards(
     blockers,
     blockersUnreadable,
     canTick: permissions.EDIT_ISSUES === true,
+    tickRight,
     today: deps.now().toISOString().slice(0, 10),
   });
 }

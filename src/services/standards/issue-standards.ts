@@ -13,13 +13,14 @@ import {
   type Violation,
 } from '../../domain/standards/evaluation';
 import { stageLookup } from '../../domain/standards/lifecycle';
-import type { Lifecycle } from '../../domain/standards/schema';
+import type { ChecklistItem, Lifecycle } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
 import type { JiraStatus } from '../../jira/schemas';
 import type { ChecklistState } from './checklist-store';
 import { evaluationContextOf } from './issue-facts';
 import type { StandardsSite } from './standards-site';
+import type { TickRight } from './tick-rights';
 
 /**
  * Everything the issue panel shows about the PMO standards on one issue, computed from the facts
@@ -39,6 +40,8 @@ export interface IssueStandardsInput {
   /** True when the blockers' details could not be read: lateness is unknown, and said so. */
   blockersUnreadable?: boolean;
   canTick: boolean;
+  /** Whether the viewer may tick an item (see tick-rights.ts). */
+  tickRight: (item: ChecklistItem) => TickRight;
   today: string;
 }
 
@@ -156,6 +159,8 @@ function gatesOf(
           tick: tick
             ? { by: { accountId: tick.by, displayName: tick.byName ?? tick.by }, at: tick.at }
             : null,
+          namesWhoMayTick: item.tickableBy !== undefined,
+          ...tickabilityOf(input.tickRight(item)),
         };
       });
       gates.push({
@@ -307,4 +312,8 @@ export async function readBlockers(jira: JiraClient, keys: readonly string[]): P
       dueDate: duedate?.slice(0, 10) ?? null,
     };
   });
+}
+
+function tickabilityOf(right: TickRight) {
+  return { tickableBy: right.audience, tickable: right.allowed, notTickableReason: right.reason };
 }

@@ -1,10 +1,13 @@
+import { z } from 'zod';
 import type { IssueStandards } from '../../contracts/standards';
 import { AppError } from '../../domain/errors';
+import type { JiraIssue } from '../../jira/schemas';
 import type { Actor, AppDeps } from '../deps';
 import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
 import { isTicked, latestChecklistSequence, recordChecklistEvent } from './checklist-store';
 import { getIssueStandards } from './get-issue-standards';
 import { refreshIssueCompliance } from './refresh-issue-compliance';
+import { tickRightsFor } from './tick-rights';
 
 export interface ChecklistChange {
   issueKey: string;
@@ -14,9 +17,9 @@ export interface ChecklistChange {
 }
 
 /**
- * Ticks or unticks one gate checklist item. Only users who may edit the issue can (Jira's Edit
- * issues permission, asked of Jira as the user, every time). Records who and when; the history
- * keeps unticks too. Answers the panel's new state.
+ * Ticks or unticks one gate checklist item. Who may is the item's audience (see tick-rights.ts;
+ * by default users with Jira's Edit issues permission), asked of Jira every time. Records who and
+ * when; the history keeps unticks too. Answers the panel's new state.
  */
 export async function setChecklistItem(
   deps: AppDeps,
@@ -38,15 +41,25 @@ export async function setChecklistItem(
 
   const jira = deps.jira.asUser(actor.accountId);
   const [issue, permissions, me] = await Promise.all([
-    jira.getIssue(change.issueKey, ['summary']),
+    jira.getIssue(change.issueKey, ['summary', 'project']),
     jira.myPermissions(['EDIT_ISSUES'], { issueKey: change.issueKey }),
     jira.myself(),
   ]);
-  if (permissions.EDIT_ISSUES !== true) {
-    throw new AppError(
-      'FORBIDDEN',
-      `You need the Edit issues permission on ${change.issueKey} to change its gate checklist`,
-    );
+  const right = (
+    await tickRightsFor(
+      deps,
+      actor,
+      {
+        issueKey: issue.key,
+        projectKey: projectKeyOf(issue),
+        canEditIssue: permissions.EDIT_ISSUES === true,
+        pmoGroupName: live.config.access.pmoGroupName,
+      },
+      [item],
+    )
+  )(item);
+  if (!right.allowed) {
+    throw new AppError('FORBIDDEN', right.reason ?? `You may not tick this item of ${issue.key}`);
   }
 
   const { sequence } = await recordChecklistEvent(deps.store, issue.id, (state) => {
@@ -89,4 +102,12 @@ async function mirrorCompliance(deps: AppDeps, issueId: string, sequence: number
     if (latest === seen) return;
     seen = latest;
   }
+}
+
+const IssueProjectSchema = z.object({ project: z.object({ key: z.string() }) });
+
+/** The issue's project key as Jira answered it (its key's prefix if the field is missing). */
+function projectKeyOf(issue: JiraIssue): string {
+  const parsed = IssueProjectSchema.safeParse(issue.fields);
+  return parsed.success ? parsed.data.project.key : issue.key.slice(0, issue.key.lastIndexOf('-'));
 }

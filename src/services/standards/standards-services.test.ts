@@ -372,7 +372,18 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
     );
     const gate = panel.gates.find((candidate) => candidate.ruleId === 'constructor');
-    expect(gate?.items).toEqual([{ id: 'constructor', text: 'Sponsor named', mandatory: true, tick: null }]);
+    expect(gate?.items).toEqual([
+      {
+        id: 'constructor',
+        text: 'Sponsor named',
+        mandatory: true,
+        tick: null,
+        tickableBy: 'anyone who can edit the issue',
+        namesWhoMayTick: false,
+        tickable: true,
+        notTickableReason: null,
+      },
+    ]);
     const blocked = await transitionTo(epic.key, 'In Progress');
     expect(blocked.result).toBe(false);
     expect(blocked.errorMessage).toContain('Sponsor named');

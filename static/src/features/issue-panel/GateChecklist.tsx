@@ -8,19 +8,24 @@ import type { ItemError, ItemRef } from './use-issue-standards';
 
 interface ChecklistProps {
   gate: GateState;
-  canTick: boolean;
   saving: ItemRef | null;
   itemError: ItemError | null;
   onChange: (item: ItemRef, ticked: boolean) => void;
 }
 
-function ChecklistItems({ gate, canTick, saving, onChange }: Omit<ChecklistProps, 'itemError'>) {
+function ChecklistItems({ gate, saving, onChange }: Omit<ChecklistProps, 'itemError'>) {
   const baseId = useId();
   return (
     <ul className="pmo-checklist">
       {gate.items.map((item) => {
         const inputId = `${baseId}-${item.id}`;
         const tickId = `${inputId}-tick`;
+        const reasonId = `${inputId}-reason`;
+        // Items that name no one share one reason, said once above the gates.
+        const showReason = !item.tickable && item.namesWhoMayTick;
+        const describedBy = [item.tick !== null ? tickId : '', showReason ? reasonId : '']
+          .filter(Boolean)
+          .join(' ');
         const isSaving = saving?.ruleId === gate.ruleId && saving.itemId === item.id;
         const ticked = item.tick !== null;
         return (
@@ -30,8 +35,9 @@ function ChecklistItems({ gate, canTick, saving, onChange }: Omit<ChecklistProps
               type="checkbox"
               className="pmo-checkbox"
               checked={ticked}
-              disabled={!canTick || saving !== null}
-              aria-describedby={ticked ? tickId : undefined}
+              disabled={!item.tickable || saving !== null}
+              aria-describedby={describedBy || undefined}
+              data-tickable={item.tickable ? 'true' : 'false'}
               data-testid={`checklist-item-${gate.ruleId}-${item.id}`}
               data-ticked={ticked ? 'true' : 'false'}
               onChange={(event) => onChange({ ruleId: gate.ruleId, itemId: item.id }, event.target.checked)}
@@ -49,6 +55,11 @@ function ChecklistItems({ gate, canTick, saving, onChange }: Omit<ChecklistProps
                   <time dateTime={item.tick.at} className="pmo-nowrap">
                     {formatWhen(item.tick.at)}
                   </time>
+                </span>
+              ) : null}
+              {showReason ? (
+                <span id={reasonId} className="pmo-subtlest" data-testid="checklist-not-tickable">
+                  {item.notTickableReason}
                 </span>
               ) : null}
             </div>

@@ -196,8 +196,8 @@ function History({ data }: { data: IssueStandards }) {
 function Gates({ data, standards }: { data: IssueStandards; standards: UseIssueStandards }) {
   if (data.gates.length === 0) return null;
   const { next, others } = orderGates(data.gates);
+  const anyTickable = data.gates.some((gate) => gate.items.some((item) => item.tickable));
   const props = {
-    canTick: data.canTick,
     saving: standards.saving,
     itemError: standards.itemError,
     onChange: standards.setItem,
@@ -206,7 +206,9 @@ function Gates({ data, standards }: { data: IssueStandards; standards: UseIssueS
     <Section title="Gate checklists">
       {data.canTick ? null : (
         <p className="pmo-subtle" data-testid="checklist-read-only">
-          You need the Edit issues permission on {data.issue.key} to tick gate items.
+          {anyTickable
+            ? `You can tick only the items below that name you; the others need the Edit issues permission on ${data.issue.key}.`
+            : `You need the Edit issues permission on ${data.issue.key} to tick gate items.`}
         </p>
       )}
       <div className="pmo-gates">

@@ -28,6 +28,13 @@ function violation(standardId: string, ruleId: string, mode: Violation['mode']):
   };
 }
 
+const anyEditor = {
+  tickableBy: 'anyone who can edit the issue',
+  namesWhoMayTick: false,
+  tickable: true,
+  notTickableReason: null,
+};
+
 function gate(ruleId: string, overrides: Partial<GateState> = {}): GateState {
   return {
     ruleId,
@@ -36,14 +43,15 @@ function gate(ruleId: string, overrides: Partial<GateState> = {}): GateState {
     mode: 'enforce',
     stage: { id: ruleId, name: ruleId },
     items: [
-      { id: 'a', text: 'A', mandatory: true, tick: null },
+      { id: 'a', text: 'A', mandatory: true, tick: null, ...anyEditor },
       {
         id: 'b',
         text: 'B',
         mandatory: true,
         tick: { by: { accountId: 'x', displayName: 'X' }, at: '2026-11-28T10:02:00Z' },
+        ...anyEditor,
       },
-      { id: 'c', text: 'C', mandatory: false, tick: null },
+      { id: 'c', text: 'C', mandatory: false, tick: null, ...anyEditor },
     ],
     complete: false,
     isNext: false,

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import type { ChecklistItem } from '@domain/standards/schema';
+import type { ChecklistItem, TickAudience } from '@domain/standards/schema';
 import { stageChoices } from '../../catalog';
 import { uniqueId } from '../../draft/ids';
 import { problemsAt, problemsUnder } from '../../draft/validation';
@@ -10,6 +10,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextFields';
 import { move, removeAt, replaceAt } from '../rule-templates';
 import type { RuleKindProps } from './rule-kind-props';
+import { TickAudienceField } from './TickAudienceField';
 
 export function ChecklistEditor(props: RuleKindProps<'gateChecklist'>) {
   const { rule, onChange, path, testId, lifecycle, problems, readOnly } = props;
@@ -56,6 +57,17 @@ export function ChecklistEditor(props: RuleKindProps<'gateChecklist'>) {
                   maxLength={500}
                   testId={`${testId}-item-${item.id}-text`}
                 />
+                <TickAudienceField
+                  audience={item.tickableBy}
+                  onChange={(tickableBy) =>
+                    setItems(replaceAt(rule.items, index, withAudience(item, tickableBy)))
+                  }
+                  problems={problemsUnder(problems, [...itemPath, 'tickableBy']).map(
+                    (problem) => problem.message,
+                  )}
+                  itemLabel={`item ${index + 1}`}
+                  testId={`${testId}-item-${item.id}`}
+                />
                 <CheckboxField
                   label="Mandatory"
                   checked={item.mandatory}
@@ -96,4 +108,10 @@ export function ChecklistEditor(props: RuleKindProps<'gateChecklist'>) {
       </fieldset>
     </div>
   );
+}
+
+/** The item with this audience; none (anyone who can edit the issue) leaves the key out. */
+function withAudience(item: ChecklistItem, tickableBy: TickAudience | undefined): ChecklistItem {
+  const { tickableBy: _previous, ...rest } = item;
+  return tickableBy ? { ...rest, tickableBy } : rest;
 }
