@@ -144,3 +144,21 @@ export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 /** What callers may store or send: any field may be left out and takes its default. */
 
 export const defaultEngineSettings: EngineSettings = EngineSettingsSchema.parse({});
+
+/** Custom field ids by role, as far as the risk fields go (`FieldRole` names). */
+export type RiskFieldMapping = { roam?: string | undefined; riskOwner?: string | undefined };
+
+/**
+ * The engine settings with the ROAM and risk owner fields the field mapping resolves to. A role the
+ * admin mapped, or left on "find by name" and found by name, wins over the engine's stored field id,
+ * which applies only when the mapping gives none (an imported configuration naming the id alone).
+ * Without this, the first saved version froze whatever the engine held (null by default) and the
+ * risk fields stopped being read.
+ */
+export function withMappedRiskFields(engine: EngineSettings, mapping: RiskFieldMapping): EngineSettings {
+  return {
+    ...engine,
+    riskRoamFieldId: mapping.roam ?? engine.riskRoamFieldId,
+    riskOwnerFieldId: mapping.riskOwner ?? engine.riskOwnerFieldId,
+  };
+}

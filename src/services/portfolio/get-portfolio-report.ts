@@ -1,6 +1,7 @@
 import { DEFAULT_REFRESH_MINUTES, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
+import { withMappedRiskFields } from '../../domain/settings';
 import { chunkForViewer, complianceForViewer } from '../../domain/snapshot/viewer-filter';
 import { readBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
@@ -120,7 +121,14 @@ function computeView(
   const chunk = chunkForViewer(data.chunk, access);
   const compliance = data.compliance ? complianceForViewer(data.compliance, access) : null;
   // Thresholds published since the snapshot apply at once; link and RAID settings need a refresh.
-  const saved = live.version > 0 ? live.config.engine : null;
+  // Risk fields left on "find by name" resolve as they did for the snapshot (a publish reads it again).
+  const saved =
+    live.version > 0
+      ? withMappedRiskFields(live.config.engine, {
+          roam: live.config.fieldMapping.roam ?? data.settings.riskRoamFieldId ?? undefined,
+          riskOwner: live.config.fieldMapping.riskOwner ?? data.settings.riskOwnerFieldId ?? undefined,
+        })
+      : null;
   const settings = saved && chunkBasis(saved) === data.chunk.basis ? saved : data.settings;
   const computation = computePortfolioFromChunk(chunk, visibleProjects, settings, now, {
     overrides: live.config.overrides,
