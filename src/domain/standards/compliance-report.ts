@@ -60,6 +60,11 @@ export const ComplianceReportSchema = z.object({
     }),
   ),
   totals: z.object({ evaluated: count, compliant: count, violating: count }),
+  /**
+   * The compliance thresholds the percentages are judged against (`complianceShare`): set when a
+   * report is computed for a reader, absent in stored snapshots.
+   */
+  thresholds: z.object({ amber: z.number(), red: z.number() }).optional(),
   truncated: z.object({ violations: z.boolean(), gates: z.boolean() }),
   /** Standards that could not be evaluated as written. */
   problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),

@@ -143,7 +143,10 @@ function computeView(
         }
       : {}),
   });
-  return { ...computation, compliance };
+  return {
+    ...computation,
+    compliance: compliance ? { ...compliance, thresholds: settings.health.compliance } : null,
+  };
 }
 
 /** The portfolio's refresh cadence in minutes: configured per portfolio, hourly otherwise. */
