@@ -98,7 +98,13 @@ async function downloadCsv(p: Page, testId: string): Promise<{ name: string; row
 }
 
 const readinessOf = (gate: Compliance['gates'][number]) =>
-  gate.nextGate === null ? 'none' : gate.nextGate.ready ? 'ready' : 'not-ready';
+  gate.missedGates.length > 0
+    ? 'missed'
+    : gate.nextGate === null
+      ? 'none'
+      : gate.nextGate.ready
+        ? 'ready'
+        : 'not-ready';
 
 test('the matrix shows the report’s compliance per project and standard, axe-clean', async () => {
   await page.goto(`${stack.url}${COMPLIANCE_URL}`);
@@ -223,8 +229,32 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
       .map((g) => [g.key, readinessOf(g)] as [string, string])
       .sort((a, b) => a[0].localeCompare(b[0])),
   );
-  const notReady = compliance.gates.filter((g) => readinessOf(g) === 'not-ready');
+  const notReady = compliance.gates.filter((g) => ['not-ready', 'missed'].includes(readinessOf(g)));
   expect(notReady.length).toBeGreaterThan(0);
+
+  // #14.8: the gates view and the compliance matrix count the same epics as violating a gate
+  // standard, and a done epic that skipped its gates says so instead of "No gate ahead".
+  const gateStandards = new Set(
+    compliance.gates.flatMap((g) =>
+      [...g.missedGates, ...(g.nextGate ? [g.nextGate] : [])].map((x) => x.standardName),
+    ),
+  );
+  const gateStandardIds = compliance.standards.filter((x) => gateStandards.has(x.name)).map((x) => x.id);
+  const violatingGateStandard = compliance.violations.filter((v) => gateStandardIds.includes(v.standardId));
+  const missed = compliance.gates.filter((g) => g.missedGates.length > 0);
+  expect(missed.length).toBeGreaterThan(0);
+  expect(missed.map((g) => g.key).sort()).toEqual(
+    [...new Set(violatingGateStandard.map((v) => v.key))].sort(),
+  );
+  await expect(app(page).getByTestId('gates-kpi-missed').textContent()).resolves.toContain(
+    String(missed.length),
+  );
+  const skippedDone = missed.find((g) => g.nextGate === null);
+  if (!skippedDone) throw new Error('no issue past its last gate that skipped one');
+  await expect(app(page).getByTestId(`gate-row-${skippedDone.key}`).getAttribute('data-ready')).resolves.toBe(
+    'missed',
+  );
+  await app(page).getByTestId(`gate-missed-${skippedDone.key}`).waitFor();
 
   // Readiness is shown as ticked/mandatory with a progress bar.
   const sample = compliance.gates.find((g) => g.nextGate !== null);
@@ -243,7 +273,7 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
 
   await app(page).getByTestId('gates-only-not-ready').check();
   const filtered = await gateRows(page);
-  expect(filtered.every(([, ready]) => ready === 'not-ready')).toBe(true);
+  expect(filtered.every(([, ready]) => ready === 'not-ready' || ready === 'missed')).toBe(true);
   expect(filtered.map(([key]) => key).sort()).toEqual(notReady.map((g) => g.key).sort());
   const csvNotReady = await downloadCsv(page, 'csv-export-gates');
   expect(csvNotReady.name).toMatch(/^pmo-gates-not-ready-all-/);
@@ -256,7 +286,11 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
   if (withEvidence?.nextGate) {
     const row = app(page).getByTestId(`gate-row-${withEvidence.key}`);
     await row.locator('summary').click();
-    await row.getByText(withEvidence.nextGate.evidence[0]?.text ?? '', { exact: true }).waitFor();
+    await row
+      .getByText(`${withEvidence.nextGate.stage.name}: ${withEvidence.nextGate.evidence[0]?.text ?? ''}`, {
+        exact: true,
+      })
+      .waitFor();
   }
 
   await page.goBack();
