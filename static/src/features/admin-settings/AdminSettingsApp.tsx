@@ -123,7 +123,7 @@ function SettingsEditor({
           <p className="pmo-subtle" data-testid="live-version">
             {live.version === 0
               ? 'The built-in defaults are in force: nothing has been published yet.'
-              : `Live: version ${live.version}, published ${formatDateTime(live.savedAt)} by ${live.author ?? 'unknown'}.`}
+              : `Live: version ${live.version}, published ${formatDateTime(live.savedAt)} by ${live.authorName ?? 'Unknown user'}.`}
           </p>
         </div>
       </header>
@@ -160,6 +160,7 @@ function SettingsEditor({
           {section === 'overrides' ? (
             <OverridesSection
               live={{ version: live.version, config: live.config }}
+              names={settings.names ?? {}}
               catalog={catalog}
               readOnly={readOnly}
               onChanged={async () => {
