@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { complianceShare } from '../src/domain/health/percent';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
@@ -41,14 +42,18 @@ function appFrame(p: Page): Frame {
   return frame;
 }
 
-async function complianceOf(accountId = ADMIN): Promise<Compliance> {
+async function reportOf(accountId = ADMIN): Promise<PortfolioReport> {
   const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-account-id': accountId },
     body: JSON.stringify({ portfolioId: 'all' }),
   });
   expect(response.status).toBe(200);
-  const report = (await response.json()) as PortfolioReport;
+  return (await response.json()) as PortfolioReport;
+}
+
+async function complianceOf(accountId = ADMIN): Promise<Compliance> {
+  const report = await reportOf(accountId);
   if (report.compliance === null) throw new Error('the seeded report has no compliance section');
   return report.compliance;
 }
@@ -113,9 +118,14 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
   await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
   await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
   await contentReady(page, 'compliance');
-  const compliance = await complianceOf();
+  const report = await reportOf();
+  const compliance = report.compliance;
+  if (!compliance) throw new Error('the seeded report has no compliance section');
   expect(compliance.standards.length).toBeGreaterThan(0);
   expect(compliance.projects.length).toBeGreaterThan(0);
+  const thresholds = compliance.thresholds ?? { amber: 90, red: 75 };
+  const shownPercent = (compliant: number, total: number) =>
+    complianceShare(compliant, total, thresholds).percent;
 
   const matrix = app(page).getByTestId('compliance-matrix');
   await expect(matrix.locator('[data-testid^="compliance-cell-"]').count()).resolves.toBe(
@@ -132,14 +142,18 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
       ]);
       expect(shown.slice(0, 2)).toEqual([expected?.violating ?? 0, expected?.applicable ?? 0]);
       if (expected && expected.applicable > 0) {
-        const percent = Math.floor(((expected.applicable - expected.violating) * 100) / expected.applicable);
+        const percent = shownPercent(expected.applicable - expected.violating, expected.applicable);
         expect(shown[2]).toBe(`${expected.violating} / ${expected.applicable} ${percent} %`);
       } else expect(shown[2]).toContain('—');
     }
-    const percent = Math.floor((project.compliant * 100) / project.evaluated);
+    // #14.7: the project's row shows the same % as its compliance indicator on the overview.
+    const overview = report.projects
+      .find((candidate) => candidate.key === project.projectKey)
+      ?.health.indicators.find((indicator) => indicator.name === 'compliance')?.value;
+    expect(shownPercent(project.compliant, project.evaluated)).toBe(overview);
     await expect(
       matrix.getByTestId(`compliance-project-${project.projectKey}`).getAttribute('data-percent'),
-    ).resolves.toBe(String(percent));
+    ).resolves.toBe(String(overview));
   }
   await expect(app(page).getByTestId('compliance-kpi-evaluated').locator('dd').textContent()).resolves.toBe(
     String(compliance.totals.evaluated),
