@@ -202,7 +202,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                   onChange={(event) => setOnlyNotReady(event.target.checked)}
                   data-testid="gates-only-not-ready"
                 />
-                Only not ready
+                Only not ready or passed unticked
               </label>
               <CsvExportButton
                 noun="gated issue"
@@ -222,7 +222,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
         </SectionHeader>
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
-            ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate`
+            ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate or passed one unticked`
             : `${formatCount(visible.length)} gated ${visible.length === 1 ? 'issue' : 'issues'}`}
         </p>
         {visible.length === 0 ? (
@@ -232,7 +232,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
             header="Every gated issue is ready for its next gate"
             headingLevel={3}
             headingSize="xsmall"
-            description="Clear “Only not ready” to see them all."
+            description="Clear “Only not ready or passed unticked” to see them all."
           />
         ) : (
           <div className="pmo-gates-scroll">
