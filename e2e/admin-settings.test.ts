@@ -182,7 +182,7 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   await frame.getByTestId('publish').click();
   await frame.getByTestId('settings-notice').getByText('Published version 1. It is live now.').waitFor();
   await expect(frame.getByTestId('unsaved-bar').count()).resolves.toBe(0);
-  await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 1, published .+ by sim-admin\.$/);
+  await expect(liveVersionText(page)).resolves.toMatch(/^Live: version 1, published .+ by Ada Admin\.$/);
   await expect(shownValue(frame, 'standard-mode-delivery-readiness')).resolves.toBe(
     'Enforce: block transitions',
   );
@@ -258,7 +258,7 @@ test('restoring version 1 makes it live again and the audit log shows every chan
   ]);
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv).toContain('Restored version 1');
-  expect(csv.split('\r\n')[0]).toContain('When (UTC),Who,Action,Version');
+  expect(csv.split('\r\n')[0]).toContain('When (UTC),Who,Who (account id),Action,Version');
 });
 
 test('a malformed or hostile import is refused with a clear message and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { complianceShare } from '../src/domain/health/percent';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
@@ -41,14 +42,18 @@ function appFrame(p: Page): Frame {
   return frame;
 }
 
-async function complianceOf(accountId = ADMIN): Promise<Compliance> {
+async function reportOf(accountId = ADMIN): Promise<PortfolioReport> {
   const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-account-id': accountId },
     body: JSON.stringify({ portfolioId: 'all' }),
   });
   expect(response.status).toBe(200);
-  const report = (await response.json()) as PortfolioReport;
+  return (await response.json()) as PortfolioReport;
+}
+
+async function complianceOf(accountId = ADMIN): Promise<Compliance> {
+  const report = await reportOf(accountId);
   if (report.compliance === null) throw new Error('the seeded report has no compliance section');
   return report.compliance;
 }
@@ -98,7 +103,13 @@ async function downloadCsv(p: Page, testId: string): Promise<{ name: string; row
 }
 
 const readinessOf = (gate: Compliance['gates'][number]) =>
-  gate.nextGate === null ? 'none' : gate.nextGate.ready ? 'ready' : 'not-ready';
+  gate.missedGates.length > 0
+    ? 'missed'
+    : gate.nextGate === null
+      ? 'none'
+      : gate.nextGate.ready
+        ? 'ready'
+        : 'not-ready';
 
 test('the matrix shows the report’s compliance per project and standard, axe-clean', async () => {
   await page.goto(`${stack.url}${COMPLIANCE_URL}`);
@@ -107,9 +118,14 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
   await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
   await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
   await contentReady(page, 'compliance');
-  const compliance = await complianceOf();
+  const report = await reportOf();
+  const compliance = report.compliance;
+  if (!compliance) throw new Error('the seeded report has no compliance section');
   expect(compliance.standards.length).toBeGreaterThan(0);
   expect(compliance.projects.length).toBeGreaterThan(0);
+  const thresholds = compliance.thresholds ?? { amber: 90, red: 75 };
+  const shownPercent = (compliant: number, total: number) =>
+    complianceShare(compliant, total, thresholds).percent;
 
   const matrix = app(page).getByTestId('compliance-matrix');
   await expect(matrix.locator('[data-testid^="compliance-cell-"]').count()).resolves.toBe(
@@ -126,14 +142,18 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
       ]);
       expect(shown.slice(0, 2)).toEqual([expected?.violating ?? 0, expected?.applicable ?? 0]);
       if (expected && expected.applicable > 0) {
-        const percent = Math.floor(((expected.applicable - expected.violating) * 100) / expected.applicable);
+        const percent = shownPercent(expected.applicable - expected.violating, expected.applicable);
         expect(shown[2]).toBe(`${expected.violating} / ${expected.applicable} ${percent} %`);
       } else expect(shown[2]).toContain('—');
     }
-    const percent = Math.floor((project.compliant * 100) / project.evaluated);
+    // #14.7: the project's row shows the same % as its compliance indicator on the overview.
+    const overview = report.projects
+      .find((candidate) => candidate.key === project.projectKey)
+      ?.health.indicators.find((indicator) => indicator.name === 'compliance')?.value;
+    expect(shownPercent(project.compliant, project.evaluated)).toBe(overview);
     await expect(
       matrix.getByTestId(`compliance-project-${project.projectKey}`).getAttribute('data-percent'),
-    ).resolves.toBe(String(percent));
+    ).resolves.toBe(String(overview));
   }
   await expect(app(page).getByTestId('compliance-kpi-evaluated').locator('dd').textContent()).resolves.toBe(
     String(compliance.totals.evaluated),
@@ -223,8 +243,32 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
       .map((g) => [g.key, readinessOf(g)] as [string, string])
       .sort((a, b) => a[0].localeCompare(b[0])),
   );
-  const notReady = compliance.gates.filter((g) => readinessOf(g) === 'not-ready');
+  const notReady = compliance.gates.filter((g) => ['not-ready', 'missed'].includes(readinessOf(g)));
   expect(notReady.length).toBeGreaterThan(0);
+
+  // #14.8: the gates view and the compliance matrix count the same epics as violating a gate
+  // standard, and a done epic that skipped its gates says so instead of "No gate ahead".
+  const gateStandards = new Set(
+    compliance.gates.flatMap((g) =>
+      [...g.missedGates, ...(g.nextGate ? [g.nextGate] : [])].map((x) => x.standardName),
+    ),
+  );
+  const gateStandardIds = compliance.standards.filter((x) => gateStandards.has(x.name)).map((x) => x.id);
+  const violatingGateStandard = compliance.violations.filter((v) => gateStandardIds.includes(v.standardId));
+  const missed = compliance.gates.filter((g) => g.missedGates.length > 0);
+  expect(missed.length).toBeGreaterThan(0);
+  expect(missed.map((g) => g.key).sort()).toEqual(
+    [...new Set(violatingGateStandard.map((v) => v.key))].sort(),
+  );
+  await expect(app(page).getByTestId('gates-kpi-missed').textContent()).resolves.toContain(
+    String(missed.length),
+  );
+  const skippedDone = missed.find((g) => g.nextGate === null);
+  if (!skippedDone) throw new Error('no issue past its last gate that skipped one');
+  await expect(app(page).getByTestId(`gate-row-${skippedDone.key}`).getAttribute('data-ready')).resolves.toBe(
+    'missed',
+  );
+  await app(page).getByTestId(`gate-missed-${skippedDone.key}`).waitFor();
 
   // Readiness is shown as ticked/mandatory with a progress bar.
   const sample = compliance.gates.find((g) => g.nextGate !== null);
@@ -243,7 +287,7 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
 
   await app(page).getByTestId('gates-only-not-ready').check();
   const filtered = await gateRows(page);
-  expect(filtered.every(([, ready]) => ready === 'not-ready')).toBe(true);
+  expect(filtered.every(([, ready]) => ready === 'not-ready' || ready === 'missed')).toBe(true);
   expect(filtered.map(([key]) => key).sort()).toEqual(notReady.map((g) => g.key).sort());
   const csvNotReady = await downloadCsv(page, 'csv-export-gates');
   expect(csvNotReady.name).toMatch(/^pmo-gates-not-ready-all-/);
@@ -256,7 +300,11 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
   if (withEvidence?.nextGate) {
     const row = app(page).getByTestId(`gate-row-${withEvidence.key}`);
     await row.locator('summary').click();
-    await row.getByText(withEvidence.nextGate.evidence[0]?.text ?? '', { exact: true }).waitFor();
+    await row
+      .getByText(`${withEvidence.nextGate.stage.name}: ${withEvidence.nextGate.evidence[0]?.text ?? ''}`, {
+        exact: true,
+      })
+      .waitFor();
   }
 
   await page.goBack();

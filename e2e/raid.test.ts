@@ -117,6 +117,17 @@ test('the heat map and the register show exactly the report’s risks, and the p
       expected.push([`${p}-${i}`, report.heatmap.cells[p - 1]?.[i - 1]?.count ?? -1]);
   }
   expect(await heatCounts(page)).toEqual(expected);
+
+  // #14.3: owners read as people's names, never as account ids.
+  const shownOwners = await app(page)
+    .getByTestId('risk-register')
+    .locator('.pmo-raid-owner')
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
+  const ownerIds = new Set(report.risks.flatMap((risk) => (risk.owner ? [risk.owner] : [])));
+  const ownerNames = new Set(report.risks.flatMap((risk) => (risk.ownerName ? [risk.ownerName] : [])));
+  expect(shownOwners.length).toBeGreaterThan(0);
+  expect(shownOwners.filter((text) => ownerIds.has(text))).toEqual([]);
+  expect(shownOwners.every((text) => ownerNames.has(text))).toBe(true);
   const cell45 = app(page).getByTestId('heat-cell-4-5');
   const count45 = report.heatmap.cells[3]?.[4]?.count ?? -1;
   await expect(cell45.getAttribute('aria-label')).resolves.toBe(

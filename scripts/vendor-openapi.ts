@@ -14,6 +14,8 @@ import path from 'node:path';
 export const USED_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/myself': ['get'],
   '/rest/api/3/user': ['get'],
+  '/rest/api/3/user/bulk': ['get'],
+  '/rest/api/3/group/bulk': ['get'],
   '/rest/api/3/serverInfo': ['get'],
   '/rest/api/3/project/search': ['get'],
   '/rest/api/3/project/{projectIdOrKey}': ['get'],

@@ -99,6 +99,35 @@ const cases: Case[] = [
     status: 200,
   },
   {
+    name: 'user bulk',
+    method: 'GET',
+    template: '/rest/api/3/user/bulk',
+    path: '/rest/api/3/user/bulk?accountId=sim-pmo&accountId=sim-team&accountId=nobody&maxResults=100',
+    status: 200,
+  },
+  {
+    name: 'user bulk without ids',
+    method: 'GET',
+    template: '/rest/api/3/user/bulk',
+    path: '/rest/api/3/user/bulk',
+    status: 400,
+  },
+  {
+    name: 'group bulk by name',
+    method: 'GET',
+    template: '/rest/api/3/group/bulk',
+    path: '/rest/api/3/group/bulk?groupName=pmo-office&groupName=no-such-group',
+    status: 200,
+  },
+  {
+    name: 'group bulk as the outsider',
+    as: 'outsider',
+    method: 'GET',
+    template: '/rest/api/3/group/bulk',
+    path: '/rest/api/3/group/bulk?groupName=pmo-office',
+    status: 403,
+  },
+  {
     name: 'serverInfo',
     method: 'GET',
     template: '/rest/api/3/serverInfo',
@@ -785,6 +814,18 @@ describe('contract: responses validate against the vendored OpenAPI subset', () 
     }
     const problems = issuesIn(res.json).flatMap(checkIssueFields);
     expect(problems).toEqual([]);
+  });
+
+  it('user bulk names the requested people and leaves out unknown ids; group bulk finds groups by name', async () => {
+    const users = await call(sim, 'app', 'GET', '/rest/api/3/user/bulk?accountId=sim-pmo&accountId=nobody');
+    expect(arr(obj(users.json).values).map((user) => obj(user).displayName)).toEqual(['Pat PMO Lead']);
+    const groups = await call(
+      sim,
+      'admin',
+      'GET',
+      '/rest/api/3/group/bulk?groupName=PMO-office&groupName=nope',
+    );
+    expect(arr(obj(groups.json).values).map((group) => obj(group).name)).toEqual(['pmo-office']);
   });
 
   it('covers every operation in the vendored subset', () => {

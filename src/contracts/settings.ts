@@ -56,6 +56,8 @@ export const LiveSettingsSchema = z.object({
   savedAt: z.string().nullable(),
   /** Account id of who saved it; null for the built-in defaults. */
   author: z.string().nullable(),
+  /** Their display name ("Unknown user" when Jira names nobody); null for the built-in defaults. */
+  authorName: z.string().nullable().optional(),
   config: PmoConfigSchema,
 });
 
@@ -64,6 +66,8 @@ export const VersionMetaSchema = z.object({
   version: VersionNumber,
   basedOn: VersionNumber,
   author: z.string().nullable(),
+  /** The author's display name, resolved when listed. */
+  authorName: z.string().nullable().optional(),
   savedAt: z.string().nullable(),
   comment: z.string(),
   origin: z.union([ConfigOriginSchema, z.object({ kind: z.literal('defaults') })]),
@@ -80,6 +84,8 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   /** Account id of who made the change. */
   actor: z.string(),
+  /** Their display name, resolved when listed (never stored). */
+  actorName: z.string().optional(),
   action: AuditActionSchema,
   version: VersionNumber,
   basedOn: VersionNumber,
@@ -195,6 +201,8 @@ export const settingsContract = {
       canEditAccess: z.boolean(),
       /** Why the caller may not edit, when `canEdit` is false. */
       editReason: z.string().nullable(),
+      /** Display names of the people the live settings name by account id (override setters). */
+      names: z.record(z.string(), z.string()).optional(),
     }),
   },
   /** What the editor's pickers offer, read as the caller: projects, categories, types, statuses, fields, link types. */

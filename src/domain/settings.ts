@@ -46,29 +46,40 @@ export const RaidTypesSchema = z
   .strict();
 export type RaidTypes = z.infer<typeof RaidTypesSchema>;
 
+/** A threshold on a count: zero or more. */
+const CountBoundary = z.number().nonnegative({ error: 'must be 0 or more' });
+/** A threshold on a percentage: the indicator itself runs from 0 to 100, so must its thresholds. */
+const PercentBoundary = z
+  .number()
+  .min(0, { error: 'must be a percentage from 0 to 100 (it is below 0)' })
+  .max(100, { error: 'must be a percentage from 0 to 100 (it is above 100)' });
+
 /** Boundaries of an indicator where a higher value is worse: amber at `value >= amber`, red at `value >= red`. */
-const HigherIsWorse = z
-  .object({ amber: z.number().nonnegative(), red: z.number().nonnegative() })
-  .strict()
-  .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber' });
+const higherIsWorse = (boundary: z.ZodNumber) =>
+  z
+    .object({ amber: boundary, red: boundary })
+    .strict()
+    .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber' });
+const HigherIsWorseCount = higherIsWorse(CountBoundary);
+const HigherIsWorsePercent = higherIsWorse(PercentBoundary);
 
 /** Boundaries of an indicator where a lower value is worse: amber below `amber`, red below `red`. */
-const LowerIsWorse = z
-  .object({ amber: z.number().min(0).max(100), red: z.number().min(0).max(100) })
+const LowerIsWorsePercent = z
+  .object({ amber: PercentBoundary, red: PercentBoundary })
   .strict()
   .refine((t) => t.red <= t.amber, { message: 'red must be at or below amber' });
 
 export const HealthThresholdsSchema = z.strictObject({
   /** Percent of open issues past their due date. */
-  schedule: HigherIsWorse.default({ amber: 10, red: 20 }),
+  schedule: HigherIsWorsePercent.default({ amber: 10, red: 20 }),
   /** Percent of open issues blocked by an unresolved issue. */
-  blocked: HigherIsWorse.default({ amber: 10, red: 25 }),
+  blocked: HigherIsWorsePercent.default({ amber: 10, red: 25 }),
   /** Number of open issues whose open blocker is due after them (date conflicts). */
-  dateConflicts: HigherIsWorse.default({ amber: 1, red: 3 }),
+  dateConflicts: HigherIsWorseCount.default({ amber: 1, red: 3 }),
   /** Percent of in-progress issues not updated for `staleDays`. */
-  staleness: HigherIsWorse.default({ amber: 10, red: 25 }),
+  staleness: HigherIsWorsePercent.default({ amber: 10, red: 25 }),
   /** Percent of evaluated issues that meet the active standards (lower is worse). */
-  compliance: LowerIsWorse.default({ amber: 90, red: 75 }),
+  compliance: LowerIsWorsePercent.default({ amber: 90, red: 75 }),
   // The risk indicator has no thresholds of its own: it is red for a high, amber for a medium and green
   // for a low highest open unmitigated risk, as the risk matrix classifies it.
 });
@@ -133,3 +144,21 @@ export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 /** What callers may store or send: any field may be left out and takes its default. */
 
 export const defaultEngineSettings: EngineSettings = EngineSettingsSchema.parse({});
+
+/** Custom field ids by role, as far as the risk fields go (`FieldRole` names). */
+export type RiskFieldMapping = { roam?: string | undefined; riskOwner?: string | undefined };
+
+/**
+ * The engine settings with the ROAM and risk owner fields the field mapping resolves to. A role the
+ * admin mapped, or left on "find by name" and found by name, wins over the engine's stored field id,
+ * which applies only when the mapping gives none (an imported configuration naming the id alone).
+ * Without this, the first saved version froze whatever the engine held (null by default) and the
+ * risk fields stopped being read.
+ */
+export function withMappedRiskFields(engine: EngineSettings, mapping: RiskFieldMapping): EngineSettings {
+  return {
+    ...engine,
+    riskRoamFieldId: mapping.roam ?? engine.riskRoamFieldId,
+    riskOwnerFieldId: mapping.riskOwner ?? engine.riskOwnerFieldId,
+  };
+}

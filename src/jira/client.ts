@@ -12,6 +12,7 @@ import {
   ApproximateCountSchema,
   BulkFetchSchema,
   FieldsSchema,
+  GroupPageSchema,
   type IssueLinkType,
   IssueLinkTypesSchema,
   IssuePropertySchema,
@@ -38,6 +39,7 @@ import {
   type SearchPage,
   SearchPageSchema,
   ServerInfoSchema,
+  UserPageSchema,
 } from './schemas';
 import { type JiraRequest, type JiraResponse, type JiraTransport, segment } from './transport';
 
@@ -45,6 +47,11 @@ export type { QuotaReading } from './quota';
 
 /** `/project/search` takes at most this many `keys` per request: longer lists are sent in chunks. */
 export const MAX_PROJECT_KEYS = 50;
+/**
+ * Account ids per `/user/bulk` request. The spec states no limit; ids are up to 128 characters and
+ * sites refuse URLs much beyond 8 KB, so 50 keeps every request under it.
+ */
+export const MAX_BULK_ACCOUNT_IDS = 50;
 /** `reconcileIssues` takes at most this many issue ids per search request. */
 export const MAX_RECONCILE_ISSUES = 50;
 
@@ -201,6 +208,47 @@ export class JiraClient {
       { method: 'GET', path: `/rest/api/3/project/${segment(projectKey)}/role/${segment(id)}` },
       ProjectRoleSchema,
     );
+  }
+
+  /**
+   * Display names of people by account id (`/user/bulk`), asked in batches of
+   * {@link MAX_BULK_ACCOUNT_IDS}; ids Jira does not answer for (deleted, or hidden) are left out.
+   */
+  async userNames(accountIds: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const unique = [...new Set(accountIds)];
+    for (let start = 0; start < unique.length; start += MAX_BULK_ACCOUNT_IDS) {
+      const batch = unique.slice(start, start + MAX_BULK_ACCOUNT_IDS);
+      for (let startAt = 0; ; ) {
+        const page = await this.call(
+          {
+            method: 'GET',
+            path: '/rest/api/3/user/bulk',
+            query: { accountId: batch, startAt, maxResults: MAX_BULK_ACCOUNT_IDS },
+          },
+          UserPageSchema,
+          (result) => result.values.length,
+        );
+        for (const user of page.values) if (user.displayName) names.set(user.accountId, user.displayName);
+        startAt += page.values.length;
+        if (page.isLast !== false || page.values.length === 0) break;
+      }
+    }
+    return names;
+  }
+
+  /** Which of `names` are groups of the site (`/group/bulk`, case-insensitive), as Jira spells them. */
+  async existingGroups(names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const page = await this.call(
+      {
+        method: 'GET',
+        path: '/rest/api/3/group/bulk',
+        query: { groupName: [...new Set(names)], maxResults: 50 },
+      },
+      GroupPageSchema,
+    );
+    return page.values.map((group) => group.name);
   }
 
   /** The issue types this principal can see. */

@@ -16,6 +16,18 @@ export const JiraUserSchema = z.object({
   locale: z.string().optional(),
 });
 
+/** A page of `/user/bulk`. */
+export const UserPageSchema = z.object({
+  values: z.array(JiraUserSchema),
+  isLast: z.boolean().optional(),
+});
+
+/** A page of `/group/bulk`. */
+export const GroupPageSchema = z.object({
+  values: z.array(z.object({ name: z.string(), groupId: z.string().nullish() })),
+  isLast: z.boolean().optional(),
+});
+
 export const JiraProjectSchema = z.object({
   id: z.string(),
   key: z.string(),

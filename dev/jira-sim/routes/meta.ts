@@ -1,6 +1,6 @@
 /** Site metadata: myself, serverInfo, users, categories, issue types, statuses, priorities, link types, fields. */
 import { UNDEFINED_STATUS_CATEGORY } from '../catalog';
-import { type Ctx, intParam, JiraError, ok, type RouteDef } from '../http';
+import { type Ctx, countOf, intParam, JiraError, ok, type RouteDef } from '../http';
 import { jiraDateTime } from '../time';
 
 const BUILD_DATE = Date.UTC(2025, 11, 1, 4, 12, 33);
@@ -40,6 +40,51 @@ function user(ctx: Ctx) {
   return ok(u);
 }
 
+/** Jira's limit on account ids in one bulk request is not in the spec; real sites refuse long URLs. */
+const MAX_BULK_ACCOUNT_IDS = 200;
+
+/** `GET /user/bulk`: the named people, paged; ids nobody has are left out, as Jira does. */
+function usersBulk(ctx: Ctx) {
+  const accountIds = ctx.query.getAll('accountId').filter((id) => id.length > 0);
+  if (accountIds.length === 0) throw new JiraError(400, ['At least one accountId is required.']);
+  if (accountIds.length > MAX_BULK_ACCOUNT_IDS) {
+    throw new JiraError(400, [`At most ${MAX_BULK_ACCOUNT_IDS} accountIds can be requested at once.`]);
+  }
+  const people = [...new Set(accountIds)].flatMap((id) => {
+    const user = ctx.render.user(id);
+    return user === null ? [] : [user];
+  });
+  return ok(pageOf(ctx, people, '/rest/api/3/user/bulk', 200));
+}
+
+/** Every group some simulator user belongs to. */
+function siteGroups(ctx: Ctx): string[] {
+  const names = new Set<string>(['site-admins', 'atlassian-addons-admin', 'jira-software-users']);
+  for (const user of ctx.runtime.users)
+    for (const group of user.groups ?? [groupOf(user.role)]) names.add(group);
+  return [...names].sort();
+}
+
+/** A stable id per group name, shaped like Jira's group ids. */
+function groupIdOf(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  const hex = hash.toString(16).padStart(8, '0');
+  return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`;
+}
+
+/** `GET /group/bulk`: groups by name (exact, case-insensitive); needs "Browse users and groups". */
+function groupsBulk(ctx: Ctx) {
+  if (!ctx.access.has('USER_PICKER')) {
+    throw new JiraError(403, ['You do not have the permission to browse users and groups.']);
+  }
+  const wanted = new Set(ctx.query.getAll('groupName').map((name) => name.toLowerCase()));
+  const groups = siteGroups(ctx)
+    .filter((name) => wanted.size === 0 || wanted.has(name.toLowerCase()))
+    .map((name) => ({ groupId: groupIdOf(name), name }));
+  return ok(pageOf(ctx, groups, '/rest/api/3/group/bulk'));
+}
+
 function serverInfo(ctx: Ctx) {
   return ok({
     baseUrl: ctx.base,
@@ -76,6 +121,8 @@ function pageOf<T>(ctx: Ctx, items: T[], path: string, max = 50) {
 export const metaRoutes: RouteDef[] = [
   { method: 'GET', path: '/rest/api/3/myself', handler: myself },
   { method: 'GET', path: '/rest/api/3/user', handler: user },
+  { method: 'GET', path: '/rest/api/3/user/bulk', handler: usersBulk, objects: countOf('values') },
+  { method: 'GET', path: '/rest/api/3/group/bulk', handler: groupsBulk },
   { method: 'GET', path: '/rest/api/3/serverInfo', handler: serverInfo, anonymous: true },
   {
     method: 'GET',

@@ -5,9 +5,9 @@ import {
   computeHealth,
   type ManualOverride,
   type ProjectHealthFacts,
-  percent,
   worstRag,
 } from './health';
+import { percent } from './percent';
 
 function facts(overrides: Partial<ProjectHealthFacts> = {}): ProjectHealthFacts {
   return {

@@ -3,6 +3,7 @@ import type { ProjectDependencyFacts } from '../dependencies/graph';
 import { compareIssueKeys } from '../dependencies/keys';
 import { isUnmitigated, type RiskEntry } from '../risks/raid';
 import type { EngineSettings, Thresholds } from '../settings';
+import { complianceShare, percent } from './percent';
 
 /**
  * Explainable project health. Each indicator carries its value, its RAG and a sentence with the numbers
@@ -250,9 +251,8 @@ function complianceIndicator(input: ComplianceInput | undefined, t: Thresholds):
       reason: 'No issues fall under an active standard.',
     };
   }
-  const rag: Rag =
-    compliant * 100 < t.red * evaluated ? 'red' : compliant * 100 < t.amber * evaluated ? 'amber' : 'green';
-  const pct = percent(compliant, evaluated, [t.amber, t.red]);
+  const { rag, percent: value } = complianceShare(compliant, evaluated, t);
+  const pct = { value, text: `${value}%` };
   const limits =
     rag === 'red'
       ? `red below ${t.red}%`
@@ -293,22 +293,6 @@ function higherPhrase(rag: Rag, t: Thresholds, unit: string): string {
   if (rag === 'red') return `red at ${t.red}${unit}`;
   if (rag === 'amber') return `amber at ${t.amber}${unit}, red at ${t.red}${unit}`;
   return `amber at ${t.amber}${unit}`;
-}
-
-/**
- * `count / total` as a percentage for people: whole numbers, unless rounding would carry the figure
- * across a threshold (19.96% is shown as 19.9%, not 20%, when red starts at 20%).
- */
-export function percent(
-  count: number,
-  total: number,
-  thresholds: readonly number[],
-): { value: number; text: string } {
-  const exact = total === 0 ? 0 : (count * 100) / total;
-  const rounded = Math.round(exact);
-  const misleading = thresholds.some((t) => rounded >= t !== exact >= t);
-  const value = misleading ? Math.floor(exact * 10) / 10 : rounded;
-  return { value, text: `${value}%` };
 }
 
 function plural(n: number, noun: string): string {

@@ -103,6 +103,7 @@ describe('a day record', () => {
           status: 'Build',
           stage: { id: 'build', name: 'Build' },
           nextGate: null,
+          missedGates: [],
         },
         {
           key: 'BBB-9',
@@ -112,6 +113,7 @@ describe('a day record', () => {
           status: 'Build',
           stage: { id: 'build', name: 'Build' },
           nextGate: null,
+          missedGates: [],
         },
       ],
     },

@@ -132,7 +132,10 @@ export const RiskEntrySchema = z.object({
   score: z.number().int().min(1).max(25),
   level: RiskLevel,
   roam: Roam,
+  /** Account id: stored and computed by id. */
   owner: z.string().nullable(),
+  /** The owner's display name, resolved when the report is viewed ("Unknown user" when Jira names nobody). */
+  ownerName: z.string().nullable().optional(),
   due: z.string().nullable(),
   assumed: z.boolean(),
 });
@@ -145,6 +148,8 @@ export const RaidLogEntrySchema = z.object({
   status: z.string(),
   open: z.boolean(),
   owner: z.string().nullable(),
+  /** The owner's display name, resolved when the report is viewed. */
+  ownerName: z.string().nullable().optional(),
   due: z.string().nullable(),
 });
 export type RaidLogEntry = z.infer<typeof RaidLogEntrySchema>;

@@ -13,6 +13,18 @@ import type { Lifecycle, Standard } from './schema';
 const count = z.number().int().nonnegative();
 const Mode = z.enum(['enforce', 'warn']);
 
+/** How far an issue is with one gate's checklist. */
+const GateProgressSchema = z.object({
+  ruleId: z.string(),
+  standardName: z.string(),
+  stage: z.object({ id: z.string(), name: z.string() }),
+  ticked: count,
+  mandatory: count,
+  /** Items of this gate ticked so far, as evidence: text, who, when. */
+  evidence: z.array(z.object({ text: z.string(), by: z.string(), at: z.string() })),
+  ready: z.boolean(),
+});
+
 export const ComplianceReportSchema = z.object({
   standards: z.array(z.object({ id: z.string(), name: z.string(), mode: Mode })),
   projects: z.array(
@@ -45,26 +57,26 @@ export const ComplianceReportSchema = z.object({
       status: z.string(),
       stage: z.object({ id: z.string(), name: z.string() }).nullable(),
       /** The next gate this issue has to pass; null when none is ahead. */
-      nextGate: z
-        .object({
-          ruleId: z.string(),
-          standardName: z.string(),
-          stage: z.object({ id: z.string(), name: z.string() }),
-          ticked: count,
-          mandatory: count,
-          /** Items ticked so far, as evidence: text, who, when. */
-          evidence: z.array(z.object({ text: z.string(), by: z.string(), at: z.string() })),
-          ready: z.boolean(),
-        })
-        .nullable(),
+      nextGate: GateProgressSchema.nullable(),
+      /**
+       * Gates of the stage it is in or stages it passed whose mandatory items are not all ticked:
+       * exactly its gate violations on the compliance page (absent in older snapshots).
+       */
+      missedGates: z.array(GateProgressSchema).default([]),
     }),
   ),
   totals: z.object({ evaluated: count, compliant: count, violating: count }),
+  /**
+   * The compliance thresholds the percentages are judged against (`complianceShare`): set when a
+   * report is computed for a reader, absent in stored snapshots.
+   */
+  thresholds: z.object({ amber: z.number(), red: z.number() }).optional(),
   truncated: z.object({ violations: z.boolean(), gates: z.boolean() }),
   /** Standards that could not be evaluated as written. */
   problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),
 });
 export type ComplianceReport = z.infer<typeof ComplianceReportSchema>;
+type GateProgress = z.infer<typeof GateProgressSchema>;
 
 export interface ComplianceLimits {
   violations: number;
@@ -141,10 +153,25 @@ export class ComplianceAccumulator {
       }
       tally.byStandard.set(standard.id, cell);
     }
-    this.addGate(facts, summary, new Set(evaluation.applicable.map((standard) => standard.id)));
+    const missed = new Set(
+      evaluation.violations
+        .filter((violation) => violation.kind === 'gateChecklist')
+        .map((violation) => violation.ruleId),
+    );
+    this.addGate(facts, summary, new Set(evaluation.applicable.map((standard) => standard.id)), missed);
   }
 
-  private addGate(facts: IssueFacts, summary: string | null, applicable: ReadonlySet<string>): void {
+  /**
+   * Where a gated issue stands: the gate ahead of it (readiness), and the gates it is at or past
+   * without their mandatory ticks (`missed`, the rule ids of its gate violations, so this page and the
+   * compliance matrix count the same issues).
+   */
+  private addGate(
+    facts: IssueFacts,
+    summary: string | null,
+    applicable: ReadonlySet<string>,
+    missed: ReadonlySet<string>,
+  ): void {
     const rules = this.gateRules.filter((gate) => applicable.has(gate.standard.id));
     if (rules.length === 0) return;
     if (this.gates.length >= this.limits.gates) {
@@ -154,28 +181,6 @@ export class ComplianceAccumulator {
     const current = this.stages.indexOfStatus(facts.status.name);
     const stage = current === undefined ? null : this.lifecycle.stages[current];
     const next = rules.find((gate) => current === undefined || gate.stageIndex > current);
-    let nextGate: ComplianceReport['gates'][number]['nextGate'] = null;
-    if (next) {
-      const rule = next.standard.rules.find((candidate) => candidate.id === next.ruleId);
-      const nextStage = this.lifecycle.stages[next.stageIndex];
-      if (rule?.kind === 'gateChecklist' && nextStage) {
-        const mandatory = rule.items.filter((item) => item.mandatory);
-        const evidence = rule.items.flatMap((item) => {
-          const tick = tickOf(facts.ticks, rule.id, item.id);
-          return tick ? [{ text: item.text, by: tick.byName ?? tick.by, at: tick.at }] : [];
-        });
-        const ticked = mandatory.filter((item) => tickOf(facts.ticks, rule.id, item.id) !== undefined).length;
-        nextGate = {
-          ruleId: rule.id,
-          standardName: next.standard.name,
-          stage: { id: nextStage.id, name: nextStage.name },
-          ticked,
-          mandatory: mandatory.length,
-          evidence,
-          ready: ticked === mandatory.length,
-        };
-      }
-    }
     this.gates.push({
       key: facts.key,
       projectKey: facts.projectKey,
@@ -183,8 +188,38 @@ export class ComplianceAccumulator {
       issueType: facts.issueType,
       status: facts.status.name,
       stage: stage ? { id: stage.id, name: stage.name } : null,
-      nextGate,
+      nextGate: next ? this.progressOf(next, facts) : null,
+      missedGates: rules
+        .filter((gate) => missed.has(gate.ruleId))
+        .flatMap((gate) => {
+          const progress = this.progressOf(gate, facts);
+          return progress ? [progress] : [];
+        }),
     });
+  }
+
+  private progressOf(
+    gate: { standard: Standard; ruleId: string; stageIndex: number },
+    facts: IssueFacts,
+  ): GateProgress | null {
+    const rule = gate.standard.rules.find((candidate) => candidate.id === gate.ruleId);
+    const stage = this.lifecycle.stages[gate.stageIndex];
+    if (rule?.kind !== 'gateChecklist' || !stage) return null;
+    const mandatory = rule.items.filter((item) => item.mandatory);
+    const evidence = rule.items.flatMap((item) => {
+      const tick = tickOf(facts.ticks, rule.id, item.id);
+      return tick ? [{ text: item.text, by: tick.byName ?? tick.by, at: tick.at }] : [];
+    });
+    const ticked = mandatory.filter((item) => tickOf(facts.ticks, rule.id, item.id) !== undefined).length;
+    return {
+      ruleId: rule.id,
+      standardName: gate.standard.name,
+      stage: { id: stage.id, name: stage.name },
+      ticked,
+      mandatory: mandatory.length,
+      evidence,
+      ready: ticked === mandatory.length,
+    };
   }
 
   private tallyOf(projectKey: string): ProjectTally {

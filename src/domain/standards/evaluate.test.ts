@@ -241,6 +241,19 @@ describe('gate checklists', () => {
     expect(evaluate(epic(), [gates], ctx, DONE).violations).toHaveLength(1);
   });
 
+  it('guard entering their stage only: a transition from within the stage, onwards or back is not held (#14.5)', () => {
+    const inProgress = issue({ issueType: 'Epic', status: IN_PROGRESS });
+    const inReview = { name: 'In Review', category: 'indeterminate' } as const;
+    const blocked = { name: 'Blocked', category: 'indeterminate' } as const;
+    for (const target of [inReview, blocked, DONE, TO_DO]) {
+      expect(evaluate(inProgress, [gates], ctx, target).violations).toEqual([]);
+    }
+    // Evaluated where it stands, the epic that skipped the gate is still out of compliance.
+    expect(evaluate(inProgress, [gates], ctx).violations).toHaveLength(1);
+    // From before the stage, jumping past it is still held.
+    expect(evaluate(epic(), [gates], ctx, blocked).violations).toHaveLength(1);
+  });
+
   it('report a gate for a stage the lifecycle does not have, without crashing', () => {
     const lifecycle = { stages: ctx.lifecycle.stages.filter((stage) => stage.id !== 'execution') };
     const result = evaluate(epic(), [gates], { ...ctx, lifecycle }, IN_PROGRESS);

@@ -30,7 +30,8 @@ interface ResolvedField {
 
 interface CompiledRule {
   rule: Rule;
-  appliesAt: (status: StatusRef) => boolean;
+  /** Whether the rule applies at `status`; `from` is the status a checked transition leaves. */
+  appliesAt: (status: StatusRef, from?: StatusRef) => boolean;
   check: (
     issue: IssueFacts,
   ) => Omit<Violation, 'standardId' | 'standardName' | 'mode' | 'ruleId' | 'kind'> | null;
@@ -90,13 +91,14 @@ export function createEvaluator(standards: readonly Standard[], ctx: EvaluationC
     problems,
     evaluate(issue, nextStatus) {
       const status = nextStatus ?? issue.status;
+      const from = nextStatus === undefined ? undefined : issue.status;
       const applicable: Evaluation['applicable'] = [];
       const violations: Violation[] = [];
       for (const entry of compiled) {
         if (!entry.covers(issue)) continue;
         applicable.push({ id: entry.standard.id, name: entry.standard.name, mode: entry.mode });
         for (const compiledRule of entry.rules) {
-          if (!compiledRule.appliesAt(status)) continue;
+          if (!compiledRule.appliesAt(status, from)) continue;
           const found = compiledRule.check(issue);
           if (found === null) continue;
           violations.push({
@@ -261,9 +263,14 @@ function compileRule(
       if (mandatory.length === 0) return null;
       return {
         rule,
-        appliesAt: (status) => {
+        // A gate guards entering its stage: it applies at the stage and after it (an issue that
+        // skipped it is out of compliance), but a transition that starts at or past the stage
+        // (within it, onwards, or back) does not enter it again and is not held by it.
+        appliesAt: (status, from) => {
           const index = stageOf.indexOfStatus(status.name);
-          return index !== undefined && index >= stage.index;
+          if (index === undefined || index < stage.index) return false;
+          const fromIndex = from === undefined ? undefined : stageOf.indexOfStatus(from.name);
+          return fromIndex === undefined || fromIndex < stage.index;
         },
         check(issue) {
           const missing = mandatory.filter((item) => tickOf(issue.ticks, rule.id, item.id) === undefined);

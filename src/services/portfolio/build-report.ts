@@ -57,7 +57,9 @@ export async function buildPortfolioReport(
   return {
     report: {
       ...computation,
-      compliance: input.compliance ? input.compliance.result() : null,
+      compliance: input.compliance
+        ? { ...input.compliance.result(), thresholds: site.settings.health.compliance }
+        : null,
       meta: {
         requests: jira.meter.requests - requestsBefore,
         partial: staleProjects.length > 0,

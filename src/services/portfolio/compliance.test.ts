@@ -93,6 +93,28 @@ describe('portfolio compliance with the PMO standards', () => {
     expect(sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
   });
 
+  it('counts the same epics as passing a gate unticked as the compliance matrix counts violating the gate standard (#14.8)', () => {
+    const compliance = report.compliance;
+    if (!compliance) throw new Error('no compliance');
+    expect(compliance.truncated).toEqual({ violations: false, gates: false });
+    const missed = compliance.gates.filter((gate) => gate.missedGates.length > 0);
+    const violating = compliance.violations.filter((violation) => violation.standardId === 'epic-gates');
+    expect(missed.length).toBeGreaterThan(0);
+    expect(missed.map((gate) => gate.key).sort()).toEqual(violating.map((violation) => violation.key).sort());
+    const matrixViolating = compliance.projects.reduce(
+      (sum, project) =>
+        sum + (project.byStandard.find((cell) => cell.standardId === 'epic-gates')?.violating ?? 0),
+      0,
+    );
+    expect(missed.length).toBe(matrixViolating);
+    // Done epics that skipped their gates name them rather than having "no gate ahead".
+    const doneSkipped = missed.filter((gate) => gate.nextGate === null);
+    expect(doneSkipped.length).toBeGreaterThan(0);
+    for (const gate of missed) {
+      for (const gateMissed of gate.missedGates) expect(gateMissed.ticked).toBeLessThan(gateMissed.mandatory);
+    }
+  });
+
   it('shows each gated epic with its next gate and readiness', () => {
     const gates = report.compliance?.gates ?? [];
     expect(gates.length).toBeGreaterThan(0);

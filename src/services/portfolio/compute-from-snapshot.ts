@@ -1,4 +1,5 @@
 import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
+import { withMappedRiskFields } from '../../domain/settings';
 import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 
@@ -12,7 +13,14 @@ export function computeFromSnapshot(
   live: LiveConfig,
   now: Date,
 ): Omit<PortfolioReport, 'meta'> {
-  const saved = live.version > 0 ? live.config.engine : null;
+  // Risk fields left on "find by name" resolve as they did for the snapshot (a publish reads it again).
+  const saved =
+    live.version > 0
+      ? withMappedRiskFields(live.config.engine, {
+          roam: live.config.fieldMapping.roam ?? data.settings.riskRoamFieldId ?? undefined,
+          riskOwner: live.config.fieldMapping.riskOwner ?? data.settings.riskOwnerFieldId ?? undefined,
+        })
+      : null;
   const settings = saved && chunkBasis(saved) === data.chunk.basis ? saved : data.settings;
   const compliance = part.compliance ?? null;
   const computation = computePortfolioFromChunk(part.chunk, part.projects, settings, now, {
@@ -28,5 +36,8 @@ export function computeFromSnapshot(
         }
       : {}),
   });
-  return { ...computation, compliance };
+  return {
+    ...computation,
+    compliance: compliance ? { ...compliance, thresholds: settings.health.compliance } : null,
+  };
 }

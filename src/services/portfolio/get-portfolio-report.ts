@@ -18,6 +18,7 @@ import { cacheKey, LruCache } from '../snapshots/snapshot-cache';
 import { startRefresh } from '../snapshots/start-refresh';
 import { type ViewerAccess, viewerAccess } from '../snapshots/viewer-access';
 import { computeFromSnapshot } from './compute-from-snapshot';
+import { withOwnerNames } from './owner-names';
 import { configuredPortfolioId, scopeOfPortfolio, viewerSeesPortfolio } from './portfolios';
 
 /** How long a first view waits for the portfolio's first snapshot before showing progress instead. */
@@ -87,8 +88,9 @@ export async function getPortfolioReport(
   const ageMs = now.getTime() - Date.parse(data.asOf);
   const lastRunFailed = run?.status === 'failed';
   const tooOld = ageMs > 2 * refreshMinutes * 60_000;
+  const named = await withOwnerNames(deps, actor.installation, view);
   return {
-    ...view,
+    ...named,
     meta: {
       requests: access.requests,
       partial: staleProjects.length > 0,

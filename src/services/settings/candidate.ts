@@ -57,6 +57,18 @@ export function structuralErrors(config: PmoConfig): SettingsProblem[] {
       error(`portfolios.${index}.id`, `duplicate portfolio id ${portfolio.id}`);
     portfolioIds.add(portfolio.id);
   });
+  const stageNames = new Map<string, number>();
+  config.lifecycle.stages.forEach((stage, index) => {
+    // Gates, the panel and the compliance report name stages by name: two alike are indistinguishable.
+    const name = stage.name.trim().toLowerCase();
+    const first = stageNames.get(name);
+    if (first !== undefined) {
+      error(
+        `lifecycle.stages.${index}.name`,
+        `Stage name "${stage.name}" is already used by stage ${first + 1}; each stage needs its own name`,
+      );
+    } else stageNames.set(name, index);
+  });
   const stages = new Set(config.lifecycle.stages.map((stage) => stage.id));
   config.standards.forEach((standard, s) => {
     standard.rules.forEach((rule, r) => {
@@ -125,6 +137,28 @@ export async function jqlProblems(jira: JiraClient, config: PmoConfig): Promise<
 export function accessChanged(live: PmoConfig | null, candidate: PmoConfig): boolean {
   if (live === null) return true;
   return (live.access.pmoGroupName ?? null) !== (candidate.access.pmoGroupName ?? null);
+}
+
+/**
+ * A PMO group the candidate newly names must exist in Jira (asked with `/group/bulk`): a misspelt
+ * group would silently let nobody in.
+ */
+export async function accessGroupProblems(
+  jira: JiraClient,
+  live: PmoConfig | null,
+  candidate: PmoConfig,
+): Promise<SettingsProblem[]> {
+  const name = candidate.access.pmoGroupName;
+  if (name === null || !accessChanged(live, candidate)) return [];
+  const existing = await jira.existingGroups([name]);
+  if (existing.some((group) => group.toLowerCase() === name.toLowerCase())) return [];
+  return [
+    {
+      path: 'access.pmoGroupName',
+      message: `There is no Jira group "${name}" on this site; name an existing group or leave it empty`,
+      severity: 'error',
+    },
+  ];
 }
 
 export const ACCESS_PROBLEM: SettingsProblem = {

@@ -1,6 +1,7 @@
 import type { ResolverOutput } from '../../contracts/resolver-contract';
 import { AppError } from '../../domain/errors';
 import type { Actor, AppDeps } from '../deps';
+import { nameOf, UNKNOWN_USER, userNames } from '../people/user-names';
 import { settingsEditorStatus } from './authorize';
 import { loadLiveConfig } from './live-config';
 import { readLiveState } from './versions';
@@ -21,8 +22,14 @@ export async function getSettings(deps: AppDeps, actor: Actor): Promise<Resolver
   const status = await settingsEditorStatus(deps, actor, state.config?.access.pmoGroupName ?? null);
   if (!status.canEdit) throw new AppError('FORBIDDEN', SETTINGS_NOT_VISIBLE, { required: 'settings editor' });
   const live = await loadLiveConfig(deps.store);
+  const setters = Object.values(live.config.overrides).map((override) => override.by);
+  const names = await userNames(deps, actor.installation, [
+    ...setters,
+    ...(live.author ? [live.author] : []),
+  ]);
   return {
-    live,
+    live: { ...live, authorName: nameOf(names, live.author) },
+    names: Object.fromEntries(setters.map((id) => [id, nameOf(names, id) ?? UNKNOWN_USER])),
     canEdit: status.canEdit,
     canEditAccess: status.canEditAccess,
     editReason: status.reason,

@@ -1,5 +1,6 @@
 import type { ResolverOutput } from '../../contracts/resolver-contract';
 import type { Actor, AppDeps } from '../deps';
+import { nameOf, UNKNOWN_USER, userNames } from '../people/user-names';
 import { listAuditEntries, syncAuditLog } from './audit-log';
 import { authorizeEditor } from './versions';
 
@@ -11,7 +12,19 @@ export async function listAuditLog(
 ): Promise<ResolverOutput<'listAuditLog'>> {
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
-  return listAuditEntries(deps.store, input);
+  const listing = await listAuditEntries(deps.store, input);
+  const names = await userNames(
+    deps,
+    actor.installation,
+    listing.entries.map((entry) => entry.actor),
+  );
+  return {
+    ...listing,
+    entries: listing.entries.map((entry) => ({
+      ...entry,
+      actorName: nameOf(names, entry.actor) ?? UNKNOWN_USER,
+    })),
+  };
 }
 
 /** On the first page only: later pages hold older entries, which the first call completed. */

@@ -1,6 +1,7 @@
 import type { ResolverOutput } from '../../contracts/resolver-contract';
 import type { AuditEntry, VersionMeta } from '../../contracts/settings';
 import type { Actor, AppDeps } from '../deps';
+import { nameOf, userNames } from '../people/user-names';
 import { listAuditEntries } from './audit-log';
 import { catchUp } from './list-audit-log';
 import { authorizeEditor, DEFAULTS_META } from './versions';
@@ -18,7 +19,15 @@ export async function listConfigVersions(
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
   const listing = await listAuditEntries(deps.store, input);
-  const versions = listing.entries.map(metaOfEntry);
+  const names = await userNames(
+    deps,
+    actor.installation,
+    listing.entries.map((entry) => entry.actor),
+  );
+  const versions: VersionMeta[] = listing.entries.map((entry) => ({
+    ...metaOfEntry(entry),
+    authorName: nameOf(names, entry.actor),
+  }));
   if (listing.nextCursor === null) versions.push(DEFAULTS_META);
   return { liveVersion: live.version, versions, nextCursor: listing.nextCursor };
 }

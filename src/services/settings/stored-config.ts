@@ -57,7 +57,7 @@ export function readStoredConfigVersion(raw: unknown): StoredReadResult {
   const hasMarker = typeof raw === 'object' && raw !== null && 'formatVersion' in raw;
   const envelope = hasMarker ? EnvelopeV1Schema.safeParse(raw) : EnvelopeV0Schema.safeParse(raw);
   if (!envelope.success) return { success: false, issues: issuesOf(envelope.error) };
-  const config = PmoConfigSchema.safeParse(envelope.data.config);
+  const config = PmoConfigSchema.safeParse(withPercentThresholdsInRange(envelope.data.config));
   if (!config.success) return { success: false, issues: issuesOf(config.error, 'config') };
   const { version, basedOn, author, savedAt, comment, origin } = envelope.data;
   return { success: true, data: { version, basedOn, author, savedAt, comment, origin, config: config.data } };
@@ -73,4 +73,31 @@ function issuesOf(error: z.ZodError, prefix?: string): { path: string; message: 
     const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)];
     return { path: path.length === 0 ? '(root)' : path.join('.'), message: issue.message };
   });
+}
+
+/** Percentage indicators whose thresholds were stored before they were limited to 0..100. */
+const PERCENT_HIGHER_IS_WORSE = ['schedule', 'blocked', 'staleness'] as const;
+
+/**
+ * Versions saved before percentage thresholds were limited to 100 may hold larger ones (which
+ * never fired: no share exceeds 100%); they are read as 100 so the version stays readable.
+ */
+function withPercentThresholdsInRange(config: unknown): unknown {
+  if (!isRecord(config) || !isRecord(config.engine) || !isRecord(config.engine.health)) return config;
+  const health: Record<string, unknown> = { ...config.engine.health };
+  for (const indicator of PERCENT_HIGHER_IS_WORSE) {
+    const thresholds = health[indicator];
+    if (!isRecord(thresholds)) continue;
+    const clamped: Record<string, unknown> = { ...thresholds };
+    for (const level of ['amber', 'red']) {
+      const value = clamped[level];
+      if (typeof value === 'number' && value > 100) clamped[level] = 100;
+    }
+    health[indicator] = clamped;
+  }
+  return { ...config, engine: { ...config.engine, health } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@ import type { Actor, AppDeps } from '../deps';
 import {
   ACCESS_PROBLEM,
   accessChanged,
+  accessGroupProblems,
   configBytes,
   contentErrors,
   jqlProblems,
@@ -56,8 +57,12 @@ export async function candidateProblems(
   }
   problems.push(...structuralErrors(config), ...contentErrors(config));
   if (!canEditAccess && accessChanged(live.config, config)) problems.push(ACCESS_PROBLEM);
-  const [jql, catalog] = await Promise.all([jqlProblems(jira, config), loadSiteCatalog(jira)]);
-  problems.push(...jql, ...siteReferenceProblems(config, catalog));
+  const [jql, catalog, group] = await Promise.all([
+    jqlProblems(jira, config),
+    loadSiteCatalog(jira),
+    canEditAccess ? accessGroupProblems(jira, live.config, config) : [],
+  ]);
+  problems.push(...jql, ...group, ...siteReferenceProblems(config, catalog));
   return problems;
 }
 

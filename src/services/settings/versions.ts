@@ -11,6 +11,7 @@ import { type EditorStatus, requireSettingsEditor } from './authorize';
 import {
   ACCESS_PROBLEM,
   accessChanged,
+  accessGroupProblems,
   assertConfigFits,
   commentErrors,
   contentErrors,
@@ -99,7 +100,10 @@ export async function commitVersion(
     [...structuralErrors(config), ...contentErrors(config), ...authored.problems],
     'The settings cannot be saved',
   );
-  throwIfErrors(await jqlProblems(jira, config), 'The settings cannot be saved');
+  throwIfErrors(
+    [...(await jqlProblems(jira, config)), ...(await accessGroupProblems(jira, live.config, config))],
+    'The settings cannot be saved',
+  );
 
   const version = request.baseVersion + 1;
   const document = storedConfigDocument({

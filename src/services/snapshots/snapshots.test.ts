@@ -89,7 +89,11 @@ describe('portfolio snapshots', () => {
       direct.report.projects.map((project) => [project.key, project.kpis, project.health.rag]),
     );
     expect(viewed.dependencies).toEqual(direct.report.dependencies);
-    expect(viewed.risks).toEqual(direct.report.risks);
+    // Page views add the owners' names (#14.3); the direct read carries ids only.
+    expect(viewed.risks.map(({ ownerName: _name, ...risk }) => risk)).toEqual(direct.report.risks);
+    expect(viewed.risks.every((risk) => risk.owner === null || typeof risk.ownerName === 'string')).toBe(
+      true,
+    );
     expect(viewed.compliance?.totals).toEqual(direct.report.compliance?.totals);
     expect(viewed.compliance?.projects).toEqual(direct.report.compliance?.projects);
     expect(viewed.meta.snapshot?.run?.status).toBe('done');

@@ -19,9 +19,9 @@ import { ComplianceMatrix } from './ComplianceMatrix';
 import {
   activeFilter,
   type CellFilter,
+  complianceFigure,
   complianceMatrix,
-  compliancePercent,
-  complianceTone,
+  complianceThresholds,
   filterViolations,
   nothingApplies,
   sortViolations,
@@ -34,7 +34,7 @@ import { ReportPage } from '../../shared/portfolio/ReportPage';
 
 function Figures({ compliance }: { compliance: ComplianceReport }) {
   const { totals } = compliance;
-  const percent = compliancePercent(totals.compliant, totals.evaluated);
+  const figure = complianceFigure(totals.compliant, totals.evaluated, complianceThresholds(compliance));
   const tiles = [
     { id: 'evaluated', label: 'Issues checked', value: formatCount(totals.evaluated) },
     { id: 'compliant', label: 'Meet every standard', value: formatCount(totals.compliant) },
@@ -43,10 +43,10 @@ function Figures({ compliance }: { compliance: ComplianceReport }) {
       id: 'percent',
       label: 'Portfolio compliance',
       value:
-        percent === null ? (
+        figure === null ? (
           '—'
         ) : (
-          <span className={`pmo-compliance-percent--${complianceTone(percent)}`}>{percent} %</span>
+          <span className={`pmo-compliance-percent--${figure.tone}`}>{figure.percent} %</span>
         ),
     },
   ];
@@ -99,6 +99,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
       />
     );
   }
+  const thresholds = complianceThresholds(compliance);
   const filterStandard = current ? compliance.standards.find((s) => s.id === current.standardId) : undefined;
   const filterName = current
     ? `${names.get(current.projectKey) ?? current.projectKey} · ${filterStandard?.name ?? current.standardId}`
@@ -142,10 +143,10 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
           </Heading>
           <p className="pmo-subtle">
             Each cell shows the issues that miss the standard, of those it applies to, and the share that
-            meets it: <span className="pmo-compliance-percent--success">90 % or more</span>,{' '}
-            <span className="pmo-compliance-percent--warning">75 % or more</span>,{' '}
-            <span className="pmo-compliance-percent--danger">below 75 %</span>. Select a cell to list its
-            issues.
+            meets it: <span className="pmo-compliance-percent--success">{thresholds.amber} % or more</span>,{' '}
+            <span className="pmo-compliance-percent--warning">{thresholds.red} % or more</span>,{' '}
+            <span className="pmo-compliance-percent--danger">below {thresholds.red} %</span>. Select a cell to
+            list its issues.
           </p>
         </div>
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />

@@ -4,9 +4,8 @@ import type { ComplianceReport } from '../../shared/portfolio/report-helpers';
 import {
   activeFilter,
   cellLabel,
+  complianceFigure,
   complianceMatrix,
-  compliancePercent,
-  complianceTone,
   filterViolations,
   nothingApplies,
   sortViolations,
@@ -64,17 +63,22 @@ const names = new Map([
 ]);
 
 describe('compliance percentages and tones', () => {
-  test('rounds down and is null when nothing was evaluated', () => {
-    expect(compliancePercent(17, 20)).toBe(85);
-    expect(compliancePercent(199, 200)).toBe(99);
-    expect(compliancePercent(0, 0)).toBeNull();
+  const thresholds = { amber: 90, red: 75 };
+  test('round like the overview, never up across a threshold or to 100, null when nothing was evaluated (#14.7)', () => {
+    expect(complianceFigure(17, 20, thresholds)?.percent).toBe(85);
+    // 71.6 %: the overview's compliance indicator says 72 %, and so does the compliance view.
+    expect(complianceFigure(63, 88, thresholds)?.percent).toBe(72);
+    expect(complianceFigure(199, 200, thresholds)?.percent).toBe(99.5);
+    expect(complianceFigure(1799, 2000, thresholds)?.percent).toBe(89.9);
+    expect(complianceFigure(0, 0, thresholds)).toBeNull();
   });
-  test('≥ 90 success, ≥ 75 warning, else danger', () => {
-    expect(complianceTone(100)).toBe('success');
-    expect(complianceTone(90)).toBe('success');
-    expect(complianceTone(89)).toBe('warning');
-    expect(complianceTone(75)).toBe('warning');
-    expect(complianceTone(74)).toBe('danger');
+  test('the tone is the RAG against the configured thresholds', () => {
+    expect(complianceFigure(100, 100, thresholds)?.tone).toBe('success');
+    expect(complianceFigure(90, 100, thresholds)?.tone).toBe('success');
+    expect(complianceFigure(89, 100, thresholds)?.tone).toBe('warning');
+    expect(complianceFigure(75, 100, thresholds)?.tone).toBe('warning');
+    expect(complianceFigure(74, 100, thresholds)?.tone).toBe('danger');
+    expect(complianceFigure(74, 100, { amber: 70, red: 50 })?.tone).toBe('success');
   });
 });
 
@@ -94,7 +98,7 @@ describe('complianceMatrix', () => {
   });
   test('totals per standard across projects', () => {
     expect(matrix.totals).toEqual([
-      { standardId: 's1', applicable: 24, violating: 3, percent: 87, tone: 'warning' },
+      { standardId: 's1', applicable: 24, violating: 3, percent: 88, tone: 'warning' },
       { standardId: 's2', applicable: 10, violating: 5, percent: 50, tone: 'danger' },
     ]);
   });

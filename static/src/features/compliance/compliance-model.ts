@@ -1,3 +1,5 @@
+import { complianceShare } from '@domain/health/percent';
+import { defaultEngineSettings } from '@domain/settings';
 import type { CsvColumn } from '../../shared/csv/csv';
 import { type ComplianceReport, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
 import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
@@ -7,22 +9,29 @@ export type ComplianceStandard = ComplianceReport['standards'][number];
 export type Violation = ComplianceReport['violations'][number];
 export type StandardMode = ComplianceStandard['mode'];
 
-/** How a compliance percentage is coloured: ≥ 90 % success, ≥ 75 % warning, else danger. */
+/** How a compliance percentage is coloured: by its RAG against the compliance thresholds. */
 export type ComplianceTone = 'success' | 'warning' | 'danger';
+export type ComplianceThresholds = { amber: number; red: number };
 
-export function complianceTone(percent: number): ComplianceTone {
-  if (percent >= 90) return 'success';
-  if (percent >= 75) return 'warning';
-  return 'danger';
+const TONE_OF_RAG = { green: 'success', amber: 'warning', red: 'danger' } as const;
+
+/** The thresholds the report's percentages are judged against (the defaults for older answers). */
+export function complianceThresholds(compliance: ComplianceReport): ComplianceThresholds {
+  return compliance.thresholds ?? defaultEngineSettings.health.compliance;
 }
 
 /**
- * `compliant` of `total` as a whole percentage, rounded down so that 99.6 % never reads as 100 %
- * (and 89.9 % never reaches the success colour). Null when nothing was evaluated.
+ * `compliant` of `total` as the overview, CSV and report CLI show it (`complianceShare`: one rounding
+ * rule everywhere), with its tone. Null when nothing was evaluated.
  */
-export function compliancePercent(compliant: number, total: number): number | null {
+export function complianceFigure(
+  compliant: number,
+  total: number,
+  thresholds: ComplianceThresholds,
+): { percent: number; tone: ComplianceTone } | null {
   if (total <= 0) return null;
-  return Math.floor((Math.max(0, Math.min(compliant, total)) * 100) / total);
+  const share = complianceShare(Math.max(0, Math.min(compliant, total)), total, thresholds);
+  return { percent: share.percent, tone: TONE_OF_RAG[share.rag] };
 }
 
 export const MODE_LABEL: Record<StandardMode, string> = { enforce: 'Enforced', warn: 'Guidance' };
@@ -57,14 +66,19 @@ export interface ComplianceMatrix {
   totals: MatrixCell[];
 }
 
-function cellOf(standardId: string, applicable: number, violating: number): MatrixCell {
-  const percent = compliancePercent(applicable - violating, applicable);
+function cellOf(
+  standardId: string,
+  applicable: number,
+  violating: number,
+  thresholds: ComplianceThresholds,
+): MatrixCell {
+  const figure = complianceFigure(applicable - violating, applicable, thresholds);
   return {
     standardId,
     applicable,
     violating,
-    percent,
-    tone: percent === null ? null : complianceTone(percent),
+    percent: figure?.percent ?? null,
+    tone: figure?.tone ?? null,
   };
 }
 
@@ -77,19 +91,20 @@ export function complianceMatrix(
   names: ReadonlyMap<string, string>,
 ): ComplianceMatrix {
   const standards = compliance.standards;
+  const thresholds = complianceThresholds(compliance);
   const rows = compliance.projects.map((project): MatrixRow => {
     const byId = new Map(project.byStandard.map((cell) => [cell.standardId, cell]));
-    const percent = compliancePercent(project.compliant, project.evaluated);
+    const figure = complianceFigure(project.compliant, project.evaluated, thresholds);
     return {
       projectKey: project.projectKey,
       projectName: names.get(project.projectKey) ?? project.projectKey,
       evaluated: project.evaluated,
       compliant: project.compliant,
-      percent,
-      tone: percent === null ? null : complianceTone(percent),
+      percent: figure?.percent ?? null,
+      tone: figure?.tone ?? null,
       cells: standards.map((standard) => {
         const cell = byId.get(standard.id);
-        return cellOf(standard.id, cell?.applicable ?? 0, cell?.violating ?? 0);
+        return cellOf(standard.id, cell?.applicable ?? 0, cell?.violating ?? 0, thresholds);
       }),
     };
   });
@@ -100,7 +115,7 @@ export function complianceMatrix(
       applicable += row.cells[index]?.applicable ?? 0;
       violating += row.cells[index]?.violating ?? 0;
     }
-    return cellOf(standard.id, applicable, violating);
+    return cellOf(standard.id, applicable, violating, thresholds);
   });
   return { standards, rows, totals };
 }

@@ -30,6 +30,7 @@ import './gates.css';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 
 const READINESS_APPEARANCE: Record<Readiness, ThemeAppearance> = {
+  missed: 'removed',
   ready: 'success',
   'not-ready': 'moved',
   none: 'default',
@@ -59,18 +60,25 @@ function Progress({ next, issueKey }: { next: NextGate; issueKey: string }) {
   );
 }
 
-function Evidence({ next }: { next: NextGate }) {
-  if (next.evidence.length === 0) return <span className="pmo-subtle">Nothing ticked yet</span>;
+/** The ticks of the gates shown in the row (those passed unticked, then the next), named by gate. */
+function Evidence({ gates }: { gates: readonly NextGate[] }) {
+  const items = gates.flatMap((gate) => gate.evidence.map((item) => ({ ...item, gate: gate.stage.name })));
+  if (items.length === 0) {
+    const names = gates.map((gate) => gate.stage.name).join(' or ');
+    return <span className="pmo-subtle">Nothing ticked for the {names} gate</span>;
+  }
   return (
     <details className="pmo-gate-evidence">
       <summary>
-        {next.evidence.length} {next.evidence.length === 1 ? 'item' : 'items'} ticked
+        {items.length} {items.length === 1 ? 'item' : 'items'} ticked
       </summary>
       <ul>
-        {next.evidence.map((item, index) => (
+        {items.map((item, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: checklist items may share a text.
           <li key={index}>
-            <span className="pmo-text-wrap">{item.text}</span>
+            <span className="pmo-text-wrap">
+              {item.gate}: {item.text}
+            </span>
             <span className="pmo-subtlest">
               {item.by}, <time dateTime={item.at}>{formatTimestamp(item.at) ?? item.at}</time>
             </span>
@@ -119,12 +127,23 @@ function GateRow({ gate }: { gate: GateEntry }) {
         ) : (
           <span className="pmo-subtle">—</span>
         )}
+        {gate.missedGates.length > 0 ? (
+          <span className="pmo-subtle pmo-text-wrap pmo-gate-sub" data-testid={`gate-missed-${gate.key}`}>
+            Passed unticked: {gate.missedGates.map((missed) => missed.stage.name).join(', ')}
+          </span>
+        ) : null}
       </td>
       <td>{next ? <Progress next={next} issueKey={gate.key} /> : <span className="pmo-subtle">—</span>}</td>
       <td>
         <Lozenge appearance={READINESS_APPEARANCE[readiness]}>{READINESS_LABEL[readiness]}</Lozenge>
       </td>
-      <td>{next ? <Evidence next={next} /> : <span className="pmo-subtle">—</span>}</td>
+      <td>
+        {next || gate.missedGates.length > 0 ? (
+          <Evidence gates={[...gate.missedGates, ...(next ? [next] : [])]} />
+        ) : (
+          <span className="pmo-subtle">—</span>
+        )}
+      </td>
     </tr>
   );
 }
@@ -157,9 +176,10 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
   }
   const tiles = [
     { id: 'gated', label: 'Issues with a gate', value: formatCount(figures.gated) },
+    { id: 'missed', label: 'Passed a gate unticked', value: formatCount(figures.missed) },
     { id: 'ready', label: 'Ready for their next gate', value: formatCount(figures.ready) },
     { id: 'not-ready', label: 'Not ready yet', value: formatCount(figures.notReady) },
-    { id: 'none', label: 'Past their last gate', value: formatCount(figures.noGateAhead) },
+    { id: 'none', label: 'Past their last gate, all ticked', value: formatCount(figures.noGateAhead) },
   ];
   return (
     <div className="pmo-stack">
@@ -187,7 +207,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                   onChange={(event) => setOnlyNotReady(event.target.checked)}
                   data-testid="gates-only-not-ready"
                 />
-                Only not ready
+                Only not ready or passed unticked
               </label>
               <OpenInJiraLink issueKeys={visible.map((gate) => gate.key)} testId="open-in-jira-gates" />
               <CsvExportButton
@@ -200,13 +220,15 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
           }
         >
           <p className="pmo-subtle">
-            Readiness counts the mandatory checklist items of the next gate that are ticked. Open the evidence
-            to see who ticked what, and when.
+            Readiness counts the mandatory checklist items of the next gate that are ticked. An issue that
+            reached a gate’s stage without them is marked “Gate passed unticked”: those are the gate
+            standards’ violations on the Compliance page. An issue not ready for the gate ahead is not a
+            violation until it enters that stage. Open the evidence to see who ticked what, and when.
           </p>
         </SectionHeader>
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
-            ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate`
+            ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate or passed one unticked`
             : `${formatCount(visible.length)} gated ${visible.length === 1 ? 'issue' : 'issues'}`}
         </p>
         {visible.length === 0 ? (
@@ -216,7 +238,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
             header="Every gated issue is ready for its next gate"
             headingLevel={3}
             headingSize="xsmall"
-            description="Clear “Only not ready” to see them all."
+            description="Clear “Only not ready or passed unticked” to see them all."
           />
         ) : (
           <div className="pmo-gates-scroll">

@@ -9,7 +9,11 @@ import {
   visibleGates,
 } from './gates-model';
 
-const gate = (key: string, projectKey: string, next: 'ready' | 'not-ready' | 'none'): GateEntry => ({
+const gate = (
+  key: string,
+  projectKey: string,
+  next: 'ready' | 'not-ready' | 'none' | 'missed',
+): GateEntry => ({
   key,
   projectKey,
   summary: `Epic ${key}`,
@@ -28,6 +32,20 @@ const gate = (key: string, projectKey: string, next: 'ready' | 'not-ready' | 'no
           evidence: [{ text: 'Scope agreed', by: 'Ada Lovelace', at: '2026-03-01T10:00:00.000Z' }],
           ready: next === 'ready',
         },
+  missedGates:
+    next === 'missed'
+      ? [
+          {
+            ruleId: 'execution-gate',
+            standardName: 'Epic stage gates',
+            stage: { id: 'execution', name: 'Execution' },
+            ticked: 0,
+            mandatory: 2,
+            evidence: [],
+            ready: false,
+          },
+        ]
+      : [],
 });
 
 const gates = [
@@ -64,7 +82,22 @@ test('“only not ready” keeps the issues whose next gate is not ready', () =>
 });
 
 test('figures', () => {
-  expect(gateFigures(gates)).toEqual({ gated: 4, ready: 1, notReady: 2, noGateAhead: 1 });
+  expect(gateFigures(gates)).toEqual({ gated: 4, missed: 0, ready: 1, notReady: 2, noGateAhead: 1 });
+});
+
+test('an issue at or past a gate without its ticks counts as passed unticked, not "no gate ahead" (#14.8)', () => {
+  const done = { ...gate('C-1', 'C', 'missed'), nextGate: null, status: 'Done' };
+  expect(readinessOf(done)).toBe('missed');
+  expect(gateFigures([...gates, done])).toEqual({
+    gated: 5,
+    missed: 1,
+    ready: 1,
+    notReady: 2,
+    noGateAhead: 1,
+  });
+  expect(groupGates([done], names, true).flatMap((group) => group.gates)).toEqual([done]);
+  const [, row] = toCsv(gateCsvColumns(names), [done]).split('\r\n');
+  expect(row).toContain('Gate passed unticked,Execution (0/2)');
 });
 
 test('CSV of the visible gates, with evidence as text', () => {
@@ -73,10 +106,10 @@ test('CSV of the visible gates, with evidence as text', () => {
     { ...(gates[2] as GateEntry), summary: null },
   ]).split('\r\n');
   expect(csv[0]).toBe(
-    'Key,Summary,Project key,Project,Issue type,Status,Stage,Next gate,Standard,Ticked,Mandatory,Readiness,Evidence',
+    'Key,Summary,Project key,Project,Issue type,Status,Stage,Next gate,Standard,Ticked,Mandatory,Readiness,Gates passed unticked,Evidence',
   );
   expect(csv[1]).toBe(
-    'A-1,Epic A-1,A,Zeta,Epic,In Progress,Execution,Closure,Epic stage gates,1,2,Not ready,"Scope agreed (Ada Lovelace, 2026-03-01T10:00:00.000Z)"',
+    'A-1,Epic A-1,A,Zeta,Epic,In Progress,Execution,Closure,Epic stage gates,1,2,Not ready,,"Scope agreed (Ada Lovelace, 2026-03-01T10:00:00.000Z)"',
   );
-  expect(csv[2]).toBe('A-2,Restricted issue,A,Zeta,Epic,In Progress,Execution,,,,,No gate ahead,');
+  expect(csv[2]).toBe('A-2,Restricted issue,A,Zeta,Epic,In Progress,Execution,,,,,No gate ahead,,');
 });

@@ -4,12 +4,22 @@ import type { ComplianceReport } from '../../shared/portfolio/report-helpers';
 export type GateEntry = ComplianceReport['gates'][number];
 export type NextGate = NonNullable<GateEntry['nextGate']>;
 
-/** Where a gated issue stands with its next gate. */
-export type Readiness = 'ready' | 'not-ready' | 'none';
+/**
+ * Where a gated issue stands: `missed` when it is at or past a gate without its mandatory ticks (the
+ * issues the compliance page counts as violating the gate standard), else with its next gate.
+ */
+export type Readiness = 'missed' | 'ready' | 'not-ready' | 'none';
 
 export function readinessOf(gate: GateEntry): Readiness {
+  if (gate.missedGates.length > 0) return 'missed';
   if (gate.nextGate === null) return 'none';
   return gate.nextGate.ready ? 'ready' : 'not-ready';
+}
+
+/** Needs the PMO's attention: a gate was passed unticked, or the next one is not ready. */
+export function needsAttention(gate: GateEntry): boolean {
+  const readiness = readinessOf(gate);
+  return readiness === 'missed' || readiness === 'not-ready';
 }
 
 /** Ticked mandatory items as a percentage of the mandatory items (100 when none is mandatory). */
@@ -36,7 +46,7 @@ export function groupGates(
 ): GateGroup[] {
   const groups = new Map<string, GateGroup>();
   for (const gate of gates) {
-    if (onlyNotReady && readinessOf(gate) !== 'not-ready') continue;
+    if (onlyNotReady && !needsAttention(gate)) continue;
     let group = groups.get(gate.projectKey);
     if (group === undefined) {
       group = {
@@ -57,16 +67,19 @@ export function groupGates(
 
 export interface GateFigures {
   gated: number;
+  /** At or past a gate without its mandatory ticks: the compliance page's gate violations. */
+  missed: number;
   ready: number;
   notReady: number;
   noGateAhead: number;
 }
 
 export function gateFigures(gates: readonly GateEntry[]): GateFigures {
-  const figures = { gated: gates.length, ready: 0, notReady: 0, noGateAhead: 0 };
+  const figures = { gated: gates.length, missed: 0, ready: 0, notReady: 0, noGateAhead: 0 };
   for (const gate of gates) {
     const readiness = readinessOf(gate);
-    if (readiness === 'ready') figures.ready++;
+    if (readiness === 'missed') figures.missed++;
+    else if (readiness === 'ready') figures.ready++;
     else if (readiness === 'not-ready') figures.notReady++;
     else figures.noGateAhead++;
   }
@@ -79,6 +92,7 @@ export function evidenceText(item: NextGate['evidence'][number]): string {
 }
 
 export const READINESS_LABEL: Record<Readiness, string> = {
+  missed: 'Gate passed unticked',
   ready: 'Ready',
   'not-ready': 'Not ready',
   none: 'No gate ahead',
@@ -98,7 +112,21 @@ export function gateCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<Ga
     { header: 'Ticked', value: (g) => g.nextGate?.ticked ?? '' },
     { header: 'Mandatory', value: (g) => g.nextGate?.mandatory ?? '' },
     { header: 'Readiness', value: (g) => READINESS_LABEL[readinessOf(g)] },
-    { header: 'Evidence', value: (g) => (g.nextGate?.evidence ?? []).map(evidenceText).join('; ') },
+    {
+      header: 'Gates passed unticked',
+      value: (g) =>
+        g.missedGates
+          .map((missed) => `${missed.stage.name} (${missed.ticked}/${missed.mandatory})`)
+          .join('; '),
+    },
+    {
+      header: 'Evidence',
+      value: (g) =>
+        [...g.missedGates, ...(g.nextGate ? [g.nextGate] : [])]
+          .flatMap((progress) => progress.evidence)
+          .map(evidenceText)
+          .join('; '),
+    },
   ];
 }
 

@@ -1,7 +1,7 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import type { RiskLevel, Roam } from '@domain/risks/raid';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { formatDay, isOverdue, LEVEL_LABEL, ROAM_LABEL } from './raid-model';
+import { formatDay, isOverdue, LEVEL_LABEL, ownerLabel, ROAM_LABEL } from './raid-model';
 
 /** Pieces shared by the register and the logs. Jira text is always rendered as text. */
 
@@ -40,17 +40,15 @@ export function StatusText({ status, open }: { status: string; open: boolean }) 
   return <span className={open ? undefined : 'pmo-subtle'}>{status}</span>;
 }
 
-/**
- * The owner's account id: the report does not carry display names yet, so the id is shown (in full on
- * hover) rather than a name we cannot vouch for.
- */
-export function OwnerText({ owner }: { owner: string | null }) {
-  if (owner === null) return <span className="pmo-subtle">Unassigned</span>;
-  return (
-    <span className="pmo-raid-owner" title={owner}>
-      {owner}
-    </span>
-  );
+/** The owner's display name (never the raw account id, which stays in the CSV export). */
+export function OwnerText({
+  entry,
+}: {
+  entry: { owner: string | null; ownerName?: string | null | undefined };
+}) {
+  const label = ownerLabel(entry);
+  if (label === null) return <span className="pmo-subtle">Unassigned</span>;
+  return <span className="pmo-raid-owner">{label}</span>;
 }
 
 export function LevelLozenge({ level }: { level: RiskLevel }) {

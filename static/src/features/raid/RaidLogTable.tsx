@@ -37,7 +37,7 @@ function rowOf(
       cell('summary', <SummaryText summary={entry.summary} />),
       cell('project', <ProjectName projectKey={entry.projectKey} names={names} />),
       cell('status', <StatusText status={entry.status} open={entry.open} />),
-      cell('owner', <OwnerText owner={entry.owner} />),
+      cell('owner', <OwnerText entry={entry} />),
       cell('due', <DueDate entry={entry} asOf={asOf} />),
     ],
   };

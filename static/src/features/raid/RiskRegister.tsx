@@ -75,7 +75,7 @@ function rowOf(risk: RiskEntry, names: ReadonlyMap<string, string>, asOf: string
         </span>,
       ),
       cell('level', <LevelLozenge level={risk.level} />),
-      cell('owner', <OwnerText owner={risk.owner} />),
+      cell('owner', <OwnerText entry={risk} />),
       cell('roam', <RoamText roam={risk.roam} />),
       cell('due', <DueDate entry={risk} asOf={asOf} />),
     ],

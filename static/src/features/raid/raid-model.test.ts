@@ -23,7 +23,7 @@ function risk(
   key: string,
   probability: number | null,
   impact: number | null,
-  extra: Partial<Pick<RiskEntry, 'open' | 'due' | 'summary' | 'owner'>> & { roam?: Roam } = {},
+  extra: Partial<Pick<RiskEntry, 'open' | 'due' | 'summary' | 'owner' | 'ownerName'>> & { roam?: Roam } = {},
 ): RiskEntry {
   return {
     key,
@@ -150,15 +150,23 @@ describe('sortRisks', () => {
 describe('CSV', () => {
   it('exports a risk with every register field, formulas neutralised', () => {
     const rows = [
-      risk('ATLAS-9', null, 4, { summary: '=HYPERLINK("x")', owner: 'acc-1', due: '2027-03-28' }),
+      risk('ATLAS-9', null, 4, {
+        summary: '=HYPERLINK("x")',
+        owner: 'acc-1',
+        ownerName: 'Ada Lovelace',
+        due: '2027-03-28',
+      }),
+      risk('ATLAS-10', null, 4, { owner: 'acc-gone', ownerName: null }),
     ];
-    const [header, line] = toCsv(riskCsvColumns(names), rows).split('\r\n');
+    const [header, line, unnamed] = toCsv(riskCsvColumns(names), rows).split('\r\n');
     expect(header).toBe(
-      'Key,Summary,Project key,Project,Status,Open,Probability,Impact,Score,Level,Estimated,Owner account id,ROAM,Due',
+      'Key,Summary,Project key,Project,Status,Open,Probability,Impact,Score,Level,Estimated,Owner,Owner account id,ROAM,Due',
     );
     expect(line).toBe(
-      `ATLAS-9,"'=HYPERLINK(""x"")",ATLAS,Atlas,To Do,yes,3,4,12,Medium,yes,acc-1,Not ROAMed,2027-03-28`,
+      `ATLAS-9,"'=HYPERLINK(""x"")",ATLAS,Atlas,To Do,yes,3,4,12,Medium,yes,Ada Lovelace,acc-1,Not ROAMed,2027-03-28`,
     );
+    // #14.3: an owner Jira does not name reads "Unknown user", never the id alone.
+    expect(unnamed).toContain(',Unknown user,acc-gone,');
   });
 
   it('exports log entries, a hidden summary as an empty cell', () => {
@@ -172,8 +180,8 @@ describe('CSV', () => {
       due: null,
     };
     expect(toCsv(logCsvColumns(names), [entry]).split('\r\n')).toEqual([
-      'Key,Summary,Project key,Project,Status,Open,Owner account id,Due',
-      'COMET-2,,COMET,Comet,Done,no,,',
+      'Key,Summary,Project key,Project,Status,Open,Owner,Owner account id,Due',
+      'COMET-2,,COMET,Comet,Done,no,,,',
     ]);
   });
 });

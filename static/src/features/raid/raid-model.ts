@@ -162,7 +162,7 @@ export function riskSortValue(
     case 'level':
       return LEVEL_SEVERITY[risk.level];
     case 'owner':
-      return risk.owner ?? '';
+      return ownerLabel(risk) ?? '';
     case 'roam':
       return ROAM_ORDER[risk.roam];
     case 'due':
@@ -196,6 +196,7 @@ export function riskCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<Ri
     { header: 'Score', value: (risk) => risk.score },
     { header: 'Level', value: (risk) => LEVEL_LABEL[risk.level] },
     { header: 'Estimated', value: (risk) => (risk.assumed ? 'yes' : 'no') },
+    { header: 'Owner', value: (risk) => ownerLabel(risk) },
     { header: 'Owner account id', value: (risk) => risk.owner },
     { header: 'ROAM', value: (risk) => ROAM_LABEL[risk.roam] },
     { header: 'Due', value: (risk) => risk.due },
@@ -230,7 +231,7 @@ export function logSortValue(
     case 'project':
       return names.get(entry.projectKey) ?? entry.projectKey;
     case 'owner':
-      return entry.owner ?? '';
+      return ownerLabel(entry) ?? '';
     case 'due':
       return entry.due ?? '';
   }
@@ -254,6 +255,7 @@ export function logCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<Rai
     { header: 'Project', value: (entry) => names.get(entry.projectKey) ?? null },
     { header: 'Status', value: (entry) => entry.status },
     { header: 'Open', value: (entry) => (entry.open ? 'yes' : 'no') },
+    { header: 'Owner', value: (entry) => ownerLabel(entry) },
     { header: 'Owner account id', value: (entry) => entry.owner },
     { header: 'Due', value: (entry) => entry.due },
   ];
@@ -301,4 +303,16 @@ export function roamBreakdown(risks: readonly RiskEntry[]): { roam: Roam; count:
       const count = counts.get(roam) ?? 0;
       return count > 0 ? [{ roam, count }] : [];
     });
+}
+
+/** "Unknown user" when the report names no one for an owner's account id: never the raw id. */
+export const UNKNOWN_OWNER = 'Unknown user';
+
+/** An owner as people read it: the display name the report carries; null when there is no owner. */
+export function ownerLabel(entry: {
+  owner: string | null;
+  ownerName?: string | null | undefined;
+}): string | null {
+  if (entry.owner === null) return null;
+  return entry.ownerName ?? UNKNOWN_OWNER;
 }

@@ -139,7 +139,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
             {entries.map((entry) => (
               <tr key={entry.id} data-testid={`audit-row-${entry.version}`}>
                 <td className="pmo-nowrap">{formatDateTime(entry.at)}</td>
-                <td className="pmo-key">{entry.actor}</td>
+                <td>{entry.actorName ?? 'Unknown user'}</td>
                 <td>{auditActionLabel(entry)}</td>
                 <td className="pmo-numeric">{entry.version}</td>
                 <td className="pmo-wrap">{entry.comment || <span className="pmo-subtle">—</span>}</td>

@@ -49,9 +49,13 @@ describe('audit format', () => {
   });
 
   it('exports CSV with formulas neutralised', () => {
-    const csv = toCsv(AUDIT_CSV_COLUMNS, [entry]);
+    const csv = toCsv(AUDIT_CSV_COLUMNS, [{ ...entry, actorName: 'Ada Admin' }]);
     const [header, row] = csv.split('\r\n');
-    expect(header).toBe('When (UTC),Who,Action,Version,Based on version,Project,Comment,Changes');
+    expect(header).toBe(
+      'When (UTC),Who,Who (account id),Action,Version,Based on version,Project,Comment,Changes',
+    );
+    // #14.3: people by name, the account id beside it.
+    expect(row).toContain(`,Ada Admin,${entry.actor},`);
     expect(row).toContain("'=cmd|calc");
     expect(row).toContain('Restored version 2');
   });

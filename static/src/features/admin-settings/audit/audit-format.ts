@@ -55,7 +55,8 @@ export function changesText(entry: AuditEntry): string {
 
 export const AUDIT_CSV_COLUMNS: CsvColumn<AuditEntry>[] = [
   { header: 'When (UTC)', value: (entry) => entry.at },
-  { header: 'Who', value: (entry) => entry.actor },
+  { header: 'Who', value: (entry) => entry.actorName ?? 'Unknown user' },
+  { header: 'Who (account id)', value: (entry) => entry.actor },
   { header: 'Action', value: auditActionLabel },
   { header: 'Version', value: (entry) => entry.version },
   { header: 'Based on version', value: (entry) => entry.basedOn },

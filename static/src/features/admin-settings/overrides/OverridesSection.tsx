@@ -27,6 +27,8 @@ const OverrideInput = ManualOverrideSchema.omit({ by: true, setAt: true }).stric
 type Props = {
   /** The live configuration: overrides are saved straight away, each as a new version. */
   live: BaseConfig;
+  /** Display names of the people who set the overrides, by account id. */
+  names: Readonly<Record<string, string>>;
   catalog: SiteCatalog;
   readOnly: boolean;
   /** Called after an override was set or cleared (or the live version was found stale): reload it. */
@@ -34,7 +36,7 @@ type Props = {
 };
 
 /** Overrides: a manual RAG for a project, with a reason and an expiry, set and cleared at once. */
-export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) {
+export function OverridesSection({ live, names, catalog, readOnly, onChanged }: Props) {
   const setProjectOverrideCall = useResolverAction('setProjectOverride');
   const [projectKey, setProjectKey] = useState('');
   const [rag, setRag] = useState<Rag>('amber');
@@ -167,7 +169,7 @@ export function OverridesSection({ live, catalog, readOnly, onChanged }: Props) 
                 <td>
                   {formatDateTime(override.expiresAt)} {active ? null : <Lozenge>expired</Lozenge>}
                 </td>
-                <td className="pmo-key">{override.by}</td>
+                <td>{names[override.by] ?? 'Unknown user'}</td>
                 {readOnly ? null : (
                   <td>
                     <Button

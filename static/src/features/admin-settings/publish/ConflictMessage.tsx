@@ -86,7 +86,8 @@ export function ConflictMessage({ conflict, base, draft, fetchLive, onKeepMine, 
             <div className="pmo-conflict-compare pmo-stack--tight" data-testid="conflict-compare-result">
               <p>
                 Version {live.version}, published {formatDateTime(live.savedAt)} by{' '}
-                <span className="pmo-key">{live.author ?? 'someone'}</span>, changed:
+                <span>{live.author === null ? 'someone' : (live.authorName ?? 'Unknown user')}</span>,
+                changed:
               </p>
               <ChangeList changes={theirs} emptyText="Nothing that differs from your starting point." />
               {overlap.length > 0 ? (

@@ -13,6 +13,7 @@ import { VersionsSection } from '../versions/VersionsSection';
 export function LiveSections({
   section,
   live,
+  names,
   catalog,
   readOnly,
   dirty,
@@ -21,6 +22,8 @@ export function LiveSections({
 }: {
   section: SectionId;
   live: LiveSettings;
+  /** Display names of the people the live settings name (override authors), by account id. */
+  names: Readonly<Record<string, string>>;
   catalog: SiteCatalog;
   readOnly: boolean;
   /** The draft has unsaved changes (a restore or an import would replace them). */
@@ -35,6 +38,7 @@ export function LiveSections({
       {section === 'overrides' ? (
         <OverridesSection
           live={{ version: live.version, config: live.config }}
+          names={names}
           catalog={catalog}
           readOnly={readOnly}
           onChanged={onOverridesChanged}

@@ -81,6 +81,7 @@ export function SettingsEditor({
           <LiveSections
             section={section}
             live={live}
+            names={settings.names ?? {}}
             catalog={catalog}
             readOnly={readOnly}
             dirty={dirty}

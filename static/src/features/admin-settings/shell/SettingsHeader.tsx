@@ -13,7 +13,7 @@ export function SettingsHeader({ live }: { live: LiveSettings }) {
         <p className="pmo-subtle" data-testid="live-version">
           {live.version === 0
             ? 'The built-in defaults are in force: nothing has been published yet.'
-            : `Live: version ${live.version}, published ${formatDateTime(live.savedAt)} by ${live.author ?? 'unknown'}.`}
+            : `Live: version ${live.version}, published ${formatDateTime(live.savedAt)} by ${live.authorName ?? 'Unknown user'}.`}
         </p>
       </div>
     </header>

@@ -202,7 +202,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
                       {meta.version} {isLive ? <Lozenge appearance="success">live</Lozenge> : null}
                     </td>
                     <td>{formatDateTime(meta.savedAt)}</td>
-                    <td className="pmo-key">{meta.author ?? '—'}</td>
+                    <td>{meta.author === null ? '—' : (meta.authorName ?? 'Unknown user')}</td>
                     <td>{originLabel(meta.origin)}</td>
                     <td className="pmo-wrap">{meta.comment || <span className="pmo-subtle">—</span>}</td>
                     <td className="pmo-actions-cell">

@@ -1,0 +1,99 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { MemoryStore } from '../../storage/memory-store';
+import type { Actor } from '../deps';
+import { clearSettingsEditorCache } from './authorize';
+import { importSettings } from './import-settings';
+import { configVersionKey } from './live-config';
+import { previewImport } from './preview-import';
+import { saveSettings } from './save-settings';
+import { validateSettings } from './validate-settings';
+
+/** Issue #14.11: a nonexistent access group and duplicate lifecycle stage names were accepted. */
+
+const admin: Actor = { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' };
+
+let sim: JiraSim;
+beforeAll(async () => {
+  sim = await createJiraSim({ port: 0, seed: 11, projects: 2, issuesPerProject: 5 });
+});
+afterAll(() => sim.close());
+beforeEach(() => clearSettingsEditorCache());
+
+function harness() {
+  const store = new MemoryStore();
+  return { deps: wireSimulator(sim.url, { store }).localApp.deps, store };
+}
+
+function edited(change: (config: PmoConfig) => void): PmoConfig {
+  const config = structuredClone(defaultPmoConfig);
+  change(config);
+  return config;
+}
+
+const missingGroup = edited((config) => {
+  config.access.pmoGroupName = 'pmo-ofice';
+});
+const duplicateStageName = edited((config) => {
+  const [first, second] = config.lifecycle.stages;
+  if (!first || !second) throw new Error('the default lifecycle has fewer than two stages');
+  second.name = ` ${first.name.toUpperCase()} `;
+});
+
+describe('settings refuse references that are accepted but wrong (#14.11)', () => {
+  it('a PMO group Jira does not know is refused by validation, save and import, naming the field', async () => {
+    const { deps, store } = harness();
+    const { problems } = await validateSettings(deps, admin, missingGroup);
+    expect(problems).toContainEqual({
+      path: 'access.pmoGroupName',
+      message: expect.stringContaining('There is no Jira group "pmo-ofice"'),
+      severity: 'error',
+    });
+    await expect(
+      saveSettings(deps, admin, { baseVersion: 0, config: missingGroup, comment: '' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { problems: [expect.objectContaining({ path: 'access.pmoGroupName' })] },
+    });
+    const json = JSON.stringify(missingGroup);
+    expect((await previewImport(deps, admin, json)).problems.map((problem) => problem.path)).toContain(
+      'access.pmoGroupName',
+    );
+    await expect(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await store.get(configVersionKey(1))).toBeUndefined();
+  });
+
+  it('an existing group is accepted whatever its case', async () => {
+    const { deps } = harness();
+    const config = edited((draft) => {
+      draft.access.pmoGroupName = 'PMO-Office';
+    });
+    await expect(saveSettings(deps, admin, { baseVersion: 0, config, comment: '' })).resolves.toEqual({
+      version: 1,
+    });
+  });
+
+  it('two lifecycle stages with the same name (ignoring case and spaces) are refused, naming the second', async () => {
+    const { deps, store } = harness();
+    const { problems } = await validateSettings(deps, admin, duplicateStageName);
+    expect(problems).toContainEqual({
+      path: 'lifecycle.stages.1.name',
+      message: expect.stringMatching(/already used by stage 1/),
+      severity: 'error',
+    });
+    await expect(
+      saveSettings(deps, admin, { baseVersion: 0, config: duplicateStageName, comment: '' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      details: { problems: [expect.objectContaining({ path: 'lifecycle.stages.1.name' })] },
+    });
+    const json = JSON.stringify(duplicateStageName);
+    await expect(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(await store.get(configVersionKey(1))).toBeUndefined();
+  });
+});
