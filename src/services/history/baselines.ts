@@ -11,6 +11,7 @@ import { addDays, localDayOf } from '../../domain/history/calendar';
 import type { GatePassed } from '../../domain/history/gates-passed';
 import { queryAll } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
+import { nameOf, userNames } from '../people/user-names';
 import { viewerSnapshot } from '../portfolio/get-portfolio-report';
 import { requireSettingsEditor, settingsEditorStatus } from '../settings/authorize';
 import { portfolioPrefix } from '../snapshots/keys';
@@ -127,7 +128,8 @@ export async function setBaseline(
     localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone),
     baseline,
   );
-  return { ...baseline, byName: null };
+  const names = await userNames(deps, actor.installation, [actor.accountId]);
+  return { ...baseline, byName: nameOf(names, baseline.by) };
 }
 
 /**
@@ -186,6 +188,11 @@ export async function listBaselines(
     settingsEditorStatus(deps, actor, viewer.live.config.access.pmoGroupName),
   ]);
   const hidden = (key: string) => snapshot?.access.hiddenIssues.has(key) === true;
+  const names = await userNames(
+    deps,
+    actor.installation,
+    baselines.flatMap((baseline) => (baseline.by ? [baseline.by] : [])),
+  );
   const latest = baselines[0];
   const variance = latest && snapshot ? varianceAgainst(latest, snapshot.data.chunk) : null;
   return {
@@ -193,7 +200,7 @@ export async function listBaselines(
     baselines: baselines.map((baseline) => ({
       ...baseline,
       dueDates: Object.fromEntries(Object.entries(baseline.dueDates).filter(([key]) => !hidden(key))),
-      byName: null,
+      byName: nameOf(names, baseline.by),
     })),
     variance:
       variance && snapshot

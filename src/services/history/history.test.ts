@@ -244,7 +244,13 @@ describe('portfolio history', () => {
       projectKey,
       note: 'Plan of record',
     });
-    expect(set).toMatchObject({ projectKey, trigger: 'manual', by: 'sim-admin', note: 'Plan of record' });
+    expect(set).toMatchObject({
+      projectKey,
+      trigger: 'manual',
+      by: 'sim-admin',
+      byName: 'Ada Admin',
+      note: 'Plan of record',
+    });
     const projectIssues = sim.dataset.issues.filter(
       (issue) => sim.dataset.projects[issue.projectIdx]?.key === projectKey,
     );

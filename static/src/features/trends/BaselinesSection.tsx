@@ -160,7 +160,8 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
                   <Lozenge appearance={baseline.trigger === 'gate' ? 'success' : 'inprogress'}>
                     {baseline.trigger === 'gate' ? 'Gate passed' : 'Set by PMO'}
                   </Lozenge>{' '}
-                  {baseline.note || <span className="pmo-subtle">No note</span>}{' '}
+                  {baseline.note || <span className="pmo-subtle">No note</span>}
+                  {baseline.byName ? <span className="pmo-subtle"> by {baseline.byName}</span> : null}{' '}
                   <span className="pmo-subtle">
                     ({baseline.scope.issues} issues, {baseline.scope.storyPoints} points, finish{' '}
                     {baseline.forecastFinish ?? 'unknown'})
