@@ -2,7 +2,7 @@ import type { DryRunResult } from '../../contracts/settings';
 import type { PmoConfig } from '../../domain/config/schema';
 import type { ComplianceInput, ProjectHealth } from '../../domain/health/health';
 import { chunkBasis, computePortfolioFromChunk } from '../../domain/portfolio';
-import type { EngineSettings } from '../../domain/settings';
+import { type EngineSettings, withMappedRiskFields } from '../../domain/settings';
 import { toEvaluatedFacts } from '../../domain/snapshot/stored-facts';
 import { chunkForViewer, type ViewerScope } from '../../domain/snapshot/viewer-filter';
 import { ComplianceAccumulator } from '../../domain/standards/compliance-report';
@@ -79,12 +79,21 @@ export async function dryRunHealth(
   }
   changes.sort((a, b) => a.projectKey.localeCompare(b.projectKey));
   // Only what the draft itself changes about collection needs a refresh to show.
-  const basisOf = (engine: EngineSettings | null) => chunkBasis(engine ?? data.settings);
+  // Risk fields resolve as the page resolves them (a mapping on "find by name" keeps the snapshot's).
+  const basisOf = (side: HealthSide) =>
+    chunkBasis(
+      side.engine === null
+        ? data.settings
+        : withMappedRiskFields(side.engine, {
+            roam: side.config.fieldMapping.roam ?? data.settings.riskRoamFieldId ?? undefined,
+            riskOwner: side.config.fieldMapping.riskOwner ?? data.settings.riskOwnerFieldId ?? undefined,
+          }),
+    );
   return {
     asOf: data.asOf,
     projects: projects.length,
     changes,
-    needsRefresh: basisOf(candidate.engine) !== basisOf(live.engine),
+    needsRefresh: basisOf(candidate) !== basisOf(live),
   };
 }
 

@@ -1,0 +1,128 @@
+/**
+ * History benchmark (#15): 100 projects x 400 recorded days in a store with simulated KVS latency;
+ * server-side time of the reads the Trends page and the overview make (p50/p95 of 20 calls each),
+ * and the storage a project-year takes.
+ *   npm run bench:history
+ */
+import { addDays } from '../src/domain/history/calendar';
+import { dayRecordOf, splitDayRecord } from '../src/domain/history/day-record';
+import { computePortfolio } from '../src/domain/portfolio';
+import { generatePortfolio } from '../src/domain/portfolio/test-data';
+import { defaultEngineSettings } from '../src/domain/settings';
+import type { AppDeps } from '../src/services/deps';
+import { exportPortfolioHistory } from '../src/services/history/export-portfolio-history';
+import { getPortfolioChanges } from '../src/services/history/get-portfolio-changes';
+import { getPortfolioHistory } from '../src/services/history/get-portfolio-history';
+import { getProjectHistory } from '../src/services/history/get-project-history';
+import { storeDay } from '../src/services/history/history-store';
+import { viewerProjectsKey } from '../src/services/snapshots/keys';
+import { MemoryStore } from '../src/storage/memory-store';
+import { queryAll } from '../src/storage/store';
+
+const PROJECTS = 100;
+const DAYS = 400;
+const CALLS = 20;
+const STORE_LATENCY: [number, number] = [5, 30];
+const TODAY = '2026-12-05';
+const NOW = new Date(`${TODAY}T12:00:00.000Z`);
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+
+async function timed(run: () => Promise<unknown>): Promise<{ p50Ms: number; p95Ms: number }> {
+  const times: number[] = [];
+  for (let call = 0; call < CALLS; call++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return { p50Ms: Math.round(percentile(times, 0.5)), p95Ms: Math.round(percentile(times, 0.95)) };
+}
+
+export async function historyBenchmark() {
+  const portfolio = generatePortfolio({ projects: PROJECTS, issues: PROJECTS * 100, seed: 7, now: NOW });
+  const report = computePortfolio({
+    projects: portfolio.projects,
+    issues: portfolio.issues,
+    settings: defaultEngineSettings,
+    now: NOW,
+  });
+  // Writing goes without latency (it is setup); reading pays it.
+  const store = new MemoryStore();
+  let projectBytes = 0;
+  let summaryBytes = 0;
+  const rags = ['green', 'amber', 'red'] as const;
+  for (let back = DAYS - 1; back >= 0; back--) {
+    const day = addDays(TODAY, -back);
+    const shifted = {
+      ...report,
+      projects: report.projects.map((project, index) => {
+        const rag = rags[(index + Math.floor(back / 7)) % 3] ?? 'green';
+        return { ...project, health: { ...project.health, rag, computedRag: rag } };
+      }),
+    };
+    const record = dayRecordOf({
+      day,
+      asOf: `${day}T10:00:00.000Z`,
+      settingsVersion: 1,
+      reconstructed: false,
+      report: shifted,
+      compliance: null,
+      secured: () => false,
+    });
+    if (back < 365) {
+      const { summary, projects } = splitDayRecord(record);
+      summaryBytes += JSON.stringify(summary).length;
+      for (const day of projects.values()) projectBytes += JSON.stringify(day).length;
+    }
+    await storeDay(store, 'all', record, 1100);
+  }
+  const keys = portfolio.projects.map((project) => project.key);
+  const slowStore = new MemoryStore({ latencyMs: STORE_LATENCY, seed: 3 });
+  for await (const { key, value } of queryAll(store, '')) await slowStore.set(key, value);
+  await slowStore.set(viewerProjectsKey('viewer'), { at: NOW.getTime(), keys });
+  await slowStore.set('site:time-zone', { at: NOW.getTime(), timeZone: 'UTC' });
+  const deps = {
+    store: slowStore,
+    now: () => NOW,
+    jira: {
+      asApp: () => {
+        throw new Error('the history reads no Jira');
+      },
+      asUser: () => {
+        throw new Error('the history reads no Jira');
+      },
+    },
+    jiraConcurrency: 1,
+    queue: { push: async () => {} },
+  } as unknown as AppDeps;
+  const actor = { accountId: 'viewer', installation: 'bench' };
+  return {
+    setup: { projects: PROJECTS, days: DAYS, storeLatencyMs: STORE_LATENCY },
+    storage: {
+      bytesPerProjectYear: Math.round((projectBytes + summaryBytes) / PROJECTS),
+      portfolioYearBytes: projectBytes + summaryBytes,
+    },
+    sparklines12Weeks: await timed(() => getPortfolioHistory(deps, actor, { portfolioId: 'all', days: 84 })),
+    portfolioYear: await timed(() => getPortfolioHistory(deps, actor, { portfolioId: 'all', days: 400 })),
+    projectTrendYear: await timed(() =>
+      getProjectHistory(deps, actor, { portfolioId: 'all', projectKey: keys[0] ?? '', days: 400 }),
+    ),
+    changesSinceLastMonth: await timed(() =>
+      getPortfolioChanges(deps, actor, { portfolioId: 'all', since: addDays(TODAY, -30) }),
+    ),
+    exportQuarterAllProjects: await timed(() =>
+      exportPortfolioHistory(deps, actor, { portfolioId: 'all', from: addDays(TODAY, -91), to: TODAY }),
+    ),
+    targetP95Ms: 300,
+  };
+}
+
+if (require.main === module) {
+  historyBenchmark()
+    .then((figures) => process.stdout.write(`${JSON.stringify({ history: figures }, null, 2)}\n`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
