@@ -287,7 +287,7 @@ describe('permission matrix: every user x every resolver', () => {
 
   it.each(cases)('%s calling %s sees only what Jira lets them browse', async (user, key) => {
     const row = MATRIX[key];
-    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    fixture.liveVersion = (await findLiveVersion(local.deps)).version;
     const view = sees.get(user);
     if (!view) throw new Error(`no view for ${user}`);
     for (const { payload, issue } of row.payloads(fixture)) {
@@ -325,7 +325,7 @@ describe('permission matrix: every user x every resolver', () => {
 
   it.each(cases)('%s calling %s cannot name a user in the payload', async (user, key) => {
     const before = await dumpStore(local.deps.store);
-    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    fixture.liveVersion = (await findLiveVersion(local.deps)).version;
     for (const { payload } of MATRIX[key].payloads(fixture)) {
       for (const field of ['accountId', 'actor', 'author', 'by', 'principal']) {
         const result = await invoke(local, user, key, { ...payload, [field]: 'sim-admin' });

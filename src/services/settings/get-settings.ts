@@ -20,7 +20,7 @@ export async function getSettings(deps: AppDeps, actor: Actor): Promise<Resolver
   const state = await readLiveState(deps);
   const status = await settingsEditorStatus(deps, actor, state.config?.access.pmoGroupName ?? null);
   if (!status.canEdit) throw new AppError('FORBIDDEN', SETTINGS_NOT_VISIBLE, { required: 'settings editor' });
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   return {
     live,
     canEdit: status.canEdit,

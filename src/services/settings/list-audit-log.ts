@@ -11,15 +11,15 @@ export async function listAuditLog(
 ): Promise<ResolverOutput<'listAuditLog'>> {
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
-  return listAuditEntries(deps.store, input);
+  return listAuditEntries(deps, input);
 }
 
 /** On the first page only: later pages hold older entries, which the first call completed. */
 export async function catchUp(deps: AppDeps, liveVersion: number, cursor: string | undefined): Promise<void> {
   if (cursor !== undefined) return;
   try {
-    await syncAuditLog(deps.store, liveVersion);
+    await syncAuditLog(deps, liveVersion);
   } catch (error) {
-    console.error('[pmo] could not bring the audit log up to date', error);
+    deps.logger.error('could not bring the audit log up to date', { liveVersion }, error);
   }
 }

@@ -17,7 +17,7 @@ export async function listConfigVersions(
 ): Promise<ResolverOutput<'listConfigVersions'>> {
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
-  const listing = await listAuditEntries(deps.store, input);
+  const listing = await listAuditEntries(deps, input);
   const versions = listing.entries.map(metaOfEntry);
   if (listing.nextCursor === null) versions.push(DEFAULTS_META);
   return { liveVersion: live.version, versions, nextCursor: listing.nextCursor };

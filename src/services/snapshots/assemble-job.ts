@@ -65,7 +65,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
         .map((marker) => [marker.projectKey, marker.failed as string]),
     );
     const merged = mergeRun(plan, base ?? null, parts, failed);
-    const live = await loadLiveConfig(deps.store);
+    const live = await loadLiveConfig(deps);
     const ticks = await loadAllTicks(deps.store);
     const compliance = evaluateCompliance(live.config, plan, merged.facts, ticks);
     const totals = done.reduce(
