@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, downloadCsv, downloadText, setTheme } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -57,17 +57,9 @@ async function openAs(accountId: string, waitFor = 'settings-nav-portfolios'): P
   return { context, page, errors };
 }
 
-const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
-
-function adminFrame(page: Page): Frame {
-  const frame = page.frame({ url: /\/apps\/admin\// });
-  if (!frame) throw new Error('no admin frame');
-  return frame;
-}
-
 /** Axe on the admin frame once CSS transitions (a button leaving its loading state) have finished. */
 async function axeViolations(page: Page) {
-  const frame = adminFrame(page);
+  const frame = appFrame(page, 'admin');
   await frame.evaluate(() =>
     Promise.all(
       document
@@ -82,13 +74,6 @@ async function axeViolations(page: Page) {
 async function go(page: Page, section: (typeof SECTIONS)[number]) {
   await app(page).getByTestId(`settings-nav-${section}`).click();
   await app(page).getByTestId(`settings-section-${section}`).waitFor();
-}
-
-async function setTheme(page: Page, mode: 'light' | 'dark') {
-  const current = await page.locator('html').getAttribute('data-color-mode');
-  if (current !== mode) await page.getByTestId('theme-toggle').click();
-  await page.locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
-  await app(page).locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
 }
 
 async function liveVersionText(page: Page): Promise<string> {
@@ -236,13 +221,9 @@ test('restoring version 1 makes it live again and the audit log shows every chan
   await expect(restore.textContent()).resolves.toContain('Back to 14 days');
   await screenshot(page, 'admin-settings-audit-after-restore');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('audit-export').click(),
-  ]);
-  const csv = await readFile(await download.path(), 'utf8');
-  expect(csv).toContain('Restored version 1');
-  expect(csv.split('\r\n')[0]).toContain('When (UTC),Who,Action,Version');
+  const [header, ...rows] = (await downloadCsv(page, 'audit-export')).rows;
+  expect(header?.slice(0, 4)).toEqual(['When (UTC)', 'Who', 'Action', 'Version']);
+  expect(rows.some((row) => row.some((cell) => cell.includes('Restored version 1')))).toBe(true);
 });
 
 test('a malformed or hostile import is refused with a clear message and changes nothing', async () => {
@@ -275,11 +256,7 @@ test('a malformed or hostile import is refused with a clear message and changes 
   await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
 
   // A valid export round-trips: the preview shows no differences.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('export-settings').click(),
-  ]);
-  const exported = await readFile(await download.path(), 'utf8');
+  const { text: exported } = await downloadText(page, 'export-settings');
   expect(() => JSON.parse(exported)).not.toThrow();
   await frame.getByTestId('import-text').fill(exported);
   await frame.getByTestId('import-preview-button').click();
@@ -297,11 +274,7 @@ test('a valid import is previewed as a diff and applied as one new version', asy
   const { page } = first;
   const frame = app(page);
   await go(page, 'import-export');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('export-settings').click(),
-  ]);
-  const exported = await readFile(await download.path(), 'utf8');
+  const { text: exported } = await downloadText(page, 'export-settings');
   // Switch the risk-register standard off in the exported document, wherever the export keeps the config.
   const changed = exported.replace(/("id":\s*"risk-register"[\s\S]*?"mode":\s*)"warn"/, '$1"off"');
   expect(changed).not.toBe(exported);
