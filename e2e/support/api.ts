@@ -16,17 +16,23 @@ export function simUserById(accountId: string): SimUser {
 
 /**
  * Calls a resolver through the host as `accountId` and answers the raw response: data with 200, a
- * typed failure with its HTTP status. For tests of refusals and of what the contract does not allow.
+ * typed failure with its HTTP status. For tests of refusals.
  */
 export function invokeResponse(
   stack: Stack,
   functionKey: string,
   accountId: string,
   payload: unknown,
+  options: { bridge?: boolean } = {},
 ): Promise<Response> {
   return fetch(`${stack.url}/__invoke/${functionKey}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
+    headers: {
+      'content-type': 'application/json',
+      'x-account-id': accountId,
+      // The bridge shim's mode: typed failures come back with 200 as `{ ok: false, error }`.
+      ...(options.bridge ? { 'x-pmo-bridge': '1' } : {}),
+    },
     body: JSON.stringify(payload),
   });
 }
@@ -93,6 +99,23 @@ export async function editIssue(
   if (response.status !== 204) {
     throw new Error(`editing ${issueKey} answered ${response.status}: ${await response.text()}`);
   }
+}
+
+/** Moves an issue to the status named `statusName` in the simulator as `user` (no validator runs). */
+export async function transitionIssue(
+  stack: Stack,
+  user: SimUser,
+  issueKey: string,
+  statusName: string,
+): Promise<void> {
+  const path = `/rest/api/3/issue/${issueKey}/transitions`;
+  const listed = await simRequest(stack, user, 'GET', path);
+  const { transitions } = (await listed.json()) as { transitions: { id: string; to: { name: string } }[] };
+  const transition = transitions.find((candidate) => candidate.to.name === statusName);
+  if (!transition) throw new Error(`${issueKey} cannot move to ${statusName}`);
+  const moved = await simRequest(stack, user, 'POST', path, { transition: { id: transition.id } });
+  if (moved.status !== 204)
+    throw new Error(`moving ${issueKey} answered ${moved.status}: ${await moved.text()}`);
 }
 
 /** Asks until `done` answers true (a condition, never a fixed sleep), for at most `timeoutMs`. */
