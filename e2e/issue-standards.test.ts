@@ -7,7 +7,7 @@ import { queryAll } from '../src/storage/store';
 import { editIssue, invoke, invokeResponse, simRequest, transitionIssue, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
-import { appFrame, panel, setTheme, switchUser } from './support/host-page';
+import { appFrame, holdRequests, panel, setTheme, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -451,25 +451,18 @@ test('an Epic’s gate checklist: ticks record who and when, the history keeps u
       await expect(gate.getByText('Optional', { exact: true }).count()).resolves.toBe(1);
 
       // Not optimistic: while the server saves, a spinner shows and the box keeps the server's state.
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await context.route('**/__invoke/setChecklistItem', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const saving = await holdRequests(context, '**/__invoke/setChecklistItem');
       await checkbox('execution-gate', 'scope-agreed').click();
       await panel(page).getByTestId('checklist-saving').waitFor();
       await expect(checkbox('execution-gate', 'scope-agreed').getAttribute('data-ticked')).resolves.toBe(
         'false',
       );
       await expect(checkbox('execution-gate', 'scope-agreed').isChecked()).resolves.toBe(false);
-      release();
+      saving.release();
       await panel(page)
         .locator('[data-testid="checklist-item-execution-gate-scope-agreed"][data-ticked="true"]')
         .waitFor();
-      await context.unroute('**/__invoke/setChecklistItem');
+      await saving.stop();
       const tickInfo = gate.getByTestId('checklist-tick');
       await expect(tickInfo.textContent()).resolves.toMatch(
         /^Ticked by Tom Team · \d{1,2} [A-Z][a-z]{2,3} \d{4} \d{2}:\d{2}$/,
@@ -648,21 +641,14 @@ test('while loading the panel shows a skeleton; when no standard applies it says
     ...config,
     standards: config.standards.map((standard) => ({ ...standard, mode: 'off' })),
   });
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/__invoke/getIssueStandards', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const loading = await holdRequests(page, '**/__invoke/getIssueStandards');
   await withLiveConfig(nothingApplies, () =>
     restoringIssues([epic.key], async () => {
       try {
         await page.goto(`${stack.url}/jira/browse/${epic.key}`);
         await panel(page).getByTestId('standards-loading').waitFor();
         await expect(panel(page).getByTestId('compliance-badge').count()).resolves.toBe(0);
-        release();
+        loading.release();
         await expect(badge()).resolves.toBe('not-covered');
         await expect(panel(page).getByTestId('compliance-badge').textContent()).resolves.toBe(
           'No standards apply',
@@ -677,8 +663,7 @@ test('while loading the panel shows a skeleton; when no standard applies it says
         await screenshot(page, 'issue-standards-empty');
         await transitionAllowed('Done');
       } finally {
-        release();
-        await page.unroute('**/__invoke/getIssueStandards');
+        await loading.stop();
       }
     }),
   );

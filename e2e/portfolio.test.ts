@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browsableProjectKeys, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
-import { app, appFrame, downloadCsv, switchUser } from './support/host-page';
+import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -104,17 +104,7 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
   // The report's time is shown beside the list's, and the CSV export holds every listed project.
   await app(page).getByTestId('report-freshness').waitFor();
   const [header, ...rows] = (await downloadCsv(page, 'csv-export-projects')).rows;
-  expect(header).toEqual([
-    'Key',
-    'Project',
-    'Category',
-    'Health',
-    'Health reason',
-    'To Do',
-    'In progress',
-    'Done',
-    'Total',
-  ]);
+  expect(header).toEqual(PROJECTS_CSV_HEADER);
   expect(rows.map((row) => row[0]).sort()).toEqual(expected);
 
   await screenshot(page, 'portfolio-pmo-lead');
