@@ -7,6 +7,10 @@ import { buildPortfolioReport } from './build-report';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
+// Each test reads a whole simulated portfolio over HTTP: seconds of CPU on a shared 2-core machine,
+// past jest's default 5 s while other suites run alongside.
+jest.setTimeout(30_000);
+
 /** Retries without real waiting: the tests are about counts, not about the clock. */
 const instantRetries: RetryEnvironment = { sleep: async () => {}, now: () => Date.now(), random: () => 0.5 };
 
