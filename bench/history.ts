@@ -15,6 +15,7 @@ import { getPortfolioChanges } from '../src/services/history/get-portfolio-chang
 import { getPortfolioHistory } from '../src/services/history/get-portfolio-history';
 import { getProjectHistory } from '../src/services/history/get-project-history';
 import { storeDay } from '../src/services/history/history-store';
+import { createConsoleLogger } from '../src/services/logger';
 import { viewerProjectsKey } from '../src/services/snapshots/keys';
 import { MemoryStore } from '../src/storage/memory-store';
 import { queryAll } from '../src/storage/store';
@@ -79,7 +80,11 @@ export async function historyBenchmark() {
   }
   const keys = portfolio.projects.map((project) => project.key);
   const slowStore = new MemoryStore({ latencyMs: STORE_LATENCY, seed: 3 });
-  for await (const { key, value } of queryAll(store, '')) await slowStore.set(key, value);
+  const entries: { key: string; value: unknown }[] = [];
+  for await (const entry of queryAll(store, '')) entries.push(entry);
+  for (let start = 0; start < entries.length; start += 2000) {
+    await Promise.all(entries.slice(start, start + 2000).map(({ key, value }) => slowStore.set(key, value)));
+  }
   await slowStore.set(viewerProjectsKey('viewer'), { at: NOW.getTime(), keys });
   await slowStore.set('site:time-zone', { at: NOW.getTime(), timeZone: 'UTC' });
   const deps = {
@@ -94,6 +99,7 @@ export async function historyBenchmark() {
       },
     },
     jiraConcurrency: 1,
+    logger: createConsoleLogger({ minLevel: 'warn' }),
     queue: { push: async () => {} },
   } as unknown as AppDeps;
   const actor = { accountId: 'viewer', installation: 'bench' };

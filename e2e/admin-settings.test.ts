@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { SETTINGS_LIMITS } from '../src/contracts/settings';
-import type { PmoConfig } from '../src/domain/config/schema';
+import { invoke } from './support/api';
 import { chooseOption, radioInput, shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { clippedTexts } from './support/clipped-text';
+import { app, appFrame, downloadCsv, downloadText, setTheme } from './support/host-page';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * The admin settings page (issue #6), in the browser on the local host: an admin edits a standard,
@@ -61,17 +61,9 @@ async function openAs(accountId: string, waitFor = 'settings-nav-portfolios'): P
   return { context, page, errors };
 }
 
-const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
-
-function adminFrame(page: Page): Frame {
-  const frame = page.frame({ url: /\/apps\/admin\// });
-  if (!frame) throw new Error('no admin frame');
-  return frame;
-}
-
 /** Axe on the admin frame once CSS transitions (a button leaving its loading state) have finished. */
 async function axeViolations(page: Page) {
-  const frame = adminFrame(page);
+  const frame = appFrame(page, 'admin');
   await frame.evaluate(() =>
     Promise.all(
       document
@@ -86,13 +78,6 @@ async function axeViolations(page: Page) {
 async function go(page: Page, section: (typeof SECTIONS)[number]) {
   await app(page).getByTestId(`settings-nav-${section}`).click();
   await app(page).getByTestId(`settings-section-${section}`).waitFor();
-}
-
-async function setTheme(page: Page, mode: 'light' | 'dark') {
-  const current = await page.locator('html').getAttribute('data-color-mode');
-  if (current !== mode) await page.getByTestId('theme-toggle').click();
-  await page.locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
-  await app(page).locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
 }
 
 async function liveVersionText(page: Page): Promise<string> {
@@ -128,7 +113,7 @@ test('every section renders, is axe-clean, and looks right in light and dark', a
         const violations = await axeViolations(page);
         expect({ section, violations }).toEqual({ section, violations: [] });
         // No label, chosen value or tag is cut off (#14.12).
-        const clipped = await clippedTexts(adminFrame(page));
+        const clipped = await clippedTexts(appFrame(page, 'admin'));
         expect({ section, clipped }).toEqual({ section, clipped: [] });
       }
       await screenshot(page, `admin-settings-${section}-${mode}`);
@@ -148,7 +133,7 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   await frame.getByTestId(`${fields}`).getByText('Priority', { exact: true }).waitFor();
   // The expanded editor (rules, pickers, checklists) is as accessible as the rest, and nothing in it is cut off.
   expect(await axeViolations(page)).toEqual([]);
-  expect(await clippedTexts(adminFrame(page))).toEqual([]);
+  expect(await clippedTexts(appFrame(page, 'admin'))).toEqual([]);
   await frame.getByTestId('standard-row-delivery-readiness').scrollIntoViewIfNeeded();
   await screenshot(page, 'admin-settings-standard-editor-light');
   await setTheme(page, 'dark');
@@ -252,13 +237,9 @@ test('restoring version 1 makes it live again and the audit log shows every chan
   await expect(restore.textContent()).resolves.toContain('Back to 14 days');
   await screenshot(page, 'admin-settings-audit-after-restore');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('audit-export').click(),
-  ]);
-  const csv = await readFile(await download.path(), 'utf8');
-  expect(csv).toContain('Restored version 1');
-  expect(csv.split('\r\n')[0]).toContain('When (UTC),Who,Who (account id),Action,Version');
+  const [header, ...rows] = (await downloadCsv(page, 'audit-export')).rows;
+  expect(header?.slice(0, 5)).toEqual(['When (UTC)', 'Who', 'Who (account id)', 'Action', 'Version']);
+  expect(rows.some((row) => row.some((cell) => cell.includes('Restored version 1')))).toBe(true);
 });
 
 test('a malformed or hostile import is refused with a clear message and changes nothing', async () => {
@@ -291,11 +272,7 @@ test('a malformed or hostile import is refused with a clear message and changes 
   await expect(frame.locator('img[src="x"]').count()).resolves.toBe(0);
 
   // A valid export round-trips: the preview shows no differences.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('export-settings').click(),
-  ]);
-  const exported = await readFile(await download.path(), 'utf8');
+  const { text: exported } = await downloadText(page, 'export-settings');
   expect(() => JSON.parse(exported)).not.toThrow();
   await frame.getByTestId('import-text').fill(exported);
   await frame.getByTestId('import-preview-button').click();
@@ -335,11 +312,7 @@ test('a valid import is previewed as a diff and applied as one new version', asy
   const { page } = first;
   const frame = app(page);
   await go(page, 'import-export');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    frame.getByTestId('export-settings').click(),
-  ]);
-  const exported = await readFile(await download.path(), 'utf8');
+  const { text: exported } = await downloadText(page, 'export-settings');
   // Switch the risk-register standard off in the exported document, wherever the export keeps the config.
   const changed = exported.replace(/("id":\s*"risk-register"[\s\S]*?"mode":\s*)"warn"/, '$1"off"');
   expect(changed).not.toBe(exported);
@@ -403,7 +376,7 @@ test('a JQL scope is checked with Jira before it is saved', async () => {
   const frame = app(page);
   await go(page, 'portfolios');
   await frame.getByTestId('portfolio-add').click();
-  expect(await clippedTexts(adminFrame(page))).toEqual([]);
+  expect(await clippedTexts(appFrame(page, 'admin'))).toEqual([]);
   await radioInput(frame, 'portfolio-portfolio-scope-jql').check();
   // Empty JQL is caught in the page; a broken query by Jira.
   await frame.getByTestId('portfolio-row-portfolio').getByText('Required.').waitFor();
@@ -482,7 +455,7 @@ test('an admin names who may tick gate items: a Jira group, the PMO; the publish
     .getByTestId('settings-notice')
     .getByText(/^Published version \d+\. It is live now\.$/)
     .waitFor();
-  const live = await invokeAs<{ live: { config: PmoConfig } }>(stack, 'getSettings', 'sim-admin');
+  const live = await invoke(stack, 'getSettings', 'sim-admin', {});
   const items = live.live.config.standards
     .flatMap((standard) => standard.rules)
     .flatMap((rule) => (rule.kind === 'gateChecklist' && rule.id === 'execution-gate' ? rule.items : []));

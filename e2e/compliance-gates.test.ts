@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
-import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { complianceShare } from '../src/domain/health/percent';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, downloadCsv, switchUser, viewReady } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -34,36 +34,14 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
-function appFrame(p: Page): Frame {
-  const frame = p.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
-  return frame;
-}
-
 async function reportOf(accountId = ADMIN): Promise<PortfolioReport> {
-  const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: JSON.stringify({ portfolioId: 'all' }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as PortfolioReport;
+  return invoke(stack, 'getPortfolioReport', accountId, { portfolioId: 'all' });
 }
 
 async function complianceOf(accountId = ADMIN): Promise<Compliance> {
   const report = await reportOf(accountId);
   if (report.compliance === null) throw new Error('the seeded report has no compliance section');
   return report.compliance;
-}
-
-async function switchUser(p: Page, accountId: string) {
-  await Promise.all([p.waitForEvent('load'), p.getByTestId('user-switcher').selectOption(accountId)]);
-}
-
-async function contentReady(p: Page, view: 'compliance' | 'gates'): Promise<void> {
-  await app(p).locator(`[data-testid="${view}-content"][data-refreshing="false"]`).waitFor();
 }
 
 /** `KEY-standardId` of the violation rows on the page shown, top to bottom. */
@@ -93,15 +71,6 @@ async function gateRows(p: Page): Promise<[string, string][]> {
     );
 }
 
-/** Clicks an export button and answers the downloaded CSV's rows (header first), BOM removed. */
-async function downloadCsv(p: Page, testId: string): Promise<{ name: string; rows: string[][] }> {
-  const [download] = await Promise.all([p.waitForEvent('download'), app(p).getByTestId(testId).click()]);
-  const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return { name: download.suggestedFilename(), rows: parsed.data };
-}
-
 const readinessOf = (gate: Compliance['gates'][number]) =>
   gate.missedGates.length > 0
     ? 'missed'
@@ -117,7 +86,7 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
   await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe(ADMIN);
   await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
   await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
-  await contentReady(page, 'compliance');
+  await viewReady(page, 'compliance');
   const report = await reportOf();
   const compliance = report.compliance;
   if (!compliance) throw new Error('the seeded report has no compliance section');
@@ -235,7 +204,7 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
   await app(page).getByRole('link', { name: 'Gates' }).click();
   await page.waitForURL(`**${GATES_URL}`);
   await app(page).getByRole('heading', { name: 'Stage gates', level: 1 }).waitFor();
-  await contentReady(page, 'gates');
+  await viewReady(page, 'gates');
 
   const all = await gateRows(page);
   expect([...all].sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
@@ -314,14 +283,14 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
 });
 
 test('the dark theme: both views readable and axe-clean', async () => {
-  await contentReady(page, 'compliance');
+  await viewReady(page, 'compliance');
   await page.getByTestId('theme-toggle').click();
   await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await app(page).getByTestId('compliance-matrix').waitFor();
   await screenshot(page, 'compliance-admin-dark');
   expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
   await page.goto(`${stack.url}${GATES_URL}`);
-  await contentReady(page, 'gates');
+  await viewReady(page, 'gates');
   await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await screenshot(page, 'gates-admin-dark');
   expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);

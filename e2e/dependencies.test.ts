@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
-import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { CrossProjectLink, ProjectDependency } from '../src/domain/dependencies/graph';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, downloadCsv, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -32,22 +32,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
-function appFrame(p: Page): Frame {
-  const frame = p.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
-  return frame;
-}
-
-async function reportOf(accountId: string): Promise<PortfolioReport> {
-  const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: JSON.stringify({ portfolioId: 'all' }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as PortfolioReport;
+function reportOf(accountId: string): Promise<PortfolioReport> {
+  return invoke(stack, 'getPortfolioReport', accountId, { portfolioId: 'all' });
 }
 
 /** The project pairs the graph and the list must show: open links between different projects. */
@@ -129,17 +115,6 @@ async function rowIds(p: Page, container: string, prefix: string): Promise<strin
       (rows, pre) => rows.map((row) => row.getAttribute('data-testid')?.slice(pre.length) ?? ''),
       prefix,
     );
-}
-
-/** Clicks an export button and answers the downloaded CSV's rows (header first), BOM removed. */
-async function downloadCsv(p: Page, testId: string): Promise<{ name: string; rows: string[][] }> {
-  const [download] = await Promise.all([p.waitForEvent('download'), app(p).getByTestId(testId).click()]);
-  const file = await download.path();
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  return {
-    name: download.suggestedFilename(),
-    rows: Papa.parse<string[]>(text, { skipEmptyLines: true }).data,
-  };
 }
 
 test('the graph draws exactly the open cross-project dependencies of the report, and is axe-clean', async () => {
@@ -461,14 +436,11 @@ test('without cross-project dependencies the page says what to configure, not an
   // A user who can browse no project is told so.
   const outsider = await reportOf('sim-outsider');
   expect(outsider.projects).toEqual([]);
-  await Promise.all([
-    page.waitForEvent('load'),
-    page.getByTestId('user-switcher').selectOption('sim-outsider'),
-  ]);
+  await switchUser(page, 'sim-outsider');
   await expect(app(page).getByTestId('dependencies-empty').textContent()).resolves.toMatch(
     /You can't browse any projects in this portfolio/,
   );
-  await Promise.all([page.waitForEvent('load'), page.getByTestId('user-switcher').selectOption('sim-pmo')]);
+  await switchUser(page, 'sim-pmo');
 });
 
 test('no page error or console error on the way', () => {

@@ -1,13 +1,11 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim/users';
-import type { DryRunResult } from '../src/contracts/settings';
-import type { PmoConfig } from '../src/domain/config/schema';
-import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { isRestrictedKey } from '../src/domain/snapshot/viewer-filter';
+import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Issue #14 "One number everywhere", in the browser: the project drill-down shows every indicator with
@@ -72,7 +70,7 @@ async function expectAxeClean() {
   expect(seriousOrWorse(await runAxe(portfolioFrame(page)))).toEqual([]);
 }
 
-const reportAs = (accountId: string) => invokeAs<PortfolioReport>(stack, 'getPortfolioReport', accountId, {});
+const reportAs = (accountId: string) => invoke(stack, 'getPortfolioReport', accountId, {});
 
 /** How many issues a JQL finds, asked of the simulator as the PMO lead (the oracle for "Open in Jira"). */
 async function jiraCount(jql: string): Promise<number> {
@@ -196,8 +194,8 @@ test('a manual override shows who set it, when and why, with the computed RAG an
   const before = await reportAs('sim-pmo');
   const project = before.projects.find((candidate) => candidate.health.rag !== 'green');
   if (!project) throw new Error('no project that is not green');
-  const { live } = await invokeAs<{ live: { version: number } }>(stack, 'getSettings', 'sim-admin');
-  await invokeAs(stack, 'setProjectOverride', 'sim-admin', {
+  const { live } = await invoke(stack, 'getSettings', 'sim-admin', {});
+  await invoke(stack, 'setProjectOverride', 'sim-admin', {
     projectKey: project.key,
     override: {
       rag: 'green',
@@ -334,13 +332,13 @@ test('the dry run gives examples and says which projects’ RAG would change, as
   await result.waitFor();
 
   // The same draft, dry-run through the resolver: the page shows its answer.
-  const { live } = await invokeAs<{ live: { config: PmoConfig } }>(stack, 'getSettings', 'sim-admin');
+  const { live } = await invoke(stack, 'getSettings', 'sim-admin', {});
   const draft = structuredClone(live.config);
   const readiness = draft.standards.find((standard) => standard.id === 'delivery-readiness');
   if (!readiness) throw new Error('no delivery-readiness standard');
   readiness.mode = 'enforce';
   for (const [indicator, red, amber] of LENIENT) draft.engine.health[indicator] = { amber, red };
-  const expected = await invokeAs<DryRunResult>(stack, 'dryRunSettings', 'sim-admin', { config: draft });
+  const expected = await invoke(stack, 'dryRunSettings', 'sim-admin', { config: draft });
 
   // Examples: every project row names the issues the change affects (the column used to be blank).
   const projectRows = result.locator('[data-testid^="dry-run-project-"]');

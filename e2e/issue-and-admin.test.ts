@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Dialog, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { XSS_PAYLOADS } from '../dev/jira-sim';
 import type { SimIssue } from '../dev/jira-sim/types';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, panel, setTheme, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -31,9 +32,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const panel = (p: Page): FrameLocator => p.frameLocator('[data-testid="panel-frame"]');
-const adminApp = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
 function statusName(issue: SimIssue): string {
   const status = stack.sim.dataset.statuses.find((s) => s.id === issue.statusId);
   if (!status) throw new Error(`unknown status ${issue.statusId}`);
@@ -55,16 +53,6 @@ function plainIssue(): SimIssue {
   );
   if (!issue) throw new Error('no plain issue in the first project');
   return issue;
-}
-
-async function switchUser(p: Page, accountId: string) {
-  await Promise.all([p.waitForEvent('load'), p.getByTestId('user-switcher').selectOption(accountId)]);
-}
-
-async function setTheme(p: Page, mode: 'light' | 'dark') {
-  const current = await p.locator('html').getAttribute('data-color-mode');
-  if (current !== mode) await p.getByTestId('theme-toggle').click();
-  await p.locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
 }
 
 test('the issue view shows the issue, and the panel shows its status and project', async () => {
@@ -100,7 +88,6 @@ test('the issue view shows the issue, and the panel shows its status and project
   await setTheme(page, 'light');
   await screenshot(page, 'issue-view-light');
   await setTheme(page, 'dark');
-  await panel(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await screenshot(page, 'issue-view-dark');
   await setTheme(page, 'light');
 });
@@ -196,16 +183,16 @@ test('a transition runs the app’s validator, then Jira moves the issue', async
 test('the admin page shows an admin the site’s link types', async () => {
   await page.goto(`${stack.url}/jira/settings/apps/pmo-portfolio`);
   await switchUser(page, 'sim-admin');
-  await adminApp(page).getByTestId('settings-nav-mappings').click();
-  const table = adminApp(page).getByRole('table', { name: 'Issue link types' });
+  await app(page).getByTestId('settings-nav-mappings').click();
+  const table = app(page).getByRole('table', { name: 'Issue link types' });
   await table.waitFor();
   const names = await table
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent?.trim() ?? ''));
   expect(names.sort()).toEqual(stack.sim.dataset.linkTypes.map((linkType) => linkType.name).sort());
-  await expect(
-    adminApp(page).getByText('Only Jira administrators can change PMO settings').count(),
-  ).resolves.toBe(0);
+  await expect(app(page).getByText('Only Jira administrators can change PMO settings').count()).resolves.toBe(
+    0,
+  );
 
   const frame = page.frame({ url: /\/apps\/admin\// });
   if (!frame) throw new Error('no admin frame');
@@ -214,16 +201,15 @@ test('the admin page shows an admin the site’s link types', async () => {
   await setTheme(page, 'light');
   await screenshot(page, 'admin-light');
   await setTheme(page, 'dark');
-  await adminApp(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await screenshot(page, 'admin-dark');
   await setTheme(page, 'light');
 });
 
 test('the admin page tells a team member they have no access to the settings', async () => {
   await switchUser(page, 'sim-team');
-  await adminApp(page).getByTestId('settings-no-access').waitFor();
-  await adminApp(page).getByText("You don't have access to PMO settings").waitFor();
-  await expect(adminApp(page).getByTestId('settings-nav-mappings').count()).resolves.toBe(0);
+  await app(page).getByTestId('settings-no-access').waitFor();
+  await app(page).getByText("You don't have access to PMO settings").waitFor();
+  await expect(app(page).getByTestId('settings-nav-mappings').count()).resolves.toBe(0);
   await screenshot(page, 'admin-team-member');
 });
 

@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
 import { basicAuthHeader, type SimUser, simUser } from '../dev/jira-sim/users';
-import type { IssueStandards } from '../src/contracts/standards';
 import { defaultPmoConfig, type PmoConfig, PmoConfigSchema } from '../src/domain/config/schema';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../src/services/settings/live-config';
 import { readChecklist } from '../src/services/standards/checklist-store';
+import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * Issue #5 end to end on the local host: an enforced PMO configuration, the issue panel listing
@@ -665,7 +665,7 @@ test('gate items that name who may tick them: the PMO lead ticks the PMO item, t
     await expect(roleItem.isDisabled()).resolves.toBe(false);
     await expect(reasonOf('acceptance-met').count()).resolves.toBe(0);
     // What the panel shows is what the resolver answers.
-    const asTeam = await invokeAs<IssueStandards>(stack, 'getIssueStandards', TEAM.accountId, {
+    const asTeam = await invoke(stack, 'getIssueStandards', TEAM.accountId, {
       issueKey: epic.key,
     });
     const closureItems = asTeam.gates.find((gate) => gate.ruleId === 'closure-gate')?.items;

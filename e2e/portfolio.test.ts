@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browsableProjectKeys, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
-import { browsableProjectKeys, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +26,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
 const projectTable = (p: Page) => app(p).getByRole('table', { name: 'Projects in the portfolio' });
 
 /** The project keys in the table's "Key" column, as the user reads them. */
@@ -51,50 +51,18 @@ async function columnIndex(p: Page, header: string): Promise<number> {
   return index;
 }
 
-async function switchUser(p: Page, accountId: string) {
-  await Promise.all([p.waitForEvent('load'), p.getByTestId('user-switcher').selectOption(accountId)]);
-}
-
-interface ProjectListBody {
-  projects: { key: string; total: number | null }[];
-}
-
-async function resolverProjects(accountId: string): Promise<ProjectListBody> {
-  const response = await fetch(`${stack.url}/__invoke/listProjects`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as ProjectListBody;
-}
-
-interface PortfolioReportBody {
-  projects: { key: string; health: { rag: string } }[];
-}
-
-async function resolverReport(accountId: string): Promise<PortfolioReportBody> {
-  const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-account-id': accountId },
-    body: '{}',
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as PortfolioReportBody;
-}
-
 test('the PMO lead sees every project, with the resolver’s counts, and the page is axe-clean', async () => {
   await page.goto(`${stack.url}/`);
   expect(new URL(page.url()).pathname).toBe('/jira/apps/pmo-portfolio/overview');
   await expect(page.title()).resolves.toBe('PMO Portfolio - Jira');
   await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-pmo');
 
-  const expected = await browsableProjectKeys(stack.sim, 'sim-pmo');
+  const expected = await browsableProjectKeys(stack, 'sim-pmo');
   expect(expected).toHaveLength(stack.sim.dataset.projects.length);
   expect(await keysShown(page)).toEqual(expected);
 
   // The totals the user reads are the resolver's.
-  const { projects } = await resolverProjects('sim-pmo');
+  const { projects } = await invoke(stack, 'listProjects', 'sim-pmo', {});
   const keyColumn = await columnIndex(page, 'Key');
   const totalColumn = await columnIndex(page, 'Total');
   const shown = await projectTable(page)
@@ -111,12 +79,11 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
     Object.fromEntries(projects.map((p) => [p.key, String(p.total)])),
   );
 
-  const frame = page.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
+  const frame = appFrame(page);
 
   // The Health column shows, for every project, the RAG of the resolver's portfolio report.
   await expect(columnIndex(page, 'Health')).resolves.toBe(1);
-  const report = await resolverReport('sim-pmo');
+  const report = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
   const expectedRags = Object.fromEntries(report.projects.map((p) => [p.key, p.health.rag]));
   expect(Object.keys(expectedRags).sort()).toEqual(expected);
   expect(Object.values(expectedRags)).toContain('red');
@@ -136,20 +103,9 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
 
   // The report's time is shown beside the list's, and the CSV export holds every listed project.
   await app(page).getByTestId('report-freshness').waitFor();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    app(page).getByTestId('csv-export-projects').click(),
-  ]);
-  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-  expect(csv[0]).toBe(
-    'Key,Project,Category,Health,Health reason,Computed health,Computed reason,Override set by,Override set at,Override until,To Do,In progress,Done,Total',
-  );
-  expect(
-    csv
-      .slice(1)
-      .map((line) => line.split(',')[0])
-      .sort(),
-  ).toEqual(expected);
+  const [header, ...rows] = (await downloadCsv(page, 'csv-export-projects')).rows;
+  expect(header).toEqual(PROJECTS_CSV_HEADER);
+  expect(rows.map((row) => row[0]).sort()).toEqual(expected);
 
   await screenshot(page, 'portfolio-pmo-lead');
   const violations = seriousOrWorse(await runAxe(frame));
@@ -203,7 +159,7 @@ test('the outsider sees the empty state and no project', async () => {
   await page.goto(`${stack.url}/jira/apps/pmo-portfolio/overview`);
   await switchUser(page, 'sim-outsider');
   await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-outsider');
-  expect(await browsableProjectKeys(stack.sim, 'sim-outsider')).toEqual([]);
+  expect(await browsableProjectKeys(stack, 'sim-outsider')).toEqual([]);
 
   await app(page).getByText("You can't browse any projects in this portfolio").waitFor();
   await expect(projectTable(page).count()).resolves.toBe(0);
@@ -215,10 +171,12 @@ test('the outsider sees the empty state and no project', async () => {
 
 test('a team member sees exactly their three projects', async () => {
   await switchUser(page, 'sim-team');
-  const expected = await browsableProjectKeys(stack.sim, 'sim-team');
+  const expected = await browsableProjectKeys(stack, 'sim-team');
   expect(expected).toHaveLength(3);
   expect(await keysShown(page)).toEqual(expected);
-  expect((await resolverProjects('sim-team')).projects.map((p) => p.key).sort()).toEqual(expected);
+  expect((await invoke(stack, 'listProjects', 'sim-team', {})).projects.map((p) => p.key).sort()).toEqual(
+    expected,
+  );
   await screenshot(page, 'portfolio-team-member');
 });
 

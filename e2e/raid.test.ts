@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
-import type { Browser, BrowserContext, Dialog, Frame, FrameLocator, Page } from 'playwright-core';
-import { basicAuthHeader, simUser } from '../dev/jira-sim/users';
-import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import { simUser } from '../dev/jira-sim/users';
+import { editIssue, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, viewReady } from './support/host-page';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(90_000);
 
@@ -36,25 +35,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
-function appFrame(p: Page): Frame {
-  const frame = p.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
-  return frame;
-}
-
-function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
-  return invokeAs<T>(stack, key, accountId, payload);
-}
-
-const reportOf = (portfolioId = 'all') =>
-  invoke<PortfolioReport>('getPortfolioReport', 'sim-pmo', { portfolioId });
-
-/** Waits until the RAID page shows a report that is not being reloaded. */
-async function raidReady(p: Page): Promise<void> {
-  await app(p).locator('[data-testid="raid-content"][data-refreshing="false"]').waitFor();
-}
+const reportOf = (portfolioId = 'all') => invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId });
 
 /** The heat map as the user sees it: `p-i` -> count, in DOM order (top row first). */
 async function heatCounts(p: Page): Promise<[string, number][]> {
@@ -83,16 +64,6 @@ async function registerRowCount(p: Page): Promise<number> {
   return Number(await app(p).getByTestId('risk-register').getAttribute('data-rows'));
 }
 
-/** Clicks an export button and answers the downloaded CSV's rows (header first), BOM removed. */
-async function downloadCsv(p: Page, testId: string): Promise<{ name: string; rows: string[][] }> {
-  const [download] = await Promise.all([p.waitForEvent('download'), app(p).getByTestId(testId).click()]);
-  const file = await download.path();
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return { name: download.suggestedFilename(), rows: parsed.data };
-}
-
 function keysOfCsv(rows: string[][]): string[] {
   const [header, ...body] = rows;
   expect(header?.[0]).toBe('Key');
@@ -105,7 +76,7 @@ test('the heat map and the register show exactly the report’s risks, and the p
   await page.goto(`${stack.url}${RAID_URL}`);
   await app(page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
   await expect(page.getByTestId('nav-raid').getAttribute('aria-current')).resolves.toBe('page');
-  await raidReady(page);
+  await viewReady(page, 'raid');
   const report = await reportOf();
   expect(report.risks.length).toBeGreaterThan(REGISTER_PAGE_SIZE);
   expect(report.heatmap.total).toBeGreaterThan(0);
@@ -288,10 +259,7 @@ test('the register sorts by a column, both ways, and exports exactly the rows sh
 });
 
 test('the picker switches to a category portfolio: the RAID log and the overview show only its projects', async () => {
-  const { portfolios } = await invoke<{ portfolios: { id: string; name: string; projectCount: number }[] }>(
-    'listPortfolios',
-    'sim-pmo',
-  );
+  const { portfolios } = await invoke(stack, 'listPortfolios', 'sim-pmo', {});
   const all = portfolios.find((p) => p.id === 'all');
   const category = portfolios
     .filter(
@@ -307,7 +275,7 @@ test('the picker switches to a category portfolio: the RAID log and the overview
   await expect(picker.inputValue()).resolves.toBe('all');
   await picker.selectOption(category.id);
   await app(page).locator(`[data-testid="raid-heatmap"][data-total="${report.heatmap.total}"]`).waitFor();
-  await raidReady(page);
+  await viewReady(page, 'raid');
   expect(await registerRowCount(page)).toBe(report.risks.length);
   expect(await heatCounts(page)).toEqual(
     [5, 4, 3, 2, 1].flatMap((p) =>
@@ -340,22 +308,7 @@ test('the picker switches to a category portfolio: the RAID log and the overview
   );
   const projectsCsv = await downloadCsv(page, 'csv-export-projects');
   expect(keysOfCsv(projectsCsv.rows).sort()).toEqual([...keys].sort());
-  expect(projectsCsv.rows[0]).toEqual([
-    'Key',
-    'Project',
-    'Category',
-    'Health',
-    'Health reason',
-    'Computed health',
-    'Computed reason',
-    'Override set by',
-    'Override set at',
-    'Override until',
-    'To Do',
-    'In progress',
-    'Done',
-    'Total',
-  ]);
+  expect(projectsCsv.rows[0]).toEqual(PROJECTS_CSV_HEADER);
   await app(page).getByTestId('report-freshness').waitFor();
   await screenshot(page, 'portfolio-category-overview');
 
@@ -388,7 +341,7 @@ test('deep link, the app’s tabs and the back button', async () => {
 });
 
 test('the dark theme: readable heat map and register, axe-clean', async () => {
-  await raidReady(page);
+  await viewReady(page, 'raid');
   await page.getByTestId('theme-toggle').click();
   await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await app(page).getByTestId('raid-heatmap').waitFor();
@@ -399,21 +352,12 @@ test('the dark theme: readable heat map and register, axe-clean', async () => {
 });
 
 test('a risk summary holding HTML is shown as text, never run', async () => {
-  await raidReady(page);
+  await viewReady(page, 'raid');
   const report = await reportOf();
   const target = report.risks.find((risk) => risk.summary !== null);
   if (!target) throw new Error('no risk with a summary');
   const payload = '<img src=x onerror=alert(1)>';
-  const response = await fetch(`${stack.sim.url}/rest/api/3/issue/${target.key}`, {
-    method: 'PUT',
-    headers: {
-      authorization: basicAuthHeader(simUser('admin')),
-      'content-type': 'application/json',
-      accept: 'application/json',
-    },
-    body: JSON.stringify({ fields: { summary: payload } }),
-  });
-  expect(response.status).toBe(204);
+  await editIssue(stack, simUser('admin'), target.key, { summary: payload });
 
   // Refresh recomputes the report; the register shows the new summary as text.
   await app(page).getByTestId('refresh').click();

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { basicAuthHeader, simUser } from '../dev/jira-sim/users';
-import type { PmoConfig } from '../src/domain/config/schema';
-import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { simUser } from '../dev/jira-sim/users';
+import { editIssue, invoke, waitUntil } from './support/api';
 import { shownValue } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame } from './support/host-page';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * The portfolio page on snapshots (#12), in the browser: Refresh reads Jira as the app and the
@@ -24,20 +24,6 @@ let errors: string[];
 
 const PORTFOLIO_URL = '/jira/apps/pmo-portfolio/overview';
 const ADMIN_PATH = '/jira/settings/apps/pmo-portfolio';
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
-function invoke<T>(key: string, accountId: string, payload: object = {}): Promise<T> {
-  return invokeAs<T>(stack, key, accountId, payload);
-}
-
-/** Asks until `done` answers true (a condition, never a fixed sleep), for at most 30 s. */
-async function waitUntil(done: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the condition');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
@@ -63,7 +49,7 @@ test('opening the portfolio page again reads no issue from Jira; Refresh reads w
   expect(stack.sim.stats().byRoute['POST /rest/api/3/search/jql'] ?? 0).toBe(0);
 
   // A project falls behind in Jira: a due date long past on an open issue.
-  const before = await invoke<PortfolioReport>('getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  const before = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
   const project = before.projects[0];
   if (!project) throw new Error('no project');
   const today = new Date().toISOString().slice(0, 10);
@@ -77,27 +63,22 @@ test('opening the portfolio page again reads no issue from Jira; Refresh reads w
       issue.duedate > today,
   );
   if (!target) throw new Error('no open issue');
-  const edited = await fetch(`${stack.sim.url}/rest/api/3/issue/${target.key}`, {
-    method: 'PUT',
-    headers: { authorization: basicAuthHeader(simUser('admin')), 'content-type': 'application/json' },
-    body: JSON.stringify({ fields: { duedate: '2020-01-01' } }),
-  });
-  expect(edited.status).toBe(204);
+  await editIssue(stack, simUser('admin'), target.key, { duedate: '2020-01-01' });
   // Not until the refresh: the page shows the snapshot.
-  const still = await invoke<PortfolioReport>('getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  const still = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
   expect(still.kpis.overdue).toBe(before.kpis.overdue);
 
   stack.sim.resetStats();
   await app(page).getByTestId('refresh').click();
   // The run ends and the page reloads from the new snapshot: the overdue issue now counts.
   await waitUntil(async () => {
-    const now = await invoke<PortfolioReport>('getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+    const now = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
     return (
       (now.meta.snapshot?.run?.seq ?? 0) > (before.meta.snapshot?.run?.seq ?? 0) &&
       now.meta.snapshot?.run?.status === 'done'
     );
   });
-  const after = await invoke<PortfolioReport>('getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  const after = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
   expect(after.kpis.overdue).toBe(before.kpis.overdue + 1);
   expect(after.meta.snapshot?.run).toMatchObject({ status: 'done', mode: 'incremental' });
   // The incremental run read a page per project at most, not the portfolio.
@@ -105,13 +86,11 @@ test('opening the portfolio page again reads no issue from Jira; Refresh reads w
   expect(issuesRead).toBeLessThan(before.kpis.total);
   await app(page).getByTestId('refresh').isEnabled();
   await screenshot(page, 'snapshots-overview-after-refresh');
-  expect(
-    seriousOrWorse(await runAxe(page.frame({ url: /\/apps\/portfolio\// }) ?? page.mainFrame())),
-  ).toEqual([]);
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
 });
 
 test('the admin page shows each portfolio’s refresh cadence and its runs with the Jira points spent', async () => {
-  const settings = await invoke<{ live: { version: number; config: PmoConfig } }>('getSettings', 'sim-admin');
+  const settings = await invoke(stack, 'getSettings', 'sim-admin', {});
   const config = structuredClone(settings.live.config);
   const keys = stack.sim.dataset.projects.slice(0, 2).map((project) => project.key);
   config.portfolios = [
@@ -123,12 +102,12 @@ test('the admin page shows each portfolio’s refresh cadence and its runs with 
       refreshMinutes: 240,
     },
   ];
-  await invoke<{ version: number }>('saveSettings', 'sim-admin', {
+  await invoke(stack, 'saveSettings', 'sim-admin', {
     baseVersion: settings.live.version,
     config,
     comment: 'Launch portfolio',
   });
-  const viewed = await invoke<PortfolioReport>('getPortfolioReport', 'sim-admin', {
+  const viewed = await invoke(stack, 'getPortfolioReport', 'sim-admin', {
     portfolioId: 'p:launch',
   });
   expect(viewed.projects.map((project) => project.key)).toEqual(keys);
@@ -140,7 +119,7 @@ test('the admin page shows each portfolio’s refresh cadence and its runs with 
   await expect(shownValue(app(page), 'portfolio-launch-cadence')).resolves.toBe('Every 4 hours');
   const firstRun = app(page).getByTestId('portfolio-launch-run-1');
   await firstRun.waitFor();
-  const status = await invoke<{ history: { points: number }[] }>('getRefreshStatus', 'sim-admin', {
+  const status = await invoke(stack, 'getRefreshStatus', 'sim-admin', {
     portfolioId: 'p:launch',
   });
   const spent = new Intl.NumberFormat('en').format(status.history[0]?.points ?? -1);

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import type { PortfolioHistory } from '../src/contracts/history';
 import { addDays } from '../src/domain/history/calendar';
 import type { DayRecord } from '../src/domain/history/day-record';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { readProjectDays, readSummaries, storeDay } from '../src/services/history/history-store';
+import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
-import { invokeAs, type Stack, startStack } from './support/stack';
+import { type Stack, startStack } from './support/stack';
 
 /**
  * The Trends page (#15) as a PMO lead uses it: the portfolio's red / amber / green counts over
@@ -82,8 +82,8 @@ beforeAll(async () => {
   ({ context, page } = await newPage(browser));
   errors = watchErrors(page);
   await context.addCookies([{ name: 'pmo_user', value: 'sim-pmo', url: stack.url }]);
-  report = await invokeAs<PortfolioReport>(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
-  const history = await invokeAs<PortfolioHistory>(stack, 'getPortfolioHistory', 'sim-pmo', {
+  report = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  const history = await invoke(stack, 'getPortfolioHistory', 'sim-pmo', {
     portfolioId: 'all',
   });
   today = history.to;

@@ -5,6 +5,7 @@
 import { createApp } from './app';
 import { createForgeJiraAccess } from './jira/forge-client';
 import { createForgeJobQueue } from './jobs/forge-queue';
+import { createConsoleLogger } from './services/logger';
 import { KvsStore } from './storage/kvs-store';
 
 /** Queue key, as declared under `modules.consumer` in manifest.yml. */
@@ -16,6 +17,8 @@ const app = createApp({
   now: () => new Date(),
   jiraConcurrency: 6,
   queue: createForgeJobQueue(QUEUE_KEY),
+  // Forge keeps what an invocation writes to the console as the app's logs (`forge logs`).
+  logger: createConsoleLogger(),
 });
 
 export const resolver = app.resolver;

@@ -47,7 +47,7 @@ it('each project shows one compliance % on the overview, the compliance view, bo
   const csv = new Map(csvRows.map((row) => [row.key, row.compliance_value]));
 
   const jira = local.deps.jira.asApp();
-  const live = await loadLiveConfig(local.deps.store);
+  const live = await loadLiveConfig(local.deps);
   const cli = await buildPortfolioReport(jira, {
     scope: {},
     now: NOW,

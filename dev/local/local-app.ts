@@ -6,6 +6,7 @@ import { basicAuthorization, createHttpTransport } from '../../src/jira/http-cli
 import { createInlineJobQueue } from '../../src/jobs/inline-queue';
 import type { Job } from '../../src/jobs/job';
 import type { AppDeps } from '../../src/services/deps';
+import { createConsoleLogger, type Logger } from '../../src/services/logger';
 import { runJob } from '../../src/services/run-job';
 import { MemoryStore } from '../../src/storage/memory-store';
 import type { Store } from '../../src/storage/store';
@@ -30,6 +31,8 @@ export interface LocalAppOptions {
   jobConcurrency?: number;
   /** Told how long each queued job ran (benchmarks). */
   onJobRun?: (job: Job, ms: number) => void;
+  /** Default: the console, as on Forge. */
+  logger?: Logger;
 }
 
 export interface LocalApp {
@@ -63,10 +66,11 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
       return clientFor(credentials);
     },
   };
+  const logger = options.logger ?? createConsoleLogger();
   // Forge runs several consumer invocations at once; so does the local queue.
   const queue = createInlineJobQueue((job) => runJob(deps, job), {
     concurrency: options.jobConcurrency ?? options.jiraConcurrency ?? 6,
-    onFailure: (job, error) => console.error(`[pmo] job ${job.kind} failed`, error),
+    onFailure: (job, error) => logger.error('job failed', { kind: job.kind }, error),
     ...(options.onJobRun ? { onRun: options.onJobRun } : {}),
   });
   const deps: AppDeps = {
@@ -75,6 +79,7 @@ export function createLocalApp(options: LocalAppOptions): LocalApp {
     now: options.now ?? (() => new Date()),
     jiraConcurrency: options.jiraConcurrency ?? 6,
     queue,
+    logger,
   };
   return {
     app: createApp(deps),

@@ -29,12 +29,17 @@ export const AppErrorShape = z.object({
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
 export class AppError extends Error {
+  /**
+   * `options.cause`: the failure this error reports (a network error, a storage limit), kept for the
+   * logs. It never reaches the user: `toJSON` leaves it out.
+   */
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'AppError';
   }
 

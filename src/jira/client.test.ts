@@ -41,6 +41,15 @@ function virtualTime(startMs = Date.UTC(2026, 10, 28, 12)): RetryEnvironment & {
 const issue = (id: number) => ({ id: String(id), key: `ABC-${id}`, fields: { summary: `Issue ${id}` } });
 
 describe('JiraClient', () => {
+  it('reports Jira unreachable as UPSTREAM_ERROR that keeps the network failure as its cause', async () => {
+    const network = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:443'), { code: 'ECONNREFUSED' });
+    const transport: JiraTransport = { send: () => Promise.reject(network) };
+    const client = new JiraClient(transport, { env: virtualTime() });
+    const failure = await client.myself().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(JiraError);
+    expect(failure).toMatchObject({ code: 'UPSTREAM_ERROR', cause: network });
+  });
+
   it('waits for Retry-After seconds on 429 and then succeeds', async () => {
     const transport = scriptedTransport([
       { status: 429, headers: { 'retry-after': '3' }, body: { errorMessages: ['Rate limit exceeded'] } },

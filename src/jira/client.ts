@@ -105,8 +105,9 @@ export class JiraError extends AppError {
     readonly status: number,
     readonly path: string,
     extraDetails: Record<string, unknown> = {},
+    options?: { cause?: unknown },
   ) {
-    super(code, message, { status, path, ...extraDetails });
+    super(code, message, { status, path, ...extraDetails }, options);
     this.name = 'JiraError';
   }
 }
@@ -477,6 +478,8 @@ export class JiraClient {
         `Jira's response to ${request.path} has an unexpected shape${first ? ` at ${first.path.join('.') || '(root)'}: ${first.message}` : ''}`,
         response.status,
         request.path,
+        {},
+        { cause: parsed.error },
       );
     }
     if (objectsIn) this.meter.chargeObjects(objectsIn(parsed.data));
@@ -505,7 +508,16 @@ export class JiraClient {
     }
     if (outcome.kind === 'network-error') {
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-      throw new JiraError('UPSTREAM_ERROR', `Jira could not be reached (${reason})`, 0, request.path);
+      throw new JiraError(
+        'UPSTREAM_ERROR',
+        `Jira could not be reached (${reason})`,
+        0,
+        request.path,
+        {},
+        {
+          cause: outcome.error,
+        },
+      );
     }
     const { response } = outcome;
     if (response.status >= 200 && response.status < 300) return response;

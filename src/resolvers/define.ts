@@ -6,9 +6,10 @@ import {
   type ResolverResult,
   resolverContract,
 } from '../contracts/resolver-contract';
-import { AppError, parseOrThrow } from '../domain/errors';
+import { AppError, type ErrorCode, parseOrThrow } from '../domain/errors';
 import { untrustedShapeProblem } from '../domain/untrusted';
 import type { Actor } from '../services/deps';
+import type { Logger } from '../services/logger';
 
 export type ResolverImpl<K extends ResolverKey> = (
   input: ResolverOutputInput<K>,
@@ -17,11 +18,16 @@ export type ResolverImpl<K extends ResolverKey> = (
 type ResolverOutputInput<K extends ResolverKey> = ReturnType<(typeof resolverContract)[K]['input']['parse']>;
 
 /**
- * Wraps one use case as a resolver: identity from the platform context, payload parsed with the
- * contract's schema, result checked against the contract, and every failure turned into a typed
- * error result. Nothing from the payload can name the acting user.
+ * `resolverDefiner(logger)` gives `defineResolver(key, impl)`, which wraps one use case as a
+ * resolver: identity from the platform context, payload parsed with the contract's schema, result
+ * checked against the contract, and every failure turned into a typed error result (unexpected ones
+ * logged to `logger`). Nothing from the payload can name the acting user.
  */
-export function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl<K>) {
+export function resolverDefiner(logger: Logger) {
+  return <K extends ResolverKey>(key: K, impl: ResolverImpl<K>) => defineResolver(key, impl, logger);
+}
+
+function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl<K>, logger: Logger) {
   const { input, output } = resolverContract[key];
   return async (request: Request<ResolverInput<K>>): Promise<ResolverResult<ResolverOutput<K>>> => {
     try {
@@ -43,17 +49,30 @@ export function defineResolver<K extends ResolverKey>(key: K, impl: ResolverImpl
       const result = await impl(parsedInput, { accountId, installation });
       return { ok: true, data: output.parse(result) as ResolverOutput<K> };
     } catch (error) {
-      return { ok: false, error: toAppError(error, key).toJSON() };
+      return { ok: false, error: toAppError(error, key, logger).toJSON() };
     }
   };
 }
 
-export function toAppError(error: unknown, where: string): AppError {
-  if (error instanceof AppError) return error;
-  // Unexpected: log the detail for the developer, show the user a message without internals.
-  console.error(`[pmo] ${where} failed`, error);
+/** Typed errors that say Jira, storage or the app failed (not the caller): logged with their cause. */
+const FAILURES_ON_OUR_SIDE: ReadonlySet<ErrorCode> = new Set([
+  'UPSTREAM_ERROR',
+  'CONFIG_UNREADABLE',
+  'INTERNAL',
+]);
+
+function toAppError(error: unknown, resolver: ResolverKey, logger: Logger): AppError {
+  if (error instanceof AppError) {
+    if (FAILURES_ON_OUR_SIDE.has(error.code))
+      logger.warn('resolver failed', { resolver, code: error.code }, error);
+    return error;
+  }
+  // Unexpected: the detail goes to the logs (never who called), the user gets a message without internals.
+  logger.error('resolver failed', { resolver, code: 'INTERNAL' }, error);
   return new AppError(
     'INTERNAL',
     'Something went wrong on our side. Try again; if it persists, tell your Jira admin.',
+    undefined,
+    { cause: error },
   );
 }

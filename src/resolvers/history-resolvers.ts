@@ -4,10 +4,11 @@ import { exportPortfolioHistory } from '../services/history/export-portfolio-his
 import { getPortfolioChanges } from '../services/history/get-portfolio-changes';
 import { getPortfolioHistory } from '../services/history/get-portfolio-history';
 import { getProjectHistory } from '../services/history/get-project-history';
-import { defineResolver } from './define';
+import { resolverDefiner } from './define';
 
 /** The history resolvers (portfolio page: trends, what changed, export), merged in index.ts. */
 export function createHistoryResolvers(deps: AppDeps) {
+  const defineResolver = resolverDefiner(deps.logger);
   return {
     getPortfolioHistory: defineResolver('getPortfolioHistory', (input, actor) =>
       getPortfolioHistory(deps, actor, input),

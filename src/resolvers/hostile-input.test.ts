@@ -238,7 +238,7 @@ describe('hostile payloads for every resolver', () => {
   const keys = Object.keys(resolverContract) as ResolverKey[];
 
   it.each(keys)('%s answers a typed error or success, and changes nothing when it refuses', async (key) => {
-    const liveVersion = (await findLiveVersion(local.deps.store)).version;
+    const liveVersion = (await findLiveVersion(local.deps)).version;
     const base = validPayload(key, liveVersion, issueKey);
     await fc.assert(
       fc.asyncProperty(
@@ -293,7 +293,7 @@ describe('hostile imported configuration', () => {
     await fc.assert(
       fc.asyncProperty(hostileFile, async (json) => {
         const preview = await holdsUp('sim-admin', 'previewImport', { json });
-        const liveVersion = (await findLiveVersion(local.deps.store)).version;
+        const liveVersion = (await findLiveVersion(local.deps)).version;
         const imported = await holdsUp('sim-admin', 'importSettings', {
           json,
           baseVersion: liveVersion,

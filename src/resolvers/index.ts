@@ -8,13 +8,14 @@ import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
-import { defineResolver } from './define';
+import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 
 /** Every resolver the Custom UI apps can invoke; thin: parse, identify, call one service. */
 export function createResolverHandler(deps: AppDeps) {
+  const defineResolver = resolverDefiner(deps.logger);
   return makeResolver<PmoDefinitions>({
     listProjects: defineResolver('listProjects', (_input, actor) => listProjects(deps, actor)),
     getIssueOverview: defineResolver('getIssueOverview', (input, actor) =>

@@ -338,7 +338,7 @@ describe('permission matrix: every user x every resolver', () => {
 
   it.each(cases)('%s calling %s sees only what Jira lets them browse', async (user, key) => {
     const row = MATRIX[key];
-    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    fixture.liveVersion = (await findLiveVersion(local.deps)).version;
     const view = sees.get(user);
     if (!view) throw new Error(`no view for ${user}`);
     for (const { payload, issue, project } of row.payloads(fixture)) {
@@ -376,7 +376,7 @@ describe('permission matrix: every user x every resolver', () => {
 
   it.each(cases)('%s calling %s cannot name a user in the payload', async (user, key) => {
     const before = await dumpStore(local.deps.store);
-    fixture.liveVersion = (await findLiveVersion(local.deps.store)).version;
+    fixture.liveVersion = (await findLiveVersion(local.deps)).version;
     for (const { payload } of MATRIX[key].payloads(fixture)) {
       for (const field of ['accountId', 'actor', 'author', 'by', 'principal']) {
         const result = await invoke(local, user, key, { ...payload, [field]: 'sim-admin' });
@@ -442,7 +442,7 @@ describe('permission matrix: who may tick a gate item', () => {
       },
       { id: 'aud-pmo', text: 'PMO sign-off', mandatory: true, tickableBy: { kind: 'pmo' } },
     ];
-    const live = await findLiveVersion(local.deps.store);
+    const live = await findLiveVersion(local.deps);
     const saved = await invoke(local, 'sim-admin', 'saveSettings', {
       baseVersion: live.version,
       config,

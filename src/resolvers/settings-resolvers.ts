@@ -12,13 +12,14 @@ import { saveSettings } from '../services/settings/save-settings';
 import { setProjectOverride } from '../services/settings/set-project-override';
 import { getSiteCatalog } from '../services/settings/site-catalog';
 import { validateSettings } from '../services/settings/validate-settings';
-import { defineResolver } from './define';
+import { resolverDefiner } from './define';
 
 /**
  * The settings resolvers, merged into the app's resolver handler in index.ts. Thin: the acting user
  * comes from the platform context (defineResolver), every service checks who may do what.
  */
 export function createSettingsResolvers(deps: AppDeps) {
+  const defineResolver = resolverDefiner(deps.logger);
   return {
     getSettings: defineResolver('getSettings', (_input, actor) => getSettings(deps, actor)),
     getSiteCatalog: defineResolver('getSiteCatalog', (_input, actor) => getSiteCatalog(deps, actor)),

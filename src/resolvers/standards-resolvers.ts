@@ -1,10 +1,11 @@
 import type { AppDeps } from '../services/deps';
 import { getIssueStandards } from '../services/standards/get-issue-standards';
 import { setChecklistItem } from '../services/standards/set-checklist-item';
-import { defineResolver } from './define';
+import { resolverDefiner } from './define';
 
 /** The standards resolvers (issue panel), merged into the app's resolver handler in index.ts. */
 export function createStandardsResolvers(deps: AppDeps) {
+  const defineResolver = resolverDefiner(deps.logger);
   return {
     getIssueStandards: defineResolver('getIssueStandards', (input, actor) =>
       getIssueStandards(deps, actor, input.issueKey),

@@ -1,6 +1,7 @@
 import type { JiraAccess } from '../jira/access';
 import type { JobQueue } from '../jobs/job';
 import type { Store } from '../storage/store';
+import type { Logger } from './logger';
 
 /** What every use case may touch. Forge, the local host, tests and benchmarks each build one. */
 export interface AppDeps {
@@ -11,7 +12,12 @@ export interface AppDeps {
   jiraConcurrency: number;
   /** Background jobs (portfolio refreshes): Forge's queue, or an in-process runner locally. */
   queue: JobQueue;
+  /** Where use cases report what went wrong (never personal data; see logger.ts). */
+  logger: Logger;
 }
+
+/** What store-level readers need: the store, and the logger for damage they recover from. */
+export type StoreDeps = Pick<AppDeps, 'store' | 'logger'>;
 
 /** Who is acting, taken from the platform's invocation context, never from a payload. */
 export interface Actor {

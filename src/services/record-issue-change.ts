@@ -29,7 +29,12 @@ export const IssueEventSchema = z.object({
 export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<void> {
   const parsed = IssueEventSchema.safeParse(event);
   if (!parsed.success) {
-    console.warn('[pmo] ignored an issue event of unexpected shape', parsed.error.issues[0]);
+    // Where the event broke only: the issue's fields (its summary, its people) stay out of the logs.
+    const first = parsed.error.issues[0];
+    deps.logger.warn('ignored an issue event of unexpected shape', {
+      path: first?.path.map(String).join('.') ?? null,
+      code: first?.code ?? null,
+    });
     return;
   }
   const issues = issuesOf(parsed.data);
@@ -40,7 +45,11 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
       await refreshIssueCompliance(deps, issue);
     } catch (error) {
       // One unreadable issue (deleted meanwhile, no longer visible to the app) must not fail the event.
-      console.warn(`[pmo] could not re-evaluate ${issue} after ${parsed.data.eventType}`, error);
+      deps.logger.warn(
+        'could not re-evaluate the issue after an event',
+        { issue, eventType: parsed.data.eventType },
+        error,
+      );
     }
   }
 }

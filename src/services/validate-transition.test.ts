@@ -5,6 +5,7 @@ import type { JiraResponse, JiraTransport } from '../jira/transport';
 import { MemoryStore } from '../storage/memory-store';
 import type { Store } from '../storage/store';
 import type { AppDeps } from './deps';
+import { createRecordingLogger, type RecordingLogger } from './logger';
 import { configVersionKey, LIVE_CONFIG_KEY } from './settings/live-config';
 import { FAIL_OPEN_PREFIX, type ValidatorResult, validateTransition } from './validate-transition';
 
@@ -43,10 +44,14 @@ async function storeWith(config: PmoConfig): Promise<MemoryStore> {
   return store;
 }
 
-function depsWith(store: Store, transport: JiraTransport): AppDeps {
+function depsWith(
+  store: Store,
+  transport: JiraTransport,
+  logger: RecordingLogger = createRecordingLogger(),
+): AppDeps {
   const client = new JiraClient(transport);
   const jira: JiraAccess = { asApp: () => client, asUser: () => client };
-  return { jira, store, now: () => new Date(), jiraConcurrency: 6, queue: { push: async () => {} } };
+  return { jira, store, now: () => new Date(), jiraConcurrency: 6, queue: { push: async () => {} }, logger };
 }
 
 const never: JiraTransport = { send: () => new Promise<JiraResponse>(() => {}) };
@@ -73,9 +78,18 @@ describe('the workflow validator answers within 5 s', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('Jira never answering: fails open and records it', async () => {
+  it('Jira never answering: fails open, records it and logs it with the failure', async () => {
     const store = await storeWith(enforced('open'));
-    await expect(answerWithinFiveSeconds(depsWith(store, never))).resolves.toEqual({ result: true });
+    const logger = createRecordingLogger();
+    await expect(answerWithinFiveSeconds(depsWith(store, never, logger))).resolves.toEqual({ result: true });
+    expect(logger.entries).toEqual([
+      {
+        level: 'warn',
+        message: 'validator could not check the issue; allowing the transition',
+        fields: { issueKey: 'ABC-1' },
+        error: expect.objectContaining({ message: expect.stringContaining('did not answer') }),
+      },
+    ]);
     const recorded = await store.query(FAIL_OPEN_PREFIX);
     expect(recorded.results.map((entry) => entry.value)).toEqual([
       expect.objectContaining({ issueKey: 'ABC-1', reason: expect.stringContaining('did not answer') }),
@@ -106,5 +120,21 @@ describe('the workflow validator answers within 5 s', () => {
       query: () => new Promise(() => {}),
     };
     await expect(answerWithinFiveSeconds(depsWith(stuck, never))).resolves.toEqual({ result: true });
+  });
+});
+
+describe('the workflow validator given an event it cannot read', () => {
+  it('allows the transition and logs where the event broke, nothing of the issue', async () => {
+    const logger = createRecordingLogger();
+    const deps = depsWith(new MemoryStore(), never, logger);
+    const event = { issue: { key: 'ABC-1', fields: { summary: 'Acquire Initech quietly' } }, transition: {} };
+    await expect(validateTransition(deps, event)).resolves.toEqual({ result: true });
+    expect(logger.entries).toEqual([
+      {
+        level: 'warn',
+        message: 'validator received an event of unexpected shape; allowing the transition',
+        fields: { path: 'transition.to' },
+      },
+    ]);
   });
 });

@@ -49,7 +49,10 @@ const MAX_MESSAGE = 1000;
 export async function validateTransition(deps: AppDeps, event: unknown): Promise<ValidatorResult> {
   const parsed = ValidatorEventSchema.safeParse(event);
   if (!parsed.success) {
-    console.warn('[pmo] validator received an event of unexpected shape; allowing the transition');
+    // Where the event broke only: its fields may name people.
+    deps.logger.warn('validator received an event of unexpected shape; allowing the transition', {
+      path: parsed.error.issues[0]?.path.map(String).join('.') ?? null,
+    });
     return ALLOW;
   }
   const { issue, transition } = parsed.data;
@@ -57,7 +60,7 @@ export async function validateTransition(deps: AppDeps, event: unknown): Promise
   try {
     let live: LiveConfig;
     try {
-      live = await budget.race(loadLiveConfig(deps.store), 'The stored PMO settings');
+      live = await budget.race(loadLiveConfig(deps), 'The stored PMO settings');
     } catch (error) {
       await recordFailOpen(deps, issue.key, error);
       return ALLOW;
@@ -178,7 +181,7 @@ function reasonOf(error: unknown): string {
 
 /** Keeps a record of a transition let through unchecked, for the compliance report. Never throws. */
 async function recordFailOpen(deps: AppDeps, issueKey: string, error: unknown): Promise<void> {
-  console.warn(`[pmo] validator could not check ${issueKey}; allowing the transition`, error);
+  deps.logger.warn('validator could not check the issue; allowing the transition', { issueKey }, error);
   const at = deps.now().toISOString();
   const budget = new TimeBudget(RECORD_BUDGET_MS);
   try {
@@ -187,7 +190,7 @@ async function recordFailOpen(deps: AppDeps, issueKey: string, error: unknown): 
       'Storage',
     );
   } catch (storeError) {
-    console.warn('[pmo] could not record the fail-open event', storeError);
+    deps.logger.warn('could not record the fail-open event', { issueKey }, storeError);
   } finally {
     budget.end();
   }

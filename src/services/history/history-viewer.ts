@@ -25,7 +25,7 @@ export async function historyViewer(
   actor: Actor,
   portfolioId: string,
 ): Promise<HistoryViewer> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   scopeOfPortfolio(portfolioId, live.config.portfolios); // NOT_FOUND for a portfolio that does not exist
   const [projects, timeZone] = await Promise.all([
     browsableProjects(deps, actor.accountId),

@@ -143,7 +143,7 @@ describe('portfolio history', () => {
     if (!target) throw new Error('every project is red');
     // Ten days later a PMO lead has overridden one project to red, and due dates have passed.
     setNow(new Date(START.getTime() + 10 * DAY_MS));
-    const live = await loadLiveConfig(local.deps.store);
+    const live = await loadLiveConfig(local.deps);
     await setProjectOverride(
       local.deps,
       { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' },
@@ -282,7 +282,7 @@ describe('portfolio history', () => {
     // A gated issue that was a stage behind yesterday has passed a gate today: a baseline is captured.
     const store = local.deps.store;
     const [today] = await readSummaries(store, 'all', '2026-03-03', '2026-03-03');
-    const live = await loadLiveConfig(store);
+    const live = await loadLiveConfig(local.deps);
     const advanced = Object.entries(today?.gated ?? {}).find(
       ([, stage]) => live.config.lifecycle.stages.findIndex((s) => s.id === stage) > 0,
     );
@@ -305,7 +305,7 @@ describe('portfolio history', () => {
   it('follows the configured time zone for the calendar day', async () => {
     const { local, setNow } = appOn(sim);
     await portfolioReportAs(local, 'sim-admin');
-    const live = await loadLiveConfig(local.deps.store);
+    const live = await loadLiveConfig(local.deps);
     // 13:00 UTC on 2 March is already 3 March in Auckland (UTC+13 in March).
     await local.deps.store.set('site:time-zone', { at: START.getTime(), timeZone: 'Pacific/Auckland' });
     setNow(new Date('2026-03-02T13:00:00.000Z'));

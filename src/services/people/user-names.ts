@@ -31,7 +31,7 @@ export function clearUserNameCache(): void {
  * When Jira cannot be asked, the names still cached are answered (a page never fails for a name).
  */
 export async function userNames(
-  deps: Pick<AppDeps, 'jira' | 'now'>,
+  deps: Pick<AppDeps, 'jira' | 'now' | 'logger'>,
   installation: string,
   accountIds: Iterable<string>,
 ): Promise<Map<string, string>> {
@@ -54,7 +54,7 @@ export async function userNames(
         site.set(id, { name: found.get(id) ?? null, expiresAt: now + USER_NAME_TTL_MS });
       }
     } catch (error) {
-      console.warn('[pmo] could not read display names from Jira; showing the names still cached', error);
+      deps.logger.warn('could not read display names from Jira; showing the names still cached', {}, error);
     }
   }
   const names = new Map<string, string>();

@@ -7,8 +7,8 @@ import { buildPortfolioReport } from './build-report';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-// Each test reads 1,200 simulated issues over HTTP, some several times: on a loaded 2-core machine
-// that can take longer than jest's default 5 s.
+// Each test reads a whole simulated portfolio over HTTP: seconds of CPU on a shared 2-core machine,
+// past jest's default 5 s while other suites run alongside.
 jest.setTimeout(30_000);
 
 /** Retries without real waiting: the tests are about counts, not about the clock. */

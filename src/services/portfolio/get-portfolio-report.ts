@@ -44,7 +44,7 @@ export async function getPortfolioReport(
 ): Promise<PortfolioReport> {
   const keys = snapshotKeys(portfolioId);
   const [live, storedPointer] = await Promise.all([
-    loadLiveConfig(deps.store),
+    loadLiveConfig(deps),
     readParsed(deps.store, keys.current, CurrentSnapshotSchema),
   ]);
   scopeOfPortfolio(portfolioId, live.config.portfolios); // NOT_FOUND for a portfolio that does not exist

@@ -9,7 +9,7 @@ type Named = Pick<PortfolioReport, 'risks' | 'raid'>;
  * stored by id in the snapshot; names are resolved at view time, cached per site).
  */
 export async function withOwnerNames<T extends Named>(
-  deps: Pick<AppDeps, 'jira' | 'now'>,
+  deps: Pick<AppDeps, 'jira' | 'now' | 'logger'>,
   installation: string,
   report: T,
 ): Promise<T> {

@@ -20,7 +20,7 @@ export const configuredPortfolioId = (definition: PortfolioDefinition) => `p:${d
 
 /** The portfolios of the live configuration as the viewer sees them (project counts are theirs). */
 export async function listViewerPortfolios(deps: AppDeps, actor: Actor): Promise<PortfolioSummary[]> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   return listPortfolios(deps.jira.asUser(actor.accountId), live.config.portfolios);
 }
 

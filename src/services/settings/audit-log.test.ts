@@ -1,3 +1,4 @@
+import { storeDeps } from '../../../test/support/store-deps';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import { MAX_VALUE_BYTES } from '../../storage/store';
@@ -40,7 +41,7 @@ async function listAll(store: MemoryStore, limit: number) {
   let cursor: string | undefined;
   let calls = 0;
   do {
-    const listing = await listAuditEntries(store, { cursor, limit });
+    const listing = await listAuditEntries(storeDeps(store), { cursor, limit });
     versions.push(...listing.entries.map((entry) => entry.version));
     cursor = listing.nextCursor ?? undefined;
     calls++;
@@ -53,7 +54,7 @@ describe('audit log', () => {
     const store = new MemoryStore();
     await writeVersions(store, 12);
     const options: AuditLogOptions = { ...DEFAULT_AUDIT_OPTIONS, pageBudgetBytes: 6000 };
-    await syncAuditLog(store, 12, options);
+    await syncAuditLog(storeDeps(store), 12, options);
     const pages = await allPages(store);
     expect(pages.length).toBeGreaterThan(2);
     for (const page of pages) expect(JSON.stringify(page).length).toBeLessThanOrEqual(6000);
@@ -69,7 +70,7 @@ describe('audit log', () => {
     const store = new MemoryStore();
     // Each version changes every standard's long description: entries of several KiB each.
     await writeVersions(store, 60, (v) => `${'long text '.repeat(150)}${v}`);
-    await syncAuditLog(store, 60);
+    await syncAuditLog(storeDeps(store), 60);
     const pages = await allPages(store);
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) {
@@ -84,26 +85,26 @@ describe('audit log', () => {
   it('rolls by entry count as well', async () => {
     const store = new MemoryStore();
     await writeVersions(store, 7);
-    await syncAuditLog(store, 7, { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 3 });
+    await syncAuditLog(storeDeps(store), 7, { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 3 });
     expect((await allPages(store)).map((page) => page.entries.length)).toEqual([3, 3, 1]);
   });
 
   it('catches up on entries a failed write left out, and writes none twice', async () => {
     const store = new MemoryStore();
     await writeVersions(store, 5);
-    await syncAuditLog(store, 2);
-    await syncAuditLog(store, 5);
-    await syncAuditLog(store, 5);
+    await syncAuditLog(storeDeps(store), 2);
+    await syncAuditLog(storeDeps(store), 5);
+    await syncAuditLog(storeDeps(store), 5);
     expect(await listAll(store, 20)).toEqual([5, 4, 3, 2, 1]);
     // A head write lost after a page was added: readers roll forward over the newer page.
     const options = { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 2 };
     const other = new MemoryStore();
     await writeVersions(other, 3);
-    await syncAuditLog(other, 3, options);
+    await syncAuditLog(storeDeps(other), 3, options);
     await other.set(AUDIT_HEAD_KEY, { page: 1 });
     expect(await listAll(other, 20)).toEqual([3, 2, 1]);
     await writeVersions(other, 4);
-    await syncAuditLog(other, 4, options);
+    await syncAuditLog(storeDeps(other), 4, options);
     expect(await listAll(other, 20)).toEqual([4, 3, 2, 1]);
     expect(await other.get(auditPageKey(3))).toBeUndefined();
   });
@@ -126,8 +127,8 @@ describe('audit log', () => {
       origin: { kind: 'import' },
       config,
     });
-    await syncAuditLog(store, 1);
-    const [entry] = (await listAuditEntries(store, { limit: 1 })).entries;
+    await syncAuditLog(storeDeps(store), 1);
+    const [entry] = (await listAuditEntries(storeDeps(store), { limit: 1 })).entries;
     expect(entry?.changes).toHaveLength(50);
     expect(entry?.omittedChanges).toBe(30);
     expect(entry?.action).toBe('import');
@@ -135,7 +136,7 @@ describe('audit log', () => {
 
   it('rejects a forged cursor', async () => {
     await expect(
-      listAuditEntries(new MemoryStore(), { cursor: 'drop table', limit: 5 }),
+      listAuditEntries(storeDeps(new MemoryStore()), { cursor: 'drop table', limit: 5 }),
     ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
@@ -147,18 +148,21 @@ describe('audit log', () => {
     // cursor fails the test instead of hanging it.
     const store = new MemoryStore();
     await writeVersions(store, 7);
-    await syncAuditLog(store, 7, { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 3 });
+    await syncAuditLog(storeDeps(store), 7, { ...DEFAULT_AUDIT_OPTIONS, maxEntriesPerPage: 3 });
     const counted = readCountingStore(store, 200);
     for (const cursor of ['p99999999v99999999', 'p4v5', 'p3v99999999', 'p0v5', 'p2v1', 'p2v8']) {
-      await expect(listAuditEntries(counted.store, { cursor, limit: 100 })).rejects.toMatchObject({
+      await expect(listAuditEntries(storeDeps(counted.store), { cursor, limit: 100 })).rejects.toMatchObject({
         code: 'BAD_REQUEST',
         message: 'Invalid cursor; start again from the first page',
       });
     }
     // A cursor the log handed out still works.
-    const first = await listAuditEntries(counted.store, { limit: 2 });
+    const first = await listAuditEntries(storeDeps(counted.store), { limit: 2 });
     expect(first.nextCursor).toBe('p2v6');
-    const next = await listAuditEntries(counted.store, { cursor: first.nextCursor ?? '', limit: 2 });
+    const next = await listAuditEntries(storeDeps(counted.store), {
+      cursor: first.nextCursor ?? '',
+      limit: 2,
+    });
     expect(next.entries.map((entry) => entry.version)).toEqual([5, 4]);
     expect(counted.reads()).toBeLessThan(200);
   });
@@ -167,7 +171,7 @@ describe('audit log', () => {
     const store = new MemoryStore();
     await store.set(auditPageKey(1), formatZeroPage);
     await store.set(AUDIT_HEAD_KEY, { page: 1 });
-    const listing = await listAuditEntries(store, { limit: 10 });
+    const listing = await listAuditEntries(storeDeps(store), { limit: 10 });
     expect(listing.entries.map((entry) => [entry.version, entry.action, entry.actor])).toEqual([
       [3, 'restore', 'sim-admin'],
       [2, 'override', 'sim-pmo'],
@@ -196,19 +200,21 @@ describe('audit log', () => {
       origin: { kind: 'save' },
       config,
     });
-    await syncAuditLog(store, 4);
+    await syncAuditLog(storeDeps(store), 4);
     const page = (await store.get(auditPageKey(1))) as { formatVersion: number; entries: unknown[] };
     expect(page.formatVersion).toBe(AUDIT_PAGE_FORMAT_VERSION);
     expect(page.entries).toHaveLength(4);
-    expect((await listAuditEntries(store, { limit: 10 })).entries.map((entry) => entry.version)).toEqual([
-      4, 3, 2, 1,
-    ]);
+    expect(
+      (await listAuditEntries(storeDeps(store), { limit: 10 })).entries.map((entry) => entry.version),
+    ).toEqual([4, 3, 2, 1]);
   });
 
   it('refuses to guess at a page of an unknown (newer) stored format', async () => {
     const store = new MemoryStore();
     await store.set(auditPageKey(1), { ...formatZeroPage, formatVersion: 99 });
-    await expect(listAuditEntries(store, { limit: 10 })).rejects.toMatchObject({ code: 'CONFIG_UNREADABLE' });
+    await expect(listAuditEntries(storeDeps(store), { limit: 10 })).rejects.toMatchObject({
+      code: 'CONFIG_UNREADABLE',
+    });
   });
 });
 

@@ -4,6 +4,8 @@ import { diffConfigs } from '../../domain/config/diff';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { MAX_VALUE_BYTES, type Store } from '../../storage/store';
+import type { StoreDeps } from '../deps';
+import type { Logger } from '../logger';
 import { type ConfigVersion, readConfigVersion } from './live-config';
 import {
   AUDIT_PAGE_FORMAT_VERSION,
@@ -59,11 +61,11 @@ const emptyPage = (page: number): AuditPage => ({
 
 /** Brings the log up to `upToVersion`; answers the newest page number. */
 export async function syncAuditLog(
-  store: Store,
+  { store, logger }: StoreDeps,
   upToVersion: number,
   options: AuditLogOptions = DEFAULT_AUDIT_OPTIONS,
 ): Promise<number> {
-  const headPage = await readHeadPage(store);
+  const headPage = await readHeadPage(store, logger);
   let page: AuditPage = (await readPage(store, headPage)) ?? emptyPage(headPage);
   let last =
     page.entries.at(-1)?.version ?? (headPage > 1 ? await lastVersionOfPage(store, headPage - 1) : 0);
@@ -143,10 +145,10 @@ export interface AuditListing {
  * loop here runs over pages that exist: bounded by the data, never by the caller's numbers.
  */
 export async function listAuditEntries(
-  store: Store,
+  { store, logger }: StoreDeps,
   options: { cursor?: string | undefined; limit: number },
 ): Promise<AuditListing> {
-  const headPage = await readHeadPage(store);
+  const headPage = await readHeadPage(store, logger);
   const position = await checkCursor(store, parseCursor(options.cursor), headPage);
   let pageNumber = position?.page ?? headPage;
   const before = position?.before ?? Number.POSITIVE_INFINITY;
@@ -199,12 +201,13 @@ async function checkCursor(
   return position;
 }
 
-async function readHeadPage(store: Store): Promise<number> {
+async function readHeadPage(store: Store, logger: Logger): Promise<number> {
   const raw = await store.get(AUDIT_HEAD_KEY);
   const parsed = HeadSchema.safeParse(raw);
   let page = parsed.success ? parsed.data.page : 1;
-  if (raw !== undefined && !parsed.success)
-    console.warn('[pmo] the audit log head is damaged; rolling forward');
+  if (raw !== undefined && !parsed.success) {
+    logger.warn('the audit log head is damaged; rolling forward', { key: AUDIT_HEAD_KEY });
+  }
   // Roll forward over pages written after the head (a head write that failed).
   for (let step = 0; step < 1000 && (await store.get(auditPageKey(page + 1))) !== undefined; step++) page++;
   return page;

@@ -3,6 +3,7 @@ import { JiraClient } from '../../jira/client';
 import type { JiraResponse, JiraTransport } from '../../jira/transport';
 import { MemoryStore } from '../../storage/memory-store';
 import type { AppDeps } from '../deps';
+import { createRecordingLogger } from '../logger';
 import { clearSettingsEditorCache, settingsEditorStatus } from './authorize';
 
 /**
@@ -31,6 +32,7 @@ function site(isAdmin: boolean): { deps: AppDeps; asked: () => number } {
       now: () => new Date('2026-11-01T00:00:00Z'),
       jiraConcurrency: 1,
       queue: { push: async () => {} },
+      logger: createRecordingLogger(),
     },
     asked: () => asked,
   };

@@ -21,7 +21,7 @@ export async function getSettings(deps: AppDeps, actor: Actor): Promise<Resolver
   const state = await readLiveState(deps);
   const status = await settingsEditorStatus(deps, actor, state.config?.access.pmoGroupName ?? null);
   if (!status.canEdit) throw new AppError('FORBIDDEN', SETTINGS_NOT_VISIBLE, { required: 'settings editor' });
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   const setters = Object.values(live.config.overrides).map((override) => override.by);
   const names = await userNames(deps, actor.installation, [
     ...setters,

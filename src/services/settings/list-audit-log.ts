@@ -12,7 +12,7 @@ export async function listAuditLog(
 ): Promise<ResolverOutput<'listAuditLog'>> {
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
-  const listing = await listAuditEntries(deps.store, input);
+  const listing = await listAuditEntries(deps, input);
   const names = await userNames(
     deps,
     actor.installation,
@@ -31,8 +31,8 @@ export async function listAuditLog(
 export async function catchUp(deps: AppDeps, liveVersion: number, cursor: string | undefined): Promise<void> {
   if (cursor !== undefined) return;
   try {
-    await syncAuditLog(deps.store, liveVersion);
+    await syncAuditLog(deps, liveVersion);
   } catch (error) {
-    console.error('[pmo] could not bring the audit log up to date', error);
+    deps.logger.error('could not bring the audit log up to date', { liveVersion }, error);
   }
 }

@@ -18,7 +18,7 @@ export async function listConfigVersions(
 ): Promise<ResolverOutput<'listConfigVersions'>> {
   const { live } = await authorizeEditor(deps, actor);
   await catchUp(deps, live.version, input.cursor);
-  const listing = await listAuditEntries(deps.store, input);
+  const listing = await listAuditEntries(deps, input);
   const names = await userNames(
     deps,
     actor.installation,

@@ -3,6 +3,8 @@ import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import type { Store } from '../../storage/store';
 import { queryAll } from '../../storage/store';
+import type { StoreDeps } from '../deps';
+import type { Logger } from '../logger';
 import { readStoredConfigVersion, type StoredConfigVersion } from './stored-config';
 
 /**
@@ -39,8 +41,8 @@ export const DEFAULT_LIVE_CONFIG: LiveConfig = {
  * silence: it raises CONFIG_UNREADABLE, which the panel shows and the validator handles per
  * standard (fail open by default).
  */
-export async function loadLiveConfig(store: Store): Promise<LiveConfig> {
-  const { version, raw } = await findLiveVersion(store);
+export async function loadLiveConfig(deps: StoreDeps): Promise<LiveConfig> {
+  const { version, raw } = await findLiveVersion(deps);
   if (version === 0) return DEFAULT_LIVE_CONFIG;
   const key = configVersionKey(version);
   if (raw === undefined) {
@@ -74,8 +76,11 @@ export async function loadLiveConfig(store: Store): Promise<LiveConfig> {
  * 3. The audit log is brought up to date from the version documents (see audit-log.ts); an entry
  *    missed by a failure is written by the next change or listing.
  */
-export async function findLiveVersion(store: Store): Promise<{ version: number; raw: unknown | undefined }> {
-  const start = await readPointer(store);
+export async function findLiveVersion({
+  store,
+  logger,
+}: StoreDeps): Promise<{ version: number; raw: unknown | undefined }> {
+  const start = await readPointer(store, logger);
   let version = start;
   let [raw, next] = await Promise.all([
     version > 0 ? store.get(configVersionKey(version)) : Promise.resolve(undefined),
@@ -91,12 +96,14 @@ export async function findLiveVersion(store: Store): Promise<{ version: number; 
 
 const MAX_ROLL_FORWARD = 1000;
 
-async function readPointer(store: Store): Promise<number> {
+async function readPointer(store: Store, logger: Logger): Promise<number> {
   const raw = await store.get(LIVE_CONFIG_KEY);
   if (raw === undefined) return 0;
   const pointer = LivePointerSchema.safeParse(raw);
   if (pointer.success) return pointer.data.version;
-  console.warn('[pmo] the live settings pointer is damaged; finding the last version by its keys');
+  logger.warn('the live settings pointer is damaged; finding the last version by its keys', {
+    key: LIVE_CONFIG_KEY,
+  });
   return lastVersionByScan(store);
 }
 

@@ -1,5 +1,6 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { storeDeps } from '../../../test/support/store-deps';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { MemoryStore } from '../../storage/memory-store';
@@ -93,7 +94,7 @@ describe('settings saved at the same moment, with storage latency', () => {
     expect(lost[0]).toMatchObject({ code: 'CONFLICT', details: { liveVersion: 2, yourBase: 1 } });
 
     // The loser reloads the live version and applies its change to it.
-    const live = await loadLiveConfig(store);
+    const live = await loadLiveConfig(storeDeps(store));
     const loserChange = won[0] === 0 ? enforceRisks : staleDays;
     const loser = won[0] === 0 ? pmoLead : admin;
     await expect(
@@ -104,7 +105,7 @@ describe('settings saved at the same moment, with storage latency', () => {
       }),
     ).resolves.toEqual({ version: 3 });
 
-    const final = await loadLiveConfig(store);
+    const final = await loadLiveConfig(storeDeps(store));
     expect(final.config.engine.staleDays).toBe(21);
     expect(final.config.standards.find((standard) => standard.id === 'risk-register')?.mode).toBe('enforce');
     expect(await versionKeys(store)).toHaveLength(3);

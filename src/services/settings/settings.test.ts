@@ -1,5 +1,6 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { storeDeps } from '../../../test/support/store-deps';
 import { dumpStore } from '../../../test/support/store-dump';
 import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
@@ -8,6 +9,7 @@ import { JiraClient } from '../../jira/client';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Store } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
+import { createRecordingLogger } from '../logger';
 import { getPortfolioReport } from '../portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../portfolio/portfolios';
 import { clearSettingsEditorCache, EDITOR_CACHE_TTL_MS } from './authorize';
@@ -47,8 +49,9 @@ function harness(wrap: (store: Store) => Store = (store) => store) {
   const clock = { now: new Date() };
   const memory = new MemoryStore();
   const store = wrap(memory);
-  const local = wireSimulator(sim.url, { store, now: () => clock.now }).localApp;
-  return { deps: local.deps, memory, clock };
+  const logger = createRecordingLogger();
+  const local = wireSimulator(sim.url, { store, now: () => clock.now, logger }).localApp;
+  return { deps: local.deps, memory, clock, logger };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -165,7 +168,7 @@ describe('saving settings', () => {
     expect(error.details).toEqual({ liveVersion: 1, yourBase: 0 });
     expect(error.message).toContain('version 1 is live now');
     expect(await dumpStore(memory)).toEqual(before);
-    expect((await loadLiveConfig(memory)).config).toEqual(enforceRisks);
+    expect((await loadLiveConfig(storeDeps(memory))).config).toEqual(enforceRisks);
   });
 
   it('of two racing saves on the same version exactly one wins', async () => {
@@ -201,7 +204,7 @@ describe('saving settings', () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
-    const live = await loadLiveConfig(memory);
+    const live = await loadLiveConfig(storeDeps(memory));
     expect(live.version).toBe(1);
     expect([20, 30]).toContain(live.config.engine.staleDays);
     expect(
@@ -211,7 +214,7 @@ describe('saving settings', () => {
 
   it('a save whose pointer write fails is still live, and the next save builds on it', async () => {
     let failPointer = true;
-    const { deps, memory } = harness((store) => ({
+    const { deps, memory, logger } = harness((store) => ({
       get: (key) => store.get(key),
       setIfAbsent: (key, value) => store.setIfAbsent(key, value),
       delete: (key) => store.delete(key),
@@ -221,10 +224,17 @@ describe('saving settings', () => {
         return store.set(key, value);
       },
     }));
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(saveAs(deps, admin, 0, enforceRisks)).resolves.toEqual({ version: 1 });
+    expect(logger.entries).toEqual([
+      {
+        level: 'error',
+        message: 'settings version committed but the live pointer was not moved',
+        fields: { version: 1 },
+        error: new Error('KVS unavailable'),
+      },
+    ]);
     expect(await memory.get(LIVE_CONFIG_KEY)).toBeUndefined();
-    expect((await loadLiveConfig(memory)).version).toBe(1);
+    expect((await loadLiveConfig(storeDeps(memory))).version).toBe(1);
     // A save on the old base is stale; one on the rolled-forward version succeeds and heals the pointer.
     await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
       code: 'CONFLICT',
@@ -353,7 +363,7 @@ describe('versions and restore', () => {
     ).resolves.toEqual({
       version: 3,
     });
-    expect((await loadLiveConfig(deps.store)).config).toEqual(enforceRisks);
+    expect((await loadLiveConfig(deps)).config).toEqual(enforceRisks);
     const audit = await listAuditLog(deps, admin, { limit: 1 });
     expect(audit.entries[0]).toMatchObject({
       version: 3,
@@ -370,7 +380,7 @@ describe('versions and restore', () => {
     ).resolves.toEqual({
       version: 4,
     });
-    expect((await loadLiveConfig(deps.store)).config).toEqual(defaultPmoConfig);
+    expect((await loadLiveConfig(deps)).config).toEqual(defaultPmoConfig);
     await expect(rejection(getConfigVersion(deps, admin, 99))).resolves.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       rejection(restoreConfigVersion(deps, admin, { version: 1, baseVersion: 3, comment: '' })),
@@ -395,7 +405,7 @@ describe('import and export', () => {
     await expect(importSettings(deps, admin, { json, baseVersion: 1, comment: '' })).resolves.toEqual({
       version: 2,
     });
-    expect((await loadLiveConfig(deps.store)).config.engine.staleDays).toBe(45);
+    expect((await loadLiveConfig(deps)).config.engine.staleDays).toBe(45);
     const audit = await listAuditLog(deps, admin, { limit: 20 });
     expect(audit.entries[0]).toMatchObject({ action: 'import', comment: 'Imported settings' });
   });
@@ -558,7 +568,7 @@ describe('manual RAG overrides', () => {
         baseVersion: 0,
       }),
     ).resolves.toEqual({ version: 1 });
-    const live = await loadLiveConfig(deps.store);
+    const live = await loadLiveConfig(deps);
     expect(live.config.overrides[key]).toEqual({
       rag: 'red',
       reason: 'Vendor late',
@@ -668,10 +678,10 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
           setAt: '2020-01-01T00:00:00.000Z',
         };
       },
-      (await loadLiveConfig(deps.store)).config,
+      (await loadLiveConfig(deps)).config,
     );
     await expect(saveAs(deps, team, 1, forged)).resolves.toEqual({ version: 2 });
-    expect((await loadLiveConfig(deps.store)).config.overrides[visibleKey]).toEqual({
+    expect((await loadLiveConfig(deps)).config.overrides[visibleKey]).toEqual({
       rag: 'red',
       reason: 'Vendor late',
       expiresAt,
@@ -679,7 +689,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
       setAt: clock.now.toISOString(),
     });
     // Saving it again unchanged, even with another claimed author, keeps the recorded one.
-    const later = (await loadLiveConfig(deps.store)).config;
+    const later = (await loadLiveConfig(deps)).config;
     const claimed = edited((config) => {
       const override = config.overrides[visibleKey];
       if (override) override.by = 'someone-else';
@@ -688,12 +698,12 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     }, later);
     clock.now = new Date(clock.now.getTime() + 60_000);
     await saveAs(deps, admin, 2, claimed);
-    expect((await loadLiveConfig(deps.store)).config.overrides[visibleKey]?.by).toBe('sim-team');
+    expect((await loadLiveConfig(deps)).config.overrides[visibleKey]?.by).toBe('sim-team');
   });
 
   it('refuses overrides on projects that do not exist or the writer cannot browse, on every path', async () => {
     const { deps, memory, hiddenKey, expiresAt } = await teamEditor();
-    const live = (await loadLiveConfig(deps.store)).config;
+    const live = (await loadLiveConfig(deps)).config;
     const override = { rag: 'red' as const, reason: 'x', expiresAt, by: 'sim-team' };
     const before = await dumpStore(memory);
     for (const key of [hiddenKey, 'NOSUCHPROJECT']) {

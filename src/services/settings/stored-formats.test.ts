@@ -1,3 +1,4 @@
+import { storeDeps } from '../../../test/support/store-deps';
 import { MemoryStore } from '../../storage/memory-store';
 import { syncAuditLog } from './audit-log';
 import formatZeroVersion from './fixtures/config-version-format-0.json';
@@ -14,7 +15,7 @@ describe('stored configuration versions', () => {
     const store = new MemoryStore();
     await store.set(configVersionKey(1), formatZeroVersion);
     await store.set(LIVE_CONFIG_KEY, { version: 1 });
-    const live = await loadLiveConfig(store);
+    const live = await loadLiveConfig(storeDeps(store));
     expect(live).toMatchObject({ version: 1, author: 'sim-admin', savedAt: '2026-11-02T09:14:03.512Z' });
     expect(live.config.overrides.DELTA).toMatchObject({ rag: 'red', by: 'sim-pmo' });
     expect(live.config.access.pmoGroupName).toBe('pmo-office');
@@ -23,7 +24,7 @@ describe('stored configuration versions', () => {
     expect(stored?.origin).toEqual({ kind: 'save' });
     expect(stored?.comment).toBe('Enforce delivery readiness');
     // The audit log is built from it like from any other version.
-    await syncAuditLog(store, 1);
+    await syncAuditLog(storeDeps(store), 1);
     expect(await store.get('audit:page:00000001')).toMatchObject({
       entries: [{ version: 1, actor: 'sim-admin' }],
     });

@@ -3,6 +3,7 @@ import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { defaultPmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Actor } from '../deps';
+import { createRecordingLogger } from '../logger';
 import { clearSettingsEditorCache } from './authorize';
 import { importSettings } from './import-settings';
 import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
@@ -118,7 +119,7 @@ describe('percentage thresholds are limited to 0..100 (#14.6)', () => {
       config,
     });
     await store.set(LIVE_CONFIG_KEY, { version: 1 });
-    const live = await loadLiveConfig(store);
+    const live = await loadLiveConfig({ store, logger: createRecordingLogger() });
     expect(live.config.engine.health.schedule).toEqual({ amber: 100, red: 100 });
   });
 });

@@ -33,7 +33,7 @@ export interface LiveState {
 }
 
 export async function readLiveState(deps: AppDeps): Promise<LiveState> {
-  const { version, raw } = await findLiveVersion(deps.store);
+  const { version, raw } = await findLiveVersion(deps);
   if (version === 0) return { version, config: PmoConfigSchema.parse({}), savedAt: null, author: null };
   const parsed = readStoredConfigVersion(raw);
   if (!parsed.success) return { version, config: null, savedAt: null, author: null };
@@ -120,9 +120,12 @@ export async function commitVersion(
     written = await deps.store.setIfAbsent(configVersionKey(version), document);
   } catch (error) {
     if (error instanceof StoreLimitError) {
-      throw new AppError('PAYLOAD_TOO_LARGE', 'The settings are too large to be stored as one version', {
-        limit: 'one stored value of 240 KiB',
-      });
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'The settings are too large to be stored as one version',
+        { limit: 'one stored value of 240 KiB' },
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -135,18 +138,18 @@ export async function commitVersion(
   try {
     await deps.store.set(LIVE_CONFIG_KEY, { version });
   } catch (error) {
-    console.error('[pmo] settings version committed but the live pointer was not moved', error);
+    deps.logger.error('settings version committed but the live pointer was not moved', { version }, error);
   }
   try {
-    await syncAuditLog(deps.store, version);
+    await syncAuditLog(deps, version);
   } catch (error) {
-    console.error('[pmo] settings version committed but the audit log was not updated', error);
+    deps.logger.error('settings version committed but the audit log was not updated', { version }, error);
   }
   try {
     await forgetRemovedPortfolios(deps, live.config, config);
   } catch (error) {
     // Left-over data of a removed portfolio is unreachable; the next removal sweep may take it.
-    console.error('[pmo] settings committed but removed portfolios were not cleaned up', error);
+    deps.logger.error('settings committed but removed portfolios were not cleaned up', { version }, error);
   }
   return { version };
 }

@@ -66,7 +66,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
         .map((marker) => [marker.projectKey, marker.failed as string]),
     );
     const merged = mergeRun(plan, base ?? null, parts, failed);
-    const live = await loadLiveConfig(deps.store);
+    const live = await loadLiveConfig(deps);
     const ticks = await loadAllTicks(deps.store);
     const compliance = evaluateCompliance(live.config, plan, merged.facts, ticks);
     const totals = done.reduce(
@@ -127,7 +127,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
     await cleanUp(deps, plan, done, previous);
     await recordHistoryDay(deps, snapshot, live).catch((error: unknown) => {
       // The snapshot stands without it; the day is recorded again by the next refresh.
-      console.warn(`[pmo] could not record the history day of ${plan.portfolioId}`, error);
+      deps.logger.warn('could not record the history day', { portfolioId: plan.portfolioId }, error);
     });
   } catch (error) {
     await failRun(deps, job.portfolioId, job.seq, error);

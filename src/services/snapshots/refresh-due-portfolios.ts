@@ -15,7 +15,7 @@ import { startRefresh } from './start-refresh';
  * always kept; the built-in ones ("all", per category) once someone has opened them.
  */
 export async function refreshDuePortfolios(deps: AppDeps): Promise<string[]> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   const ids = new Set(live.config.portfolios.map(configuredPortfolioId));
   for await (const { key } of queryAll(deps.store, VIEWED_PORTFOLIOS_PREFIX)) {
     ids.add(key.slice(VIEWED_PORTFOLIOS_PREFIX.length));

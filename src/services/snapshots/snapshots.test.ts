@@ -73,7 +73,7 @@ describe('portfolio snapshots', () => {
     const viewed = await portfolioReportAs(local, 'sim-admin');
     // The same portfolio read the way the app read it on every view before snapshots existed.
     const jira = local.deps.jira.asApp();
-    const live = await loadLiveConfig(local.deps.store);
+    const live = await loadLiveConfig(local.deps);
     const direct = await buildPortfolioReport(jira, {
       scope: {},
       now: NOW,

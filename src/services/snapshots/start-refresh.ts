@@ -138,7 +138,7 @@ async function planRun(
 ): Promise<RunPlan> {
   const jira = deps.jira.asApp();
   const before = { requests: jira.meter.requests };
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   const scope = scopeOfPortfolio(portfolioId, live.config.portfolios);
   const siteFields = jira.fields();
   const [site, standardsSite, projects] = await Promise.all([

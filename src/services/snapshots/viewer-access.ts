@@ -107,7 +107,7 @@ export async function assertPortfolioViewer(
   accountId: string,
   portfolioId: string,
 ): Promise<void> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   scopeOfPortfolio(portfolioId, live.config.portfolios);
   if ((await browsableProjects(deps, accountId)).keys.size === 0) {
     throw new AppError('FORBIDDEN', 'You cannot browse any project, so there is no portfolio to show you.');

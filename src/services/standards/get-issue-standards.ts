@@ -18,7 +18,7 @@ export async function getIssueStandards(
   actor: Actor,
   issueKey: string,
 ): Promise<IssueStandards> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   const jira = deps.jira.asUser(actor.accountId);
   const site = await loadStandardsSite(jira, live.config);
   const fields = [...standardsFieldIds(live.config.standards, site.mapping), 'summary', 'duedate'];

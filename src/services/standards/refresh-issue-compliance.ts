@@ -20,7 +20,7 @@ export async function refreshIssueCompliance(
   known: { live?: LiveConfig; site?: StandardsSite } = {},
 ): Promise<ComplianceProperty> {
   const jira: JiraClient = deps.jira.asApp();
-  const live = known.live ?? (await loadLiveConfig(deps.store));
+  const live = known.live ?? (await loadLiveConfig(deps));
   const site = known.site ?? (await loadStandardsSite(jira, live.config));
   const { issue, facts } = await readIssueFacts(
     jira,

@@ -26,7 +26,7 @@ export async function setChecklistItem(
   actor: Actor,
   change: ChecklistChange,
 ): Promise<IssueStandards> {
-  const live = await loadLiveConfig(deps.store);
+  const live = await loadLiveConfig(deps);
   const rule = live.config.standards
     .filter((standard) => standard.mode !== 'off')
     .flatMap((standard) => standard.rules)
@@ -79,7 +79,7 @@ export async function setChecklistItem(
       await mirrorCompliance(deps, issue.id, sequence, live);
     } catch (error) {
       // The tick is saved; the JQL mirror catches up on the next issue event.
-      console.warn(`[pmo] could not update the compliance property of ${change.issueKey}`, error);
+      deps.logger.warn('could not update the compliance property', { issueKey: change.issueKey }, error);
     }
   }
   return getIssueStandards(deps, actor, change.issueKey);
