@@ -10,6 +10,7 @@ import {
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
+import { savedViewsContract } from './saved-views';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
@@ -84,6 +85,7 @@ export const resolverContract = {
   ...standardsContract,
   ...settingsContract,
   ...snapshotsContract,
+  ...savedViewsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

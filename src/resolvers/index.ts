@@ -9,6 +9,7 @@ import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { defineResolver } from './define';
+import { createSavedViewsResolvers } from './saved-views-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 
@@ -34,5 +35,6 @@ export function createResolverHandler(deps: AppDeps) {
     ),
     ...createStandardsResolvers(deps),
     ...createSettingsResolvers(deps),
+    ...createSavedViewsResolvers(deps),
   });
 }
