@@ -144,7 +144,9 @@ const MATRIX: Record<ResolverKey, Row> = {
   saveView: {
     access: 'everyone',
     writes: true,
-    payloads: () => [{ payload: { route: 'dependencies', name: `Matrix ${++saveCounter}`, query: '?late=1' } }],
+    payloads: () => [
+      { payload: { route: 'dependencies', name: `Matrix ${++saveCounter}`, query: '?late=1' } },
+    ],
   },
   renameSavedView: {
     access: 'view-owner',

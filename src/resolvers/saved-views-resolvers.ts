@@ -11,6 +11,8 @@ export function createSavedViewsResolvers(deps: AppDeps) {
     listSavedViews: defineResolver('listSavedViews', (_input, actor) => listSavedViews(deps, actor)),
     saveView: defineResolver('saveView', (input, actor) => saveView(deps, actor, input)),
     renameSavedView: defineResolver('renameSavedView', (input, actor) => renameSavedView(deps, actor, input)),
-    deleteSavedView: defineResolver('deleteSavedView', (input, actor) => deleteSavedView(deps, actor, input.id)),
+    deleteSavedView: defineResolver('deleteSavedView', (input, actor) =>
+      deleteSavedView(deps, actor, input.id),
+    ),
   };
 }

@@ -1,6 +1,6 @@
+import { MAX_SAVED_VIEWS } from '../../domain/saved-views/saved-view';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Actor, AppDeps } from '../deps';
-import { MAX_SAVED_VIEWS } from '../../domain/saved-views/saved-view';
 import { deleteSavedView } from './delete-saved-view';
 import { listSavedViews } from './list-saved-views';
 import { renameSavedView } from './rename-saved-view';
@@ -49,7 +49,8 @@ describe('saved views', () => {
     await expect(renameSavedView(app, alice, { id: first.id, name: 'RED' })).resolves.toMatchObject({
       name: 'RED',
     });
-    for (let i = 2; i < MAX_SAVED_VIEWS; i++) await saveView(app, alice, { route: 'raid', name: `v${i}`, query: '' });
+    for (let i = 2; i < MAX_SAVED_VIEWS; i++)
+      await saveView(app, alice, { route: 'raid', name: `v${i}`, query: '' });
     await expect(saveView(app, alice, { route: 'raid', name: 'one more', query: '' })).rejects.toMatchObject({
       code: 'CONFLICT',
       details: { reason: 'limit', limit: MAX_SAVED_VIEWS },

@@ -266,22 +266,24 @@ function FilterControls({
           </div>
         </fieldset>
       ) : null}
-      <form className="pmo-deps-picker" onSubmit={submit} role="search" data-testid="dependency-search">
-        <label>
-          <span>Find a project or issue</span>
-          <input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Key, name or issue key"
-            maxLength={100}
-            data-testid="dependency-search-input"
-          />
-        </label>
-        <Button type="submit" testId="dependency-search-submit">
-          Find
-        </Button>
-      </form>
+      <search>
+        <form className="pmo-deps-picker" onSubmit={submit} data-testid="dependency-search">
+          <label>
+            <span>Find a project or issue</span>
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Key, name or issue key"
+              maxLength={100}
+              data-testid="dependency-search-input"
+            />
+          </label>
+          <Button type="submit" testId="dependency-search-submit">
+            Find
+          </Button>
+        </form>
+      </search>
     </div>
   );
 }
@@ -302,7 +304,12 @@ function SearchResult({
   const names = (nodes: readonly ProjectNodeModel[]) =>
     nodes.map((node) => (node.key === node.name ? node.key : `${node.key} (${node.name})`)).join(', ');
   return (
-    <p className="pmo-subtle" role="status" data-testid="dependency-search-result" data-matches={matches.length}>
+    <p
+      className="pmo-subtle"
+      role="status"
+      data-testid="dependency-search-result"
+      data-matches={matches.length}
+    >
       {matches.length === 0
         ? `No project with open links matches “${text}”.`
         : `“${text}”: ${names(matches)}${hidden.length > 0 ? `; not shown with these filters: ${names(hidden)}` : ''}.`}{' '}
@@ -327,10 +334,10 @@ function DependenciesContent({
   const model = useMemo(() => buildDependencyModel(report), [report]);
   const [highlight, setHighlight] = useState<Highlight>('none');
   const { pair, view } = query;
-  const update = useCallback((patch: Partial<DependenciesQuery>) => setQuery({ ...query, ...patch }), [
-    setQuery,
-    query,
-  ]);
+  const update = useCallback(
+    (patch: Partial<DependenciesQuery>) => setQuery({ ...query, ...patch }),
+    [setQuery, query],
+  );
 
   const filter = useMemo(
     () => ({

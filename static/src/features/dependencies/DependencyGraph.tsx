@@ -379,7 +379,14 @@ interface GraphProps {
  * zoom, fit view and a minimap. Nodes and edges are memoised: highlighting, focusing or selecting
  * restyles them without a new layout, and hovering changes no React state at all.
  */
-export function DependencyGraph({ graph, highlight, selected, onSelectPair, matches, onToggleGroup }: GraphProps) {
+export function DependencyGraph({
+  graph,
+  highlight,
+  selected,
+  onSelectPair,
+  matches,
+  onToggleGroup,
+}: GraphProps) {
   const [layout, setLayout] = useState<{ graph: GraphModel; layout: GraphLayout } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);

@@ -1,5 +1,5 @@
-import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
 import { filterDependencyModel, NO_FILTER, searchProjects } from './dependency-filter';
+import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
 import { groupedGraph } from './graph-model';
 
 function node(key: string, name = key): ProjectNodeModel {

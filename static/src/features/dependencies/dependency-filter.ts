@@ -13,7 +13,13 @@ export interface DependencyFilter {
   hops: number;
 }
 
-export const NO_FILTER: DependencyFilter = { late: false, cycles: false, critical: false, focus: null, hops: 1 };
+export const NO_FILTER: DependencyFilter = {
+  late: false,
+  cycles: false,
+  critical: false,
+  focus: null,
+  hops: 1,
+};
 
 export const MAX_HOPS = 3;
 

@@ -1,4 +1,9 @@
-import { DEFAULT_QUERY, type DependenciesQuery, formatDependenciesQuery, parseDependenciesQuery } from './query';
+import {
+  DEFAULT_QUERY,
+  type DependenciesQuery,
+  formatDependenciesQuery,
+  parseDependenciesQuery,
+} from './query';
 
 describe('dependencies page query', () => {
   it('reads the view and the drilled pair', () => {

@@ -1,4 +1,11 @@
-import { readChoice, readFlag, readSort, toSearch, writeFlag, writeSort } from '../../shared/portfolio/url-query';
+import {
+  readChoice,
+  readFlag,
+  readSort,
+  toSearch,
+  writeFlag,
+  writeSort,
+} from '../../shared/portfolio/url-query';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { MAX_HOPS } from './dependency-filter';
 import { PAIR_COLUMNS, type PairColumn } from './dependency-model';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { ProjectList } from '@contracts/resolver-contract';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
@@ -11,11 +11,13 @@ import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-cont
 import { RefreshNotices } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { useViewQuery } from '../../shared/portfolio/use-route-query';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { KpiTiles, type RedProjects } from './KpiTiles';
+import { formatOverviewQuery, parseOverviewQuery } from './overview-query';
 import { ProjectTable } from './ProjectTable';
 import {
   DEFAULT_PROJECT_SORT,
@@ -133,7 +135,13 @@ function OverviewContent({
     if (reportData !== undefined) return { status: 'ready', byKey: healthByProjectKey(reportData) };
     return report.status === 'error' ? { status: 'error' } : { status: 'loading' };
   }, [reportData, report.status]);
-  const [sort, setSort] = useState(DEFAULT_PROJECT_SORT);
+  // The sort lives in the URL (deep links, back and forward, saved views).
+  const location = useViewQuery('overview', parseOverviewQuery, formatOverviewQuery);
+  const sort = location.status === 'ready' ? location.query.sort : DEFAULT_PROJECT_SORT;
+  const setSort = useCallback(
+    (next: typeof sort) => (location.status === 'ready' ? location.setQuery({ sort: next }) : undefined),
+    [location],
+  );
   const sorted = useMemo(
     () => sortProjectsForTable(inPortfolio.projects, health, sort),
     [inPortfolio.projects, health, sort],
@@ -219,6 +227,7 @@ export default function OverviewPage() {
     <div className="pmo-stack">
       <ReportPageHeader
         title="Portfolio overview"
+        routeId="overview"
         freshness={
           <div className="pmo-freshness">
             {result.status === 'ready' ? (

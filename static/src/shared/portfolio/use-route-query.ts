@@ -113,3 +113,24 @@ export function useViewQuery<T>(
     [query, setQuery],
   );
 }
+
+/**
+ * A view's query as state: the parsed query (its defaults until the host's history answers) and a setter
+ * that changes some of its fields and pushes the result onto the history.
+ */
+export function useViewState<T extends object>(
+  routeId: PortfolioRouteId,
+  parse: (search: string) => T,
+  format: (query: T) => string,
+): [T, (patch: Partial<T>) => void] {
+  const location = useViewQuery(routeId, parse, format);
+  const defaults = useMemo(() => parse(''), [parse]);
+  const query = location.status === 'ready' ? location.query : defaults;
+  const update = useCallback(
+    (patch: Partial<T>) => {
+      if (location.status === 'ready') location.setQuery({ ...query, ...patch });
+    },
+    [location, query],
+  );
+  return [query, update];
+}
