@@ -6,9 +6,8 @@ import type { SortOrder, TableSort } from '../ui/table/table-sort';
  * anything unknown or malformed, and writes only what differs from them, so a default view has no query.
  */
 
-/** `?a=1&b=2`, or '' when nothing is set. */
+/** `?a=1&b=2` (in the order written: each view writes its fields in one order), or '' when nothing is set. */
 export function toSearch(params: URLSearchParams): string {
-  params.sort();
   const text = params.toString();
   return text.length > 0 ? `?${text}` : '';
 }
