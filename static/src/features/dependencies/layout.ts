@@ -95,6 +95,7 @@ const layouts = new WeakMap<GraphModel, Promise<GraphLayout>>();
 
 /** Room above a group's members for its header. */
 export const GROUP_HEADER = 40;
+const GROUP_MIN_WIDTH = 340;
 
 async function computeLayout(graph: GraphModel): Promise<GraphLayout> {
   const started = performance.now();
@@ -109,6 +110,9 @@ async function computeLayout(graph: GraphModel): Promise<GraphLayout> {
       id: group.id,
       layoutOptions: {
         'elk.padding': `[top=${GROUP_HEADER},left=16,bottom=16,right=16]`,
+        // Wide enough for the header (name, count, Collapse) even around a single column of projects.
+        'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+        'elk.nodeSize.minimum': `(${GROUP_MIN_WIDTH}, ${GROUP_HEADER + NODE_HEIGHT + 16})`,
       },
       children: [],
     };
