@@ -184,7 +184,10 @@ test('filters narrow the graph and the list to the same pairs of the report, and
   if (critical.length > 0) await expectGraph(page, critical);
   else await app(page).getByTestId('dependencies-filtered-empty').waitFor();
 
-  // Back steps through the filters; a reload of a deep link restores them.
+  // Back steps through the filters (each click was a step); a reload of a deep link restores them.
+  await page.goBack();
+  await waitForSearch(page, '');
+  await expectGraph(page, pairs.map(pairId));
   await page.goBack();
   await waitForSearch(page, '?cycles=1');
   await expectGraph(page, cycles);
