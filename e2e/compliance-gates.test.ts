@@ -259,6 +259,12 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
     await row.getByText(withEvidence.nextGate.evidence[0]?.text ?? '', { exact: true }).waitFor();
   }
 
+  // Back steps through the filter first (it is in the URL), then to the page before.
+  await page.goBack();
+  await page.waitForURL(`**${GATES_URL}?notReady=1`);
+  await expect(app(page).getByTestId('gates-only-not-ready').isChecked()).resolves.toBe(true);
+  await page.goBack();
+  await page.waitForURL(`**${GATES_URL}`);
   await page.goBack();
   await page.waitForURL(`**${COMPLIANCE_URL}`);
   await app(page).getByTestId('compliance-matrix').waitFor();

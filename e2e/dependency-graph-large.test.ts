@@ -49,7 +49,7 @@ async function firstReport(s: Stack): Promise<PortfolioReport> {
     });
     if (response.status === 200) return (await response.json()) as PortfolioReport;
     if (response.status !== 503 || Date.now() > until)
-      throw new Error(`getPortfolioReport answered ${response.status}`);
+      throw new Error(`getPortfolioReport answered ${response.status}: ${await response.text()}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

@@ -391,6 +391,7 @@ export function DependencyGraph({
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
   const flow = useRef<ReactFlowInstance<FlowNode, RoutedFlowEdge> | null>(null);
+  const container = useRef<HTMLElement | null>(null);
   const { model } = graph;
 
   useEffect(() => {
@@ -476,6 +477,7 @@ export function DependencyGraph({
   useEffect(() => {
     if (current === null || matchedIds.size === 0) return;
     const frame = requestAnimationFrame(() => {
+      container.current?.scrollIntoView?.({ block: 'nearest' });
       flow.current?.fitView({ nodes: [...matchedIds].map((id) => ({ id })), padding: 0.4, maxZoom: 1.2 });
     });
     return () => cancelAnimationFrame(frame);
@@ -527,6 +529,7 @@ export function DependencyGraph({
   }
   return (
     <section
+      ref={container}
       className={model.nodes.length > 24 ? 'pmo-deps-graph pmo-deps-graph--large' : 'pmo-deps-graph'}
       data-testid="dependencies-graph"
       data-highlight={highlight}
