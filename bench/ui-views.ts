@@ -10,7 +10,9 @@
  *   stable and able to take a click, and the main thread free for the next frame (median of `runs`);
  * - total blocking time (the part of each long task over 50 ms) in the app frame, and the longest task;
  * - for the dependency graph: ELK layout time, nodes and edges drawn, and the latency of interactions
- *   (highlighting, graph to list and back).
+ *   (highlighting, graph to list and back);
+ * - the graph's reading aids at that size (grouped by category, late only, a focus two links out), each
+ *   opened as a deep link: time to interactive, pairs and projects shown, layout time.
  * The simulator's random links are mostly between done issues, so the seeded site has ~1,000 cross-project
  * links of which only ~140 are open (what the graph draws). A second Dependencies measurement therefore
  * rewrites the report on its way to the app to 1,000 open project-to-project edges among the same 100
@@ -120,6 +122,26 @@ async function resolverTime(stack: Stack): Promise<{ ms: number; report: Portfol
   const ms = Date.now() - started;
   if (!response.ok) throw new Error(`getPortfolioReport answered ${response.status}: ${text.slice(0, 200)}`);
   return { ms, report: JSON.parse(text) as PortfolioReport, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The portfolio's first snapshot is read as queued jobs; a first view that finds none waits 8 s and then
+ * answers NOT_READY (503). Asks until the snapshot is there and answers how long that took.
+ */
+async function waitForFirstSnapshot(stack: Stack): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const response = await fetch(`${stack.url}/__invoke/getPortfolioReport`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-account-id': 'sim-pmo' },
+      body: JSON.stringify({ portfolioId: 'all' }),
+    });
+    await response.arrayBuffer();
+    if (response.ok) return Date.now() - started;
+    if (response.status !== 503 || Date.now() - started > 600_000)
+      throw new Error(`getPortfolioReport answered ${response.status} while waiting for the first snapshot`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /** mulberry32: a small seeded PRNG, so the synthetic graph is the same on every run. */
@@ -233,6 +255,59 @@ async function measureDependencies(page: Page, url: string, runs: number) {
   };
 }
 
+/**
+ * Time to interactive of the graph in its reading aids at this size: grouped by category (ELK lays out
+ * one box per category), late links only, and one project's neighbourhood two links out.
+ */
+async function measureReadingAids(page: Page, base: string, runs: number) {
+  const drawn = (frame: Frame) =>
+    frame.waitForFunction(
+      () => document.querySelectorAll('[data-testid^="dependency-node-"]').length > 0,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+  const figures: Record<string, unknown> = {};
+  const focus = await appFrame(page).evaluate(
+    () =>
+      [...document.querySelectorAll('[data-testid="focus-project"] option')]
+        .map((option) => (option as HTMLOptionElement).value)
+        .find((value) => value !== '') ?? '',
+  );
+  const variants: [string, string][] = [
+    ['groupedByCategory', '?group=1'],
+    ['lateOnly', '?late=1'],
+    ['focusTwoLinksOut', `?focus=${focus}&hops=2`],
+  ];
+  for (const [name, query] of variants) {
+    const tti: number[] = [];
+    for (let run = 0; run < runs; run++)
+      tti.push(await timeToInteractive(page, `${base}/dependencies${query}`, 'dependencies-graph', drawn));
+    const frame = appFrame(page);
+    const shown = await frame.evaluate(() => {
+      const figure = document.querySelector('[data-testid="dependencies-shown"]');
+      return {
+        pairs: Number(figure?.getAttribute('data-pairs')),
+        projects: Number(figure?.getAttribute('data-projects')),
+        layoutMs:
+          performance
+            .getEntriesByName('pmo-deps-layout')
+            .map((e) => e.duration)
+            .pop() ?? 0,
+      };
+    });
+    figures[name] = {
+      query,
+      timeToInteractiveMs: { median: median(tti), runs: tti },
+      pairs: shown.pairs,
+      projects: shown.projects,
+      layoutMs: round(shown.layoutMs),
+    };
+  }
+  return figures;
+}
+
 export async function measureViews(options: UiBenchOptions = {}): Promise<Record<string, unknown>> {
   const projects = options.projects ?? 100;
   const issuesPerProject = options.issuesPerProject ?? 140;
@@ -246,6 +321,7 @@ export async function measureViews(options: UiBenchOptions = {}): Promise<Record
     await context.addInitScript(LONG_TASK_PROBE);
     const base = `${stack.url}/jira/apps/pmo-portfolio`;
 
+    const firstSnapshotMs = await waitForFirstSnapshot(stack);
     const cold = await resolverTime(stack);
     const warm = await resolverTime(stack);
     const deps = cold.report.dependencies;
@@ -271,6 +347,7 @@ export async function measureViews(options: UiBenchOptions = {}): Promise<Record
     };
 
     const dependencies = await measureDependencies(page, `${base}/dependencies`, runs);
+    const readingAids = await measureReadingAids(page, base, runs);
 
     // The same page with 1,000 open project-to-project edges.
     await page.route('**/__invoke/getPortfolioReport', async (route) => {
@@ -281,6 +358,7 @@ export async function measureViews(options: UiBenchOptions = {}): Promise<Record
       await route.fulfill({ response, json });
     });
     const dependencies1000 = await measureDependencies(page, `${base}/dependencies`, runs);
+    const readingAids1000 = await measureReadingAids(page, base, runs);
     await page.unroute('**/__invoke/getPortfolioReport');
     await context.close();
 
@@ -295,11 +373,11 @@ export async function measureViews(options: UiBenchOptions = {}): Promise<Record
         openCrossProjectLinks: deps.crossProjectLinks.total,
         projectPairsWithOpenLinks: crossCells.filter((c) => c.open > 0).length,
       },
-      reportResolver: { coldMs: cold.ms, warmMs: warm.ms, bytes: cold.bytes },
+      reportResolver: { firstSnapshotMs, coldMs: cold.ms, warmMs: warm.ms, bytes: cold.bytes },
       viewport: '1440x900',
       overview,
-      dependencies,
-      dependenciesSynthetic: { openEdges: syntheticEdges, ...dependencies1000 },
+      dependencies: { ...dependencies, readingAids },
+      dependenciesSynthetic: { openEdges: syntheticEdges, ...dependencies1000, readingAids: readingAids1000 },
     };
   } finally {
     await browser.close();

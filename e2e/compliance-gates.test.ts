@@ -276,8 +276,15 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
       .waitFor();
   }
 
+  // Back steps through the filter first (it is in the URL), then to the page before.
   await page.goBack();
-  await page.waitForURL(`**${COMPLIANCE_URL}`);
+  await page.waitForURL(`**${GATES_URL}?notReady=1`);
+  await expect(app(page).getByTestId('gates-only-not-ready').isChecked()).resolves.toBe(true);
+  await page.goBack();
+  await page.waitForURL(`**${GATES_URL}`);
+  await page.goBack();
+  // The compliance view as it was left: its sort is in its URL too.
+  await page.waitForURL((url) => url.pathname === COMPLIANCE_URL && url.search === '?sort=key&order=desc');
   await app(page).getByTestId('compliance-matrix').waitFor();
   await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
 });

@@ -11,6 +11,7 @@ import {
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { historyContract } from './history';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
+import { savedViewsContract } from './saved-views';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
@@ -86,6 +87,7 @@ export const resolverContract = {
   ...settingsContract,
   ...snapshotsContract,
   ...historyContract,
+  ...savedViewsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

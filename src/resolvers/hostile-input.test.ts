@@ -121,6 +121,12 @@ function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): 
       return { limit: 5, cursor: 'p1v2' };
     case 'getConfigVersion':
       return { version: 0 };
+    case 'saveView':
+      return { route: 'overview', name: 'Red first', query: '?sort=health&order=desc' };
+    case 'renameSavedView':
+      return { id: 'abcdefgh-0000', name: 'Renamed' };
+    case 'deleteSavedView':
+      return { id: 'abcdefgh-0000' };
     case 'restoreConfigVersion':
       return { version: 0, baseVersion: liveVersion, comment: '' };
     case 'previewImport':

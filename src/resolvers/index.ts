@@ -10,6 +10,7 @@ import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
+import { createSavedViewsResolvers } from './saved-views-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 
@@ -37,5 +38,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createStandardsResolvers(deps),
     ...createHistoryResolvers(deps),
     ...createSettingsResolvers(deps),
+    ...createSavedViewsResolvers(deps),
   });
 }

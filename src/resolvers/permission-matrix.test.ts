@@ -30,9 +30,17 @@ const USERS: UserId[] = ['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'];
  * (whoever browses at least one project), `editors`
  * (settings editors: Jira admins here, no PMO group is configured), `issue-viewers` (whoever Jira
  * lets see the issue named in the payload), `issue-editors` (Jira's Edit issues on that issue),
- * `project-browsers` (whoever browses the project named in the payload).
+ * `project-browsers` (whoever browses the project named in the payload), `view-owner` (only the team
+ * member, who saved the view the payload names).
  */
-type Access = 'everyone' | 'browsers' | 'project-browsers' | 'editors' | 'issue-viewers' | 'issue-editors';
+type Access =
+  | 'everyone'
+  | 'browsers'
+  | 'project-browsers'
+  | 'editors'
+  | 'issue-viewers'
+  | 'issue-editors'
+  | 'view-owner';
 
 interface Fixture {
   /** An issue team members can see and edit (first projects, no security level), with a gate. */
@@ -43,6 +51,8 @@ interface Fixture {
   restrictedIssue: string | null;
   gate: { ruleId: string; itemId: string };
   liveVersion: number;
+  /** A saved view of the team member's. */
+  teamView: string;
 }
 
 interface Row {
@@ -186,6 +196,24 @@ const MATRIX: Record<ResolverKey, Row> = {
       { payload: { json: JSON.stringify(changedConfig()), baseVersion: fixture.liveVersion, comment: '' } },
     ],
   },
+  listSavedViews: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  saveView: {
+    access: 'everyone',
+    writes: true,
+    payloads: () => [
+      { payload: { route: 'dependencies', name: `Matrix ${++saveCounter}`, query: '?late=1' } },
+    ],
+  },
+  renameSavedView: {
+    access: 'view-owner',
+    writes: true,
+    payloads: (fixture) => [{ payload: { id: fixture.teamView, name: `Renamed ${++saveCounter}` } }],
+  },
+  deleteSavedView: {
+    access: 'view-owner',
+    writes: true,
+    payloads: (fixture) => [{ payload: { id: fixture.teamView } }],
+  },
   setProjectOverride: {
     access: 'editors',
     writes: true,
@@ -263,12 +291,20 @@ beforeAll(async () => {
   const hidden = open((index) => index >= 3)[0];
   if (!teamIssue || !gate || !hidden)
     throw new Error('the seeded data has no gated team issue or hidden issue');
+  const saved = await invoke(local, 'sim-team', 'saveView', {
+    route: 'raid',
+    name: 'My open risks',
+    query: '?sort=score&order=desc',
+  });
+  const teamView = (saved.data as { id?: string } | undefined)?.id;
+  if (!teamView) throw new Error(`the team member could not save a view: ${JSON.stringify(saved.error)}`);
   fixture = {
     teamIssue,
     hiddenIssue: hidden.key,
     restrictedIssue: restricted?.key ?? null,
     gate,
     liveVersion: 0,
+    teamView,
   };
 }, 60_000);
 
@@ -296,6 +332,8 @@ function allowed(user: UserId, row: Row, issue: string | undefined, project: str
       return issue !== undefined && view.issues.has(issue);
     case 'issue-editors':
       return issue !== undefined && view.edits.has(issue);
+    case 'view-owner':
+      return user === 'sim-team';
   }
 }
 

@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
@@ -31,6 +31,8 @@ import {
 import { ViolationsTable } from './ViolationsTable';
 import './compliance.css';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
+import { useViewState } from '../../shared/portfolio/use-route-query';
+import { formatComplianceQuery, parseComplianceQuery } from './compliance-query';
 
 function Figures({ compliance }: { compliance: ComplianceReport }) {
   const { totals } = compliance;
@@ -64,8 +66,10 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
     () => (compliance ? complianceMatrix(compliance, names) : null),
     [compliance, names],
   );
-  const [filter, setFilter] = useState<CellFilter | null>(null);
-  const [sort, setSort] = useState<TableSort<ViolationColumn> | null>(null);
+  // Filter and sort live in the URL (deep links, back and forward, saved views).
+  const [{ filter, sort }, update] = useViewState('compliance', parseComplianceQuery, formatComplianceQuery);
+  const setFilter = useCallback((next: CellFilter | null) => update({ filter: next }), [update]);
+  const setSort = useCallback((next: TableSort<ViolationColumn>) => update({ sort: next }), [update]);
   const current = matrix ? activeFilter(matrix, filter) : null;
   const visible = useMemo(
     () => sortViolations(filterViolations(compliance?.violations ?? [], current), sort, names),
@@ -222,6 +226,7 @@ export default function CompliancePage() {
   return (
     <ReportPage
       title="Compliance"
+      routeId="compliance"
       subject="the compliance report"
       staleSubject="the compliance below is"
       contentTestId="compliance-content"

@@ -3,16 +3,30 @@ import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '../../shared/lib/format';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
+import { useViewQuery } from '../../shared/portfolio/use-route-query';
 import { DependencyGraph, type Highlight } from './DependencyGraph';
 import { DependencyList } from './DependencyList';
 import { DependencySections } from './DependencySections';
-import { buildDependencyModel, type DependencyModel, linksBetween, pairRows } from './dependency-model';
+import { filterDependencyModel, MAX_HOPS, searchProjects } from './dependency-filter';
+import {
+  buildDependencyModel,
+  type DependencyModel,
+  linksBetween,
+  type ProjectNodeModel,
+  pairRows,
+} from './dependency-model';
+import { flatGraph, groupedGraph } from './graph-model';
 import { LinkDrilldown } from './LinkDrilldown';
-import type { DependenciesQuery, DependenciesView, ProjectPair } from './query';
-import { useDependenciesQuery } from './use-dependencies-query';
+import {
+  type DependenciesQuery,
+  type DependenciesView,
+  formatDependenciesQuery,
+  type ProjectPair,
+  parseDependenciesQuery,
+} from './query';
 
 /** Two or more buttons of which one is on (aria-pressed), in a labelled group. */
 function ToggleGroup<T extends string>({
@@ -165,6 +179,147 @@ function EmptyDependencies({ noProjects }: { noProjects: boolean }) {
   );
 }
 
+const FLAG_FILTERS = [
+  { flag: 'late', label: 'Late only' },
+  { flag: 'cycles', label: 'Cycles only' },
+  { flag: 'critical', label: 'Critical path only' },
+] as const;
+
+/** Filters, focus, grouping and search: what narrows the graph and the list alike. */
+function FilterControls({
+  model,
+  query,
+  update,
+}: {
+  model: DependencyModel;
+  query: DependenciesQuery;
+  update: (patch: Partial<DependenciesQuery>) => void;
+}) {
+  const [search, setSearch] = useState(query.search);
+  useEffect(() => setSearch(query.search), [query.search]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ search: search.trim() });
+  };
+  return (
+    <div className="pmo-deps-controls" data-testid="dependency-filters">
+      <fieldset className="pmo-deps-toggle">
+        <legend className="pmo-deps-toggle__legend">Filter</legend>
+        <div className="pmo-deps-toggle__buttons">
+          {FLAG_FILTERS.map(({ flag, label }) => (
+            <Button
+              key={flag}
+              isSelected={query[flag]}
+              aria-pressed={query[flag]}
+              onClick={() => update({ [flag]: !query[flag] })}
+              testId={`filter-${flag}`}
+            >
+              {label}
+            </Button>
+          ))}
+        </div>
+      </fieldset>
+      <div className="pmo-deps-picker">
+        <label>
+          <span>Focus on</span>
+          <select
+            value={query.focus ?? ''}
+            onChange={(e) => update({ focus: e.target.value === '' ? null : e.target.value })}
+            data-testid="focus-project"
+          >
+            <option value="">All projects</option>
+            {model.nodes.map((node) => (
+              <option key={node.key} value={node.key}>
+                {node.key === node.name ? node.key : `${node.key} – ${node.name}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Links away</span>
+          <select
+            value={query.hops}
+            onChange={(e) => update({ hops: Number(e.target.value) })}
+            disabled={query.focus === null}
+            data-testid="focus-hops"
+          >
+            {Array.from({ length: MAX_HOPS }, (_, i) => i + 1).map((hops) => (
+              <option key={hops} value={hops}>
+                {hops}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {query.view === 'graph' ? (
+        <fieldset className="pmo-deps-toggle">
+          <legend className="pmo-deps-toggle__legend">Layout</legend>
+          <div className="pmo-deps-toggle__buttons">
+            <Button
+              isSelected={query.group}
+              aria-pressed={query.group}
+              onClick={() => update({ group: !query.group, collapsed: [] })}
+              testId="group-by-category"
+            >
+              Group by category
+            </Button>
+          </div>
+        </fieldset>
+      ) : null}
+      <search>
+        <form className="pmo-deps-picker" onSubmit={submit} data-testid="dependency-search">
+          <label>
+            <span>Find a project or issue</span>
+            <input
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              placeholder="Key, name or issue key"
+              maxLength={100}
+              data-testid="dependency-search-input"
+            />
+          </label>
+          <Button type="submit" testId="dependency-search-submit">
+            Find
+          </Button>
+        </form>
+      </search>
+    </div>
+  );
+}
+
+function SearchResult({
+  text,
+  matches,
+  shown,
+  onClear,
+}: {
+  text: string;
+  matches: readonly ProjectNodeModel[];
+  shown: DependencyModel;
+  onClear: () => void;
+}) {
+  if (text.length === 0) return null;
+  const hidden = matches.filter((node) => !shown.nodeByKey.has(node.key));
+  const names = (nodes: readonly ProjectNodeModel[]) =>
+    nodes.map((node) => (node.key === node.name ? node.key : `${node.key} (${node.name})`)).join(', ');
+  return (
+    <p
+      className="pmo-subtle"
+      role="status"
+      data-testid="dependency-search-result"
+      data-matches={matches.length}
+    >
+      {matches.length === 0
+        ? `No project with open links matches “${text}”.`
+        : `“${text}”: ${names(matches)}${hidden.length > 0 ? `; not shown with these filters: ${names(hidden)}` : ''}.`}{' '}
+      <Button appearance="subtle" spacing="compact" onClick={onClear} testId="dependency-search-clear">
+        Clear search
+      </Button>
+    </p>
+  );
+}
+
 function DependenciesContent({
   report,
   portfolioId,
@@ -177,18 +332,56 @@ function DependenciesContent({
   setQuery: (next: DependenciesQuery) => void;
 }) {
   const model = useMemo(() => buildDependencyModel(report), [report]);
-  const rows = useMemo(() => pairRows(model), [model]);
   const [highlight, setHighlight] = useState<Highlight>('none');
   const { pair, view } = query;
+  const update = useCallback(
+    (patch: Partial<DependenciesQuery>) => setQuery({ ...query, ...patch }),
+    [setQuery, query],
+  );
 
-  const selectPair = useCallback((next: ProjectPair) => setQuery({ view, pair: next }), [setQuery, view]);
-  const closePair = useCallback(() => setQuery({ view, pair: null }), [setQuery, view]);
-  const setView = useCallback((next: DependenciesView) => setQuery({ view: next, pair }), [setQuery, pair]);
+  const filter = useMemo(
+    () => ({
+      late: query.late,
+      cycles: query.cycles,
+      critical: query.critical,
+      focus: query.focus,
+      hops: query.hops,
+    }),
+    [query.late, query.cycles, query.critical, query.focus, query.hops],
+  );
+  const shown = useMemo(() => filterDependencyModel(model, filter), [model, filter]);
+  const rows = useMemo(() => pairRows(shown), [shown]);
+  const categories = useMemo(() => new Map(report.projects.map((p) => [p.key, p.category])), [report]);
+  const collapsedKey = query.collapsed.join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: collapsedKey stands for query.collapsed
+  const graph = useMemo(
+    () =>
+      query.group
+        ? groupedGraph(shown, (key) => categories.get(key) ?? null, new Set(query.collapsed))
+        : flatGraph(shown),
+    [shown, query.group, collapsedKey, categories],
+  );
+  const matchedNodes = useMemo(() => searchProjects(model.nodes, query.search), [model, query.search]);
+  const matches = useMemo(() => new Set(matchedNodes.map((node) => node.key)), [matchedNodes]);
+
+  const selectPair = useCallback((next: ProjectPair) => update({ pair: next }), [update]);
+  const closePair = useCallback(() => update({ pair: null }), [update]);
+  const setView = useCallback((next: DependenciesView) => update({ view: next }), [update]);
+  const toggleGroup = useCallback(
+    (name: string) =>
+      update({
+        collapsed: query.collapsed.includes(name)
+          ? query.collapsed.filter((other) => other !== name)
+          : [...query.collapsed, name],
+      }),
+    [update, query.collapsed],
+  );
   const links = useMemo(
     () => (pair === null ? [] : linksBetween(report, pair.from, pair.to)),
     [report, pair],
   );
   const capped = model.links.listed < model.links.total;
+  const filtered = shown !== model;
 
   return (
     <>
@@ -224,14 +417,52 @@ function DependenciesContent({
               onPick={selectPair}
             />
           </div>
-          {view === 'graph' ? (
+          <FilterControls model={model} query={query} update={update} />
+          <p
+            className="pmo-subtle"
+            data-testid="dependencies-shown"
+            data-pairs={shown.edges.length}
+            data-projects={shown.nodes.length}
+          >
+            {filtered
+              ? `Showing ${formatCount(shown.edges.length)} of ${formatCount(model.edges.length)} project pairs and ${formatCount(shown.nodes.length)} of ${formatCount(model.nodes.length)} projects.`
+              : `Showing all ${formatCount(model.edges.length)} project pairs with open links.`}
+            {filtered ? (
+              <>
+                {' '}
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  onClick={() =>
+                    update({ late: false, cycles: false, critical: false, focus: null, hops: 1 })
+                  }
+                  testId="filters-clear"
+                >
+                  Clear filters
+                </Button>
+              </>
+            ) : null}
+          </p>
+          <SearchResult
+            text={query.search}
+            matches={matchedNodes}
+            shown={shown}
+            onClear={() => update({ search: '' })}
+          />
+          {shown.edges.length === 0 && shown.nodes.length <= 1 ? (
+            <p className="pmo-subtle" data-testid="dependencies-filtered-empty">
+              No project pair has open links that match these filters.
+            </p>
+          ) : view === 'graph' ? (
             <>
               <Legend />
               <DependencyGraph
-                model={model}
+                graph={graph}
                 highlight={highlight}
                 selected={pair}
                 onSelectPair={selectPair}
+                matches={matches}
+                onToggleGroup={toggleGroup}
               />
               <p className="pmo-subtlest">
                 {formatCount(model.nodes.length)} projects with open links to or from another project
@@ -248,6 +479,9 @@ function DependenciesContent({
               onShow={selectPair}
               portfolioId={portfolioId}
               generatedAt={report.meta.generatedAt}
+              sort={query.sort}
+              onSort={(sort) => update({ sort })}
+              matches={matches}
             />
           )}
           {pair !== null ? (
@@ -278,10 +512,11 @@ function DependenciesContent({
  * date conflicts. Reads the report the portfolio shell shares between views.
  */
 export default function DependenciesPage() {
-  const location = useDependenciesQuery();
+  const location = useViewQuery('dependencies', parseDependenciesQuery, formatDependenciesQuery);
   return (
     <ReportPage
       title="Dependencies"
+      routeId="dependencies"
       subject="the dependencies"
       staleSubject="the dependencies below are"
       pageTestId="dependencies-page"

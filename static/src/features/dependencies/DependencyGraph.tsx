@@ -18,12 +18,15 @@ import {
   type NodeProps,
   Position,
   ReactFlow,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
-import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import type { ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import type { GraphEdge, GraphGroup, GraphModel } from './graph-model';
 import {
+  GROUP_HEADER,
   type GraphLayout,
   halfwayPoint,
   layoutProjectGraph,
@@ -43,6 +46,10 @@ type ProjectNodeData = {
   dimmed: boolean;
 };
 type ProjectFlowNode = Node<ProjectNodeData, 'project'>;
+
+type GroupNodeData = { group: GraphGroup; onToggle: (name: string) => void };
+type GroupFlowNode = Node<GroupNodeData, 'groupBox' | 'groupFolded'>;
+type FlowNode = ProjectFlowNode | GroupFlowNode;
 
 const RAG_BORDER = {
   red: token('color.border.danger'),
@@ -94,7 +101,69 @@ const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNod
   );
 });
 
-const NODE_TYPES = { project: ProjectNode };
+function groupSummary(group: GraphGroup): string {
+  return `${group.members.length} ${group.members.length === 1 ? 'project' : 'projects'}`;
+}
+
+/** An expanded category: a box behind its projects, with its name and a button to fold it. */
+const GroupBoxNode = memo(function GroupBoxNode({ data }: NodeProps<GroupFlowNode>) {
+  const { group, onToggle } = data;
+  return (
+    <div className="pmo-dep-group" style={{ borderTopColor: RAG_BORDER[group.rag] }}>
+      <div className="pmo-dep-group__header" style={{ height: GROUP_HEADER }}>
+        <span className="pmo-dep-group__name pmo-truncate">{group.name}</span>
+        <span className="pmo-subtlest">{groupSummary(group)}</span>
+        <button
+          type="button"
+          className="pmo-dep-group__toggle nodrag nopan"
+          onClick={() => onToggle(group.name)}
+          aria-expanded="true"
+          aria-label={`Collapse ${group.name}`}
+          data-testid={`dependency-group-toggle-${group.name}`}
+        >
+          Collapse
+        </button>
+      </div>
+    </div>
+  );
+});
+
+/** A collapsed category: one node for all its projects; its links are summed. */
+const GroupFoldedNode = memo(function GroupFoldedNode({ data }: NodeProps<GroupFlowNode>) {
+  const { group, onToggle } = data;
+  return (
+    <div
+      className="pmo-dep-node pmo-dep-node--group"
+      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderLeftColor: RAG_BORDER[group.rag] }}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} className="pmo-dep-node__handle" />
+      <div className="pmo-dep-node__top">
+        <span className="pmo-dep-node__name pmo-truncate" title={group.name}>
+          {group.name}
+        </span>
+        <button
+          type="button"
+          className="pmo-dep-group__toggle nodrag nopan"
+          onClick={() => onToggle(group.name)}
+          aria-expanded="false"
+          aria-label={`Expand ${group.name}`}
+          data-testid={`dependency-group-toggle-${group.name}`}
+        >
+          Expand
+        </button>
+      </div>
+      <div className="pmo-subtlest">{groupSummary(group)}, collapsed</div>
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pmo-dep-node__handle"
+      />
+    </div>
+  );
+});
+
+const NODE_TYPES = { project: ProjectNode, groupBox: GroupBoxNode, groupFolded: GroupFoldedNode };
 
 type RoutedFlowEdge = Edge<{ points: Point[] | null }, 'routed'>;
 
@@ -143,6 +212,14 @@ export function edgeLabel(edge: ProjectEdgeModel): string {
   return parts.join(', ');
 }
 
+function aggregatedLabel(edge: ProjectEdgeModel): string {
+  const name = (end: string) => (end.startsWith('group:') ? end.slice('group:'.length) : end);
+  return edgeLabel({ ...edge, from: name(edge.from), to: name(edge.to) }).replace(
+    ':',
+    ' (collapsed categories, summed):',
+  );
+}
+
 function nodeLabel(project: ProjectNodeModel): string {
   const health = project.inPortfolio ? `health ${RAG_LABEL[project.rag]}` : 'outside the portfolio';
   return `${project.key} ${project.name}, ${health}; blocks ${project.blocksLinks} and is blocked by ${project.blockedByLinks} issues in other projects`;
@@ -164,18 +241,23 @@ interface EdgeVariant {
 }
 const DEFAULT_VARIANT: EdgeVariant = { selected: false, critical: false, unfocused: false };
 
-function flowEdge(edge: ProjectEdgeModel, layout: GraphLayout, variant: EdgeVariant): RoutedFlowEdge {
+function flowEdge(graphEdge: GraphEdge, layout: GraphLayout, variant: EdgeVariant): RoutedFlowEdge {
+  const { edge } = graphEdge;
   const colour = edgeColour(edge, variant);
   const classes = ['pmo-dep-edge'];
   if (edge.inCycle > 0) classes.push('is-cycle');
   if (edge.onCriticalPath) classes.push('is-critical');
+  if (graphEdge.aggregated) classes.push('is-aggregated');
   return {
-    id: edge.id,
+    id: graphEdge.id,
     type: 'routed',
-    source: edge.from,
-    target: edge.to,
+    source: graphEdge.source,
+    target: graphEdge.target,
     className: classes.join(' '),
-    data: { points: layout.routes.get(edge.id) ?? null },
+    // A summed edge stands for several pairs: it has no one drill-down (expand the group for those).
+    selectable: !graphEdge.aggregated,
+    focusable: !graphEdge.aggregated,
+    data: { points: layout.routes.get(graphEdge.id) ?? null },
     selected: variant.selected,
     label: edge.open > 1 ? String(edge.open) : undefined,
     labelStyle: { fill: token('color.text'), fontWeight: 600 },
@@ -190,9 +272,11 @@ function flowEdge(edge: ProjectEdgeModel, layout: GraphLayout, variant: EdgeVari
     markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 14, height: 14 },
     zIndex: variant.selected ? 2 : variant.unfocused ? 0 : 1,
     interactionWidth: 16,
-    ariaLabel: edgeLabel(edge),
+    ariaLabel: graphEdge.aggregated ? aggregatedLabel(edge) : edgeLabel(edge),
     domAttributes: {
-      'data-testid': `dependency-edge-${edge.from}-${edge.to}`,
+      'data-testid': graphEdge.aggregated
+        ? `dependency-group-edge-${edge.from}>${edge.to}`
+        : `dependency-edge-${edge.from}-${edge.to}`,
       'data-late': edge.late > 0 ? 'true' : 'false',
       'data-cycle': edge.inCycle > 0 ? 'true' : 'false',
       'data-critical': edge.onCriticalPath ? 'true' : 'false',
@@ -206,10 +290,12 @@ function flowNode(
   layout: GraphLayout,
   focused: boolean,
   dimmed: boolean,
+  matched: boolean,
 ): ProjectFlowNode {
   const classes: string[] = [];
   if (project.inCycle) classes.push('is-cycle');
   if (project.onCriticalPath) classes.push('is-critical');
+  if (matched) classes.push('is-match');
   return {
     id: project.key,
     type: 'project',
@@ -225,7 +311,42 @@ function flowNode(
     domAttributes: {
       'data-testid': `dependency-node-${project.key}`,
       'data-rag': project.rag,
+      'data-match': matched ? 'true' : 'false',
     } as ProjectFlowNode['domAttributes'],
+  };
+}
+
+function groupNode(
+  group: GraphGroup,
+  layout: GraphLayout,
+  onToggle: (name: string) => void,
+  matched: boolean,
+): GroupFlowNode {
+  const box = group.collapsed ? undefined : layout.groupBoxes.get(group.id);
+  const position = box ?? layout.positions.get(group.id) ?? { x: 0, y: 0 };
+  const width = box?.width ?? NODE_WIDTH;
+  const height = box?.height ?? NODE_HEIGHT;
+  return {
+    id: group.id,
+    type: group.collapsed ? 'groupFolded' : 'groupBox',
+    position: { x: position.x, y: position.y },
+    width,
+    height,
+    style: { width, height },
+    className: matched ? 'is-match' : undefined,
+    // Boxes sit behind their projects and are not themselves selectable.
+    zIndex: group.collapsed ? 0 : -1,
+    selectable: false,
+    focusable: group.collapsed,
+    draggable: false,
+    connectable: false,
+    data: { group, onToggle },
+    ariaLabel: `Category ${group.name}: ${groupSummary(group)}${group.collapsed ? ', collapsed' : ''}`,
+    domAttributes: {
+      'data-testid': `dependency-group-${group.name}`,
+      'data-collapsed': group.collapsed ? 'true' : 'false',
+      'data-members': String(group.members.length),
+    } as GroupFlowNode['domAttributes'],
   };
 }
 
@@ -244,28 +365,41 @@ const ARIA_LABELS = {
 const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
 
 interface GraphProps {
-  model: DependencyModel;
+  graph: GraphModel;
   highlight: Highlight;
   selected: ProjectPair | null;
   onSelectPair: (pair: ProjectPair) => void;
+  /** Project keys the search found: outlined, and the view moves to them. */
+  matches: ReadonlySet<string>;
+  onToggleGroup: (name: string) => void;
 }
 
 /**
- * The project graph: ELK lays it out once per model (async, off the render path); xyflow draws it with pan,
+ * The project graph: ELK lays it out once per graph (async, off the render path); xyflow draws it with pan,
  * zoom, fit view and a minimap. Nodes and edges are memoised: highlighting, focusing or selecting
  * restyles them without a new layout, and hovering changes no React state at all.
  */
-export function DependencyGraph({ model, highlight, selected, onSelectPair }: GraphProps) {
-  const [layout, setLayout] = useState<{ model: DependencyModel; layout: GraphLayout } | null>(null);
+export function DependencyGraph({
+  graph,
+  highlight,
+  selected,
+  onSelectPair,
+  matches,
+  onToggleGroup,
+}: GraphProps) {
+  const [layout, setLayout] = useState<{ graph: GraphModel; layout: GraphLayout } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
+  const flow = useRef<ReactFlowInstance<FlowNode, RoutedFlowEdge> | null>(null);
+  const container = useRef<HTMLElement | null>(null);
+  const { model } = graph;
 
   useEffect(() => {
     let cancelled = false;
     setLayoutError(null);
-    layoutProjectGraph(model).then(
+    layoutProjectGraph(graph).then(
       (result) => {
-        if (!cancelled) setLayout({ model, layout: result });
+        if (!cancelled) setLayout({ graph, layout: result });
       },
       (error: unknown) => {
         if (!cancelled) setLayoutError(error instanceof Error ? error.message : String(error));
@@ -274,50 +408,80 @@ export function DependencyGraph({ model, highlight, selected, onSelectPair }: Gr
     return () => {
       cancelled = true;
     };
-  }, [model]);
+  }, [graph]);
 
-  const current = layout !== null && layout.model === model ? layout.layout : null;
+  const current = layout !== null && layout.graph === graph ? layout.layout : null;
   const selectedId = selected === null ? null : `${selected.from}-${selected.to}`;
+
+  // The node ids the search found: a project, or the collapsed group it is in.
+  const matchedIds = useMemo(() => {
+    const ids = new Set<string>();
+    for (const node of graph.nodes) {
+      if (node.kind === 'project' && matches.has(node.id)) ids.add(node.id);
+      if (node.kind === 'group' && node.group.members.some((key) => matches.has(key))) ids.add(node.id);
+    }
+    return ids;
+  }, [graph, matches]);
 
   // Nodes and edges are built once per layout; highlighting is CSS on the container (no React update per
   // element) and selection or focus rebuilds only the elements they change, so xyflow, which re-renders an
   // element only when its object changes, redraws a handful of them.
-  const baseNodes = useMemo(
-    () => (current === null ? [] : model.nodes.map((project) => flowNode(project, current, false, false))),
-    [current, model],
-  );
+  const baseNodes = useMemo<FlowNode[]>(() => {
+    if (current === null) return [];
+    const groups = graph.groups
+      .filter((group) => !group.collapsed)
+      .map((group) => groupNode(group, current, onToggleGroup, false));
+    const drawn = graph.nodes.map((node) =>
+      node.kind === 'project'
+        ? flowNode(node.project, current, false, false, matchedIds.has(node.id))
+        : groupNode(node.group, current, onToggleGroup, matchedIds.has(node.id)),
+    );
+    return [...groups, ...drawn];
+  }, [current, graph, onToggleGroup, matchedIds]);
   const nodes = useMemo(() => {
     if (focused === null || current === null) return baseNodes;
-    return baseNodes.map((node, i) => {
-      const project = model.nodes[i] as ProjectNodeModel;
+    return baseNodes.map((node) => {
+      if (node.type !== 'project') return node;
+      const project = (node as ProjectFlowNode).data.project;
       const near =
         project.key === focused ||
         model.edgeById.has(`${focused}-${project.key}`) ||
         model.edgeById.has(`${project.key}-${focused}`);
       return project.key === focused || !near
-        ? flowNode(project, current, project.key === focused, !near)
+        ? flowNode(project, current, project.key === focused, !near, matchedIds.has(project.key))
         : node;
     });
-  }, [baseNodes, current, model, focused]);
+  }, [baseNodes, current, model, focused, matchedIds]);
 
   const baseEdges = useMemo(
-    () => (current === null ? [] : model.edges.map((edge) => flowEdge(edge, current, DEFAULT_VARIANT))),
-    [current, model],
+    () => (current === null ? [] : graph.edges.map((edge) => flowEdge(edge, current, DEFAULT_VARIANT))),
+    [current, graph],
   );
   const edges = useMemo(() => {
     if (current === null) return baseEdges;
     return baseEdges.map((base, i) => {
-      const edge = model.edges[i] as ProjectEdgeModel;
+      const graphEdge = graph.edges[i] as GraphEdge;
+      const { edge } = graphEdge;
       const variant: EdgeVariant = {
-        selected: edge.id === selectedId,
+        selected: !graphEdge.aggregated && edge.id === selectedId,
         critical: highlight === 'critical' && edge.onCriticalPath,
-        unfocused: focused !== null && edge.from !== focused && edge.to !== focused,
+        unfocused: focused !== null && graphEdge.source !== focused && graphEdge.target !== focused,
       };
       return variant.selected || variant.critical || variant.unfocused
-        ? flowEdge(edge, current, variant)
+        ? flowEdge(graphEdge, current, variant)
         : base;
     });
-  }, [baseEdges, current, model, selectedId, highlight, focused]);
+  }, [baseEdges, current, graph, selectedId, highlight, focused]);
+
+  // Jump to what the search found (once per search and layout).
+  useEffect(() => {
+    if (current === null || matchedIds.size === 0) return;
+    const frame = requestAnimationFrame(() => {
+      container.current?.scrollIntoView?.({ block: 'nearest' });
+      flow.current?.fitView({ nodes: [...matchedIds].map((id) => ({ id })), padding: 0.4, maxZoom: 1.2 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [current, matchedIds]);
 
   const selectEdge = useCallback(
     (id: string) => {
@@ -341,10 +505,13 @@ export function DependencyGraph({ model, highlight, selected, onSelectPair }: Gr
     }
   }, []);
   const clearFocus = useCallback(() => setFocused(null), []);
-  const minimapColour = useCallback(
-    (node: Node) => MINIMAP_FILL[(node as ProjectFlowNode).data.project.rag],
-    [],
-  );
+  const onInit = useCallback((instance: ReactFlowInstance<FlowNode, RoutedFlowEdge>) => {
+    flow.current = instance;
+  }, []);
+  const minimapColour = useCallback((node: Node) => {
+    const data = (node as FlowNode).data;
+    return MINIMAP_FILL['project' in data ? data.project.rag : data.group.rag];
+  }, []);
 
   if (layoutError !== null) {
     return (
@@ -362,9 +529,11 @@ export function DependencyGraph({ model, highlight, selected, onSelectPair }: Gr
   }
   return (
     <section
+      ref={container}
       className={model.nodes.length > 24 ? 'pmo-deps-graph pmo-deps-graph--large' : 'pmo-deps-graph'}
       data-testid="dependencies-graph"
       data-highlight={highlight}
+      data-grouped={graph.groups.length > 0 ? 'true' : 'false'}
       aria-label="Dependency graph of projects"
     >
       <ReactFlow
@@ -376,6 +545,7 @@ export function DependencyGraph({ model, highlight, selected, onSelectPair }: Gr
         onEdgesChange={onEdgesChange}
         onNodesChange={onNodesChange}
         onPaneClick={clearFocus}
+        onInit={onInit}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesReconnectable={false}

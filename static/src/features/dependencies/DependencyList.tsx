@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
@@ -47,7 +47,7 @@ function CountCell({ value, danger }: { value: number; danger?: boolean }) {
   return <span className="pmo-numeric">{formatCount(value)}</span>;
 }
 
-function rowOf(row: PairRow, onShow: (pair: ProjectPair) => void): RowType {
+function rowOf(row: PairRow, onShow: (pair: ProjectPair) => void, matched: boolean): RowType {
   const cell = (column: PairColumn, content: RowType['cells'][number]['content']) => ({
     key: pairSortValue(row, column),
     content,
@@ -55,6 +55,8 @@ function rowOf(row: PairRow, onShow: (pair: ProjectPair) => void): RowType {
   return {
     key: row.id,
     testId: `dependency-row-${row.from}-${row.to}`,
+    // A row with a project the search found.
+    isHighlighted: matched,
     cells: [
       cell('from', <ProjectCell projectKey={row.from} name={row.fromName} />),
       cell('to', <ProjectCell projectKey={row.to} name={row.toName} />),
@@ -89,23 +91,32 @@ function rowOf(row: PairRow, onShow: (pair: ProjectPair) => void): RowType {
 
 /**
  * The graph as a table: one row per pair of projects with open links between them, sortable, with the
- * same figures as the edges; "Show links" opens the same drill-down as clicking an edge. Export CSV saves
- * every row in the order shown (all pages).
+ * same figures as the edges and the same filters; "Show links" opens the same drill-down as clicking an
+ * edge. Export CSV saves every row in the order shown (all pages). The sort lives in the page's URL.
  */
 export function DependencyList({
   rows,
   onShow,
   portfolioId,
   generatedAt,
+  sort,
+  onSort,
+  matches,
 }: {
   rows: readonly PairRow[];
   onShow: (pair: ProjectPair) => void;
   portfolioId: string;
   generatedAt: string;
+  sort: TableSort<PairColumn>;
+  onSort: (sort: TableSort<PairColumn>) => void;
+  /** Project keys the search found: their rows are highlighted. */
+  matches: ReadonlySet<string>;
 }) {
-  const [sort, setSort] = useState<TableSort<PairColumn>>({ key: 'open', order: 'DESC' });
   const sorted = useMemo(() => sortPairRows(rows, sort), [rows, sort]);
-  const tableRows = useMemo(() => sorted.map((row) => rowOf(row, onShow)), [sorted, onShow]);
+  const tableRows = useMemo(
+    () => sorted.map((row) => rowOf(row, onShow, matches.has(row.from) || matches.has(row.to))),
+    [sorted, onShow, matches],
+  );
   const exportCsv = () => ({
     filename: csvFileName('dependencies', portfolioId, generatedAt),
     csv: toCsv(PAIR_CSV_COLUMNS, sorted),
@@ -129,7 +140,7 @@ export function DependencyList({
         rowsPerPage={PAIRS_PER_PAGE}
         columns={PAIR_COLUMNS}
         sort={sort}
-        onSort={setSort}
+        onSort={onSort}
         testId="dependency-pairs"
       />
     </section>

@@ -1,4 +1,5 @@
 import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import { flatGraph, groupedGraph } from './graph-model';
 import { layoutEdgeBudget, layoutEdges, layoutProjectGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
 
 function node(key: string): ProjectNodeModel {
@@ -53,7 +54,7 @@ describe('layoutProjectGraph', () => {
       edge('A', 'C'),
       edge('D', 'C'),
     ]);
-    const layout = await layoutProjectGraph(m);
+    const layout = await layoutProjectGraph(flatGraph(m));
     const at = (key: string) => layout.positions.get(key) ?? { x: Number.NaN, y: Number.NaN };
     expect(at('A').x).toBeLessThan(at('B').x);
     expect(at('B').x).toBeLessThan(at('C').x);
@@ -64,15 +65,38 @@ describe('layoutProjectGraph', () => {
   });
 
   it('lays out project-level cycles too', async () => {
-    const layout = await layoutProjectGraph(model(['A', 'B'].map(node), [edge('A', 'B'), edge('B', 'A')]));
+    const layout = await layoutProjectGraph(
+      flatGraph(model(['A', 'B'].map(node), [edge('A', 'B'), edge('B', 'A')])),
+    );
     expect(layout.positions.size).toBe(2);
+  });
+});
+
+describe('layoutProjectGraph, grouped by category', () => {
+  it('puts each category’s projects inside its box, and a collapsed category as one node', async () => {
+    const m = model(['A', 'B', 'C', 'D'].map(node), [edge('A', 'B'), edge('B', 'C'), edge('C', 'D')]);
+    const category = (key: string) => (key === 'A' || key === 'B' ? 'Apps' : key === 'C' ? 'Data' : null);
+    const layout = await layoutProjectGraph(groupedGraph(m, category, new Set()));
+    const apps = layout.groupBoxes.get('group:Apps');
+    expect(apps).toBeDefined();
+    for (const key of ['A', 'B']) {
+      const at = layout.positions.get(key) ?? { x: -1, y: -1 };
+      expect(at.x).toBeGreaterThanOrEqual(apps?.x ?? 0);
+      expect(at.x + NODE_WIDTH).toBeLessThanOrEqual((apps?.x ?? 0) + (apps?.width ?? 0));
+      expect(at.y).toBeGreaterThanOrEqual(apps?.y ?? 0);
+    }
+    expect(layout.routes.size).toBe(3);
+
+    const folded = await layoutProjectGraph(groupedGraph(m, category, new Set(['Apps'])));
+    expect([...folded.positions.keys()].sort()).toEqual(['C', 'D', 'group:Apps']);
+    expect(folded.groupBoxes.has('group:Apps')).toBe(false);
   });
 });
 
 describe('layoutEdges', () => {
   it('keeps every edge of a sparse graph', () => {
-    const m = model(['A', 'B', 'C'].map(node), [edge('A', 'B'), edge('B', 'C')]);
-    expect(layoutEdges(m)).toBe(m.edges);
+    const g = flatGraph(model(['A', 'B', 'C'].map(node), [edge('A', 'B'), edge('B', 'C')]));
+    expect(layoutEdges(g)).toBe(g.edges);
   });
 
   it('lays a dense graph out by each node’s strongest edge and the flagged and heaviest edges', () => {
@@ -81,8 +105,8 @@ describe('layoutEdges', () => {
     for (const a of keys) for (const b of keys) if (a !== b) edges.push(edge(a, b, { open: 1 }));
     edges[5] = { ...(edges[5] as ProjectEdgeModel), onCriticalPath: true };
     edges[7] = { ...(edges[7] as ProjectEdgeModel), open: 40 };
-    const m = model(keys.map(node), edges);
-    const used = layoutEdges(m, 20);
+    const g = flatGraph(model(keys.map(node), edges));
+    const used = layoutEdges(g, 20).map((e) => e.edge);
     expect(used).toHaveLength(20);
     expect(used).toContain(edges[5]);
     expect(used).toContain(edges[7]);

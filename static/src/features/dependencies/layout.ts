@@ -1,5 +1,6 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
-import type { DependencyModel, ProjectEdgeModel } from './dependency-model';
+import type { ProjectEdgeModel } from './dependency-model';
+import type { GraphEdge, GraphModel } from './graph-model';
 
 /** Size of a project node on the graph, in px at zoom 1 (the node component uses the same). */
 export const NODE_WIDTH = 224;
@@ -11,8 +12,10 @@ export interface Point {
 }
 
 export interface GraphLayout {
-  /** Top-left corner of each project node, by project key. */
+  /** Top-left corner of each node (project or collapsed group), by node id, in graph coordinates. */
   positions: ReadonlyMap<string, Point>;
+  /** Box of each expanded group, by group id. */
+  groupBoxes: ReadonlyMap<string, Point & { width: number; height: number }>;
   /** ELK's orthogonal route of each edge it laid out, by edge id: start, bends, end. */
   routes: ReadonlyMap<string, Point[]>;
   width: number;
@@ -39,24 +42,27 @@ function edgePriority(e: ProjectEdgeModel): number {
  * edge (so no project is laid out as if it stood alone), then the critical path, cycles, late links and
  * the most links first. Deterministic.
  */
-export function layoutEdges(model: DependencyModel, budget = layoutEdgeBudget(model.nodes.length)) {
-  if (model.edges.length <= budget) return model.edges;
-  const ranked = model.edges
+export function layoutEdges(graph: GraphModel, budget = layoutEdgeBudget(graph.nodes.length)): GraphEdge[] {
+  if (graph.edges.length <= budget) return graph.edges;
+  const ranked = graph.edges
     .slice()
-    .sort((a, b) => edgePriority(b) - edgePriority(a) || b.open - a.open || (a.id < b.id ? -1 : 1));
-  const chosen = new Set<ProjectEdgeModel>();
+    .sort(
+      (a, b) =>
+        edgePriority(b.edge) - edgePriority(a.edge) || b.edge.open - a.edge.open || (a.id < b.id ? -1 : 1),
+    );
+  const chosen = new Set<GraphEdge>();
   const covered = new Set<string>();
   for (const edge of ranked) {
-    if (covered.has(edge.from) && covered.has(edge.to)) continue;
+    if (covered.has(edge.source) && covered.has(edge.target)) continue;
     chosen.add(edge);
-    covered.add(edge.from);
-    covered.add(edge.to);
+    covered.add(edge.source);
+    covered.add(edge.target);
   }
   for (const edge of ranked) {
     if (chosen.size >= budget) break;
     chosen.add(edge);
   }
-  return model.edges.filter((edge) => chosen.has(edge));
+  return graph.edges.filter((edge) => chosen.has(edge));
 }
 
 let elk: Promise<ELK> | null = null;
@@ -69,28 +75,56 @@ function getElk(): Promise<ELK> {
 
 /**
  * Lays the project graph out left to right with ELK's layered algorithm: blockers to the left of what
- * they block, layers as far apart as edges need, disconnected groups packed, edges routed orthogonally.
- * Runs once per model (remembered): hover, selection, highlighting and view switches never re-layout.
+ * they block, layers as far apart as edges need, disconnected groups packed, edges routed orthogonally;
+ * grouped, each category is a box ELK lays out with its members inside. Runs once per graph
+ * (remembered): hover, selection, highlighting and view switches never re-layout.
  */
-export function layoutProjectGraph(model: DependencyModel): Promise<GraphLayout> {
-  let layout = layouts.get(model);
+export function layoutProjectGraph(graph: GraphModel): Promise<GraphLayout> {
+  let layout = layouts.get(graph);
   if (!layout) {
-    layout = computeLayout(model);
-    layouts.set(model, layout);
+    layout = computeLayout(graph);
+    layouts.set(graph, layout);
     // A failed layout is not kept: the next attempt tries again.
-    layout.catch(() => layouts.delete(model));
+    layout.catch(() => layouts.delete(graph));
   }
   return layout;
 }
 
-/** Layouts by model, so switching from the list back to the graph does not lay it out again. */
-const layouts = new WeakMap<DependencyModel, Promise<GraphLayout>>();
+/** Layouts by graph, so switching from the list back to the graph does not lay it out again. */
+const layouts = new WeakMap<GraphModel, Promise<GraphLayout>>();
 
-async function computeLayout(model: DependencyModel): Promise<GraphLayout> {
+/** Room above a group's members for its header. */
+export const GROUP_HEADER = 40;
+const GROUP_MIN_WIDTH = 340;
+
+async function computeLayout(graph: GraphModel): Promise<GraphLayout> {
   const started = performance.now();
   const engine = await getElk();
-  const edges = layoutEdges(model);
-  const graph: ElkNode = {
+  const edges = layoutEdges(graph);
+  const leaf = (id: string): ElkNode => ({ id, width: NODE_WIDTH, height: NODE_HEIGHT });
+  const children: ElkNode[] = [];
+  const expanded = new Map<string, ElkNode>();
+  for (const group of graph.groups) {
+    if (group.collapsed) continue;
+    const box: ElkNode = {
+      id: group.id,
+      layoutOptions: {
+        'elk.padding': `[top=${GROUP_HEADER},left=16,bottom=16,right=16]`,
+        // Wide enough for the header (name, count, Collapse) even around a single column of projects.
+        'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+        'elk.nodeSize.minimum': `(${GROUP_MIN_WIDTH}, ${GROUP_HEADER + NODE_HEIGHT + 16})`,
+      },
+      children: [],
+    };
+    expanded.set(group.id, box);
+    children.push(box);
+  }
+  for (const node of graph.nodes) {
+    const box = node.kind === 'project' && node.group !== null ? expanded.get(node.group) : undefined;
+    if (box) box.children?.push(leaf(node.id));
+    else children.push(leaf(node.id));
+  }
+  const root: ElkNode = {
     id: 'portfolio',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -105,22 +139,48 @@ async function computeLayout(model: DependencyModel): Promise<GraphLayout> {
       'elk.randomSeed': '1',
       // Thorough crossing minimisation is worth it for small graphs only.
       'elk.layered.thoroughness': edges.length > 120 ? '1' : '7',
+      ...(expanded.size > 0 ? { 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : {}),
+      // Every position and route relative to the graph, as xyflow draws them (no parent nodes there).
+      'elk.json.shapeCoords': 'ROOT',
+      'elk.json.edgeCoords': 'ROOT',
     },
-    children: model.nodes.map((node) => ({ id: node.key, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    edges: edges.map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] })),
+    children,
+    edges: edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   };
-  const result = await engine.layout(graph);
+  const result = await engine.layout(root);
   const positions = new Map<string, Point>();
-  for (const child of result.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
-  const routes = new Map<string, Point[]>();
-  for (const edge of result.edges ?? []) {
-    const section = edge.sections?.[0];
-    if (!section) continue;
-    routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+  const groupBoxes = new Map<string, Point & { width: number; height: number }>();
+  for (const child of result.children ?? []) {
+    if (expanded.has(child.id)) {
+      groupBoxes.set(child.id, {
+        x: child.x ?? 0,
+        y: child.y ?? 0,
+        width: child.width ?? 0,
+        height: child.height ?? 0,
+      });
+      for (const member of child.children ?? [])
+        positions.set(member.id, { x: member.x ?? 0, y: member.y ?? 0 });
+    } else positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
   }
+  const routes = new Map<string, Point[]>();
+  const collect = (node: ElkNode) => {
+    for (const edge of node.edges ?? []) {
+      const section = edge.sections?.[0];
+      if (section) routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
+    }
+    for (const child of node.children ?? []) collect(child);
+  };
+  collect(result);
   // Visible to performance tools and the UI benchmark (bench/ui-views.ts), to nobody else.
   performance.measure?.('pmo-deps-layout', { start: started, detail: { edges: edges.length } });
-  return { positions, routes, width: result.width ?? 0, height: result.height ?? 0, edgesUsed: edges.length };
+  return {
+    positions,
+    groupBoxes,
+    routes,
+    width: result.width ?? 0,
+    height: result.height ?? 0,
+    edgesUsed: edges.length,
+  };
 }
 
 /**

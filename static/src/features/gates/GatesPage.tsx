@@ -1,7 +1,7 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
@@ -28,6 +28,8 @@ import {
 } from './gates-model';
 import './gates.css';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
+import { useViewState } from '../../shared/portfolio/use-route-query';
+import { formatGatesQuery, parseGatesQuery } from './gates-query';
 
 const READINESS_APPEARANCE: Record<Readiness, ThemeAppearance> = {
   missed: 'removed',
@@ -150,7 +152,8 @@ function GateRow({ gate }: { gate: GateEntry }) {
 
 function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfolioId: string }) {
   const names = useMemo(() => projectNames(report), [report]);
-  const [onlyNotReady, setOnlyNotReady] = useState(false);
+  // The filter lives in the URL (deep links, back and forward, saved views).
+  const [{ onlyNotReady }, update] = useViewState('gates', parseGatesQuery, formatGatesQuery);
   const gates = report.compliance?.gates ?? [];
   const groups = useMemo(() => groupGates(gates, names, onlyNotReady), [gates, names, onlyNotReady]);
   const visible = useMemo(() => visibleGates(groups), [groups]);
@@ -204,7 +207,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                 <input
                   type="checkbox"
                   checked={onlyNotReady}
-                  onChange={(event) => setOnlyNotReady(event.target.checked)}
+                  onChange={(event) => update({ onlyNotReady: event.target.checked })}
                   data-testid="gates-only-not-ready"
                 />
                 Only not ready or passed unticked
@@ -288,6 +291,7 @@ export default function GatesPage() {
   return (
     <ReportPage
       title="Stage gates"
+      routeId="gates"
       subject="the stage gates"
       staleSubject="the gates below are"
       contentTestId="gates-content"

@@ -12,11 +12,13 @@ import { usePortfolioReport } from '../../shared/portfolio/portfolio-report-cont
 import { RefreshNotices } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { useViewQuery } from '../../shared/portfolio/use-route-query';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { KpiTiles, type RedProjects } from './KpiTiles';
+import { formatOverviewQuery, parseOverviewQuery } from './overview-query';
 import { ProjectDrilldown } from './ProjectDrilldown';
 import { ProjectTable } from './ProjectTable';
 import {
@@ -145,7 +147,13 @@ function OverviewContent({
           : undefined,
     [history.data, history.status],
   );
-  const [sort, setSort] = useState(DEFAULT_PROJECT_SORT);
+  // The sort lives in the URL (deep links, back and forward, saved views).
+  const location = useViewQuery('overview', parseOverviewQuery, formatOverviewQuery);
+  const sort = location.status === 'ready' ? location.query.sort : DEFAULT_PROJECT_SORT;
+  const setSort = useCallback(
+    (next: typeof sort) => (location.status === 'ready' ? location.setQuery({ sort: next }) : undefined),
+    [location],
+  );
   const [drilledKey, setDrilledKey] = useState<string | null>(null);
   const drilled = reportData?.projects.find((project) => project.key === drilledKey);
   const closeDrilldown = useCallback(() => setDrilledKey(null), []);
@@ -242,6 +250,7 @@ export default function OverviewPage() {
     <div className="pmo-stack">
       <ReportPageHeader
         title="Portfolio overview"
+        routeId="overview"
         freshness={
           <div className="pmo-freshness">
             {result.status === 'ready' ? (

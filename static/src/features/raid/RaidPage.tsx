@@ -1,7 +1,7 @@
 import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import type { PortfolioReport } from '@domain/portfolio/schema';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
@@ -30,6 +30,8 @@ import {
 } from './raid-model';
 import './raid.css';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
+import { useViewState } from '../../shared/portfolio/use-route-query';
+import { formatRaidQuery, parseRaidQuery } from './raid-query';
 
 const CONFIGURE_TYPES =
   'RAID items are Jira issues of the issue types a Jira admin maps in the PMO Portfolio settings: by default Risk, Assumption, Issue and Decision. Risks are scored by their probability and impact fields (1 to 5).';
@@ -90,8 +92,10 @@ function Figures({ report }: { report: PortfolioReport }) {
 
 function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfolioId: string }) {
   const names = useMemo(() => projectNames(report), [report]);
-  const [filter, setFilter] = useState<HeatFilter | null>(null);
-  const [sort, setSort] = useState<TableSort<RiskColumn> | null>(null);
+  // Filter and sort live in the URL (deep links, back and forward, saved views).
+  const [{ filter, sort }, update] = useViewState('raid', parseRaidQuery, formatRaidQuery);
+  const setFilter = useCallback((next: HeatFilter | null) => update({ filter: next }), [update]);
+  const setSort = useCallback((next: TableSort<RiskColumn>) => update({ sort: next }), [update]);
   // A filter whose cell no longer has risks (after a refresh or another portfolio) is dropped.
   const cell = filter === null ? undefined : heatCell(report.heatmap, filter);
   const activeFilter = cell !== undefined && cell.count > 0 ? filter : null;
@@ -215,6 +219,7 @@ export default function RaidPage() {
   return (
     <ReportPage
       title="RAID log"
+      routeId="raid"
       subject="the RAID log"
       staleSubject="the RAID log below is"
       contentTestId="raid-content"

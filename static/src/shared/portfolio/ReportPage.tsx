@@ -9,6 +9,8 @@ import { ErrorState } from '../ui/ErrorState';
 import { LoadingState } from '../ui/LoadingState';
 import { usePortfolioReport } from './portfolio-report-context';
 import { RefreshNotices } from './RefreshStatusBanner';
+import type { PortfolioRouteId } from './routes';
+import { SavedViews } from './SavedViews';
 import './report-page.css';
 
 /** The header every portfolio view shares: its title, how fresh the data is, and Refresh. */
@@ -18,6 +20,8 @@ export function ReportPageHeader(props: {
   onRefresh: () => void;
   refreshing: boolean;
   disabled: boolean;
+  /** The view whose filters and sorting can be saved under a name. */
+  routeId?: PortfolioRouteId;
 }) {
   return (
     <div className="pmo-page-header">
@@ -28,6 +32,7 @@ export function ReportPageHeader(props: {
         {props.freshness}
       </div>
       <div className="pmo-page-header__actions">
+        {props.routeId ? <SavedViews routeId={props.routeId} /> : null}
         <Button
           onClick={props.onRefresh}
           isLoading={props.refreshing}
@@ -47,6 +52,8 @@ export function ReportPageHeader(props: {
  */
 export function ReportPage(props: {
   title: string;
+  /** The view whose filters and sorting can be saved under a name. */
+  routeId?: PortfolioRouteId;
   /** What the page shows, for "Loading …" and "load …": "the RAID log". */
   subject: string;
   /** Said when a refresh fails over shown data: "the RAID log below is". */
@@ -67,6 +74,7 @@ export function ReportPage(props: {
     <div className="pmo-stack" data-testid={props.pageTestId}>
       <ReportPageHeader
         title={props.title}
+        routeId={props.routeId}
         freshness={
           report.status === 'ready' ? <DataFreshness generatedAt={report.data.meta.generatedAt} /> : null
         }

@@ -1,0 +1,336 @@
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { ProjectDependency } from '../src/domain/dependencies/graph';
+import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { runAxe, seriousOrWorse } from './support/axe';
+import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { screenshot } from './support/screenshot';
+import { type Stack, startStack } from './support/stack';
+
+/**
+ * The dependency graph at a generated 64-project site: filters (late, cycles, critical path), focus n
+ * links out, grouping by category with collapsible groups, and search, each checked against the
+ * report the resolver answers, in the graph and in the list (the accessible alternative), and kept in
+ * the URL (deep links, back and forward, reload).
+ */
+
+jest.setTimeout(180_000);
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let report: PortfolioReport;
+
+const DEPS_PATH = '/jira/apps/pmo-portfolio/dependencies';
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    startStack({ seed: 11, projects: 64, issuesPerProject: 40 }),
+    launchBrowser(),
+  ]);
+  ({ context, page } = await newPage(browser));
+  errors = watchErrors(page);
+  await context.addCookies([{ name: 'pmo_user', value: 'sim-pmo', url: stack.url }]);
+  report = await firstReport(stack);
+});
+
+/**
+ * The portfolio report as the PMO lead gets it. A 64-project site's first snapshot can take longer than
+ * the 8 s a first view waits (the answer is then NOT_READY, 503): ask again until it is there.
+ */
+async function firstReport(s: Stack): Promise<PortfolioReport> {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const response = await fetch(`${s.url}/__invoke/getPortfolioReport`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-account-id': 'sim-pmo' },
+      body: JSON.stringify({ portfolioId: 'all' }),
+    });
+    if (response.status === 200) return (await response.json()) as PortfolioReport;
+    if (response.status !== 503 || Date.now() > until)
+      throw new Error(`getPortfolioReport answered ${response.status}: ${await response.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
+
+function appFrame(p: Page): Frame {
+  const frame = p.frame({ url: /\/apps\/portfolio\// });
+  if (!frame) throw new Error('no portfolio frame');
+  return frame;
+}
+
+const pairId = (cell: { from: string; to: string }) => `${cell.from}-${cell.to}`;
+
+/** The open project pairs of the report: what the unfiltered graph and list show. */
+function openPairs(r: PortfolioReport): ProjectDependency[] {
+  return r.dependencies.projectMatrix.filter((cell) => cell.from !== cell.to && cell.open > 0);
+}
+
+/** Pairs the critical path steps across, from the report's path of issue keys. */
+function criticalPairs(r: PortfolioReport): Set<string> {
+  const projects = r.dependencies.criticalPath.map((key) => key.slice(0, key.lastIndexOf('-')));
+  const pairs = new Set<string>();
+  for (let i = 1; i < projects.length; i++)
+    if (projects[i - 1] !== projects[i]) pairs.add(`${projects[i - 1]}-${projects[i]}`);
+  return pairs;
+}
+
+/** The pairs among projects at most `hops` links from `focus` (either direction) in `pairs`. */
+function within(pairs: readonly ProjectDependency[], focus: string, hops: number): string[] {
+  const reached = new Set([focus]);
+  let frontier = [focus];
+  for (let hop = 0; hop < hops; hop++) {
+    const next: string[] = [];
+    for (const key of frontier)
+      for (const cell of pairs) {
+        const other = cell.from === key ? cell.to : cell.to === key ? cell.from : null;
+        if (other !== null && !reached.has(other)) {
+          reached.add(other);
+          next.push(other);
+        }
+      }
+    frontier = next;
+  }
+  return pairs.filter((cell) => reached.has(cell.from) && reached.has(cell.to)).map(pairId);
+}
+
+async function edgeIds(p: Page): Promise<string[]> {
+  const ids = await app(p)
+    .locator('[data-testid^="dependency-edge-"]')
+    .evaluateAll((gs) =>
+      gs.map((g) => g.getAttribute('data-testid')?.replace(/^dependency-edge-/, '') ?? ''),
+    );
+  return ids.sort();
+}
+
+/** Waits for the graph to show exactly `expected` pairs (edges drawn and the figure above it). */
+async function expectGraph(p: Page, expected: readonly string[]) {
+  const shown = app(p).getByTestId('dependencies-shown');
+  await appFrame(p).waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid="dependencies-shown"]')?.getAttribute('data-pairs') === String(n),
+    expected.length,
+  );
+  await app(p).getByTestId('dependencies-graph').waitFor();
+  await appFrame(p).waitForFunction(
+    (n) => document.querySelectorAll('[data-testid^="dependency-edge-"]').length === n,
+    expected.length,
+  );
+  expect(await edgeIds(p)).toEqual([...expected].sort());
+  await expect(shown.getAttribute('data-pairs')).resolves.toBe(String(expected.length));
+}
+
+/** The list's rows (all pages: the figure above the table, and the rows of its pages). */
+async function expectList(p: Page, expected: readonly string[]) {
+  const list = app(p).getByTestId('dependencies-list');
+  await list.waitFor();
+  await expect(list.locator('p').first().textContent()).resolves.toMatch(
+    new RegExp(`^${expected.length} project pairs? with open links`),
+  );
+  if (expected.length <= 50) {
+    const rows = await list
+      .locator('tbody tr[data-testid^="dependency-row-"]')
+      .evaluateAll((trs) =>
+        trs.map((tr) => tr.getAttribute('data-testid')?.replace(/^dependency-row-/, '') ?? ''),
+      );
+    expect(rows.sort()).toEqual([...expected].sort());
+  }
+}
+
+async function waitForSearch(p: Page, search: string) {
+  await p.waitForURL((url) => url.pathname === DEPS_PATH && url.search === search);
+}
+
+test('filters narrow the graph and the list to the same pairs of the report, and live in the URL', async () => {
+  const pairs = openPairs(report);
+  expect(report.projects.length).toBe(64);
+  expect(pairs.length).toBeGreaterThan(20);
+  const late = pairs.filter((cell) => cell.late > 0).map(pairId);
+  const cycles = pairs.filter((cell) => cell.inCycle > 0).map(pairId);
+  const critical = pairs.filter((cell) => criticalPairs(report).has(pairId(cell))).map(pairId);
+  expect(late.length).toBeGreaterThan(0);
+  expect(cycles.length).toBeGreaterThan(0);
+
+  await page.goto(`${stack.url}${DEPS_PATH}`);
+  await expectGraph(page, pairs.map(pairId));
+
+  await app(page).getByTestId('filter-late').click();
+  await waitForSearch(page, '?late=1');
+  await expectGraph(page, late);
+  await screenshot(page, 'dependencies-large-late-light');
+  await app(page).getByTestId('view-toggle-list').click();
+  await waitForSearch(page, '?view=list&late=1');
+  await expectList(page, late);
+
+  await app(page).getByTestId('filter-late').click();
+  await app(page).getByTestId('filter-cycles').click();
+  await waitForSearch(page, '?view=list&cycles=1');
+  await expectList(page, cycles);
+  await app(page).getByTestId('view-toggle-graph').click();
+  await expectGraph(page, cycles);
+
+  await app(page).getByTestId('filter-cycles').click();
+  await app(page).getByTestId('filter-critical').click();
+  await waitForSearch(page, '?critical=1');
+  if (critical.length > 0) await expectGraph(page, critical);
+  else await app(page).getByTestId('dependencies-filtered-empty').waitFor();
+
+  // Back steps through the filters (each click was a step); a reload of a deep link restores them.
+  await page.goBack();
+  await waitForSearch(page, '');
+  await expectGraph(page, pairs.map(pairId));
+  await page.goBack();
+  await waitForSearch(page, '?cycles=1');
+  await expectGraph(page, cycles);
+  await page.goBack();
+  await waitForSearch(page, '?view=list&cycles=1');
+  await expectList(page, cycles);
+  await page.reload();
+  await expectList(page, cycles);
+  await expect(app(page).getByTestId('filter-cycles').getAttribute('aria-pressed')).resolves.toBe('true');
+  await page.goto(`${stack.url}${DEPS_PATH}?view=list&late=1`);
+  await expectList(page, late);
+});
+
+test('focus shows a project and its neighbours n links out', async () => {
+  const pairs = openPairs(report);
+  const degree = new Map<string, number>();
+  for (const cell of pairs)
+    for (const key of [cell.from, cell.to]) degree.set(key, (degree.get(key) ?? 0) + 1);
+  const [focus] = [...degree.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [''];
+  const one = within(pairs, focus, 1);
+  const two = within(pairs, focus, 2);
+  expect(two.length).toBeGreaterThan(one.length);
+
+  await page.goto(`${stack.url}${DEPS_PATH}`);
+  await app(page).getByTestId('dependencies-graph').waitFor();
+  await app(page).getByTestId('focus-project').selectOption(focus);
+  await waitForSearch(page, `?focus=${focus}`);
+  await expectGraph(page, one);
+  await app(page).getByTestId('focus-hops').selectOption('2');
+  await waitForSearch(page, `?focus=${focus}&hops=2`);
+  await expectGraph(page, two);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'dependencies-large-focus-light');
+  await app(page).getByTestId('view-toggle-list').click();
+  await expectList(page, two);
+  await app(page).getByTestId('filters-clear').click();
+  await waitForSearch(page, '?view=list');
+  await expectList(page, pairs.map(pairId));
+});
+
+test('grouped by category, a collapsed category is one node and its links are summed', async () => {
+  const pairs = openPairs(report);
+  const categoryOf = new Map(report.projects.map((p) => [p.key, p.category ?? 'No category']));
+  const drawn = new Set(pairs.flatMap((cell) => [cell.from, cell.to]));
+  const members = new Map<string, number>();
+  for (const key of drawn) {
+    const name = categoryOf.get(key) ?? 'No category';
+    members.set(name, (members.get(name) ?? 0) + 1);
+  }
+
+  await page.goto(`${stack.url}${DEPS_PATH}`);
+  await app(page).getByTestId('group-by-category').click();
+  await waitForSearch(page, '?group=1');
+  await appFrame(page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
+  await expectGraph(page, pairs.map(pairId));
+  const groups = await app(page)
+    .locator('[data-testid^="dependency-group-"][data-members]')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => [
+        n.getAttribute('data-testid')?.replace(/^dependency-group-/, ''),
+        Number(n.getAttribute('data-members')),
+      ]),
+    );
+  expect(Object.fromEntries(groups)).toEqual(Object.fromEntries(members));
+  await page.waitForTimeout(300);
+  await screenshot(page, 'dependencies-large-grouped-light');
+
+  // Collapse the biggest category: its projects leave the graph, pairs inside it vanish, pairs with
+  // the rest become one summed edge per other end.
+  const [biggest] = [...members.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
+  const inside = (key: string) => categoryOf.get(key) === biggest;
+  await app(page).getByTestId(`dependency-group-toggle-${biggest}`).click();
+  await waitForSearch(page, `?group=1&collapsed=${encodeURIComponent(biggest).replace(/%20/g, '+')}`);
+  const folded = app(page).locator(`[data-testid="dependency-group-${biggest}"][data-collapsed="true"]`);
+  await folded.waitFor();
+  const untouched = pairs.filter((cell) => !inside(cell.from) && !inside(cell.to)).map(pairId);
+  await appFrame(page).waitForFunction(
+    (n) => document.querySelectorAll('[data-testid^="dependency-edge-"]').length === n,
+    untouched.length,
+  );
+  expect(await edgeIds(page)).toEqual(untouched.sort());
+  const summed = new Map<string, number>();
+  for (const cell of pairs) {
+    if (inside(cell.from) === inside(cell.to)) continue;
+    const id = inside(cell.from) ? `group:${biggest}>${cell.to}` : `${cell.from}>group:${biggest}`;
+    summed.set(id, (summed.get(id) ?? 0) + cell.open);
+  }
+  const aggregated = await app(page)
+    .locator('[data-testid^="dependency-group-edge-"]')
+    .evaluateAll((gs) =>
+      gs.map((g) => [
+        g.getAttribute('data-testid')?.replace(/^dependency-group-edge-/, ''),
+        Number(g.getAttribute('data-open')),
+      ]),
+    );
+  expect(Object.fromEntries(aggregated)).toEqual(Object.fromEntries(summed));
+  await page.waitForTimeout(300);
+  await screenshot(page, 'dependencies-large-collapsed-light');
+
+  // Expand again (the keyboard way) and the graph is whole.
+  await app(page).getByTestId(`dependency-group-toggle-${biggest}`).focus();
+  await page.keyboard.press('Enter');
+  await waitForSearch(page, '?group=1');
+  await expectGraph(page, pairs.map(pairId));
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+});
+
+test('search finds a project by an issue key, outlines it in the graph and highlights its rows', async () => {
+  const link = report.dependencies.crossProjectLinks.items.find((item) => !item.blocker.key.startsWith('#'));
+  if (!link) throw new Error('no listed link to search for');
+  const project = link.blocker.projectKey;
+  await page.goto(`${stack.url}${DEPS_PATH}`);
+  await app(page).getByTestId('dependencies-graph').waitFor();
+  await app(page).getByTestId('dependency-search-input').fill(link.blocker.key);
+  await app(page).getByTestId('dependency-search-submit').click();
+  await waitForSearch(page, `?q=${link.blocker.key}`);
+  await app(page).locator(`[data-testid="dependency-node-${project}"][data-match="true"]`).waitFor();
+  await expect(
+    app(page).locator('[data-testid^="dependency-node-"][data-match="true"]').count(),
+  ).resolves.toBe(1);
+  await expect(app(page).getByTestId('dependency-search-result').getAttribute('data-matches')).resolves.toBe(
+    '1',
+  );
+  await page.waitForTimeout(500); // the jump to the match
+  await screenshot(page, 'dependencies-large-search-light');
+
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await page.goto(`${stack.url}${DEPS_PATH}?group=1&late=1`);
+  await appFrame(page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
+  await page.waitForTimeout(300);
+  await screenshot(page, 'dependencies-large-grouped-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await page.goto(`${stack.url}${DEPS_PATH}?view=list&q=${project}`);
+  const row = app(page).locator(
+    `tbody tr[data-testid^="dependency-row-${project}-"], tbody tr[data-testid$="-${project}"]`,
+  );
+  await row.first().waitFor();
+  await screenshot(page, 'dependencies-large-list-dark');
+  await page.getByTestId('theme-toggle').click();
+  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+});
+
+test('no page error or console error on the way', () => {
+  expect(errors).toEqual([]);
+});
