@@ -145,3 +145,27 @@ export const JiraErrorBodySchema = z.object({
   errors: z.record(z.string(), z.string()).optional(),
   message: z.string().optional(),
 });
+
+/** `POST /rest/api/3/changelog/bulkfetch` (BulkChangelogResponseBean): changelogs, oldest change first. */
+const ChangeDetailsSchema = z.object({
+  field: z.string().optional(),
+  fieldId: z.string().optional(),
+  from: z.string().nullable().optional(),
+  fromString: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  toString: z.string().nullable().optional(),
+});
+export const BulkChangelogSchema = z.object({
+  issueChangeLogs: z
+    .array(
+      z.object({
+        issueId: z.string(),
+        changeHistories: z
+          .array(z.object({ created: z.string(), items: z.array(ChangeDetailsSchema).default([]) }))
+          .default([]),
+      }),
+    )
+    .default([]),
+  nextPageToken: z.string().nullable().optional(),
+});
+export type BulkChangelog = z.infer<typeof BulkChangelogSchema>;
