@@ -51,7 +51,9 @@ export function historiesOf(
     if (key === undefined) continue;
     const converted = historyChangeOf(change, meanings);
     if (converted === null) continue;
-    (out[key] ??= []).push(converted);
+    const list = out[key] ?? [];
+    list.push(converted);
+    out[key] = list;
   }
   for (const key of Object.keys(out)) (out[key] as HistoryChange[]).sort((a, b) => a[1] - b[1]);
   return out;
