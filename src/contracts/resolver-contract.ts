@@ -9,6 +9,7 @@ import {
   StatusCategoryKey,
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
+import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
@@ -84,6 +85,7 @@ export const resolverContract = {
   ...standardsContract,
   ...settingsContract,
   ...snapshotsContract,
+  ...historyBackfillContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -25,8 +25,8 @@ export function toIssueChanges(page: BulkChangelog): IssueChange[] {
           issueId: log.issueId,
           at,
           field,
-          from: (text ? item.fromString : item.from) ?? null,
-          to: (text ? item.toString : item.to) ?? null,
+          from: text ? item.fromText : item.from,
+          to: text ? item.toText : item.to,
         });
       }
     }

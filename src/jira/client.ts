@@ -47,6 +47,8 @@ export type { QuotaReading } from './quota';
 export const MAX_PROJECT_KEYS = 50;
 /** `reconcileIssues` takes at most this many issue ids per search request. */
 export const MAX_RECONCILE_ISSUES = 50;
+/** Changelog entries per bulk changelog page: Jira's maximum, so 1,000 issues mostly take one request. */
+const CHANGELOG_PAGE_SIZE = 10_000;
 
 /**
  * Counts what the app spends at Jira: HTTP requests (retries included), quota points, and the quota
@@ -317,7 +319,12 @@ export class JiraClient {
       {
         method: 'POST',
         path: '/rest/api/3/changelog/bulkfetch',
-        body: { issueIdsOrKeys, fieldIds, ...(pageToken ? { nextPageToken: pageToken } : {}) },
+        body: {
+          issueIdsOrKeys,
+          fieldIds,
+          maxResults: CHANGELOG_PAGE_SIZE,
+          ...(pageToken ? { nextPageToken: pageToken } : {}),
+        },
       },
       BulkChangelogSchema,
       (body) => body.issueChangeLogs.length,

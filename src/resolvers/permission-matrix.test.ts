@@ -87,6 +87,11 @@ const MATRIX: Record<ResolverKey, Row> = {
     writes: false,
     payloads: () => [{ payload: { portfolioId: 'all' } }],
   },
+  getHistoryBackfill: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
   getIssueStandards: { access: 'issue-viewers', writes: false, payloads: issueRows },
   setChecklistItem: {
     access: 'issue-editors',
