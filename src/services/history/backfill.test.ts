@@ -7,6 +7,7 @@ import { indexBlockingLinks } from '../../domain/dependencies/links';
 import { type BackfillStatus, BackfillStatusSchema } from '../../domain/history/backfill-status';
 import { addDays } from '../../domain/history/calendar';
 import { endOfLocalDay } from '../../domain/history/day-end';
+import { INDICATOR_ORDER, ragOfCode } from '../../domain/history/day-record';
 import { computePortfolioFromChunk, type IssueRow, type PortfolioChunk } from '../../domain/portfolio';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
@@ -158,6 +159,16 @@ describe('history backfill from Jira changelogs', () => {
           kpis.overdue,
           kpis.throughput.at(-1)?.resolved ?? 0,
         ]);
+        // Every indicator but staleness (Jira's changelog says when a field changed, not when the
+        // issue was last touched) is the one the site's own state that day gives.
+        const indicators = INDICATOR_ORDER.map((name, n) => [name, stored?.row[2][n]] as const)
+          .filter(([name, value]) => name !== 'staleness' && value)
+          .map(([name, value]) => [name, ragOfCode(value?.[1] ?? 'n')]);
+        expect(indicators).toEqual(
+          project.health.indicators
+            .filter((indicator) => indicator.name !== 'staleness')
+            .map((indicator) => [indicator.name, indicator.rag]),
+        );
         const current = snapshot.chunk.issues;
         const nowOpen = Object.values(current).filter((row) => row[0] === project.key && row[1] !== 2).length;
         if (nowOpen !== kpis.open) differing++;
