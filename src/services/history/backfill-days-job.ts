@@ -14,6 +14,7 @@ import {
   type BackfillPlan,
   BackfillPlanSchema,
   backfillKeys,
+  deleteBackfillWork,
   patchStatus,
 } from './backfill-records';
 import { storeDay } from './history-store';
@@ -97,7 +98,9 @@ export async function runBackfillDaysJob(deps: AppDeps, job: DaysJob): Promise<v
     (status) => ({ state: done ? 'done' : 'building', daysBuilt: Math.max(status.daysBuilt, end) }),
     deps.now().toISOString(),
   );
-  if (!done && (await deps.store.setIfAbsent(keys.queued(`days:${end}`), { at: deps.now().toISOString() })))
+  if (done)
+    await deleteBackfillWork(deps.store, job.portfolioId, Math.ceil(plan.issueIds.length / CHANGELOG_BATCH));
+  else if (await deps.store.setIfAbsent(keys.queued(`days:${end}`), { at: deps.now().toISOString() }))
     await deps.queue.push([{ ...job, from: end }]);
 }
 

@@ -5,7 +5,8 @@ import { IsoDate, ProjectSchema } from '../../domain/model';
 import { PortfolioChunkSchema } from '../../domain/portfolio/chunk';
 import { EngineSettingsSchema } from '../../domain/settings';
 import { IssueLinkTypeSchema } from '../../jira/schemas';
-import { readParsed, type Store } from '../../storage/store';
+import { deleteBlob } from '../../storage/blob';
+import { queryAll, readParsed, type Store } from '../../storage/store';
 import { portfolioPrefix } from '../snapshots/keys';
 
 /** Storage keys of a portfolio's history backfill (under the portfolio, so deleting it deletes them). */
@@ -18,6 +19,7 @@ export const backfillKeys = (portfolioId: string) => {
     batch: (batch: number) => `${base}batch:${String(batch).padStart(5, '0')}`,
     /** Create-only marks: the job that follows a step is queued once, however often the step runs. */
     queued: (step: string) => `${base}queued:${step}`,
+    queuedPrefix: `${base}queued:`,
   };
 };
 
@@ -82,4 +84,16 @@ export async function activeStatus(
   const status = await readParsed(store, backfillKeys(portfolioId).status, BackfillStatusSchema);
   if (!status || status.id !== id || status.state === 'done' || status.state === 'skipped') return null;
   return status;
+}
+
+/** Deletes a finished backfill's work records (plan, changes, queue marks); its status stays. */
+export async function deleteBackfillWork(store: Store, portfolioId: string, batches: number): Promise<void> {
+  const keys = backfillKeys(portfolioId);
+  const marks: string[] = [];
+  for await (const entry of queryAll(store, keys.queuedPrefix)) marks.push(entry.key);
+  await Promise.all([
+    deleteBlob(store, keys.plan),
+    ...Array.from({ length: batches }, (_, batch) => deleteBlob(store, keys.batch(batch))),
+    ...marks.map((key) => store.delete(key)),
+  ]);
 }

@@ -11,7 +11,7 @@ import { INDICATOR_ORDER, ragOfCode } from '../../domain/history/day-record';
 import { computePortfolioFromChunk, type IssueRow, type PortfolioChunk } from '../../domain/portfolio';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
-import { readParsed } from '../../storage/store';
+import { queryAll, readParsed } from '../../storage/store';
 import { snapshotKeys } from '../snapshots/keys';
 import { CurrentSnapshotSchema, type SnapshotData, SnapshotDataSchema } from '../snapshots/records';
 import { startRefresh } from '../snapshots/start-refresh';
@@ -176,6 +176,10 @@ describe('history backfill from Jira changelogs', () => {
     }
     // The past differs from today: the check compares days that really were different.
     expect(differing).toBeGreaterThan(0);
+    // Done, it keeps only its status: the plan, the changes read and the queue marks are deleted.
+    const left: string[] = [];
+    for await (const entry of queryAll(local.deps.store, 'pf:all:h:backfill:')) left.push(entry.key);
+    expect(left).toEqual([backfillKeys('all').status]);
   });
 
   it('is idempotent on redelivery: a step run again stores nothing new and counts nothing twice', async () => {
