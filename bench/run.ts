@@ -26,6 +26,7 @@ import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
+import { backfillBenchmark } from './backfill';
 import { startSimulator } from './simulator';
 import { snapshotBenchmark } from './snapshots';
 
@@ -206,8 +207,14 @@ async function main() {
     issues10k: await snapshotBenchmark({ ...snapshotOptions, projects: 20, issuesPerProject: 500 }),
     issues100k: await snapshotBenchmark({ ...snapshotOptions, projects: 100, issuesPerProject: 1000 }),
   };
+  // The history backfill (#15): 90 days rebuilt from the changelogs of 10,000 issues.
+  const historyBackfill = await backfillBenchmark({
+    ...snapshotOptions,
+    projects: 20,
+    issuesPerProject: 500,
+  });
   process.stdout.write(
-    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots }, null, 2)}\n`,
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots, historyBackfill }, null, 2)}\n`,
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import type { SavedViewList } from '../src/contracts/saved-views';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';

@@ -715,6 +715,27 @@ const cases: Case[] = [
     }),
     status: 200,
   },
+  {
+    name: 'changelog bulk fetch, due dates and links, second page',
+    method: 'POST',
+    template: '/rest/api/3/changelog/bulkfetch',
+    path: '/rest/api/3/changelog/bulkfetch',
+    body: () => ({
+      issueIdsOrKeys: sim.dataset.issues.slice(0, 200).map((i) => String(i.id)),
+      fieldIds: ['duedate', 'issuelinks'],
+      maxResults: 5,
+      nextPageToken: Buffer.from('5', 'utf8').toString('base64url'),
+    }),
+    status: 200,
+  },
+  {
+    name: 'changelog bulk fetch, more than 1000 issues',
+    method: 'POST',
+    template: '/rest/api/3/changelog/bulkfetch',
+    path: '/rest/api/3/changelog/bulkfetch',
+    body: () => ({ issueIdsOrKeys: Array.from({ length: 1001 }, (_, n) => `X-${n}`) }),
+    status: 400,
+  },
 ];
 
 const FIELD_SCHEMAS: Record<string, string> = {

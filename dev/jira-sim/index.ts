@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { type FaultConfig, FaultInjector, parseFaultPatch } from './faults';
 import { DEFAULT_ISSUES_PER_PROJECT, DEFAULT_PROJECTS, DEFAULT_SEED, generateDataset } from './generator';
+import type { SimHistory } from './history';
 import { errorBody, type Reply, type SimRuntime } from './http';
 import { type QuotaStatus, RateLimiter } from './limits';
 import { createSimMutations, type SimMutations } from './mutations';
@@ -65,6 +66,8 @@ export interface JiraSim {
   dataset: SimDataset;
   /** Changes as people make them in Jira (create, edit, delete, move, link). */
   mutate: SimMutations;
+  /** The generated past: the site as it was at an instant before the sim started. */
+  history: SimHistory;
   users: SimUser[];
   setFaults(f: Partial<FaultConfig>): void;
   /** Default faults and limits, a full quota, no burst or write history, no search lag. */
@@ -201,6 +204,7 @@ export async function createJiraSim(options: JiraSimOptions = {}): Promise<JiraS
     url,
     dataset,
     mutate: createSimMutations(state),
+    history: state.history,
     users: SIM_USERS,
     close() {
       closed ??= new Promise<void>((resolve, reject) => {

@@ -1,10 +1,14 @@
-import type { SimState } from './state';
-import type { SimIssue, SimLink } from './types';
+import { transition } from './edit';
+import { dueDateItem, linkItem } from './history';
+import type { ChangeItem, SimState } from './state';
+import type { SimIssue, SimLink, SimLinkType } from './types';
+import { simUser } from './users';
 
 /**
  * Changes to the site's data as people make them in Jira, for tests that need a site that
  * changes between two reads (incremental refresh). Each keeps the simulator's indexes right and
- * moves `updated` the way Jira does: the issue changed, and for links both ends.
+ * moves `updated` the way Jira does: the issue changed, and for links both ends. Each change is
+ * recorded in the issues' changelogs as Jira records it (by the site admin).
  */
 export interface SimMutations {
   createIssue(
@@ -59,6 +63,12 @@ export function createSimMutations(state: SimState): SimMutations {
     changed.updated = Math.max(state.now(), changed.updated + 1);
     state.touch();
   };
+  const record = (changed: SimIssue, items: ChangeItem[]) =>
+    state.recordChange(changed.id, simUser('admin').accountId, items, state.now());
+  const linkText = (type: SimLinkType, outward: boolean, other: SimIssue) => ({
+    key: other.key,
+    text: `This issue ${outward ? type.outward : type.inward} ${other.key}`,
+  });
   return {
     createIssue(projectKey, fields = {}) {
       const idx = projectIdx(projectKey);
@@ -90,8 +100,20 @@ export function createSimMutations(state: SimState): SimMutations {
     },
     editIssue(key, fields) {
       const changed = issue(key);
-      Object.assign(changed, fields);
+      const { statusId, ...rest } = fields;
+      const items: ChangeItem[] = [];
+      if (rest.summary !== undefined && rest.summary !== changed.summary)
+        items.push(textItem('summary', 'summary', changed.summary, rest.summary));
+      if (rest.duedate !== undefined && rest.duedate !== changed.duedate)
+        items.push(dueDateItem(changed.duedate, rest.duedate));
+      if (rest.storyPoints !== undefined && rest.storyPoints !== changed.storyPoints)
+        items.push(storyPointsItem(changed.storyPoints, rest.storyPoints));
+      Object.assign(changed, rest);
+      // A status change is a transition: resolution and resolution date follow it.
+      if (statusId !== undefined && statusId !== changed.statusId)
+        items.push(...transition(state, changed, statusId, state.now()));
       touch(changed);
+      record(changed, items);
       return changed;
     },
     deleteIssue(key) {
@@ -112,11 +134,25 @@ export function createSimMutations(state: SimState): SimMutations {
       state.issueByKey.delete(moved.key.toUpperCase());
       const from = state.issuesByProject[moved.projectIdx];
       if (from) from.splice(from.indexOf(moved), 1);
+      const before = { key: moved.key, project: state.project(moved.projectIdx) };
       moved.key = `${state.project(idx).key}-${nextNumber(idx)}`;
       moved.projectIdx = idx;
       state.issueByKey.set(moved.key.toUpperCase(), moved);
       state.issuesByProject[idx]?.push(moved);
       touch(moved);
+      const after = state.project(idx);
+      record(moved, [
+        {
+          field: 'project',
+          fieldId: 'project',
+          fieldtype: 'jira',
+          from: String(before.project.id),
+          fromString: before.project.name,
+          to: String(after.id),
+          toString: after.name,
+        },
+        textItem('Key', 'key', before.key, moved.key),
+      ]);
       return moved;
     },
     linkIssues(fromKey, toKey) {
@@ -132,17 +168,43 @@ export function createSimMutations(state: SimState): SimMutations {
       }
       touch(from);
       touch(to);
+      record(from, [linkItem(null, linkText(blocks(), true, to))]);
+      record(to, [linkItem(null, linkText(blocks(), false, from))]);
       return link;
     },
     unlinkIssues(fromKey, toKey) {
       const from = issue(fromKey);
       const to = issue(toKey);
       for (const link of [...(state.linksByIssue.get(from.id) ?? [])]) {
-        if (link.from === from.id && link.to === to.id) removeLink(state, link);
+        if (link.from !== from.id || link.to !== to.id) continue;
+        removeLink(state, link);
+        const type = state.linkTypes.get(link.typeId) ?? blocks();
+        touch(from);
+        touch(to);
+        record(from, [linkItem(linkText(type, true, to), null)]);
+        record(to, [linkItem(linkText(type, false, from), null)]);
+        return;
       }
       touch(from);
       touch(to);
     },
+  };
+}
+
+/** A change of a field whose value is its text (summary, key). */
+function textItem(field: string, fieldId: string, from: string, to: string): ChangeItem {
+  return { field, fieldId, fieldtype: 'jira', from: null, fromString: from, to: null, toString: to };
+}
+
+function storyPointsItem(from: number | null, to: number | null): ChangeItem {
+  return {
+    field: 'Story Points',
+    fieldId: 'customfield_10016',
+    fieldtype: 'custom',
+    from: null,
+    fromString: from === null ? null : String(from),
+    to: null,
+    toString: to === null ? null : String(to),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The running simulator's data: the dataset, lookup indexes, issue properties and recorded changes. */
 import { type IndexedProperty, manifestIndexedProperties } from './entity-properties';
+import { SimHistory } from './history';
 import type {
   SimDataset,
   SimIssue,
@@ -51,6 +52,8 @@ export class SimState {
   readonly properties = new Map<number, Map<string, unknown>>();
   /** Changes made through the API since the sim started. */
   readonly changes = new Map<number, ChangeEntry[]>();
+  /** The generated past before the sim started (changelogs, and the site as it was on a past day). */
+  readonly history: SimHistory;
   readonly statuses: Map<string, SimStatus>;
   readonly issueTypes: Map<string, SimIssueType>;
   readonly priorities: Map<string, SimPriority>;
@@ -79,6 +82,7 @@ export class SimState {
   ) {
     this.indexedProperties = options.indexedProperties ?? manifestIndexedProperties();
     this.baseNow = Date.parse(dataset.now);
+    this.history = new SimHistory(dataset);
     if (options.frozenClock) this.frozenAt = this.baseNow;
     this.issuesByProject = dataset.projects.map(() => []);
     dataset.projects.forEach((p, idx) => {
@@ -169,6 +173,11 @@ export class SimState {
 
   issueProperties(issueId: number): Map<string, unknown> | undefined {
     return this.properties.get(issueId);
+  }
+
+  /** The issue's whole changelog: its generated past, then what changed since the sim started. */
+  changelog(issueId: number): ChangeEntry[] {
+    return [...this.history.entries(issueId, this), ...(this.changes.get(issueId) ?? [])];
   }
 
   recordChange(issueId: number, author: string, items: ChangeItem[], at: number): void {

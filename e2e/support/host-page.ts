@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { BrowserContext, Frame, FrameLocator, Page, Route } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 
 /** The Custom UI app of a full page in the host (portfolio pages and the admin page). */
 export const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');

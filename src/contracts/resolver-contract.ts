@@ -10,6 +10,7 @@ import {
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { historyContract } from './history';
+import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { savedViewsContract } from './saved-views';
 import { settingsContract } from './settings';
@@ -88,6 +89,7 @@ export const resolverContract = {
   ...snapshotsContract,
   ...historyContract,
   ...savedViewsContract,
+  ...historyBackfillContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

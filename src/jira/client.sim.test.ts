@@ -110,3 +110,41 @@ describe('JiraClient against the simulator', () => {
     expect((await search([issue.id])).issues.map((i) => i.key)).toEqual([issue.key]);
   });
 });
+
+describe('bulkFetchChangelogs', () => {
+  it('reads every page of the changes the site keeps, named by issue id, and counts the points charged', async () => {
+    const client = appClient();
+    const issue = sim.dataset.issues.find((i) => i.securityLevelId === null && i.resolved !== null);
+    const other = sim.dataset.issues.find((i) => i.securityLevelId === null && i.resolved === null);
+    if (!issue || !other) throw new Error('no issues');
+    sim.mutate.editIssue(other.key, { duedate: '2026-05-01' });
+    sim.resetStats();
+    const changes = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.bulkFetchChangelogs(
+        [issue.key, other.key],
+        ['status', 'resolution', 'duedate', 'issuelinks'],
+        token,
+      );
+      changes.push(...page.changes);
+      token = page.nextPageToken ?? undefined;
+      pages++;
+    } while (token);
+    expect(pages).toBe(1);
+    const mine = changes.filter((change) => change.issueId === String(issue.id));
+    expect(mine.filter((change) => change.field === 'resolution').at(-1)).toMatchObject({
+      at: issue.resolved,
+      to: issue.resolutionId,
+    });
+    expect(mine.filter((change) => change.field === 'status').at(-1)?.to).toBe(issue.statusId);
+    expect(changes.filter((change) => change.issueId === String(other.id)).at(-1)).toMatchObject({
+      field: 'duedate',
+      to: '2026-05-01',
+    });
+    for (const link of changes.filter((change) => change.field === 'link'))
+      expect(link.to ?? link.from).toMatch(/^This issue .+ [A-Z0-9]+-\d+$/);
+    expect(client.meter.points).toBe(sim.stats().points);
+  });
+});

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
+import type { IssueChange } from '../domain/history/issue-change';
+import { toIssueChanges } from './changelog-mapper';
 import { parseRateLimitHeaders, QUOTA_WINDOW_MS, type QuotaReading } from './quota';
 import {
   defaultRetryPolicy,
@@ -10,6 +12,7 @@ import {
 } from './retry';
 import {
   ApproximateCountSchema,
+  BulkChangelogSchema,
   BulkFetchSchema,
   FieldsSchema,
   GroupPageSchema,
@@ -54,6 +57,8 @@ export const MAX_PROJECT_KEYS = 50;
 export const MAX_BULK_ACCOUNT_IDS = 50;
 /** `reconcileIssues` takes at most this many issue ids per search request. */
 export const MAX_RECONCILE_ISSUES = 50;
+/** Changelog entries per bulk changelog page: Jira's maximum, so 1,000 issues mostly take one request. */
+const CHANGELOG_PAGE_SIZE = 10_000;
 
 /**
  * Counts what the app spends at Jira: HTTP requests (retries included), quota points, and the quota
@@ -369,6 +374,37 @@ export class JiraClient {
       (bulk) => bulk.issues.length,
     );
     return result.issues;
+  }
+
+  /**
+   * One page of the changelogs of up to 1,000 issues, filtered to `fieldIds` (at most 10), oldest
+   * change first; each issue returned costs a point. Changes of fields other than those the domain
+   * reads (status, resolution, due date, links) are dropped.
+   */
+  async bulkFetchChangelogs(
+    issueIdsOrKeys: readonly string[],
+    fieldIds: readonly string[],
+    pageToken?: string,
+  ): Promise<{ changes: IssueChange[]; issues: number; nextPageToken: string | null }> {
+    const page = await this.call(
+      {
+        method: 'POST',
+        path: '/rest/api/3/changelog/bulkfetch',
+        body: {
+          issueIdsOrKeys,
+          fieldIds,
+          maxResults: CHANGELOG_PAGE_SIZE,
+          ...(pageToken ? { nextPageToken: pageToken } : {}),
+        },
+      },
+      BulkChangelogSchema,
+      (body) => body.issueChangeLogs.length,
+    );
+    return {
+      changes: toIssueChanges(page),
+      issues: page.issueChangeLogs.length,
+      nextPageToken: page.nextPageToken ?? null,
+    };
   }
 
   getIssue(issueKey: string, fields: readonly string[]) {

@@ -176,3 +176,42 @@ export const JiraErrorBodySchema = z.object({
   errors: z.record(z.string(), z.string()).optional(),
   message: z.string().optional(),
 });
+
+/** `POST /rest/api/3/changelog/bulkfetch` (BulkChangelogResponseBean): changelogs, oldest change first. */
+// Jira leaves empty values out: an item without `toString` must read as null, not find
+// Object.prototype.toString (so values are read as own properties only).
+const ownText = (item: object, key: string): string | null => {
+  const value: unknown = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : null;
+  return typeof value === 'string' ? value : null;
+};
+const ChangeDetailsSchema = z
+  .object({
+    field: z.string().optional(),
+    fieldId: z.string().optional(),
+    from: z.string().nullable().optional(),
+    fromString: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+    toString: z.unknown().optional(),
+  })
+  .transform((item) => ({
+    field: item.field ?? null,
+    fieldId: item.fieldId ?? null,
+    from: ownText(item, 'from'),
+    fromText: ownText(item, 'fromString'),
+    to: ownText(item, 'to'),
+    toText: ownText(item, 'toString'),
+  }));
+export const BulkChangelogSchema = z.object({
+  issueChangeLogs: z
+    .array(
+      z.object({
+        issueId: z.string(),
+        changeHistories: z
+          .array(z.object({ created: z.string(), items: z.array(ChangeDetailsSchema).default([]) }))
+          .default([]),
+      }),
+    )
+    .default([]),
+  nextPageToken: z.string().nullable().optional(),
+});
+export type BulkChangelog = z.infer<typeof BulkChangelogSchema>;

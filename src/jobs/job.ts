@@ -6,6 +6,7 @@ import { z } from 'zod';
  */
 const PortfolioIdField = z.string().min(1).max(80);
 const RunSeq = z.number().int().min(1).max(99_999_999);
+const BackfillId = z.string().min(1).max(64);
 
 export const JobSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -34,6 +35,20 @@ export const JobSchema = z.discriminatedUnion('kind', [
     kind: z.literal('assemble-portfolio'),
     portfolioId: PortfolioIdField,
     seq: RunSeq,
+  }),
+  /** Reads the changelogs of one batch of 1,000 issues for a history backfill. */
+  z.object({
+    kind: z.literal('backfill-changelogs'),
+    portfolioId: PortfolioIdField,
+    backfillId: BackfillId,
+    batch: z.number().int().min(0).max(10_000),
+  }),
+  /** Rebuilds and stores a few of the backfill's days, from the `from`-th. */
+  z.object({
+    kind: z.literal('backfill-days'),
+    portfolioId: PortfolioIdField,
+    backfillId: BackfillId,
+    from: z.number().int().min(0).max(1_000),
   }),
 ]);
 export type Job = z.infer<typeof JobSchema>;

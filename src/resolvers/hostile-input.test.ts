@@ -216,6 +216,9 @@ beforeEach(() => clearSettingsEditorCache());
 
 /** The property every call must hold: a typed answer, and no stored change when it is an error. */
 async function holdsUp(accountId: string, key: string, payload: unknown): Promise<Result> {
+  // Background work an earlier call queued (a first view's refresh, its history backfill) ends first:
+  // only this call's own writes count.
+  await local.drainJobs();
   const before = await dumpJson(local.deps.store);
   const result = await invoke(accountId, key, payload);
   tried++;

@@ -3,6 +3,7 @@ import type { PmoDefinitions } from '../contracts/resolver-contract';
 import type { AppDeps } from '../services/deps';
 import { getIssueOverview } from '../services/get-issue-overview';
 import { getSiteSetup } from '../services/get-site-setup';
+import { getBackfillStatus } from '../services/history/get-backfill-status';
 import { listProjects } from '../services/list-projects';
 import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../services/portfolio/portfolios';
@@ -34,6 +35,9 @@ export function createResolverHandler(deps: AppDeps) {
     ),
     getRefreshStatus: defineResolver('getRefreshStatus', (input, actor) =>
       getRefreshStatus(deps, actor, input.portfolioId),
+    ),
+    getHistoryBackfill: defineResolver('getHistoryBackfill', (input, actor) =>
+      getBackfillStatus(deps, actor, input.portfolioId),
     ),
     ...createStandardsResolvers(deps),
     ...createHistoryResolvers(deps),

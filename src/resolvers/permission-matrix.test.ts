@@ -100,6 +100,11 @@ const MATRIX: Record<ResolverKey, Row> = {
     writes: false,
     payloads: () => [{ payload: { portfolioId: 'all' } }],
   },
+  getHistoryBackfill: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
   getPortfolioHistory: {
     access: 'browsers',
     writes: false,

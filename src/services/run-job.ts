@@ -1,6 +1,8 @@
 import { parseOrThrow } from '../domain/errors';
 import { JobSchema } from '../jobs/job';
 import type { AppDeps } from './deps';
+import { runBackfillChangelogsJob } from './history/backfill-changelogs-job';
+import { runBackfillDaysJob } from './history/backfill-days-job';
 import { snapshotProject } from './snapshot';
 import { runAssembleJob } from './snapshots/assemble-job';
 import { runCollectJob } from './snapshots/collect-job';
@@ -21,6 +23,12 @@ export async function runJob(deps: AppDeps, body: unknown): Promise<void> {
       return;
     case 'delete-portfolio-data':
       await deletePortfolioData(deps, job.portfolioId);
+      return;
+    case 'backfill-changelogs':
+      await runBackfillChangelogsJob(deps, job);
+      return;
+    case 'backfill-days':
+      await runBackfillDaysJob(deps, job);
       return;
   }
 }

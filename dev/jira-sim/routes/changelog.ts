@@ -1,76 +1,25 @@
 /**
- * `POST /changelog/bulkfetch`: status history per issue. History before the sim started is synthesised
- * from the issue's dates (created -> in progress -> done); changes made through the API are recorded.
+ * `POST /changelog/bulkfetch`: the changelogs of up to 1,000 issues, oldest change first (then by
+ * issue id), paged by changelog entries. Each issue's log is its generated past (dev/jira-sim/history.ts)
+ * followed by the changes made through the API and the mutation hooks since the sim started.
  */
-import { STATUS } from '../catalog';
-import { statusCategoryOf } from '../generator';
-import { type Ctx, JiraError, objectBody, ok, type RouteDef, stringArray } from '../http';
-import type { ChangeEntry, ChangeItem, SimState } from '../state';
+import { type Ctx, countOf, JiraError, objectBody, ok, type RouteDef, stringArray } from '../http';
+import type { ChangeEntry, ChangeItem } from '../state';
 import { jiraDateTime } from '../time';
-import type { SimIssue } from '../types';
-
-function statusItem(state: SimState, from: string, to: string): ChangeItem {
-  return {
-    field: 'status',
-    fieldId: 'status',
-    fieldtype: 'jira',
-    from,
-    fromString: state.status(from).name,
-    to,
-    toString: state.status(to).name,
-  };
-}
-
-/** What happened to the issue before the simulator started (deterministic from its dates). */
-export function synthesizedHistory(state: SimState, issue: SimIssue): ChangeEntry[] {
-  const recorded = state.changes.get(issue.id) ?? [];
-  // The status the issue had when the sim started: undo recorded status changes.
-  let initialStatus = issue.statusId;
-  for (let i = recorded.length - 1; i >= 0; i--) {
-    const s = recorded[i]?.items.find((it) => it.fieldId === 'status');
-    if (s?.from) initialStatus = s.from;
-  }
-  const author = issue.assignee ?? issue.reporter;
-  const cat = statusCategoryOf(initialStatus);
-  const entries: ChangeEntry[] = [];
-  const startStatus = STATUS.toDo;
-  if (cat === 'indeterminate' && initialStatus !== startStatus) {
-    entries.push({
-      id: issue.id * 10 + 1,
-      issueId: issue.id,
-      author,
-      created: issue.statusChanged,
-      items: [statusItem(state, startStatus, initialStatus)],
-    });
-  } else if (cat === 'done') {
-    const resolved = issue.resolved ?? issue.statusChanged;
-    const started = issue.created + Math.floor((resolved - issue.created) / 2);
-    entries.push({
-      id: issue.id * 10 + 1,
-      issueId: issue.id,
-      author,
-      created: started,
-      items: [statusItem(state, startStatus, STATUS.inProgress)],
-    });
-    const items: ChangeItem[] = [statusItem(state, STATUS.inProgress, initialStatus)];
-    entries.push({ id: issue.id * 10 + 2, issueId: issue.id, author, created: resolved, items });
-  } else if (cat === 'new' && initialStatus !== startStatus) {
-    entries.push({
-      id: issue.id * 10 + 1,
-      issueId: issue.id,
-      author,
-      created: issue.created,
-      items: [statusItem(state, startStatus, initialStatus)],
-    });
-  }
-  return [...entries, ...recorded];
-}
 
 /** Jira leaves out empty `from`/`to` values (the schema has no nulls). */
 function withoutNulls(item: ChangeItem): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(item)) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+function pageOffset(token: unknown): number {
+  if (token === undefined || token === null) return 0;
+  const decoded = Buffer.from(String(token), 'base64url').toString('utf8');
+  if (!/^\d+$/.test(decoded))
+    throw new JiraError(400, ['The provided next page token is invalid or expired.']);
+  return Number(decoded);
 }
 
 function bulkChangelog(ctx: Ctx) {
@@ -86,6 +35,7 @@ function bulkChangelog(ctx: Ctx) {
   }
   const fieldIds = stringArray(body, 'fieldIds') ?? [];
   if (fieldIds.length > 10) throw new JiraError(400, ['A maximum of 10 fieldIds can be requested.']);
+  if (new Set(fieldIds).size !== fieldIds.length) throw new JiraError(400, ['fieldIds must be unique.']);
   const maxRaw = body.maxResults;
   if (
     maxRaw !== undefined &&
@@ -94,28 +44,24 @@ function bulkChangelog(ctx: Ctx) {
     throw new JiraError(400, ['maxResults must be between 1 and 10000.']);
   }
   const maxResults = (maxRaw as number | undefined) ?? 1000;
-  let offset = 0;
-  if (body.nextPageToken !== undefined && body.nextPageToken !== null) {
-    const decoded = Buffer.from(String(body.nextPageToken), 'base64url').toString('utf8');
-    if (!/^\d+$/.test(decoded))
-      throw new JiraError(400, ['The provided next page token is invalid or expired.']);
-    offset = Number(decoded);
-  }
-  const all: { issueId: string; history: ChangeEntry }[] = [];
+  const offset = pageOffset(body.nextPageToken);
+  const all: ChangeEntry[] = [];
   const seen = new Set<number>();
   for (const ref of refs) {
     const issue = ctx.state.findIssue(ref);
     if (!issue || !ctx.access.canSee(issue) || seen.has(issue.id)) continue;
     seen.add(issue.id);
-    for (const entry of synthesizedHistory(ctx.state, issue)) {
+    for (const entry of ctx.state.changelog(issue.id)) {
       const items =
         fieldIds.length === 0 ? entry.items : entry.items.filter((i) => fieldIds.includes(i.fieldId));
-      if (items.length > 0) all.push({ issueId: String(issue.id), history: { ...entry, items } });
+      if (items.length > 0) all.push({ ...entry, items });
     }
   }
+  all.sort((a, b) => a.created - b.created || a.issueId - b.issueId || a.id - b.id);
   const page = all.slice(offset, offset + maxResults);
   const byIssue = new Map<string, unknown[]>();
-  for (const { issueId, history } of page) {
+  for (const history of page) {
+    const issueId = String(history.issueId);
     const list = byIssue.get(issueId) ?? [];
     const author = ctx.render.user(history.author);
     list.push({
@@ -136,5 +82,11 @@ function bulkChangelog(ctx: Ctx) {
 }
 
 export const changelogRoutes: RouteDef[] = [
-  { method: 'POST', path: '/rest/api/3/changelog/bulkfetch', handler: bulkChangelog },
+  {
+    method: 'POST',
+    path: '/rest/api/3/changelog/bulkfetch',
+    handler: bulkChangelog,
+    // Like the other reads: a point for the request and one per issue whose changes it returns.
+    objects: countOf('issueChangeLogs'),
+  },
 ];

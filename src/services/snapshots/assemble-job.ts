@@ -10,6 +10,7 @@ import { deleteBlob, readBlob, writeBlob } from '../../storage/blob';
 import { queryAll, readParsed } from '../../storage/store';
 import type { AppDeps } from '../deps';
 import { recordHistoryDay } from '../history/record-history';
+import { startHistoryBackfill } from '../history/start-backfill';
 import { loadLiveConfig } from '../settings/live-config';
 import { loadAllTicks } from '../standards/checklist-store';
 import { evaluatorFor } from '../standards/issue-standards';
@@ -128,6 +129,10 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
     await recordHistoryDay(deps, snapshot, live).catch((error: unknown) => {
       // The snapshot stands without it; the day is recorded again by the next refresh.
       deps.logger.warn('could not record the history day', { portfolioId: plan.portfolioId }, error);
+    });
+    await startHistoryBackfill(deps, snapshot, live).catch((error: unknown) => {
+      // Tried again after the next refresh.
+      deps.logger.warn('could not start the history backfill', { portfolioId: plan.portfolioId }, error);
     });
   } catch (error) {
     await failRun(deps, job.portfolioId, job.seq, error);

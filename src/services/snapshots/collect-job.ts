@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps';
 import { collectPages } from '../portfolio/collect';
 import { createFactsCollector } from './facts-collector';
 import { DIRTY_JOB_PROJECT, snapshotKeys } from './keys';
+import { pacedUntil as quotaPacedUntil } from './quota-pacing';
 import {
   type PartDone,
   PartDoneSchema,
@@ -152,22 +153,13 @@ async function readChangedIssues(
 
 const PACING_REASON = 'Waiting for the next hour: this refresh leaves the rest of the Jira quota to the site';
 
-/**
- * Quota pacing: when the site's remaining points fell below the run's floor (it may spend only a
- * share of what remained when it started), the time the hourly window resets; null to go on.
- * In a later window the floor is that share of the whole quota.
- */
+/** Quota pacing of a run: see quota-pacing.ts. */
 function pacedUntil(deps: AppDeps, plan: RunPlan): number | null {
-  const reading = deps.jira.asApp().meter.quota;
-  if (!reading || plan.pointsFloor === null) return null;
-  // Quota readings are on the wall clock, as Jira's headers are.
-  const nowMs = Date.now();
-  if (reading.resetAt <= nowMs) return null; // the window this reading belongs to is over
-  const sameWindow = plan.quotaResetAt !== null && reading.resetAt <= plan.quotaResetAt;
-  const floor = sameWindow
-    ? plan.pointsFloor
-    : Math.floor((reading.limit ?? reading.remaining) * (1 - plan.settings.refreshQuotaShare));
-  return reading.remaining < floor ? reading.resetAt : null;
+  return quotaPacedUntil(deps.jira.asApp().meter.quota, {
+    pointsFloor: plan.pointsFloor,
+    quotaResetAt: plan.quotaResetAt,
+    share: plan.settings.refreshQuotaShare,
+  });
 }
 
 /** Puts a job back on the queue until `untilMs` (Forge delays at most 15 minutes; it re-checks then). */
