@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { type BackfillStatus, BackfillStatusSchema } from '../src/domain/history/backfill-status';
 import { addDays } from '../src/domain/history/calendar';
 import type { DayRecord } from '../src/domain/history/day-record';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { backfillKeys } from '../src/services/history/backfill-records';
 import { readProjectDays, readSummaries, storeDay } from '../src/services/history/history-store';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
@@ -93,7 +95,17 @@ beforeAll(async () => {
   if (!target) throw new Error('no red or amber project to watch');
   worsened = { key: target.key, name: target.name, rag: target.health.rag };
   await seedHistory();
+  // The seeded past stands for the history: the backfill the first refresh queued is not needed.
+  await setBackfill((status) => ({ ...status, state: 'skipped' }));
 });
+
+/** Rewrites the backfill's status record (as its jobs do), so the page's notice can be checked. */
+async function setBackfill(change: (status: BackfillStatus) => BackfillStatus): Promise<void> {
+  const store = stack.wiring.localApp.deps.store;
+  const key = backfillKeys('all').status;
+  const status = BackfillStatusSchema.parse(await store.get(key));
+  await store.set(key, change(status));
+}
 
 afterAll(async () => {
   await context?.close();
@@ -220,6 +232,22 @@ test('an admin sets a baseline with a note; it is listed, marked on the trend, a
   } finally {
     await actAs('sim-pmo');
   }
+});
+
+test('while the history is being reconstructed, the page says how far it got', async () => {
+  await setBackfill((status) => ({ ...status, state: 'reading', batches: 5, batchesRead: 2, points: 1234 }));
+  try {
+    await openTrends();
+    const notice = app(page).getByTestId('history-backfill');
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain(
+      "Reading Jira's issue history: 2 of 5 batches (1,234 Jira points so far).",
+    );
+  } finally {
+    await setBackfill((status) => ({ ...status, state: 'skipped' }));
+  }
+  await openTrends();
+  await expect(app(page).getByTestId('history-backfill').count()).resolves.toBe(0);
 });
 
 test('the dark theme: readable charts, axe-clean', async () => {

@@ -10,6 +10,7 @@ import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { BackfillNotice } from './BackfillNotice';
 import { ChangesSince } from './ChangesSince';
 import { HISTORY_CSV_COLUMNS } from './history-csv';
 import { PortfolioRagChart } from './PortfolioRagChart';
@@ -71,6 +72,7 @@ function TrendsContent({ portfolioId, asOf }: { portfolioId: string; asOf: strin
             />
           </div>
         </div>
+        <BackfillNotice portfolioId={portfolioId} onProgress={history.reload} />
         {exportError ? (
           <SectionMessage
             appearance="error"
