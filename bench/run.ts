@@ -9,6 +9,8 @@
  * 2. Pure domain compute time for 100,000 issues.
  * 3. The standards engine over the same 100,000 issues (the compliance section of the report).
  * 4. Portfolio snapshots (bench/snapshots.ts): full read as queued jobs, incremental refresh, page views.
+ * 5. History: the backfill from changelogs (bench/backfill.ts) and reading 100 projects x 400 days
+ *    (bench/history.ts: server-side p50/p95 with store latency, storage per project-year).
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ import { createHttpTransport } from '../src/jira/http-client';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
 import { backfillBenchmark } from './backfill';
+import { historyBenchmark } from './history';
 import { startSimulator } from './simulator';
 import { snapshotBenchmark } from './snapshots';
 
@@ -213,8 +216,10 @@ async function main() {
     projects: 20,
     issuesPerProject: 500,
   });
+  // Reading the history (#15): 100 projects x 400 days for the Trends page and the overview.
+  const historyReads = await historyBenchmark();
   process.stdout.write(
-    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots, historyBackfill }, null, 2)}\n`,
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots, historyBackfill, historyReads }, null, 2)}\n`,
   );
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim/users';
 import { isRestrictedKey } from '../src/domain/snapshot/viewer-filter';
 import { invoke } from './support/api';
+import { chooseOption } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { screenshot } from './support/screenshot';
@@ -304,7 +305,9 @@ test('the override form’s errors go once their fields are filled', async () =>
     'Contains HTML or script markup, which settings do not accept; use plain text.',
   );
   await markup.waitFor();
-  await frame.getByTestId('override-project').selectOption(stack.sim.dataset.projects[1]?.key ?? '');
+  const project = stack.sim.dataset.projects[1];
+  if (!project) throw new Error('no second project');
+  await chooseOption(frame, 'override-project', `${project.name} (${project.key})`);
   await expect(frame.getByText('Choose a project.').count()).resolves.toBe(0);
   await frame.getByTestId('override-reason').fill('Plain text now');
   await expect(markup.count()).resolves.toBe(0);
@@ -320,7 +323,7 @@ test('the dry run gives examples and says which projects’ RAG would change, as
   await switchUser('sim-admin');
   const frame = app(page);
   await frame.getByTestId('settings-nav-standards').click();
-  await frame.getByTestId('standard-mode-delivery-readiness').selectOption('enforce');
+  await chooseOption(frame, 'standard-mode-delivery-readiness', 'Enforce: block transitions');
   await frame.getByTestId('settings-nav-thresholds').click();
   // Lenient thresholds: projects red or amber only through them turn greener.
   for (const [indicator, red, amber] of LENIENT) {
