@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type BackfillStatus, BackfillStatusSchema } from '../src/domain/history/backfill-status';
 import { addDays } from '../src/domain/history/calendar';
 import type { DayRecord } from '../src/domain/history/day-record';
@@ -9,6 +9,7 @@ import { readProjectDays, readSummaries, storeDay } from '../src/services/histor
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame, setTheme, switchUser } from './support/host-page';
 import { screenshot } from './support/screenshot';
 import { type Stack, startStack } from './support/stack';
 
@@ -29,13 +30,6 @@ let today: string;
 let report: PortfolioReport;
 /** A project red or amber today that was green in the seeded past. */
 let worsened: { key: string; name: string; rag: string };
-
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-function appFrame(p: Page): Frame {
-  const frame = p.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
-  return frame;
-}
 
 /**
  * Gives the portfolio a past: the 20 days before today copy today's record, except that `worsened`
@@ -113,11 +107,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Acts as another simulator user with the host's switcher (the page reloads). */
+/** Acts as another simulator user with the host's switcher, unless already them. */
 async function actAs(accountId: string): Promise<void> {
-  const current = await page.getByTestId('user-switcher').inputValue();
-  if (current === accountId) return;
-  await Promise.all([page.waitForEvent('load'), page.getByTestId('user-switcher').selectOption(accountId)]);
+  if ((await page.getByTestId('user-switcher').inputValue()) !== accountId) await switchUser(page, accountId);
 }
 
 /** Opens the Trends page and waits for the history (each test stands on its own). */
@@ -252,12 +244,10 @@ test('while the history is being reconstructed, the page says how far it got', a
 
 test('the dark theme: readable charts, axe-clean', async () => {
   await openTrends();
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(page, 'dark');
   await app(page).getByTestId('project-trend-chart').waitFor();
   await screenshot(page, 'trends-pmo-lead-dark');
   expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(page, 'light');
   expect(errors).toEqual([]);
 });

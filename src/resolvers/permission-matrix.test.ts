@@ -77,6 +77,13 @@ const issueRows = (fixture: Fixture) =>
     .filter((key): key is string => key !== null)
     .map((issueKey) => ({ payload: { issueKey }, issue: issueKey }));
 
+/** A project the team member browses and one they do not, each named in a portfolio payload. */
+const projectRows = (fixture: Fixture) =>
+  [fixture.teamIssue, fixture.hiddenIssue].map((issueKey) => {
+    const project = issueKey.split('-')[0] as string;
+    return { payload: { portfolioId: 'all', projectKey: project }, project };
+  });
+
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 const MATRIX: Record<ResolverKey, Row> = {
@@ -113,11 +120,7 @@ const MATRIX: Record<ResolverKey, Row> = {
   getProjectHistory: {
     access: 'project-browsers',
     writes: false,
-    payloads: (fixture) =>
-      [fixture.teamIssue, fixture.hiddenIssue].map((issueKey) => {
-        const project = issueKey.split('-')[0] as string;
-        return { payload: { portfolioId: 'all', projectKey: project }, project };
-      }),
+    payloads: projectRows,
   },
   getPortfolioChanges: {
     access: 'browsers',
@@ -127,11 +130,7 @@ const MATRIX: Record<ResolverKey, Row> = {
   listBaselines: {
     access: 'project-browsers',
     writes: false,
-    payloads: (fixture) =>
-      [fixture.teamIssue, fixture.hiddenIssue].map((issueKey) => {
-        const project = issueKey.split('-')[0] as string;
-        return { payload: { portfolioId: 'all', projectKey: project }, project };
-      }),
+    payloads: projectRows,
   },
   setBaseline: {
     access: 'editors',

@@ -5,9 +5,10 @@ import type { ProjectReport } from '@domain/portfolio/schema';
 import { useEffect, useRef } from 'react';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
+import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
-import { INDICATOR_LABEL, indicatorIssues, indicatorValueText } from './drilldown-model';
+import { indicatorIssues, indicatorValueText } from './drilldown-model';
 import { computedReason, overrideByline } from './project-health';
 
 function IndicatorIssueList({ projectKey, indicator }: { projectKey: string; indicator: HealthIndicator }) {

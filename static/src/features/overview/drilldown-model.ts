@@ -1,14 +1,5 @@
-import type { HealthIndicator, IndicatorName } from '@domain/health/health';
+import type { HealthIndicator } from '@domain/health/health';
 import { jqlAnd, jqlKeys, jqlProject } from '../../shared/lib/jira-url';
-
-/** What the drill-down calls each indicator, in the engine's order. */
-export const INDICATOR_LABEL: Record<IndicatorName, string> = {
-  schedule: 'Schedule',
-  blockers: 'Blockers',
-  risk: 'Risk',
-  compliance: 'Compliance',
-  staleness: 'Staleness',
-};
 
 /** An indicator's value as the drill-down shows it: a percentage, or the top risk score. */
 export function indicatorValueText(indicator: HealthIndicator): string {

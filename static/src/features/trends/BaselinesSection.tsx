@@ -21,6 +21,7 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 
 /** Planned issues drawn in the baseline-vs-actual chart: the ones that slipped most. */
 const CHART_ISSUES = 15;
@@ -54,7 +55,6 @@ function SlipChart({ issues }: { issues: NonNullable<ProjectBaselines['variance'
       </p>
     ) : null;
   }
-  const axis = { fill: token('color.text.subtle'), fontSize: 11 };
   return (
     <div
       role="img"
@@ -64,17 +64,11 @@ function SlipChart({ issues }: { issues: NonNullable<ProjectBaselines['variance'
     >
       <ResponsiveContainer width="100%" height={Math.max(120, data.length * 22 + 40)}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid stroke={token('color.border')} strokeDasharray="3 3" />
-          <XAxis type="number" tick={axis} unit=" d" allowDecimals={false} />
-          <YAxis type="category" dataKey="key" tick={axis} width={90} />
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+          <XAxis type="number" tick={AXIS_TICK} unit=" d" allowDecimals={false} />
+          <YAxis type="category" dataKey="key" tick={AXIS_TICK} width={90} />
           <ReferenceLine x={0} stroke={token('color.border.bold')} />
-          <Tooltip
-            contentStyle={{
-              background: token('elevation.surface.overlay'),
-              borderColor: token('color.border'),
-            }}
-            labelStyle={{ color: token('color.text') }}
-          />
+          <Tooltip {...TOOLTIP_STYLE} />
           <Bar dataKey="slip" name="Days later than the baseline" isAnimationActive={false}>
             {data.map((item) => (
               <Cell

@@ -6,20 +6,13 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
+import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { type ChangesPeriod, sinceDay } from './periods';
 import { RagLozenge } from './RagLozenge';
 
 /** Items listed per kind of change before "and N more". */
 const SHOWN = 50;
-
-const INDICATOR_LABEL = {
-  schedule: 'Schedule',
-  blockers: 'Blockers',
-  risk: 'Risk',
-  compliance: 'Compliance',
-  staleness: 'Staleness',
-} as const;
 
 function ChangeList<T>(props: {
   title: string;

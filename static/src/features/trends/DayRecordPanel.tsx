@@ -2,15 +2,8 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { ProjectHistoryDay } from '@contracts/history';
 import { formatCount } from '../../shared/lib/format';
+import { INDICATOR_MEASURE_LABEL } from '../../shared/ui/indicator-labels';
 import { RagLozenge } from './RagLozenge';
-
-export const INDICATOR_LABEL = {
-  schedule: 'Schedule (overdue %)',
-  blockers: 'Blockers (blocked %)',
-  risk: 'Risk (highest score)',
-  compliance: 'Compliance (%)',
-  staleness: 'Staleness (stale %)',
-} as const;
 
 /** One recorded day of a project, as computed then: what made it red, with the reasons of that day. */
 export function DayRecordPanel({ projectName, day }: { projectName: string; day: ProjectHistoryDay }) {
@@ -52,7 +45,7 @@ export function DayRecordPanel({ projectName, day }: { projectName: string; day:
         <tbody>
           {day.indicators.map((indicator) => (
             <tr key={indicator.name} data-testid={`day-indicator-${indicator.name}`}>
-              <th scope="row">{INDICATOR_LABEL[indicator.name]}</th>
+              <th scope="row">{INDICATOR_MEASURE_LABEL[indicator.name]}</th>
               <td className="pmo-numeric">{indicator.value === null ? '—' : indicator.value}</td>
               <td>
                 <RagLozenge rag={indicator.rag} />

@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { RAG_FILL } from '../../shared/history/rag-colors';
+import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 
 const SERIES = [
   { key: 'red', name: 'Red' },
@@ -55,20 +56,10 @@ export function PortfolioRagChart({ history }: { history: PortfolioHistory }) {
       <div role="img" aria-label={`Projects per RAG over time. ${description}`}>
         <ResponsiveContainer width="100%" height={220}>
           <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-            <CartesianGrid stroke={token('color.border')} strokeDasharray="3 3" />
-            <XAxis dataKey="day" tick={{ fill: token('color.text.subtle'), fontSize: 11 }} minTickGap={24} />
-            <YAxis
-              allowDecimals={false}
-              tick={{ fill: token('color.text.subtle'), fontSize: 11 }}
-              width={32}
-            />
-            <Tooltip
-              contentStyle={{
-                background: token('elevation.surface.overlay'),
-                borderColor: token('color.border'),
-              }}
-              labelStyle={{ color: token('color.text') }}
-            />
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+            <XAxis dataKey="day" tick={AXIS_TICK} minTickGap={24} />
+            <YAxis allowDecimals={false} tick={AXIS_TICK} width={32} />
+            <Tooltip {...TOOLTIP_STYLE} />
             <Legend />
             {rebuilt ? (
               <ReferenceArea

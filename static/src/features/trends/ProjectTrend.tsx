@@ -20,9 +20,11 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { RAG_FILL } from '../../shared/history/rag-colors';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
+import { INDICATOR_MEASURE_LABEL } from '../../shared/ui/indicator-labels';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { BaselinesSection } from './BaselinesSection';
-import { DayRecordPanel, INDICATOR_LABEL } from './DayRecordPanel';
+import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
+import { DayRecordPanel } from './DayRecordPanel';
 import { calendarDays } from './periods';
 
 const PERCENT_LINES = [
@@ -57,7 +59,6 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
   const pick = (state: { activeLabel?: string | number } | null) => {
     if (state && typeof state.activeLabel === 'string') onPick(state.activeLabel);
   };
-  const axis = { fill: token('color.text.subtle'), fontSize: 11 };
   return (
     <div
       role="img"
@@ -72,17 +73,11 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
           onClick={pick}
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
         >
-          <CartesianGrid stroke={token('color.border')} strokeDasharray="3 3" />
-          <XAxis dataKey="day" tick={axis} minTickGap={24} />
-          <YAxis yAxisId="percent" domain={[0, 100]} unit="%" tick={axis} width={44} />
-          <YAxis yAxisId="risk" orientation="right" domain={[0, 25]} tick={axis} width={32} />
-          <Tooltip
-            contentStyle={{
-              background: token('elevation.surface.overlay'),
-              borderColor: token('color.border'),
-            }}
-            labelStyle={{ color: token('color.text') }}
-          />
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+          <XAxis dataKey="day" tick={AXIS_TICK} minTickGap={24} />
+          <YAxis yAxisId="percent" domain={[0, 100]} unit="%" tick={AXIS_TICK} width={44} />
+          <YAxis yAxisId="risk" orientation="right" domain={[0, 25]} tick={AXIS_TICK} width={32} />
+          <Tooltip {...TOOLTIP_STYLE} />
           <Legend />
           {history.markers.map((marker) => (
             <ReferenceLine
@@ -99,7 +94,7 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
               yAxisId="percent"
               type="monotone"
               dataKey={line.key}
-              name={INDICATOR_LABEL[line.key]}
+              name={INDICATOR_MEASURE_LABEL[line.key]}
               stroke={line.color}
               dot={false}
               isAnimationActive={false}
@@ -109,7 +104,7 @@ function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day
             yAxisId="risk"
             type="stepAfter"
             dataKey="risk"
-            name={INDICATOR_LABEL.risk}
+            name={INDICATOR_MEASURE_LABEL.risk}
             stroke={token('color.chart.gray.bold')}
             dot={false}
             isAnimationActive={false}

@@ -2,19 +2,13 @@ import Lozenge from '@atlaskit/lozenge';
 import type { DryRunResult as DryRun } from '@contracts/settings';
 import { formatTimestamp } from '../../../shared/lib/format';
 import { IssueKeyLink } from '../../../shared/ui/IssueKeyLink';
+import { INDICATOR_LABEL } from '../../../shared/ui/indicator-labels';
 import { RAG_APPEARANCE, RAG_LABEL } from '../../../shared/ui/rag';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';
 import './dry-run.css';
 
-const INDICATOR_LABEL = {
-  schedule: 'Schedule',
-  blockers: 'Blockers',
-  risk: 'Risk',
-  compliance: 'Compliance',
-  staleness: 'Staleness',
-  override: 'Manual override',
-} as const;
+const CHANGE_LABEL = { ...INDICATOR_LABEL, override: 'Manual override' } as const;
 
 type Rag = keyof typeof RAG_LABEL;
 
@@ -76,7 +70,7 @@ function HealthImpact({ health }: { health: DryRun['health'] }) {
                         key={reason.indicator}
                         data-testid={`dry-run-health-${change.projectKey}-${reason.indicator}`}
                       >
-                        <strong>{INDICATOR_LABEL[reason.indicator]}</strong>{' '}
+                        <strong>{CHANGE_LABEL[reason.indicator]}</strong>{' '}
                         <RagChange from={reason.from} to={reason.to} />{' '}
                         <span className="pmo-wrap">{reason.reason}</span>
                       </li>
