@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors';
 import { daysFrom } from '../../domain/history/calendar';
 import type { Actor, AppDeps } from '../deps';
 import { readProjectDays, readSummaries } from './history-store';
-import { assertSeesSomeProject, historyViewer } from './history-viewer';
+import { assertSeesSomeProject, historyViewer, visibleProjectNames } from './history-viewer';
 import { projectDayView } from './project-day-view';
 
 /**
@@ -25,11 +25,7 @@ export async function exportPortfolioHistory(
   }
   const viewer = await historyViewer(deps, actor, input.portfolioId);
   const summaries = await readSummaries(deps.store, input.portfolioId, input.from, input.to);
-  const names = new Map<string, string>();
-  for (const summary of summaries) {
-    for (const [key, name] of Object.entries(summary.names))
-      if (viewer.browsable.has(key)) names.set(key, name);
-  }
+  const names = visibleProjectNames(viewer, summaries);
   assertSeesSomeProject(input.portfolioId, viewer, names.keys(), summaries.length > 0);
   const keys = [...names.keys()].sort();
   const perProject = await Promise.all(

@@ -3,7 +3,7 @@ import { addDays, daysFrom } from '../../domain/history/calendar';
 import { type DaySummary, ragOfCode } from '../../domain/history/day-record';
 import type { Actor, AppDeps } from '../deps';
 import { readSummaries } from './history-store';
-import { assertSeesSomeProject, historyViewer } from './history-viewer';
+import { assertSeesSomeProject, historyViewer, visibleProjectNames } from './history-viewer';
 
 /**
  * The portfolio's RAG per project and day over the last `days` days, and the red / amber / green
@@ -18,11 +18,7 @@ export async function getPortfolioHistory(
   const from = addDays(viewer.today, -(input.days - 1));
   const summaries = await readSummaries(deps.store, input.portfolioId, from, viewer.today);
   const byDay = new Map(summaries.map((summary) => [summary.day, summary]));
-  const names = new Map<string, string>();
-  for (const summary of summaries) {
-    for (const [key, name] of Object.entries(summary.names))
-      if (viewer.browsable.has(key)) names.set(key, name);
-  }
+  const names = visibleProjectNames(viewer, summaries);
   assertSeesSomeProject(input.portfolioId, viewer, names.keys(), summaries.length > 0);
   const calendar = daysFrom(from, viewer.today);
   const keys = [...names.keys()].sort();

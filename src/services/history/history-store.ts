@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { addDays } from '../../domain/history/calendar';
 import {
   type DayRecord,
@@ -108,19 +109,19 @@ function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** Day summaries from `from` to `to` (inclusive), oldest first; unreadable records are skipped. */
-export async function readSummaries(
+/** Records under `prefix` + day for the days `from`..`to` (inclusive), oldest first; unreadable ones skipped. */
+async function readDays<T extends { day: string }>(
   store: Store,
-  portfolioId: string,
+  prefix: string,
   from: string,
   to: string,
-): Promise<DaySummary[]> {
-  const keys = snapshotKeys(portfolioId);
+  schema: z.ZodType<T>,
+): Promise<T[]> {
   const pages = await Promise.all(
     monthsBetween(from, to).map(async (month) => {
-      const days: DaySummary[] = [];
-      for await (const entry of queryAll(store, `${keys.historyDayPrefix}${month}`)) {
-        const parsed = DaySummarySchema.safeParse(entry.value);
+      const days: T[] = [];
+      for await (const entry of queryAll(store, `${prefix}${month}`)) {
+        const parsed = schema.safeParse(entry.value);
         if (parsed.success && parsed.data.day >= from && parsed.data.day <= to) days.push(parsed.data);
       }
       return days;
@@ -129,24 +130,29 @@ export async function readSummaries(
   return pages.flat();
 }
 
+/** Day summaries from `from` to `to` (inclusive), oldest first; unreadable records are skipped. */
+export function readSummaries(
+  store: Store,
+  portfolioId: string,
+  from: string,
+  to: string,
+): Promise<DaySummary[]> {
+  return readDays(store, snapshotKeys(portfolioId).historyDayPrefix, from, to, DaySummarySchema);
+}
+
 /** One project's days from `from` to `to` (inclusive), oldest first. */
-export async function readProjectDays(
+export function readProjectDays(
   store: Store,
   portfolioId: string,
   projectKey: string,
   from: string,
   to: string,
 ): Promise<ProjectDay[]> {
-  const prefix = snapshotKeys(portfolioId).historyProjectPrefix(projectKey);
-  const pages = await Promise.all(
-    monthsBetween(from, to).map(async (month) => {
-      const days: ProjectDay[] = [];
-      for await (const entry of queryAll(store, `${prefix}${month}`)) {
-        const parsed = ProjectDaySchema.safeParse(entry.value);
-        if (parsed.success && parsed.data.day >= from && parsed.data.day <= to) days.push(parsed.data);
-      }
-      return days;
-    }),
+  return readDays(
+    store,
+    snapshotKeys(portfolioId).historyProjectPrefix(projectKey),
+    from,
+    to,
+    ProjectDaySchema,
   );
-  return pages.flat();
 }

@@ -60,3 +60,16 @@ export function assertSeesSomeProject(
   for (const key of projectKeys) if (viewer.browsable.has(key)) return;
   throw new AppError('NOT_FOUND', `There is no portfolio ${portfolioId}`);
 }
+
+/** The names of the projects the viewer can browse among `summaries`, the latest name of each. */
+export function visibleProjectNames(
+  viewer: HistoryViewer,
+  summaries: readonly { names: Readonly<Record<string, string>> }[],
+): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const summary of summaries) {
+    for (const [key, name] of Object.entries(summary.names))
+      if (viewer.browsable.has(key)) names.set(key, name);
+  }
+  return names;
+}
