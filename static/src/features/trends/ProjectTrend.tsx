@@ -1,6 +1,7 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { HistoryMarker, ProjectHistory } from '@contracts/history';
+import { daysFrom } from '@domain/history/calendar';
 import { useMemo, useState } from 'react';
 import {
   Bar,
@@ -25,7 +26,6 @@ import { LoadingState } from '../../shared/ui/LoadingState';
 import { BaselinesSection } from './BaselinesSection';
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 import { DayRecordPanel } from './DayRecordPanel';
-import { calendarDays } from './periods';
 
 const PERCENT_LINES = [
   { key: 'schedule', color: token('color.chart.red.bold') },
@@ -46,7 +46,7 @@ const RAG_LEVEL = { none: 1, green: 1, amber: 2, red: 3 } as const;
 function TrendChart({ history, onPick }: { history: ProjectHistory; onPick: (day: string) => void }) {
   // Every calendar day of the window: a day without a record is a gap in the lines, never bridged.
   const byDay = new Map(history.days.map((day) => [day.day, day]));
-  const data = calendarDays(history.days[0]?.day ?? history.to, history.to).map((date) => {
+  const data = daysFrom(history.days[0]?.day ?? history.to, history.to).map((date) => {
     const day = byDay.get(date);
     if (!day) return { day: date, rag: null, level: 0 };
     return {

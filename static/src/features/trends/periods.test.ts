@@ -1,4 +1,4 @@
-import { calendarDays, sinceDay, windowsOf } from './periods';
+import { sinceDay, windowsOf } from './periods';
 
 describe('trend periods', () => {
   it('counts a week and a calendar month back from today', () => {
@@ -6,16 +6,6 @@ describe('trend periods', () => {
     expect(sinceDay({ kind: 'month' }, '2026-03-31')).toBe('2026-02-28');
     expect(sinceDay({ kind: 'month' }, '2026-01-15')).toBe('2025-12-15');
     expect(sinceDay({ kind: 'date', day: '2025-11-01' }, '2026-03-02')).toBe('2025-11-01');
-  });
-
-  it('lists every calendar day of a range, so a day without a record is drawn as a gap', () => {
-    expect(calendarDays('2026-02-27', '2026-03-02')).toEqual([
-      '2026-02-27',
-      '2026-02-28',
-      '2026-03-01',
-      '2026-03-02',
-    ]);
-    expect(calendarDays('2026-03-02', '2026-03-01')).toEqual([]);
   });
 
   it('cuts a range into export windows that cover it exactly once', () => {

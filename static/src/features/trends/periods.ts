@@ -1,4 +1,4 @@
-import { addDays, eachDayOfInterval, formatISO, min, parseISO, subMonths, subWeeks } from 'date-fns';
+import { addDays, formatISO, min, parseISO, subMonths, subWeeks } from 'date-fns';
 
 /** The windows the trends page offers, in days. */
 export const TREND_WINDOWS = [
@@ -28,10 +28,4 @@ export function windowsOf(from: string, to: string, size: number): { from: strin
     windows.push({ from: isoDay(cursor), to: isoDay(min([addDays(cursor, size - 1), end])) });
   }
   return windows;
-}
-
-/** Every day from `from` to `to`, both included (empty when `from` is later). */
-export function calendarDays(from: string, to: string): string[] {
-  if (from > to) return [];
-  return eachDayOfInterval({ start: parseISO(from), end: parseISO(to) }).map(isoDay);
 }
