@@ -1,5 +1,4 @@
 import '@xyflow/react/dist/style.css';
-import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { RESTRICTED_PROJECT } from '@domain/snapshot/viewer-filter';
 import {
@@ -22,7 +21,8 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
-import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
+import { RagLozenge } from '../../shared/ui/RagLozenge';
+import { RAG_LABEL } from '../../shared/ui/rag';
 import type { ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
 import type { GraphEdge, GraphGroup, GraphModel } from './graph-model';
 import {
@@ -83,7 +83,7 @@ const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNod
           {project.key === RESTRICTED_PROJECT ? '' : project.key}
         </span>
         {project.inPortfolio ? (
-          <Lozenge appearance={RAG_APPEARANCE[project.rag]}>{RAG_LABEL[project.rag]}</Lozenge>
+          <RagLozenge rag={project.rag} />
         ) : project.key === RESTRICTED_PROJECT ? null : (
           <span className="pmo-subtlest">Outside the portfolio</span>
         )}

@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
-import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
+import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { type HealthState, overrideByline, projectHealth } from './project-health';
 
 /**
@@ -44,7 +43,7 @@ export function HealthCell({
   return (
     <span className="pmo-health" data-testid={testId} data-rag={health.rag} data-computed-rag={computed.rag}>
       <span className="pmo-health__rag">
-        <Lozenge appearance={RAG_APPEARANCE[health.rag]}>{RAG_LABEL[health.rag]}</Lozenge>
+        <RagLozenge rag={health.rag} />
         {override ? <span className="pmo-health__tag">Set by the PMO</span> : null}
       </span>
       {override ? (
@@ -54,8 +53,7 @@ export function HealthCell({
             <span className="pmo-health__byline"> ({overrideByline(override)})</span>
           </span>
           <span className="pmo-health__computed" data-testid={`${testId}-computed`}>
-            <span>Computed:</span>{' '}
-            <Lozenge appearance={RAG_APPEARANCE[computed.rag]}>{RAG_LABEL[computed.rag]}</Lozenge>
+            <span>Computed:</span> <RagLozenge rag={computed.rag} />
             {computed.reason ? <span className="pmo-health__reason"> {computed.reason}</span> : null}
           </span>
         </>

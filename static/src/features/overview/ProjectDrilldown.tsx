@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import type { HealthIndicator } from '@domain/health/health';
 import type { ProjectReport } from '@domain/portfolio/schema';
 import { useEffect, useRef } from 'react';
@@ -7,7 +6,7 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
-import { RAG_APPEARANCE, RAG_LABEL } from '../../shared/ui/rag';
+import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { indicatorIssues, indicatorValueText } from './drilldown-model';
 import { computedReason, overrideByline } from './project-health';
 
@@ -76,7 +75,7 @@ export function ProjectDrilldown({ project, onClose }: { project: ProjectReport;
           }
         >
           <p className="pmo-drilldown__rag" data-testid="drilldown-rag" data-rag={health.rag}>
-            <Lozenge appearance={RAG_APPEARANCE[health.rag]}>{RAG_LABEL[health.rag]}</Lozenge>{' '}
+            <RagLozenge rag={health.rag} />{' '}
             {health.override ? (
               <span data-testid="drilldown-override">
                 set by the PMO: {health.override.reason} ({overrideByline(health.override)}).{' '}
@@ -85,11 +84,7 @@ export function ProjectDrilldown({ project, onClose }: { project: ProjectReport;
             <span data-testid="drilldown-computed" data-rag={health.computedRag}>
               {health.override ? (
                 <>
-                  Computed:{' '}
-                  <Lozenge appearance={RAG_APPEARANCE[health.computedRag]}>
-                    {RAG_LABEL[health.computedRag]}
-                  </Lozenge>{' '}
-                  {computedReason(health)}
+                  Computed: <RagLozenge rag={health.computedRag} /> {computedReason(health)}
                 </>
               ) : (
                 'Computed from the worst of the indicators below.'
@@ -117,7 +112,7 @@ export function ProjectDrilldown({ project, onClose }: { project: ProjectReport;
             >
               <th scope="row">{INDICATOR_LABEL[indicator.name]}</th>
               <td>
-                <Lozenge appearance={RAG_APPEARANCE[indicator.rag]}>{RAG_LABEL[indicator.rag]}</Lozenge>
+                <RagLozenge rag={indicator.rag} />
               </td>
               <td className="pmo-numeric">{indicatorValueText(indicator)}</td>
               <td className="pmo-wrap">

@@ -8,8 +8,8 @@ import { ErrorState } from '../../shared/ui/ErrorState';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { type ChangesPeriod, sinceDay } from './periods';
-import { RagLozenge } from './RagLozenge';
 
 /** Items listed per kind of change before "and N more". */
 const SHOWN = 50;

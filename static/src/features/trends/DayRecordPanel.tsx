@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import type { ProjectHistoryDay } from '@contracts/history';
 import { formatCount } from '../../shared/lib/format';
 import { INDICATOR_MEASURE_LABEL } from '../../shared/ui/indicator-labels';
-import { RagLozenge } from './RagLozenge';
+import { RagLozenge } from '../../shared/ui/RagLozenge';
 
 /** One recorded day of a project, as computed then: what made it red, with the reasons of that day. */
 export function DayRecordPanel({ projectName, day }: { projectName: string; day: ProjectHistoryDay }) {

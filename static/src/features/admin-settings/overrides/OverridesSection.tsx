@@ -8,6 +8,7 @@ import { ManualOverrideSchema } from '@domain/health/health';
 import { useState } from 'react';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
+import { RagLozenge } from '../../../shared/ui/RagLozenge';
 import { formatDateTime } from '../audit/audit-format';
 import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
@@ -18,7 +19,7 @@ import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextFields';
 import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
 
-const RAG_APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
+const _RAG_APPEARANCE = { green: 'success', amber: 'moved', red: 'removed' } as const;
 const RAG_LABEL = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 type Rag = keyof typeof RAG_LABEL;
 
@@ -163,7 +164,7 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
                   {projectName(catalog, key)} <span className="pmo-subtlest pmo-key">{key}</span>
                 </td>
                 <td>
-                  <Lozenge appearance={RAG_APPEARANCE[override.rag]}>{RAG_LABEL[override.rag]}</Lozenge>
+                  <RagLozenge rag={override.rag} />
                 </td>
                 <td className="pmo-wrap">{override.reason}</td>
                 <td>

@@ -1,24 +1,23 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { DryRunResult as DryRun } from '@contracts/settings';
+import type { Rag } from '@domain/health/health';
 import { formatTimestamp } from '../../../shared/lib/format';
 import { IssueKeyLink } from '../../../shared/ui/IssueKeyLink';
 import { INDICATOR_LABEL } from '../../../shared/ui/indicator-labels';
-import { RAG_APPEARANCE, RAG_LABEL } from '../../../shared/ui/rag';
+import { RagLozenge } from '../../../shared/ui/RagLozenge';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';
 import './dry-run.css';
 
 const CHANGE_LABEL = { ...INDICATOR_LABEL, override: 'Manual override' } as const;
 
-type Rag = keyof typeof RAG_LABEL;
-
 function RagChange({ from, to }: { from: Rag; to: Rag }) {
   return (
     <span className="pmo-rag-change">
-      <Lozenge appearance={RAG_APPEARANCE[from]}>{RAG_LABEL[from]}</Lozenge>
+      <RagLozenge rag={from} />
       <span aria-hidden="true">→</span>
       <span className="pmo-visually-hidden">to</span>
-      <Lozenge appearance={RAG_APPEARANCE[to]}>{RAG_LABEL[to]}</Lozenge>
+      <RagLozenge rag={to} />
     </span>
   );
 }
