@@ -1,4 +1,5 @@
-import { makeResolver } from '@forge/resolver';
+import { z } from 'zod';
+import { parseOrThrow } from './domain/errors';
 import { createResolverHandler } from './resolvers';
 import type { AppDeps } from './services/deps';
 import { recordIssueChange } from './services/record-issue-change';
@@ -7,8 +8,11 @@ import { scheduleDailySnapshot } from './services/snapshot';
 import { refreshDuePortfolios } from './services/snapshots/refresh-due-portfolios';
 import { validateTransition } from './services/validate-transition';
 
-/** The queue consumer's resolver method, named in manifest.yml. */
-export const CONSUMER_METHOD = 'run-job';
+/**
+ * What Forge hands the queue consumer's function (@forge/events 2 and later: the consumer module names
+ * a function, no resolver): the pushed event's body plus invocation fields (jobId, eventId, retryContext).
+ */
+const AsyncEventSchema = z.looseObject({ body: z.record(z.string(), z.unknown()) });
 
 /**
  * Every entry point of the app, built from its dependencies. Forge (src/index.ts), the local host
@@ -21,11 +25,9 @@ export function createApp(deps: AppDeps) {
     issueTrigger: (event: unknown) => recordIssueChange(deps, event),
     dailySnapshot: () => scheduleDailySnapshot(deps, deps.queue),
     refreshTrigger: () => refreshDuePortfolios(deps),
-    consumer: makeResolver({
-      [CONSUMER_METHOD]: async ({ payload }) => {
-        await runJob(deps, payload);
-      },
-    }),
+    consumer: async (event: unknown) => {
+      await runJob(deps, parseOrThrow(AsyncEventSchema, event, 'queued event').body);
+    },
   };
 }
 export type App = ReturnType<typeof createApp>;

@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
-import { CONSUMER_METHOD } from '../src/app';
 
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.yml');
@@ -21,7 +20,7 @@ interface Manifest {
   app: { runtime: { name: string } };
   modules: {
     function: { key: string; handler: string }[];
-    consumer: { key: string; resolver: { function: string; method: string } }[];
+    consumer: { key: string; queue: string; function?: string; resolver?: unknown }[];
   };
   resources: { key: string; path: string }[];
 }
@@ -91,8 +90,12 @@ describe('manifest.yml', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has the queue consumer call the method the app registers', () => {
-    expect(manifest.modules.consumer.map((consumer) => consumer.resolver.method)).toEqual([CONSUMER_METHOD]);
+  it('has the queue consumer name a function module, as @forge/events 2 and later require (no resolver)', () => {
+    const functionKeys = manifest.modules.function.map((fn) => fn.key);
+    for (const consumer of manifest.modules.consumer) {
+      expect(consumer.resolver).toBeUndefined();
+      expect(functionKeys).toContain(consumer.function);
+    }
   });
 
   it('runs on the nodejs22.x runtime', () => {
