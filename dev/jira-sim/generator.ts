@@ -930,11 +930,11 @@ type Profile =
 const PROFILE_CYCLE: readonly Profile[] = [
   'risk-red',
   'green',
-  'green',
+  'stale-amber',
   'green',
   'blockers-amber',
   'risk-amber',
-  'stale-amber',
+  'green',
   'green',
   'schedule-amber',
   'green',
@@ -985,14 +985,16 @@ function tuneHealth(input: TuneInput): void {
   const today = isoDate(now);
   const isBlocking = (l: SimLink) => l.typeId === LINK_TYPE.blocks || l.typeId === LINK_TYPE.dependency;
 
-  // Date conflicts only where they were planted: elsewhere (even in a host project, which would turn
-  // red at three) the blocked issue was replanned to its blocker's due date.
+  // Date conflicts only where they were planted, or in the overdue-heavy project (replanning would undo
+  // its late work): elsewhere, even in a host project that would turn red at three, the blocked issue
+  // was replanned to its blocker's due date.
   for (let pass = 0, changed = true; changed && pass < 20; pass++) {
     changed = false;
     for (const link of links) {
       if (!isBlocking(link) || conflictBlockers.has(link.from)) continue;
       const blocker = byId(link.from);
       const blocked = byId(link.to);
+      if (profiles[blocked.projectIdx] === 'overdue') continue;
       if (!isOpen(blocker) || !isOpen(blocked) || blocker.duedate === null || blocked.duedate === null)
         continue;
       if (blocker.duedate > blocked.duedate) {
