@@ -96,7 +96,7 @@ test('counting every standard caps compliance at amber; the drill-down shows wha
   const indicator = project ? complianceOf(project) : undefined;
   if (!project || !indicator) throw new Error('no capped project');
   expect(indicator.rag).toBe('amber');
-  expect(indicator.reason).toContain('compliance makes a project amber at most');
+  expect(indicator.reason).toContain('counted as amber, since compliance makes a project amber at most');
   expect(report.projects.every((candidate) => complianceOf(candidate)?.rag !== 'red')).toBe(true);
 
   await page.goto(`${stack.url}${PORTFOLIO}/overview`);

@@ -298,7 +298,7 @@ function complianceIndicator(
     weight === 'informs'
       ? "; compliance informs only and does not decide the project's RAG"
       : rag !== measured.rag
-        ? '; compliance makes a project amber at most, so it counts as amber and does not decide red'
+        ? '; counted as amber, since compliance makes a project amber at most'
         : '';
   return {
     name: 'compliance',

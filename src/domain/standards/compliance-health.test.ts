@@ -127,7 +127,7 @@ describe('compliance toward health (#14.13)', () => {
       rag: 'amber',
       thresholdRag: 'red',
       reason:
-        '0 of 10 evaluated issues (0%) meet the active standards (Dated work and Data hygiene); red below 75%; compliance makes a project amber at most, so it counts as amber and does not decide red.',
+        '0 of 10 evaluated issues (0%) meet the active standards (Dated work and Data hygiene); red below 75%; counted as amber, since compliance makes a project amber at most.',
     });
   });
 

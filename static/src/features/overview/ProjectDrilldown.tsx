@@ -18,9 +18,9 @@ function IndicatorRag({ indicator }: { indicator: HealthIndicator }) {
     <>
       {indicator.rag === 'none' && note ? <Lozenge>Not counted</Lozenge> : <RagLozenge rag={indicator.rag} />}
       {note ? (
-        <span className="pmo-subtlest pmo-block" data-testid={`indicator-${indicator.name}-threshold-rag`}>
+        <div className="pmo-subtlest" data-testid={`indicator-${indicator.name}-threshold-rag`}>
           {note}
-        </span>
+        </div>
       ) : null}
     </>
   );
