@@ -3,6 +3,7 @@ import { reportToCsv } from '../cli/format';
 import { wireSimulator } from '../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../dev/jira-sim';
 import type { LocalApp } from '../dev/local/local-app';
+import type { PmoConfig } from '../src/domain/config/schema';
 import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { createPortfolioCompliance } from '../src/services/portfolio/compliance';
 import { siteSettingsFor } from '../src/services/portfolio/site-settings';
@@ -11,7 +12,7 @@ import { loadAllTicks } from '../src/services/standards/checklist-store';
 import { loadStandardsSite } from '../src/services/standards/standards-site';
 import { MemoryStore } from '../src/storage/memory-store';
 import { complianceMatrix } from '../static/src/features/compliance/compliance-model';
-import { portfolioReportAs } from './support/local-resolvers';
+import { invokeAs, portfolioReportAs } from './support/local-resolvers';
 
 /**
  * Issue #14.7: Overview and Compliance disagreed for the same project (72% vs 71%). One computation
@@ -27,6 +28,23 @@ let local: LocalApp;
 beforeAll(async () => {
   sim = await createJiraSim({ port: 0, seed: 3, projects: 10, issuesPerProject: 47, now: NOW });
   local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
+  // The compliance view lists every standard; health counts them all too once the admin says so
+  // (by default only enforced ones count, #14.13), and then both must show one figure.
+  const settings = await invokeAs<{ live: { version: number; config: PmoConfig } }>(
+    local,
+    'sim-admin',
+    'getSettings',
+    {},
+  );
+  if (!settings.ok) throw new Error(settings.error.message);
+  const config = structuredClone(settings.data.live.config);
+  config.engine.complianceHealth = { counts: 'all', weight: 'decides' };
+  const saved = await invokeAs(local, 'sim-admin', 'saveSettings', {
+    baseVersion: settings.data.live.version,
+    config,
+    comment: 'Count every standard toward health',
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
 });
 afterAll(() => sim.close());
 

@@ -911,15 +911,16 @@ export function generateDataset(options: GenerateOptions): SimDataset {
 const EMPTY_LABELS: readonly string[] = Object.freeze([]);
 
 /**
- * What a project's computed health should look like, so the demo portfolio is a realistic mix rather
- * than all red: "overdue" is the planted overdue-heavy project (red on schedule), "green" projects are on
- * track, the others are amber or red for one main reason.
+ * What a project's computed health should look like, so the demo portfolio tells a story a PMO
+ * believes (12 projects: 2 red, 4 amber, 6 green with the default settings): "overdue" is the planted
+ * overdue-heavy project (red on late work), "risk-red" has a high unmitigated risk, the amber ones have
+ * one main reason each (a blocked chain, a medium risk, work going stale, some late work), and "green"
+ * projects are on track.
  */
 type Profile =
   | 'green'
   | 'overdue'
   | 'risk-red'
-  | 'stale-red'
   | 'stale-amber'
   | 'risk-amber'
   | 'schedule-amber'
@@ -933,7 +934,7 @@ const PROFILE_CYCLE: readonly Profile[] = [
   'green',
   'blockers-amber',
   'risk-amber',
-  'stale-red',
+  'green',
   'green',
   'schedule-amber',
   'green',
@@ -941,7 +942,7 @@ const PROFILE_CYCLE: readonly Profile[] = [
 /** On-track projects: their open issues stay out of random blocking links. */
 const CALM_PROFILES: ReadonlySet<Profile> = new Set(['green', 'stale-amber', 'risk-amber', 'schedule-amber']);
 /** Projects that receive the planted date conflicts (on the blocked side), in this order. */
-const HOST_PROFILES: readonly Profile[] = ['blockers-amber', 'risk-red', 'stale-red', 'overdue'];
+const HOST_PROFILES: readonly Profile[] = ['blockers-amber', 'risk-red', 'stale-amber', 'overdue'];
 
 function assignProfiles(nProjects: number, overdueIdx: number, healthyIdx: number): Profile[] {
   const out: Profile[] = [];
@@ -982,18 +983,18 @@ function tuneHealth(input: TuneInput): void {
   const { now, byProject, byId, links, profiles, planted, conflictBlockers } = input;
   const rng = new Prng(subSeed(input.seed, 'profiles'));
   const today = isoDate(now);
-  const hostSet = new Set<Profile>(HOST_PROFILES);
   const isBlocking = (l: SimLink) => l.typeId === LINK_TYPE.blocks || l.typeId === LINK_TYPE.dependency;
 
-  // Date conflicts only where the project is meant to have them: elsewhere the blocked issue was
-  // replanned to its blocker's due date.
+  // Date conflicts only where they were planted, or in the overdue-heavy project (replanning would undo
+  // its late work): elsewhere, even in a host project that would turn red at three, the blocked issue
+  // was replanned to its blocker's due date.
   for (let pass = 0, changed = true; changed && pass < 20; pass++) {
     changed = false;
     for (const link of links) {
       if (!isBlocking(link) || conflictBlockers.has(link.from)) continue;
       const blocker = byId(link.from);
       const blocked = byId(link.to);
-      if (hostSet.has(profiles[blocked.projectIdx] ?? 'green')) continue;
+      if (profiles[blocked.projectIdx] === 'overdue') continue;
       if (!isOpen(blocker) || !isOpen(blocked) || blocker.duedate === null || blocked.duedate === null)
         continue;
       if (blocker.duedate > blocked.duedate) {
@@ -1042,12 +1043,7 @@ function tuneHealth(input: TuneInput): void {
     const isStale = (i: SimIssue) => i.updated <= now - STALE_MS;
     const staleNow = inProgress.filter(isStale);
     const n = inProgress.length;
-    const target =
-      profile === 'stale-red'
-        ? Math.max(staleNow.length, Math.ceil(n * 0.35))
-        : profile === 'stale-amber'
-          ? Math.max(1, Math.round(n * 0.17))
-          : Math.floor(n * 0.06);
+    const target = profile === 'stale-amber' ? Math.max(1, Math.round(n * 0.17)) : Math.floor(n * 0.06);
     if (staleNow.length > target) {
       for (const issue of rng.sample(staleNow, staleNow.length - target)) {
         issue.updated = Math.max(issue.statusChanged, now - rng.int(2 * HOUR_MS, 10 * DAY_MS));

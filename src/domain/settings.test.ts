@@ -22,6 +22,19 @@ describe('engine settings', () => {
       riskRoamFieldId: null,
       riskOwnerFieldId: null,
       limits: { exampleKeys: 5, blockedChains: 50, conflicts: 500 },
+      complianceHealth: { counts: 'enforced', weight: 'capAmber' },
+    });
+  });
+
+  it('reads settings stored before the compliance weight existed with its defaults (#14.13)', () => {
+    const stored = { health: { compliance: { amber: 80, red: 60 } }, staleDays: 10 };
+    expect(EngineSettingsSchema.parse(stored).complianceHealth).toEqual({
+      counts: 'enforced',
+      weight: 'capAmber',
+    });
+    expect(EngineSettingsSchema.parse({ complianceHealth: { counts: 'all' } }).complianceHealth).toEqual({
+      counts: 'all',
+      weight: 'capAmber',
     });
   });
 
@@ -46,6 +59,7 @@ describe('engine settings', () => {
     ['high below medium', { riskMatrix: { high: 5, medium: 8 } }],
     ['unknown link direction', { blockingLinks: [{ type: 'Blocks', blockerDirection: 'sideways' }] }],
     ['fallback outside 1..5', { riskFallback: { probability: 0, impact: 3 } }],
+    ['unknown compliance weight', { complianceHealth: { weight: 'sometimes' } }],
   ])('rejects %s', (_what, input) => {
     expect(EngineSettingsSchema.safeParse(input).success).toBe(false);
   });

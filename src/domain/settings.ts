@@ -92,6 +92,21 @@ export const RiskMatrixSchema = z
   .refine((m) => m.high >= m.medium, { message: 'high must be at or above medium' });
 export type RiskMatrix = z.infer<typeof RiskMatrixSchema>;
 
+/**
+ * How the PMO standards count toward a project's health. Which standards the compliance indicator
+ * counts: `enforced` (only standards in enforce mode: warn-mode ones inform on the compliance page) or
+ * `all`. How much it weighs: `decides` (its RAG counts like any indicator's), `capAmber` (it can make a
+ * project amber at most: process lapses call for attention, late or blocked delivery for red) or
+ * `informs` (its value and reason are shown, it never changes the project's RAG).
+ */
+export const ComplianceHealthSchema = z.strictObject({
+  counts: z.enum(['enforced', 'all']).default('enforced'),
+  weight: z.enum(['decides', 'capAmber', 'informs']).default('capAmber'),
+});
+export type ComplianceHealth = z.infer<typeof ComplianceHealthSchema>;
+export type ComplianceCounts = ComplianceHealth['counts'];
+export type ComplianceWeight = ComplianceHealth['weight'];
+
 export const EngineSettingsSchema = z.strictObject({
   blockingLinks: z.array(BlockingLinkMappingSchema).default([
     { type: 'Blocks', blockerDirection: 'outward' },
@@ -139,6 +154,8 @@ export const EngineSettingsSchema = z.strictObject({
     })
     .strict()
     .default({ exampleKeys: 5, blockedChains: 50, conflicts: 500 }),
+  /** Which standards the compliance indicator counts and how much it weighs in the project's RAG. */
+  complianceHealth: ComplianceHealthSchema.default({ counts: 'enforced', weight: 'capAmber' }),
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 /** What callers may store or send: any field may be left out and takes its default. */

@@ -201,6 +201,7 @@ const KEY_WORDS: Record<string, string> = {
   expiresAt: 'expires',
   rag: 'RAG',
   jql: 'JQL',
+  complianceHealth: 'Compliance in health',
 };
 
 function childOfObject(where: Where, key: string, isRecord: boolean): Where {

@@ -176,7 +176,23 @@ describe('compliance indicator', () => {
       rag: 'amber',
       reason: '80% of evaluated issues meet the active standards; amber below 90%, red below 75%.',
     });
-    expect(indicator(facts({ compliance: { compliant: 7, evaluated: 10 } }), 'compliance')?.rag).toBe('red');
+    expect(indicator(facts({ compliance: { compliant: 7, evaluated: 10 } }), 'compliance')).toMatchObject({
+      rag: 'amber',
+      thresholdRag: 'red',
+    });
+  });
+
+  it('is red below the red threshold when compliance decides the RAG', () => {
+    const decides = {
+      ...defaultEngineSettings,
+      complianceHealth: { counts: 'all', weight: 'decides' },
+    } as const;
+    const health = computeHealth(facts({ compliance: { compliant: 7, evaluated: 10 } }), decides);
+    expect(health.rag).toBe('red');
+    expect(health.indicators.find((i) => i.name === 'compliance')).toMatchObject({
+      rag: 'red',
+      reason: '7 of 10 evaluated issues (70%) meet the active standards; red below 75%.',
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProjectDependencyFacts } from '../dependencies/graph';
 import { compareIssueKeys } from '../dependencies/keys';
 import { isUnmitigated, type RiskEntry } from '../risks/raid';
-import type { EngineSettings, Thresholds } from '../settings';
+import type { ComplianceWeight, EngineSettings, Thresholds } from '../settings';
 import { complianceShare, percent } from './percent';
 
 /**
@@ -28,6 +28,11 @@ export const HealthIndicatorSchema = z.object({
   reason: z.string(),
   /** A few example issues behind the value, worst first. */
   issueKeys: z.array(z.string()).optional(),
+  /**
+   * The RAG the thresholds give, when the indicator's weight setting made `rag` (what counts toward the
+   * project's RAG) milder: compliance capped at amber, or informing only ("none"). Absent otherwise.
+   */
+  thresholdRag: Rag.optional(),
 });
 export type HealthIndicator = z.infer<typeof HealthIndicatorSchema>;
 
@@ -69,7 +74,21 @@ export interface ComputedHealth {
 export const ComplianceInputSchema = z.union([
   z.number().min(0).max(1),
   z
-    .object({ compliant: z.number().int().nonnegative(), evaluated: z.number().int().nonnegative() })
+    .object({
+      compliant: z.number().int().nonnegative(),
+      evaluated: z.number().int().nonnegative(),
+      /**
+       * Which standards the counts cover (`complianceHealth.counts`): the names of those counted and of
+       * the warn-mode ones left out, as they apply to the project. Absent: "the active standards".
+       */
+      counted: z
+        .object({
+          scope: z.enum(['enforced', 'all']),
+          standards: z.array(z.string()),
+          notCounted: z.array(z.string()),
+        })
+        .optional(),
+    })
     .refine((c) => c.compliant <= c.evaluated, { message: 'compliant cannot exceed evaluated' }),
 ]);
 export type ComplianceInput = z.infer<typeof ComplianceInputSchema>;
@@ -104,7 +123,7 @@ export function worstRag(rags: Iterable<Rag>): Rag {
 
 export function computeHealth(
   facts: ProjectHealthFacts,
-  settings: Pick<EngineSettings, 'health' | 'staleDays' | 'riskMatrix' | 'limits'>,
+  settings: Pick<EngineSettings, 'health' | 'staleDays' | 'riskMatrix' | 'limits' | 'complianceHealth'>,
 ): ComputedHealth {
   const indicators = [
     scheduleIndicator(facts, settings.health.schedule),
@@ -115,7 +134,7 @@ export function computeHealth(
       settings.limits.exampleKeys,
     ),
     riskIndicator(facts.risks, settings.riskMatrix, settings.limits.exampleKeys),
-    complianceIndicator(facts.compliance, settings.health.compliance),
+    complianceIndicator(facts.compliance, settings.health.compliance, settings.complianceHealth.weight),
     stalenessIndicator(facts, settings.health.staleness, settings.staleDays),
   ];
   return { rag: worstRag(indicators.map((i) => i.rag)), indicators };
@@ -230,7 +249,11 @@ function riskIndicator(
   };
 }
 
-function complianceIndicator(input: ComplianceInput | undefined, t: Thresholds): HealthIndicator {
+function complianceIndicator(
+  input: ComplianceInput | undefined,
+  t: Thresholds,
+  weight: ComplianceWeight,
+): HealthIndicator {
   if (input === undefined) {
     return {
       name: 'compliance',
@@ -239,31 +262,64 @@ function complianceIndicator(input: ComplianceInput | undefined, t: Thresholds):
       reason: 'No standards evaluated for this project.',
     };
   }
-  const { compliant, evaluated } =
-    typeof input === 'number'
-      ? { compliant: input, evaluated: 1 }
-      : { compliant: input.compliant, evaluated: input.evaluated };
+  const { compliant, evaluated, counted } =
+    typeof input === 'number' ? { compliant: input, evaluated: 1, counted: undefined } : input;
+  const leftOut =
+    counted && counted.scope === 'enforced' && counted.notCounted.length > 0
+      ? `${nameList(counted.notCounted)} ${counted.notCounted.length === 1 ? 'is' : 'are'} in warn mode and not counted`
+      : null;
   if (evaluated === 0) {
     return {
       name: 'compliance',
       value: null,
       rag: 'none',
-      reason: 'No issues fall under an active standard.',
+      reason: leftOut
+        ? `No enforced standard applies to this project's issues; ${leftOut}: warn-mode standards inform on the compliance page.`
+        : 'No issues fall under an active standard.',
     };
   }
-  const { rag, percent: value } = complianceShare(compliant, evaluated, t);
-  const pct = { value, text: `${value}%` };
+  const measured = complianceShare(compliant, evaluated, t);
+  const rag = weighedCompliance(measured.rag, weight);
+  const text = `${measured.percent}%`;
   const limits =
-    rag === 'red'
+    measured.rag === 'red'
       ? `red below ${t.red}%`
-      : rag === 'amber'
+      : measured.rag === 'amber'
         ? `amber below ${t.amber}%, red below ${t.red}%`
         : `amber below ${t.amber}%`;
+  const standards = !counted
+    ? 'the active standards'
+    : `the ${counted.scope === 'enforced' ? 'enforced' : 'active'} standards (${nameList(counted.standards)})`;
   const what =
     typeof input === 'number'
-      ? `${pct.text} of evaluated issues meet the active standards`
-      : `${compliant} of ${plural(evaluated, 'evaluated issue')} (${pct.text}) meet${compliant === 1 ? 's' : ''} the active standards`;
-  return { name: 'compliance', value: pct.value, rag, reason: `${what}; ${limits}.` };
+      ? `${text} of evaluated issues meet the active standards`
+      : `${compliant} of ${plural(evaluated, 'evaluated issue')} (${text}) meet${compliant === 1 ? 's' : ''} ${standards}`;
+  const weighs =
+    weight === 'informs'
+      ? "; compliance informs only and does not decide the project's RAG"
+      : rag !== measured.rag
+        ? '; counted as amber, since compliance makes a project amber at most'
+        : '';
+  return {
+    name: 'compliance',
+    value: measured.percent,
+    rag,
+    reason: `${what}${leftOut ? `; ${leftOut}` : ''}; ${limits}${weighs}.`,
+    ...(rag !== measured.rag ? { thresholdRag: measured.rag } : {}),
+  };
+}
+
+/** What the compliance RAG counts toward the project's RAG under the weight setting. */
+function weighedCompliance(rag: 'green' | 'amber' | 'red', weight: ComplianceWeight): Rag {
+  if (weight === 'informs') return 'none';
+  if (weight === 'capAmber' && rag === 'red') return 'amber';
+  return rag;
+}
+
+/** "A", "A and B", "A, B and C". */
+function nameList(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? 'none';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 function stalenessIndicator(facts: ProjectHealthFacts, t: Thresholds, staleDays: number): HealthIndicator {

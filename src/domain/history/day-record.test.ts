@@ -93,6 +93,7 @@ describe('a day record', () => {
       } as never,
     },
     compliance: {
+      standards: [],
       projects: [{ projectKey: 'AAA', evaluated: 8, compliant: 5, byStandard: [] }],
       gates: [
         {

@@ -3,7 +3,7 @@ import { type IndicatorName, IndicatorName as IndicatorNameSchema, type Rag } fr
 import { IsoDate } from '../model';
 import type { PortfolioComputation } from '../portfolio/schema';
 import { redactIssueKeys } from '../snapshot/viewer-filter';
-import type { ComplianceReport } from '../standards/compliance-report';
+import { type ComplianceReport, complianceHealthInputs } from '../standards/compliance-report';
 
 /**
  * One day of a portfolio's history: per project, the RAG and every indicator, the KPIs, the risk
@@ -44,7 +44,10 @@ export const ProjectDayRowSchema = z.tuple([
   z.number().nonnegative().nullable(),
   /** risk exposure: the sum of open risk scores (probability x impact) */
   count,
-  /** compliance: issues compliant, issues some standard applies to */
+  /**
+   * compliance as the health indicator counted it that day: issues compliant, issues some counted
+   * standard applies to (every standard before `complianceHealth`; only enforced ones by default since)
+   */
   z.tuple([count, count]),
   /** gated issues per lifecycle stage id */
   z.record(z.string(), count),
@@ -83,7 +86,8 @@ export interface DayRecordInput {
   settingsVersion: number;
   reconstructed: boolean;
   report: Pick<PortfolioComputation, 'projects' | 'risks' | 'dependencies'>;
-  compliance: Pick<ComplianceReport, 'projects' | 'gates'> | null;
+  /** With `healthCounts`, the standards the health indicator counted (absent: every standard). */
+  compliance: Pick<ComplianceReport, 'projects' | 'gates' | 'standards' | 'healthCounts'> | null;
   /** Issues with a security level: they count, but their keys are never written into lists or reasons. */
   secured: (issueKey: string) => boolean;
 }
@@ -98,7 +102,7 @@ export function dayRecordOf(input: DayRecordInput): DayRecord {
     exposure.set(risk.projectKey, (exposure.get(risk.projectKey) ?? 0) + risk.score);
     if (risk.level === 'high' && !input.secured(risk.key)) highRisks[risk.key] = risk.projectKey;
   }
-  const complianceOf = new Map(compliance?.projects.map((entry) => [entry.projectKey, entry]) ?? []);
+  const counted = compliance ? complianceHealthInputs(compliance, compliance.healthCounts ?? 'all') : {};
   const stagesOf = new Map<string, Record<string, number>>();
   const gated: Record<string, string> = {};
   for (const gate of compliance?.gates ?? []) {
@@ -126,7 +130,7 @@ export function dayRecordOf(input: DayRecordInput): DayRecord {
       );
     }
     const kpis = project.kpis;
-    const compliant = complianceOf.get(project.key);
+    const compliant = counted[project.key];
     names[project.key] = project.name;
     projects[project.key] = [
       ragCode(project.health.rag),
@@ -135,7 +139,7 @@ export function dayRecordOf(input: DayRecordInput): DayRecord {
       [kpis.open, kpis.inProgress, kpis.done, kpis.overdue, kpis.throughput.at(-1)?.resolved ?? 0],
       kpis.averageOpenAgeDays,
       exposure.get(project.key) ?? 0,
-      [compliant?.compliant ?? 0, compliant?.evaluated ?? 0],
+      typeof compliant === 'object' ? [compliant.compliant, compliant.evaluated] : [0, 0],
       stagesOf.get(project.key) ?? {},
       project.health.override !== null,
     ];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ComplianceInput } from '../health/health';
+import type { ComplianceCounts } from '../settings';
 import type { Evaluator } from './evaluate';
 import { type IssueFacts, tickOf } from './evaluation';
 import { type StageLookup, stageLookup } from './lifecycle';
@@ -33,6 +35,11 @@ export const ComplianceReportSchema = z.object({
       /** Issues some standard applies to. */
       evaluated: count,
       compliant: count,
+      /**
+       * Issues some enforce-mode standard applies to, and those meeting every one of them: what the
+       * health indicator counts by default (absent in snapshots taken before it was recorded).
+       */
+      enforced: z.object({ evaluated: count, compliant: count }).optional(),
       byStandard: z.array(z.object({ standardId: z.string(), applicable: count, violating: count })),
     }),
   ),
@@ -71,6 +78,11 @@ export const ComplianceReportSchema = z.object({
    * report is computed for a reader, absent in stored snapshots.
    */
   thresholds: z.object({ amber: z.number(), red: z.number() }).optional(),
+  /**
+   * Which standards the health indicator counts (`complianceHealth.counts`): set with `thresholds`, so
+   * the compliance page can say that warn-mode standards do not decide health.
+   */
+  healthCounts: z.enum(['enforced', 'all']).optional(),
   truncated: z.object({ violations: z.boolean(), gates: z.boolean() }),
   /** Standards that could not be evaluated as written. */
   problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),
@@ -86,6 +98,7 @@ export interface ComplianceLimits {
 type ProjectTally = {
   evaluated: number;
   compliant: number;
+  enforced: { evaluated: number; compliant: number };
   byStandard: Map<string, { applicable: number; violating: number }>;
 };
 
@@ -127,6 +140,14 @@ export class ComplianceAccumulator {
     const tally = this.tallyOf(facts.projectKey);
     tally.evaluated++;
     if (evaluation.violations.length === 0) tally.compliant++;
+    const enforced = new Set(
+      evaluation.applicable.filter((standard) => standard.mode === 'enforce').map((standard) => standard.id),
+    );
+    if (enforced.size > 0) {
+      tally.enforced.evaluated++;
+      if (!evaluation.violations.some((violation) => enforced.has(violation.standardId)))
+        tally.enforced.compliant++;
+    }
     const violatingStandards = new Map<string, string[]>();
     for (const violation of evaluation.violations) {
       const messages = violatingStandards.get(violation.standardId) ?? [];
@@ -225,20 +246,10 @@ export class ComplianceAccumulator {
   private tallyOf(projectKey: string): ProjectTally {
     let tally = this.projects.get(projectKey);
     if (!tally) {
-      tally = { evaluated: 0, compliant: 0, byStandard: new Map() };
+      tally = { evaluated: 0, compliant: 0, enforced: { evaluated: 0, compliant: 0 }, byStandard: new Map() };
       this.projects.set(projectKey, tally);
     }
     return tally;
-  }
-
-  /** Compliance per project as the health engine takes it. */
-  healthInput(): Record<string, { compliant: number; evaluated: number }> {
-    return Object.fromEntries(
-      [...this.projects].map(([key, tally]) => [
-        key,
-        { compliant: tally.compliant, evaluated: tally.evaluated },
-      ]),
-    );
   }
 
   result(): ComplianceReport {
@@ -249,6 +260,7 @@ export class ComplianceAccumulator {
         projectKey,
         evaluated: tally.evaluated,
         compliant: tally.compliant,
+        enforced: { ...tally.enforced },
         byStandard: [...tally.byStandard]
           .map(([standardId, cell]) => ({ standardId, ...cell }))
           .sort((a, b) => a.standardId.localeCompare(b.standardId)),
@@ -270,4 +282,44 @@ export class ComplianceAccumulator {
       problems: this.evaluator.problems,
     };
   }
+}
+
+/**
+ * Compliance per project as the health indicator counts it (`complianceHealth.counts`): every
+ * standard, or only those in enforce mode, with the names of the standards counted and left out. The
+ * compliance page keeps every standard; only health's input changes. A snapshot taken before enforced
+ * counts were recorded counts every standard until its next refresh, unless none was in warn mode.
+ */
+export function complianceHealthInputs(
+  report: Pick<ComplianceReport, 'standards' | 'projects'>,
+  counts: ComplianceCounts,
+): Record<string, ComplianceInput> {
+  const standardById = new Map(report.standards.map((standard) => [standard.id, standard]));
+  const anyWarn = report.standards.some((standard) => standard.mode === 'warn');
+  return Object.fromEntries(
+    report.projects.map((project) => {
+      const applying = project.byStandard
+        .filter((cell) => cell.applicable > 0)
+        .flatMap((cell) => {
+          const standard = standardById.get(cell.standardId);
+          return standard ? [standard] : [];
+        });
+      const enforcedCounts = project.enforced ?? (anyWarn ? null : project);
+      const scope = counts === 'enforced' && enforcedCounts ? 'enforced' : 'all';
+      const tally = scope === 'enforced' && enforcedCounts ? enforcedCounts : project;
+      const counted = applying.filter((standard) => scope === 'all' || standard.mode === 'enforce');
+      const input: ComplianceInput = {
+        compliant: tally.compliant,
+        evaluated: tally.evaluated,
+        counted: {
+          scope,
+          standards: counted.map((standard) => standard.name),
+          notCounted: applying
+            .filter((standard) => !counted.includes(standard))
+            .map((standard) => standard.name),
+        },
+      };
+      return [project.projectKey, input];
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { ManualOverride } from '../../domain/health/health';
 import { computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
+import { complianceHealthInputs } from '../../domain/standards/compliance-report';
 import type { JiraClient } from '../../jira/client';
 import type { FieldProblem } from '../../jira/issue-mapper';
 import { collectPortfolio } from './collect';
@@ -49,16 +50,18 @@ export async function buildPortfolioReport(
     onProjectDone: (key, done, total) => input.onProgress?.(done, total, key),
   });
   const complete = projects.filter((project) => !collected.failed.has(project.key));
+  const compliance = input.compliance?.result() ?? null;
+  const counts = site.settings.complianceHealth.counts;
   const computation = computePortfolioFromChunk(collected.chunk, complete, site.settings, input.now, {
     ...(input.overrides ? { overrides: input.overrides } : {}),
-    ...(input.compliance ? { compliance: input.compliance.healthInput() } : {}),
+    ...(compliance ? { compliance: complianceHealthInputs(compliance, counts) } : {}),
   });
   const staleProjects = [...collected.failed.keys()].sort();
   return {
     report: {
       ...computation,
-      compliance: input.compliance
-        ? { ...input.compliance.result(), thresholds: site.settings.health.compliance }
+      compliance: compliance
+        ? { ...compliance, thresholds: site.settings.health.compliance, healthCounts: counts }
         : null,
       meta: {
         requests: jira.meter.requests - requestsBefore,

@@ -53,14 +53,24 @@ describe('portfolio compliance with the PMO standards', () => {
     }
   });
 
-  it('feeds the compliance health indicator of each project', () => {
+  it('feeds the compliance health indicator of each project with the enforced standards only (#14.13)', () => {
     const compliance = report.compliance;
+    expect(compliance?.healthCounts).toBe('enforced');
+    let checked = 0;
     for (const project of report.projects) {
       const indicator = project.health.indicators.find((candidate) => candidate.name === 'compliance');
       const tally = compliance?.projects.find((candidate) => candidate.projectKey === project.key);
       expect(indicator).toBeDefined();
-      if (tally && tally.evaluated > 0) expect(indicator?.rag).not.toBe('none');
+      if (!tally || tally.evaluated === 0) continue;
+      // The default standards are all in warn mode: they show on the compliance page, not in health.
+      expect(tally.enforced).toEqual({ evaluated: 0, compliant: 0 });
+      expect(indicator).toMatchObject({ value: null, rag: 'none' });
+      expect(indicator?.reason).toMatch(
+        /^No enforced standard applies to this project's issues; .+ in warn mode/,
+      );
+      checked++;
     }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('lists violating issues exactly as the issue panel sees them', async () => {

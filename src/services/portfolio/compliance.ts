@@ -9,7 +9,6 @@ import type { ComplianceCollector } from './collect';
 /** Standards evaluated alongside a portfolio collection: what the collector sees, what it found. */
 export interface PortfolioCompliance {
   collector: ComplianceCollector;
-  healthInput(): Record<string, { compliant: number; evaluated: number }>;
   result(): ComplianceReport;
 }
 
@@ -38,7 +37,6 @@ export function createPortfolioCompliance(
         accumulator.add(facts, summary);
       },
     },
-    healthInput: () => accumulator.healthInput(),
     result: () => accumulator.result(),
   };
 }

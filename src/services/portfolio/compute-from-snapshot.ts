@@ -1,5 +1,6 @@
 import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
 import { withMappedRiskFields } from '../../domain/settings';
+import { complianceHealthInputs } from '../../domain/standards/compliance-report';
 import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 
@@ -26,18 +27,17 @@ export function computeFromSnapshot(
   const computation = computePortfolioFromChunk(part.chunk, part.projects, settings, now, {
     overrides: live.config.overrides,
     ...(compliance
-      ? {
-          compliance: Object.fromEntries(
-            compliance.projects.map((project) => [
-              project.projectKey,
-              { compliant: project.compliant, evaluated: project.evaluated },
-            ]),
-          ),
-        }
+      ? { compliance: complianceHealthInputs(compliance, settings.complianceHealth.counts) }
       : {}),
   });
   return {
     ...computation,
-    compliance: compliance ? { ...compliance, thresholds: settings.health.compliance } : null,
+    compliance: compliance
+      ? {
+          ...compliance,
+          thresholds: settings.health.compliance,
+          healthCounts: settings.complianceHealth.counts,
+        }
+      : null,
   };
 }

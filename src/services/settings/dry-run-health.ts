@@ -1,11 +1,15 @@
 import type { DryRunResult } from '../../contracts/settings';
 import type { PmoConfig } from '../../domain/config/schema';
-import type { ComplianceInput, ProjectHealth } from '../../domain/health/health';
+import type { ProjectHealth } from '../../domain/health/health';
 import { chunkBasis, computePortfolioFromChunk } from '../../domain/portfolio';
 import { type EngineSettings, withMappedRiskFields } from '../../domain/settings';
 import { toEvaluatedFacts } from '../../domain/snapshot/stored-facts';
 import { chunkForViewer, type ViewerScope } from '../../domain/snapshot/viewer-filter';
-import { ComplianceAccumulator } from '../../domain/standards/compliance-report';
+import {
+  ComplianceAccumulator,
+  type ComplianceReport,
+  complianceHealthInputs,
+} from '../../domain/standards/compliance-report';
 import type { Ticks } from '../../domain/standards/evaluation';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
@@ -52,13 +56,13 @@ export async function dryRunHealth(
   const standardsChanged = standardsPart(live.config) !== standardsPart(candidate.config);
   const now = deps.now();
   const healthUnder = (side: HealthSide) => {
-    const compliance = standardsChanged
-      ? evaluateCompliance(side, data, access, ticks)
-      : storedCompliance(data);
+    const compliance = standardsChanged ? evaluateCompliance(side, data, access, ticks) : data.compliance;
     const settings = onSnapshotBasis(side.engine, data);
     const report = computePortfolioFromChunk(chunk, projects, settings, now, {
       overrides: side.config.overrides,
-      ...(compliance ? { compliance } : {}),
+      ...(compliance
+        ? { compliance: complianceHealthInputs(compliance, settings.complianceHealth.counts) }
+        : {}),
     });
     return new Map(report.projects.map((project) => [project.key, project.health]));
   };
@@ -140,23 +144,13 @@ function standardsPart(config: PmoConfig): string {
   return JSON.stringify([config.standards, config.lifecycle, config.fieldMapping]);
 }
 
-function storedCompliance(data: SnapshotData): Record<string, ComplianceInput> | null {
-  if (!data.compliance) return null;
-  return Object.fromEntries(
-    data.compliance.projects.map((project) => [
-      project.projectKey,
-      { compliant: project.compliant, evaluated: project.evaluated },
-    ]),
-  );
-}
-
 /** Compliance per project under `side`'s standards, on the snapshot's stored facts of browsable projects. */
 function evaluateCompliance(
   side: HealthSide,
   data: SnapshotData,
   viewer: ViewerScope,
   ticks: ReadonlyMap<string, Ticks>,
-): Record<string, ComplianceInput> {
+): ComplianceReport {
   const accumulator = new ComplianceAccumulator(
     evaluatorFor(side.config, side.site),
     side.config.standards,
@@ -167,5 +161,5 @@ function evaluateCompliance(
     if (!stored || !viewer.browsable.has(stored.projectKey)) continue;
     accumulator.add(toEvaluatedFacts(key, stored, ticks.get(stored.id) ?? {}), stored.summary);
   }
-  return accumulator.healthInput();
+  return accumulator.result();
 }

@@ -32,6 +32,7 @@ const ENGINE_SECTION: Record<string, SectionId> = {
   riskRoamFieldId: 'mappings',
   riskOwnerFieldId: 'mappings',
   limits: 'thresholds',
+  complianceHealth: 'thresholds',
 };
 
 const TOP_SECTION: Record<string, SectionId> = {

@@ -23,6 +23,7 @@ import {
   complianceMatrix,
   complianceThresholds,
   filterViolations,
+  healthCountsNote,
   nothingApplies,
   sortViolations,
   type ViolationColumn,
@@ -104,6 +105,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
     );
   }
   const thresholds = complianceThresholds(compliance);
+  const countsNote = healthCountsNote(compliance);
   const filterStandard = current ? compliance.standards.find((s) => s.id === current.standardId) : undefined;
   const filterName = current
     ? `${names.get(current.projectKey) ?? current.projectKey} · ${filterStandard?.name ?? current.standardId}`
@@ -152,6 +154,11 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             <span className="pmo-compliance-percent--danger">below {thresholds.red} %</span>. Select a cell to
             list its issues.
           </p>
+          {countsNote ? (
+            <p className="pmo-subtle" data-testid="compliance-health-counts">
+              {countsNote}
+            </p>
+          ) : null}
         </div>
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />
       </section>

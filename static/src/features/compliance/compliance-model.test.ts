@@ -7,6 +7,7 @@ import {
   complianceFigure,
   complianceMatrix,
   filterViolations,
+  healthCountsNote,
   nothingApplies,
   sortViolations,
   type Violation,
@@ -174,5 +175,24 @@ describe('violation CSV', () => {
   });
   test('issue links go to /browse/KEY', () => {
     expect(issueUrl('ATLAS-1')).toBe('/browse/ATLAS-1');
+  });
+});
+
+describe('how the compliance page says what health counts (#14.13)', () => {
+  const standards = [
+    { id: 'a', name: 'Epic stage gates', mode: 'enforce' as const },
+    { id: 'b', name: 'Ready for delivery', mode: 'warn' as const },
+    { id: 'c', name: 'Risks are owned', mode: 'warn' as const },
+  ];
+
+  it('names the warn-mode standards health leaves out', () => {
+    expect(healthCountsNote({ standards, healthCounts: 'enforced' })).toBe(
+      "Project health counts only enforced standards: Ready for delivery and Risks are owned are in warn mode, listed here as warnings without changing a project's RAG.",
+    );
+  });
+
+  it('says nothing when health counts every standard listed', () => {
+    expect(healthCountsNote({ standards, healthCounts: 'all' })).toBeNull();
+    expect(healthCountsNote({ standards: standards.slice(0, 1), healthCounts: 'enforced' })).toBeNull();
   });
 });

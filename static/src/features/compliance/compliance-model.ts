@@ -210,3 +210,18 @@ export function violationCsvColumns(names: ReadonlyMap<string, string>): CsvColu
     { header: 'What it misses', value: (v) => v.messages.join(' ') },
   ];
 }
+
+/**
+ * How the standards on this page count toward project health, when health leaves some out: warn-mode
+ * standards show here as warnings but, by default, do not change a project's RAG. Null when health
+ * counts every standard listed.
+ */
+export function healthCountsNote(
+  compliance: Pick<ComplianceReport, 'standards' | 'healthCounts'>,
+): string | null {
+  if (compliance.healthCounts !== 'enforced') return null;
+  const warned = compliance.standards.filter((standard) => standard.mode === 'warn').map((s) => s.name);
+  if (warned.length === 0) return null;
+  const list = warned.length === 1 ? warned[0] : `${warned.slice(0, -1).join(', ')} and ${warned.at(-1)}`;
+  return `Project health counts only enforced standards: ${list} ${warned.length === 1 ? 'is' : 'are'} in warn mode, listed here as warnings without changing a project's RAG.`;
+}

@@ -1,4 +1,5 @@
 import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
 import type { HealthIndicator } from '@domain/health/health';
 import type { ProjectReport } from '@domain/portfolio/schema';
 import { useEffect, useRef } from 'react';
@@ -7,8 +8,23 @@ import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
-import { indicatorIssues, indicatorValueText } from './drilldown-model';
+import { indicatorIssues, indicatorValueText, thresholdRagNote } from './drilldown-model';
 import { computedReason, overrideByline } from './project-health';
+
+/** What an indicator counts toward the project's RAG, and what its thresholds say when its weight differs. */
+function IndicatorRag({ indicator }: { indicator: HealthIndicator }) {
+  const note = thresholdRagNote(indicator);
+  return (
+    <>
+      {indicator.rag === 'none' && note ? <Lozenge>Not counted</Lozenge> : <RagLozenge rag={indicator.rag} />}
+      {note ? (
+        <div className="pmo-subtlest" data-testid={`indicator-${indicator.name}-threshold-rag`}>
+          {note}
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 function IndicatorIssueList({ projectKey, indicator }: { projectKey: string; indicator: HealthIndicator }) {
   const { exampleKeys, jql, complete } = indicatorIssues(projectKey, indicator);
@@ -112,7 +128,7 @@ export function ProjectDrilldown({ project, onClose }: { project: ProjectReport;
             >
               <th scope="row">{INDICATOR_LABEL[indicator.name]}</th>
               <td>
-                <RagLozenge rag={indicator.rag} />
+                <IndicatorRag indicator={indicator} />
               </td>
               <td className="pmo-numeric">{indicatorValueText(indicator)}</td>
               <td className="pmo-wrap">

@@ -1,10 +1,22 @@
 import type { HealthIndicator } from '@domain/health/health';
 import { jqlAnd, jqlKeys, jqlProject } from '../../shared/lib/jira-url';
+import { RAG_LABEL } from '../../shared/ui/rag';
 
 /** An indicator's value as the drill-down shows it: a percentage, or the top risk score. */
 export function indicatorValueText(indicator: HealthIndicator): string {
   if (indicator.value === null) return '—';
   return indicator.name === 'risk' ? `score ${indicator.value}` : `${indicator.value}%`;
+}
+
+/**
+ * When the indicator's weight setting made what it counts milder than its thresholds (compliance at
+ * most amber, or informing only): what the thresholds say, for beside its RAG. Null otherwise.
+ */
+export function thresholdRagNote(indicator: HealthIndicator): string | null {
+  if (!indicator.thresholdRag) return null;
+  const counted =
+    indicator.rag === 'none' ? 'informs only' : `counts as ${RAG_LABEL[indicator.rag].toLowerCase()}`;
+  return `${RAG_LABEL[indicator.thresholdRag]} by its thresholds; ${counted}`;
 }
 
 /** The issues behind an indicator and the Jira search that lists them. */

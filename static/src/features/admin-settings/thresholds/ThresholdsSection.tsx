@@ -5,6 +5,7 @@ import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
 import { NumberField } from '../ui/TextFields';
+import { ComplianceHealthFields } from './ComplianceHealthFields';
 
 type Indicator = keyof EngineSettings['health'];
 
@@ -25,7 +26,7 @@ const INDICATORS: {
   {
     key: 'compliance',
     name: 'Compliance',
-    measure: 'Evaluated issues that meet the active standards',
+    measure: 'Evaluated issues that meet the standards counted below',
     lowerIsWorse: true,
   },
 ];
@@ -59,8 +60,8 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
           Health thresholds
         </Heading>
         <p className="pmo-subtle">
-          A project's RAG is its worst indicator. The risk indicator follows the risk matrix: red for a high
-          open risk, amber for a medium one.
+          A project's RAG is its worst indicator, with compliance weighing as set below. The risk indicator
+          follows the risk matrix: red for a high open risk, amber for a medium one.
         </p>
       </div>
       <table className="pmo-table" aria-label="Health thresholds per indicator">
@@ -127,6 +128,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
         suffix="days without an update"
         testId="threshold-stale-days"
       />
+      <ComplianceHealthFields config={config} update={update} />
     </div>
   );
 }
