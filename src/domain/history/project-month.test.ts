@@ -12,7 +12,11 @@ const row = (indicators: ProjectDayRow[2]): ProjectDayRow => [
   {},
   false,
 ];
-const day = (date: string, reasons: ProjectDay['reasons'], indicators: ProjectDayRow[2] = []): ProjectDay => ({
+const day = (
+  date: string,
+  reasons: ProjectDay['reasons'],
+  indicators: ProjectDayRow[2] = [],
+): ProjectDay => ({
   version: 1,
   day: date,
   asOf: `${date}T10:00:00.000Z`,

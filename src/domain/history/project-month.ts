@@ -22,7 +22,8 @@ const StoredDaySchema = z.tuple([
   z.number().int().nonnegative(),
   /** reconstructed */
   z.boolean(),
-  ProjectDayRowSchema,
+  /** the row: checked against ProjectDayRowSchema only when its day is read (most reads want a few days) */
+  z.unknown(),
   ReasonChangesSchema,
 ]);
 
@@ -35,7 +36,7 @@ export const ProjectMonthSchema = z.object({
   /** "YYYY-MM" */
   month: z.string().regex(/^\d{4}-\d{2}$/),
   /** Oldest first. */
-  days: z.array(z.union([AbsentDaySchema, StoredDaySchema])),
+  days: z.array(z.union([StoredDaySchema, AbsentDaySchema])),
 });
 export type ProjectMonth = z.infer<typeof ProjectMonthSchema>;
 
@@ -44,7 +45,11 @@ export type MonthDay = ProjectDay | { day: string; absent: true };
 
 export const monthOfDay = (day: string): string => day.slice(0, 7);
 
-export function encodeProjectMonth(projectKey: string, month: string, days: readonly MonthDay[]): ProjectMonth {
+export function encodeProjectMonth(
+  projectKey: string,
+  month: string,
+  days: readonly MonthDay[],
+): ProjectMonth {
   let previous: ProjectDay['reasons'] = {};
   const stored = [...days]
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
@@ -62,19 +67,41 @@ export function encodeProjectMonth(projectKey: string, month: string, days: read
   return { format: 2, projectKey, month, days: stored };
 }
 
-export function decodeProjectMonth(stored: ProjectMonth): MonthDay[] {
+/**
+ * The month's days from `from` to `to` (inclusive; the whole month without them). A day whose row
+ * is not in the expected shape is left out, like any unreadable stored day.
+ */
+export function decodeProjectMonth(stored: ProjectMonth, from = '', to = '9999'): MonthDay[] {
   let reasons: ProjectDay['reasons'] = {};
-  return stored.days.map((entry): MonthDay => {
+  const days: MonthDay[] = [];
+  for (const entry of stored.days) {
     const day = `${stored.month}-${entry[0]}`;
-    if (entry[1] === null) return { day, absent: true };
-    const [, asOf, settingsVersion, reconstructed, row, changes] = entry;
+    if (day > to) break;
+    if (entry[1] === null) {
+      if (day >= from) days.push({ day, absent: true });
+      continue;
+    }
+    const [, asOf, settingsVersion, reconstructed, rawRow, changes] = entry;
     reasons = { ...reasons };
     for (const [name, reason] of Object.entries(changes) as [IndicatorName, string | null][]) {
       if (reason === null) delete reasons[name];
       else reasons[name] = reason;
     }
-    return { version: DAY_RECORD_VERSION, day, asOf, settingsVersion, reconstructed, row, reasons };
-  });
+    if (day < from) continue;
+    const row = ProjectDayRowSchema.safeParse(rawRow);
+    if (row.success) {
+      days.push({
+        version: DAY_RECORD_VERSION,
+        day,
+        asOf,
+        settingsVersion,
+        reconstructed,
+        row: row.data,
+        reasons,
+      });
+    }
+  }
+  return days;
 }
 
 /** The month's days with `day` put in (replacing a reading of the same day). */

@@ -88,7 +88,9 @@ describe('history month records', () => {
     expect(days.map((day) => day.reasons.schedule)).toEqual(
       lates.map((late) => `${late} of 10 open issues are past due.`),
     );
-    const raw = JSON.stringify(await store.get(snapshotKeys('all').historyMonth('2026-03', 'ABC', 'recorded')));
+    const raw = JSON.stringify(
+      await store.get(snapshotKeys('all').historyMonth('2026-03', 'ABC', 'recorded')),
+    );
     // Packed: the reason text is not stored once per day.
     expect(raw).not.toContain('past due');
   });
@@ -102,7 +104,8 @@ describe('history month records', () => {
         for (const day of recorded) await storeDay(store, 'all', record(day, 1, false, ['ABC', 'DEF']), 400);
       })(),
       (async () => {
-        for (const day of reconstructed) await storeDay(store, 'all', record(day, 2, true, ['ABC', 'DEF']), 400);
+        for (const day of reconstructed)
+          await storeDay(store, 'all', record(day, 2, true, ['ABC', 'DEF']), 400);
       })(),
     ]);
     for (const projectKey of ['ABC', 'DEF']) {

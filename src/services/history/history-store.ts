@@ -73,7 +73,9 @@ export async function storeDay(
   }
   if (existing?.format === 1) {
     await Promise.all(
-      Object.keys(existing.rag).map((projectKey) => store.delete(keys.historyProject(projectKey, record.day))),
+      Object.keys(existing.rag).map((projectKey) =>
+        store.delete(keys.historyProject(projectKey, record.day)),
+      ),
     );
   }
   // The summary last: a day is listed only once every project's record of it is stored.
@@ -96,14 +98,14 @@ async function putMonthDay(
 }
 
 /** The days of one month record; none when it is absent or unreadable. */
-async function readMonthRecord(store: Store, key: string): Promise<MonthDay[]> {
+async function readMonthRecord(store: Store, key: string, from?: string, to?: string): Promise<MonthDay[]> {
   const raw = await store.get(key);
-  return raw === undefined ? [] : monthDaysOf(raw);
+  return raw === undefined ? [] : monthDaysOf(raw, from, to);
 }
 
-function monthDaysOf(raw: unknown): MonthDay[] {
+function monthDaysOf(raw: unknown, from?: string, to?: string): MonthDay[] {
   const parsed = ProjectMonthSchema.safeParse(unpack(raw));
-  return parsed.success ? decodeProjectMonth(parsed.data) : [];
+  return parsed.success ? decodeProjectMonth(parsed.data, from, to) : [];
 }
 
 /** A stored day summary of either format. */
@@ -221,9 +223,15 @@ export async function readProjectDays(
     monthsBetween(from, to).map(async (prefix) => {
       const month = prefix.slice(0, 7);
       const [recorded, reconstructed, legacy] = await Promise.all([
-        readMonthRecord(store, keys.historyMonth(month, projectKey, 'recorded')),
-        readMonthRecord(store, keys.historyMonth(month, projectKey, 'reconstructed')),
-        readDays(store, keys.historyProjectPrefix(projectKey), `${month}-01`, `${month}-31`, ProjectDaySchema),
+        readMonthRecord(store, keys.historyMonth(month, projectKey, 'recorded'), from, to),
+        readMonthRecord(store, keys.historyMonth(month, projectKey, 'reconstructed'), from, to),
+        readDays(
+          store,
+          keys.historyProjectPrefix(projectKey),
+          `${month}-01`,
+          `${month}-31`,
+          ProjectDaySchema,
+        ),
       ]);
       return mergedDays(legacy, reconstructed, recorded);
     }),
@@ -252,7 +260,7 @@ export async function readAllProjectDays(
       monthsBetween(from, to).map(async (prefix) => {
         const records: { key: string; days: MonthDay[] }[] = [];
         for await (const entry of queryAll(store, keys.historyMonthPrefix(prefix.slice(0, 7)))) {
-          records.push({ key: entry.key, days: monthDaysOf(entry.value) });
+          records.push({ key: entry.key, days: monthDaysOf(entry.value, from, to) });
         }
         return records;
       }),
@@ -264,7 +272,10 @@ export async function readAllProjectDays(
       }),
     ),
   ]);
-  const byProject = new Map<string, { legacy: ProjectDay[]; recorded: MonthDay[]; reconstructed: MonthDay[] }>();
+  const byProject = new Map<
+    string,
+    { legacy: ProjectDay[]; recorded: MonthDay[]; reconstructed: MonthDay[] }
+  >();
   const of = (projectKey: string) => {
     const entry = byProject.get(projectKey) ?? { legacy: [], recorded: [], reconstructed: [] };
     byProject.set(projectKey, entry);

@@ -390,7 +390,9 @@ describe('history store', () => {
     await storeDay(store, 'all', record('2026-03-02', '2026-03-02T10:00:00Z', false), 400);
     const kept = await readSummaries(store, 'all', '2024-01-01', '2026-12-31');
     expect(kept.map((day) => day.day)).toEqual(['2025-06-01', '2026-01-15', '2026-03-02']);
-    expect((await readProjectDays(store, 'all', 'ABC', '2024-01-01', '2026-12-31')).map((day) => day.day)).toEqual([
+    expect(
+      (await readProjectDays(store, 'all', 'ABC', '2024-01-01', '2026-12-31')).map((day) => day.day),
+    ).toEqual([
       // A month record goes once its whole month is past the retention (kept "at least" as long).
       '2025-01-10',
       '2025-06-01',
