@@ -41,6 +41,8 @@ export const PortfolioHistorySchema = z.object({
       name: z.string(),
       /** One letter per day of `days`: g(reen), a(mber), r(ed), n(one), or "-" when not recorded. */
       rag: z.string(),
+      /** Each indicator's RAG, one letter per day like `rag` ("-" also where a day kept no indicators). */
+      indicators: z.array(z.object({ name: IndicatorName, rag: z.string() })),
     }),
   ),
 });

@@ -173,7 +173,7 @@ export const DaySummarySchema = DayRecordSchema.omit({ projects: true, reasons: 
   /** RAG shown per project key. */
   rag: z.record(z.string(), RagCode),
   /**
-   * Each project's indicator RAGs, one letter per indicator in INDICATOR_ORDER ("-": not computed),
+   * Each project's indicator RAGs, one letter per indicator in INDICATOR_ORDER (see indicatorLetters),
    * for the per-indicator sparklines. Absent in format 1 (its days show as not recorded there).
    */
   indicators: z.record(z.string(), z.string()).default({}),
@@ -222,7 +222,10 @@ export function splitDayRecord(record: DayRecord): {
   };
 }
 
-/** A row's indicator RAGs as one letter each, in INDICATOR_ORDER; "-" for an indicator not computed. */
+/** A row's indicator RAGs as one letter each, in INDICATOR_ORDER: "n" when not computed, "-" when the row predates it. */
 function indicatorLetters(indicators: ProjectDayRow[2]): string {
-  return INDICATOR_ORDER.map((_, index) => indicators[index]?.[1] ?? '-').join('');
+  return INDICATOR_ORDER.map((_, index) => {
+    const indicator = indicators[index];
+    return indicator === undefined ? '-' : indicator === null ? 'n' : indicator[1];
+  }).join('');
 }
