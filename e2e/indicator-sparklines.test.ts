@@ -101,7 +101,12 @@ test("a project's health sparkline opens its indicators' sparklines, with the re
   const toggle = app(page).getByTestId(`trend-toggle-${watched.key}`);
   await toggle.waitFor();
   await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
-  await expect(toggle.textContent()).resolves.toBe(`Indicators of ${watched.name}`);
+  // The health sparkline is the button: named by the health it draws and what it opens.
+  const name = await toggle.evaluate((button) => {
+    const image = button.querySelector('[role="img"]');
+    return `${image?.getAttribute('aria-label')} ${button.textContent}`;
+  });
+  expect(name).toMatch(new RegExp(`^Health over the last 12 weeks: .+ Indicators of ${watched.name}$`));
   // From the keyboard: focus the button and press Enter.
   await toggle.focus();
   await page.keyboard.press('Enter');

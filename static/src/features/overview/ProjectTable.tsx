@@ -1,4 +1,6 @@
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
+import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import type { PortfolioHistory } from '@contracts/history';
 import type { ProjectOverview } from '@contracts/resolver-contract';
 import { useMemo, useState } from 'react';
@@ -51,9 +53,10 @@ function TrendCell({
   const sparkline = <RagSparkline rag={trend.rag} period="12 weeks" testId={`trend-${projectKey}`} />;
   if (!hasIndicatorDays(trend.indicators)) return sparkline;
   const panelId = `trend-indicators-${projectKey}`;
+  const Chevron = open ? ChevronDownIcon : ChevronRightIcon;
   return (
     <span className="pmo-trend-cell">
-      {sparkline}
+      {/* The sparkline itself opens the indicators' sparklines: a button named by the health it draws. */}
       <button
         type="button"
         className="pmo-trend-cell__toggle"
@@ -62,8 +65,9 @@ function TrendCell({
         onClick={() => setOpen((shown) => !shown)}
         data-testid={`trend-toggle-${projectKey}`}
       >
-        {open ? 'Hide indicators' : 'Indicators'}
-        <span className="pmo-visually-hidden"> of {projectName}</span>
+        {sparkline}
+        <Chevron label="" size="small" color="currentColor" />
+        <span className="pmo-visually-hidden">Indicators of {projectName}</span>
       </button>
       {open && (
         <IndicatorSparklines
