@@ -41,6 +41,8 @@ export const PortfolioHistorySchema = z.object({
       name: z.string(),
       /** One letter per day of `days`: g(reen), a(mber), r(ed), n(one), or "-" when not recorded. */
       rag: z.string(),
+      /** Each indicator's RAG, one letter per day like `rag` ("-" also where a day kept no indicators). */
+      indicators: z.array(z.object({ name: IndicatorName, rag: z.string() })),
     }),
   ),
 });
@@ -144,8 +146,11 @@ export const HistoryExportSchema = z.object({
 });
 export type HistoryExport = z.infer<typeof HistoryExportSchema>;
 
-/** Days per export call: the page pages through longer ranges. */
-export const HISTORY_EXPORT_DAYS = 92;
+/**
+ * Days per export call: the page pages through longer ranges. A month's window reads each project's
+ * month records once (one or two months of records per call) and answers well inside a resolver's time.
+ */
+export const HISTORY_EXPORT_DAYS = 31;
 
 /** A note on a baseline: plain text, one line or a few, no markup or control characters. */
 const BaselineNote = z

@@ -35,3 +35,28 @@ describe('MemoryStore', () => {
     expect(() => new MemoryStore({ latencyMs: [60, 5] })).toThrow(RangeError);
   });
 });
+
+describe('MemoryStore prefix queries', () => {
+  it('pages through exactly the keys under a prefix, in key order, whatever order they were written in', async () => {
+    const store = new MemoryStore();
+    const keys = Array.from({ length: 250 }, (_, index) => `h:${String(index).padStart(3, '0')}`);
+    for (const key of [...keys].reverse()) await store.set(key, key);
+    await store.set('h', 'not under the prefix');
+    await store.set('i:000', 'after the prefix');
+    await store.set('g:999', 'before the prefix');
+    await store.set('h:100', 'written twice');
+    await store.delete('h:101');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.query('h:', cursor ? { cursor, limit: 100 } : { limit: 100 });
+      seen.push(...page.results.map((entry) => entry.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(keys.filter((key) => key !== 'h:101'));
+    expect(await store.get('h:100')).toBe('written twice');
+    expect((await store.query('h:24')).results.map((entry) => entry.key)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `h:24${index}`),
+    );
+  });
+});

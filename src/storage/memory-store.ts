@@ -18,6 +18,8 @@ export interface MemoryStoreOptions {
  */
 export class MemoryStore implements Store {
   private readonly data = new Map<string, string>();
+  /** Every key, sorted: a prefix query seeks to its first key instead of scanning the whole store. */
+  private readonly sortedKeys: string[] = [];
   private readonly latency: readonly [number, number] | null;
   private readonly random: () => number;
 
@@ -43,7 +45,7 @@ export class MemoryStore implements Store {
     assertWithinLimits(key, value);
     const text = JSON.stringify(value);
     return this.roundTrip(() => {
-      this.data.set(key, text);
+      this.put(key, text);
     });
   }
 
@@ -53,31 +55,57 @@ export class MemoryStore implements Store {
     // Check and write happen in one step, as `keyPolicy: 'FAIL_IF_EXISTS'` does on Forge.
     return this.roundTrip(() => {
       if (this.data.has(key)) return false;
-      this.data.set(key, text);
+      this.put(key, text);
       return true;
     });
   }
 
   async delete(key: string): Promise<void> {
     return this.roundTrip(() => {
-      this.data.delete(key);
+      if (!this.data.delete(key)) return;
+      this.sortedKeys.splice(this.firstIndexAtOrAfter(key), 1);
     });
   }
 
   async query(prefix: string, options: { cursor?: string; limit?: number } = {}): Promise<StorePage> {
     return this.roundTrip(() => {
       const limit = Math.min(options.limit ?? 20, 100);
-      const keys = [...this.data.keys()]
-        .filter((key) => key.startsWith(prefix) && (!options.cursor || key > options.cursor))
-        .sort();
-      const pageKeys = keys.slice(0, limit);
+      const { cursor } = options;
+      let index = this.firstIndexAtOrAfter(cursor !== undefined && cursor > prefix ? cursor : prefix);
+      if (this.sortedKeys[index] === cursor) index++;
+      const pageKeys: string[] = [];
+      // One key past the page tells whether another page follows.
+      while (pageKeys.length <= limit) {
+        const key = this.sortedKeys[index++];
+        if (key === undefined || !key.startsWith(prefix)) break;
+        pageKeys.push(key);
+      }
+      const more = pageKeys.length > limit;
+      if (more) pageKeys.pop();
       const results = pageKeys.map((key) => ({
         key,
         value: JSON.parse(this.data.get(key) as string) as unknown,
       }));
-      const last = pageKeys[pageKeys.length - 1];
-      return keys.length > limit && last !== undefined ? { results, nextCursor: last } : { results };
+      const last = pageKeys.at(-1);
+      return more && last !== undefined ? { results, nextCursor: last } : { results };
     });
+  }
+
+  private put(key: string, text: string): void {
+    if (!this.data.has(key)) this.sortedKeys.splice(this.firstIndexAtOrAfter(key), 0, key);
+    this.data.set(key, text);
+  }
+
+  /** Binary search: the index of the first key >= `key` in the sorted keys. */
+  private firstIndexAtOrAfter(key: string): number {
+    let low = 0;
+    let high = this.sortedKeys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.sortedKeys[middle] as string) < key) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Runs `effect` at a random moment inside one simulated round trip (at once without latency). */

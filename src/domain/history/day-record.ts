@@ -165,10 +165,23 @@ export function dayRecordOf(input: DayRecordInput): DayRecord {
   };
 }
 
+/**
+ * The storage format a day was written in: 1, a plain summary and one record per project and day;
+ * 2, a packed summary and each project's days in one record per month (`project-month.ts`).
+ */
+export const DayFormat = z.union([z.literal(1), z.literal(2)]);
+export const CURRENT_DAY_FORMAT = 2;
+
 /** What every day of the portfolio keeps in one small record: enough for sparklines and "what changed". */
 export const DaySummarySchema = DayRecordSchema.omit({ projects: true, reasons: true }).extend({
   /** RAG shown per project key. */
   rag: z.record(z.string(), RagCode),
+  /**
+   * Each project's indicator RAGs, one letter per indicator in INDICATOR_ORDER (see indicatorLetters),
+   * for the per-indicator sparklines. Absent in format 1 (its days show as not recorded there).
+   */
+  indicators: z.record(z.string(), z.string()).default({}),
+  format: DayFormat.default(1),
 });
 export type DaySummary = z.infer<typeof DaySummarySchema>;
 
@@ -202,9 +215,21 @@ export function splitDayRecord(record: DayRecord): {
     summary: {
       ...rest,
       rag: Object.fromEntries(Object.entries(projects).map(([key, row]) => [key, row[0]])),
+      indicators: Object.fromEntries(
+        Object.entries(projects).map(([key, row]) => [key, indicatorLetters(row[2])]),
+      ),
+      format: CURRENT_DAY_FORMAT,
     },
     projects: new Map(
       Object.entries(projects).map(([key, row]) => [key, { ...head, row, reasons: reasons[key] ?? {} }]),
     ),
   };
+}
+
+/** A row's indicator RAGs as one letter each, in INDICATOR_ORDER: "n" when not computed, "-" when the row predates it. */
+function indicatorLetters(indicators: ProjectDayRow[2]): string {
+  return INDICATOR_ORDER.map((_, index) => {
+    const indicator = indicators[index];
+    return indicator === undefined ? '-' : indicator === null ? 'n' : indicator[1];
+  }).join('');
 }

@@ -2,7 +2,7 @@ import { HISTORY_EXPORT_DAYS, type HistoryExport } from '../../contracts/history
 import { AppError } from '../../domain/errors';
 import { daysFrom } from '../../domain/history/calendar';
 import type { Actor, AppDeps } from '../deps';
-import { readProjectDays, readSummaries } from './history-store';
+import { readAllProjectDays, readSummaries } from './history-store';
 import { assertSeesSomeProject, historyViewer, visibleProjectNames } from './history-viewer';
 import { projectDayView } from './project-day-view';
 
@@ -28,11 +28,9 @@ export async function exportPortfolioHistory(
   const names = visibleProjectNames(viewer, summaries);
   assertSeesSomeProject(input.portfolioId, viewer, names.keys(), summaries.length > 0);
   const keys = [...names.keys()].sort();
-  const perProject = await Promise.all(
-    keys.map((key) => readProjectDays(deps.store, input.portfolioId, key, input.from, input.to)),
-  );
-  const rows = keys.flatMap((projectKey, index) =>
-    (perProject[index] ?? []).map((day) => ({
+  const perProject = await readAllProjectDays(deps.store, input.portfolioId, input.from, input.to, summaries);
+  const rows = keys.flatMap((projectKey) =>
+    (perProject.get(projectKey) ?? []).map((day) => ({
       projectKey,
       name: names.get(projectKey) ?? projectKey,
       ...projectDayView(day, viewer.browsable, viewer.live.config.lifecycle),

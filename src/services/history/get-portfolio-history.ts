@@ -1,6 +1,6 @@
 import type { PortfolioHistory } from '../../contracts/history';
 import { addDays, daysFrom } from '../../domain/history/calendar';
-import { type DaySummary, ragOfCode } from '../../domain/history/day-record';
+import { type DaySummary, INDICATOR_ORDER, ragOfCode } from '../../domain/history/day-record';
 import type { Actor, AppDeps } from '../deps';
 import { readSummaries } from './history-store';
 import { assertSeesSomeProject, historyViewer, visibleProjectNames } from './history-viewer';
@@ -31,6 +31,10 @@ export async function getPortfolioHistory(
       key,
       name: names.get(key) ?? key,
       rag: calendar.map((day) => byDay.get(day)?.rag[key] ?? '-').join(''),
+      indicators: INDICATOR_ORDER.map((name, index) => ({
+        name,
+        rag: calendar.map((day) => byDay.get(day)?.indicators[key]?.[index] ?? '-').join(''),
+      })),
     })),
   };
 }

@@ -16,7 +16,7 @@ import { loadLiveConfig } from '../settings/live-config';
 import { setProjectOverride } from '../settings/set-project-override';
 import { snapshotKeys } from '../snapshots/keys';
 import { startRefresh } from '../snapshots/start-refresh';
-import { readSummaries, storeDay } from './history-store';
+import { readProjectDays, readSummaries, storeDay } from './history-store';
 
 // Each test reads a simulated site over HTTP, several times.
 jest.setTimeout(60_000);
@@ -390,11 +390,21 @@ describe('history store', () => {
     await storeDay(store, 'all', record('2026-03-02', '2026-03-02T10:00:00Z', false), 400);
     const kept = await readSummaries(store, 'all', '2024-01-01', '2026-12-31');
     expect(kept.map((day) => day.day)).toEqual(['2025-06-01', '2026-01-15', '2026-03-02']);
-    const projectRows = (await store.query(snapshotKeys('all').historyProjectPrefix('ABC'))).results;
-    expect(projectRows.map((entry) => entry.key.slice(-10))).toEqual([
+    expect(
+      (await readProjectDays(store, 'all', 'ABC', '2024-01-01', '2026-12-31')).map((day) => day.day),
+    ).toEqual([
+      // A month record goes once its whole month is past the retention (kept "at least" as long).
+      '2025-01-10',
       '2025-06-01',
       '2026-01-15',
       '2026-03-02',
+    ]);
+    const monthRecords = (await store.query(snapshotKeys('all').historyMonthsPrefix)).results;
+    expect(monthRecords.map((entry) => entry.key.slice(-13))).toEqual([
+      '2025-01:ABC:b',
+      '2025-06:ABC:b',
+      '2026-01:ABC:b',
+      '2026-03:ABC:r',
     ]);
   });
 });

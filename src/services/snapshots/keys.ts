@@ -36,6 +36,11 @@ export const snapshotKeys = (portfolioId: string) => {
     historyDay: (day: string) => `${base}h:day:${day}`,
     historyProjectPrefix: (projectKey: string) => `${base}h:project:${projectKey}:`,
     historyProject: (projectKey: string, day: string) => `${base}h:project:${projectKey}:${day}`,
+    /** Each project's days of a month, one record per writer: refresh runs record, the backfill reconstructs. */
+    historyMonthsPrefix: `${base}h:pm:`,
+    historyMonthPrefix: (month: string) => `${base}h:pm:${month}:`,
+    historyMonth: (month: string, projectKey: string, writer: 'recorded' | 'reconstructed') =>
+      `${base}h:pm:${month}:${projectKey}:${writer === 'recorded' ? 'r' : 'b'}`,
   };
 };
 

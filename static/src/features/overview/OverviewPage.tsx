@@ -141,7 +141,7 @@ function OverviewContent({
   const trends = useMemo(
     () =>
       history.data
-        ? new Map(history.data.projects.map((project) => [project.key, project.rag]))
+        ? new Map(history.data.projects.map((project) => [project.key, project]))
         : history.status === 'error'
           ? null
           : undefined,

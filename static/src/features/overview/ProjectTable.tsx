@@ -1,6 +1,10 @@
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
+import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
+import type { PortfolioHistory } from '@contracts/history';
 import type { ProjectOverview } from '@contracts/resolver-contract';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { hasIndicatorDays, IndicatorSparklines } from '../../shared/history/IndicatorSparklines';
 import { RagSparkline } from '../../shared/history/RagSparkline';
 import { formatCount } from '../../shared/lib/format';
 import { JiraLink } from '../../shared/ui/JiraLink';
@@ -15,10 +19,21 @@ import type { HealthState } from './project-health';
 
 export const PROJECTS_PER_PAGE = 25;
 
-/** Each project's RAG letters per day; undefined while loading, null when the history could not be read. */
-type Trends = ReadonlyMap<string, string> | null | undefined;
+type ProjectTrend = PortfolioHistory['projects'][number];
 
-function TrendCell({ trends, projectKey }: { trends: Trends; projectKey: string }) {
+/** Each project's history (RAG letters per day, and per indicator); undefined while loading, null when it could not be read. */
+type Trends = ReadonlyMap<string, ProjectTrend> | null | undefined;
+
+function TrendCell({
+  trends,
+  projectKey,
+  projectName,
+}: {
+  trends: Trends;
+  projectKey: string;
+  projectName: string;
+}) {
+  const [open, setOpen] = useState(false);
   if (trends === undefined) return <span className="pmo-subtle">…</span>;
   if (trends === null) {
     return (
@@ -27,15 +42,44 @@ function TrendCell({ trends, projectKey }: { trends: Trends; projectKey: string 
       </span>
     );
   }
-  const rag = trends.get(projectKey);
-  if (rag === undefined) {
+  const trend = trends.get(projectKey);
+  if (trend === undefined) {
     return (
       <span className="pmo-subtle" data-testid={`trend-${projectKey}`}>
         Not recorded yet
       </span>
     );
   }
-  return <RagSparkline rag={rag} period="12 weeks" testId={`trend-${projectKey}`} />;
+  const sparkline = <RagSparkline rag={trend.rag} period="12 weeks" testId={`trend-${projectKey}`} />;
+  if (!hasIndicatorDays(trend.indicators)) return sparkline;
+  const panelId = `trend-indicators-${projectKey}`;
+  const Chevron = open ? ChevronDownIcon : ChevronRightIcon;
+  return (
+    <span className="pmo-trend-cell">
+      {/* The sparkline itself opens the indicators' sparklines: a button named by the health it draws. */}
+      <button
+        type="button"
+        className="pmo-trend-cell__toggle"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen((shown) => !shown)}
+        data-testid={`trend-toggle-${projectKey}`}
+      >
+        {sparkline}
+        <Chevron label="" size="small" color="currentColor" />
+        <span className="pmo-visually-hidden">Indicators of {projectName}</span>
+      </button>
+      {open && (
+        <IndicatorSparklines
+          id={panelId}
+          projectName={projectName}
+          indicators={trend.indicators}
+          period="12 weeks"
+          testId={panelId}
+        />
+      )}
+    </span>
+  );
 }
 
 const head: HeadType = {
@@ -84,7 +128,10 @@ function rowOf(
           onShowIndicators={onShowIndicators}
         />,
       ),
-      { key: 'trend', content: <TrendCell trends={trends} projectKey={project.key} /> },
+      {
+        key: 'trend',
+        content: <TrendCell trends={trends} projectKey={project.key} projectName={project.name} />,
+      },
       cell('key', <span className="pmo-key">{project.key}</span>),
       cell(
         'category',

@@ -11,32 +11,34 @@ type Props = {
   rag: string;
   /** What the days cover, for the accessible name ("12 weeks"). */
   period: string;
+  /** Whose RAG it is, for the accessible name: "Health" (the default) or an indicator's name. */
+  subject?: string;
   testId?: string;
 };
 
 /** Counts of days per RAG, for the sparkline's accessible name. */
-export function describeRagDays(rag: string, period: string): string {
+export function describeRagDays(rag: string, period: string, subject = 'Health'): string {
   const counts = { green: 0, amber: 0, red: 0, none: 0 };
   for (const letter of rag) {
     const value = RAG_OF_LETTER[letter];
     if (value) counts[value] += 1;
   }
   const recorded = counts.green + counts.amber + counts.red + counts.none;
-  if (recorded === 0) return `No health recorded in the last ${period}`;
+  if (recorded === 0) return `No ${subject === 'Health' ? 'health' : subject} recorded in the last ${period}`;
   const latest = RAG_OF_LETTER[[...rag].reverse().find((letter) => letter !== '-') ?? ''] ?? 'none';
   const parts = (['red', 'amber', 'green'] as const)
     .filter((value) => counts[value] > 0)
     .map((value) => `${counts[value]} ${value}`);
-  return `Health over the last ${period}: ${parts.join(', ') || 'no RAG'} (days recorded: ${recorded}); latest ${latest}`;
+  return `${subject} over the last ${period}: ${parts.join(', ') || 'no RAG'} (days recorded: ${recorded}); latest ${latest}`;
 }
 
 /** A project's health day by day as a small bar chart (taller and redder is worse). */
-export function RagSparkline({ rag, period, testId }: Props) {
+export function RagSparkline({ rag, period, subject, testId }: Props) {
   const data = [...rag].map((letter, index) => {
     const value = RAG_OF_LETTER[letter];
     return { index, level: value ? LEVEL[value] : 0, fill: value ? RAG_FILL[value] : 'transparent' };
   });
-  const label = describeRagDays(rag, period);
+  const label = describeRagDays(rag, period, subject);
   return (
     <span role="img" aria-label={label} title={label} data-testid={testId} className="pmo-sparkline">
       <BarChart
