@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { dayOfIsoDate, isoDateOfDay, MS_PER_DAY } from '../kpis/time';
 import { IsoDate } from '../model';
 import type { IssueRow, PortfolioChunk } from '../portfolio/chunk';
+import { scoreRisk } from '../risks/raid';
+import type { EngineSettings } from '../settings';
 
 /**
  * A project's baseline: the plan as it stood when a gate was passed or a PMO lead set it, kept to
@@ -80,7 +82,7 @@ export class ProgressAccumulator {
   }
 }
 
-function progressOf(chunk: PortfolioChunk, projectKey: string): ProjectProgress {
+export function progressOf(chunk: PortfolioChunk, projectKey: string): ProjectProgress {
   const progress = new ProgressAccumulator();
   for (const row of Object.values(chunk.issues) as IssueRow[]) if (row[0] === projectKey) progress.add(row);
   return progress.result();
@@ -95,6 +97,21 @@ export function forecastFinish(chunk: PortfolioChunk, projectKey: string): strin
 export function scopeOf(chunk: PortfolioChunk, projectKey: string): Baseline['scope'] {
   const { issues, storyPoints } = progressOf(chunk, projectKey);
   return { issues, storyPoints };
+}
+
+/** The sum of the project's open risk scores (probability x impact), as the history records it. */
+export function riskExposureOf(
+  chunk: PortfolioChunk,
+  projectKey: string,
+  settings: Pick<EngineSettings, 'riskMatrix' | 'riskFallback'>,
+): number {
+  let exposure = 0;
+  for (const row of Object.values(chunk.issues) as IssueRow[]) {
+    const raid = row[9];
+    if (row[0] !== projectKey || row[1] === DONE || raid === null || raid[0] !== 'risk') continue;
+    exposure += scoreRisk(raid[4], raid[5], settings).score;
+  }
+  return exposure;
 }
 
 /** What the health indicators need of a project's newest baseline (kept small: read on every view). */
