@@ -312,10 +312,11 @@ function stalenessIndicator(facts: ProjectHealthFacts, t: Thresholds, staleDays:
   };
 }
 
-const NO_BASELINE = 'No baseline yet — set one on the Trends page.';
+/** Why the schedule variance and scope indicators say nothing before a project's first baseline. */
+export const NO_BASELINE_REASON = 'No baseline yet — set one on the Trends page.';
 
 function varianceIndicator(baseline: BaselineComparison | undefined, t: Thresholds): HealthIndicator {
-  if (!baseline) return { name: 'variance', value: null, rag: 'none', reason: NO_BASELINE };
+  if (!baseline) return { name: 'variance', value: null, rag: 'none', reason: NO_BASELINE_REASON };
   const { scheduleDays: days, capturedOn, baselineFinish, forecastFinish } = baseline;
   if (days === null) {
     const missing =
@@ -343,7 +344,7 @@ function varianceIndicator(baseline: BaselineComparison | undefined, t: Threshol
 }
 
 function scopeIndicator(baseline: BaselineComparison | undefined, t: Thresholds): HealthIndicator {
-  if (!baseline) return { name: 'scope', value: null, rag: 'none', reason: NO_BASELINE };
+  if (!baseline) return { name: 'scope', value: null, rag: 'none', reason: NO_BASELINE_REASON };
   const { scopePercent: pct, scopeUnit, baselineScope, currentScope, capturedOn } = baseline;
   const unit = scopeUnit === 'points' ? 'story point' : 'issue';
   if (pct === null) {

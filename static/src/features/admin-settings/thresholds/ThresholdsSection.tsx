@@ -28,10 +28,23 @@ const INDICATORS: {
     measure: 'Evaluated issues that meet the active standards',
     lowerIsWorse: true,
   },
+  {
+    key: 'variance',
+    name: 'Schedule variance',
+    measure: "Days the forecast finish is later than the newest baseline's",
+  },
+  {
+    key: 'scope',
+    name: 'Scope change',
+    measure: 'Change of the scope since the newest baseline, added or removed',
+  },
 ];
 
-/** A share of issues is a percentage; date conflicts count issues. */
-const unitOf = (key: Indicator): '%' | '' => (PERCENT_INDICATORS.has(key) ? '%' : '');
+/** Days of schedule variance; a share of issues or a scope change is a percentage; date conflicts count issues. */
+const unitOf = (key: Indicator): '%' | ' days' | '' =>
+  key === 'variance' ? ' days' : PERCENT_INDICATORS.has(key) ? '%' : '';
+
+const suffixOf = (key: Indicator): string => unitOf(key).trim() || 'issues';
 
 function rule(indicator: (typeof INDICATORS)[number], values: { amber: number; red: number }): string {
   const unit = unitOf(indicator.key);
@@ -60,7 +73,8 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
         </Heading>
         <p className="pmo-subtle">
           A project's RAG is its worst indicator. The risk indicator follows the risk matrix: red for a high
-          open risk, amber for a medium one.
+          open risk, amber for a medium one. Schedule variance and scope change count only once a project has
+          a baseline (set on the Trends page, or captured when a gate is passed).
         </p>
       </div>
       <table className="pmo-table" aria-label="Health thresholds per indicator">
@@ -91,7 +105,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     problems={problemsAt(problems, [...path, 'amber'])}
                     min={0}
                     max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={unitOf(indicator.key) || 'issues'}
+                    suffix={suffixOf(indicator.key)}
                     testId={`threshold-${indicator.key}-amber`}
                   />
                 </td>
@@ -104,7 +118,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     problems={problemsAt(problems, [...path, 'red'])}
                     min={0}
                     max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={unitOf(indicator.key) || 'issues'}
+                    suffix={suffixOf(indicator.key)}
                     testId={`threshold-${indicator.key}-red`}
                   />
                 </td>
