@@ -1,5 +1,6 @@
 import { token } from '@atlaskit/tokens';
 import type { ProjectBaselines } from '@contracts/history';
+import { daysFrom } from '@domain/history/calendar';
 import { dayOfIsoDate, isoDateOfDay } from '@domain/kpis/time';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatScopeChange, formatVarianceDays } from '../../shared/lib/variance-format';
@@ -37,13 +38,20 @@ function latestSummary(series: Series): string {
 export function BaselineVsActualChart({ series, projectKey }: { series: Series; projectKey: string }) {
   if (!series.some((day) => day.baselineDay !== null)) return null;
   const unit = [...series].reverse().find((day) => day.scopeUnit !== null)?.scopeUnit ?? 'issues';
-  const data = series.map((day) => ({
-    day: day.day,
-    baselineFinish: asDayNumber(day.baselineFinish),
-    forecastFinish: asDayNumber(day.forecastFinish),
-    baselineScope: day.baselineScope,
-    actualScope: day.actualScope,
-  }));
+  // Every calendar day of the window: a day without a record is a gap in the lines, never bridged.
+  const byDay = new Map(series.map((day) => [day.day, day]));
+  const data = daysFrom(series[0]?.day ?? '', series.at(-1)?.day ?? '').map((date) => {
+    const day = byDay.get(date);
+    return {
+      day: date,
+      baselineFinish: asDayNumber(day?.baselineFinish ?? null),
+      forecastFinish: asDayNumber(day?.forecastFinish ?? null),
+      baselineScope: day?.baselineScope ?? null,
+      actualScope: day?.actualScope ?? null,
+    };
+  });
+  // A line of one point draws nothing: mark the points while the baseline is that young.
+  const baselineDot = data.filter((day) => day.baselineScope !== null).length <= 1 ? { r: 3 } : false;
   const summary = latestSummary(series);
   const last = [...series].reverse().find((day) => day.baselineDay !== null);
   const scopeChange =
@@ -79,7 +87,7 @@ export function BaselineVsActualChart({ series, projectKey }: { series: Series; 
                 name="Baseline finish"
                 stroke={BASELINE_STROKE}
                 strokeDasharray="6 3"
-                dot={false}
+                dot={baselineDot}
                 connectNulls={false}
                 isAnimationActive={false}
               />
@@ -119,7 +127,7 @@ export function BaselineVsActualChart({ series, projectKey }: { series: Series; 
                 name={`Baseline scope (${unit})`}
                 stroke={BASELINE_STROKE}
                 strokeDasharray="6 3"
-                dot={false}
+                dot={baselineDot}
                 connectNulls={false}
                 isAnimationActive={false}
               />
