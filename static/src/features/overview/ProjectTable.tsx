@@ -42,10 +42,10 @@ function TrendCell({ trends, projectKey }: { trends: Trends; projectKey: string 
 const head: HeadType = {
   cells: [
     { key: 'name', content: 'Project', isSortable: true, width: 18 },
-    { key: 'health', content: 'Health', isSortable: true, width: 20 },
+    { key: 'health', content: 'Health', isSortable: true, width: 22 },
     { key: 'trend', content: 'Trend (12 weeks)', width: 10 },
     { key: 'key', content: 'Key', isSortable: true, width: 8 },
-    { key: 'category', content: 'Category', isSortable: true, width: 12 },
+    { key: 'category', content: 'Category', isSortable: true, width: 10 },
     { key: 'new', content: 'To Do', isSortable: true, width: 8 },
     { key: 'indeterminate', content: 'In progress', isSortable: true, width: 10 },
     { key: 'done', content: 'Done', isSortable: true, width: 7 },
