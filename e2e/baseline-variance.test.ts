@@ -80,7 +80,7 @@ test('an admin sets a baseline on the Trends page; it starts at zero variance', 
   baselineFinish = baseline.forecastFinish;
   baselineDay = baseline.day;
   await expect(app(page).getByTestId(`baseline-against-${baselineDay}`).textContent()).resolves.toBe(
-    'now 0 days, scope 0% (' + (baseline.scope.storyPoints > 0 ? 'points' : 'issues') + ')',
+    `now 0 days, scope 0% (${baseline.scope.storyPoints > 0 ? 'points' : 'issues'})`,
   );
 });
 
@@ -209,6 +209,31 @@ test('the drill-down lists the two indicators like every other', async () => {
   );
   await variance.scrollIntoViewIfNeeded();
   await screenshot(page, 'baseline-variance-drilldown');
+});
+
+test('an admin edits the variance (days) and scope (%) thresholds in the thresholds section', async () => {
+  await page.goto(`${stack.url}/jira/settings/apps/pmo-portfolio`);
+  await app(page).getByTestId('settings-nav-thresholds').click();
+  await app(page).getByTestId('settings-section-thresholds').waitFor();
+  const variance = app(page).getByTestId('threshold-variance');
+  await expect(app(page).getByTestId('threshold-variance-amber').inputValue()).resolves.toBe('5');
+  await expect(app(page).getByTestId('threshold-variance-red').inputValue()).resolves.toBe('15');
+  await expect(app(page).getByTestId('threshold-scope-amber').inputValue()).resolves.toBe('10');
+  await expect(app(page).getByTestId('threshold-scope-red').inputValue()).resolves.toBe('25');
+  await variance.getByText('Amber at 5 days or more, red at 15 days or more.').waitFor();
+  await app(page).getByTestId('threshold-variance-red').fill('3');
+  await variance.getByText('red must be at or above amber').waitFor();
+  await expect(app(page).getByTestId('publish').isDisabled()).resolves.toBe(true);
+  await app(page).getByTestId('threshold-scope-red').fill('150');
+  await app(page)
+    .getByTestId('threshold-scope')
+    .getByText('A percentage cannot be more than 100%; use 0 to 100.')
+    .waitFor();
+  await variance.scrollIntoViewIfNeeded();
+  await screenshot(page, 'baseline-variance-thresholds');
+  expect(seriousOrWorse(await runAxe(appFrame(page, 'admin')))).toEqual([]);
+  await app(page).getByTestId('discard').click();
+  await app(page).getByTestId('unsaved-bar').waitFor({ state: 'detached' });
 });
 
 test('no page error on the way', () => {
