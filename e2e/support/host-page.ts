@@ -71,4 +71,6 @@ export const PROJECTS_CSV_HEADER = [
   'In progress',
   'Done',
   'Total',
+  'Schedule variance (days)',
+  'Scope change (%)',
 ] as const;

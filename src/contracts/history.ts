@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { contentProblems } from '../domain/config/content';
 import { IndicatorName, Rag } from '../domain/health/health';
 import { BaselineSchema } from '../domain/history/baseline';
+import { BaselineSeriesDaySchema } from '../domain/history/baseline-series';
 import { IsoDate, ProjectKey } from '../domain/model';
 import { PortfolioId } from './portfolio';
 
@@ -162,9 +163,23 @@ const BaselineNote = z
       ctx.addIssue({ code: 'custom', message: `The note ${problem.message}` });
   });
 
+/** The project now against a baseline: schedule variance in days, scope change in percent. */
+const ProgressVarianceSchema = z.object({
+  scheduleDays: z.number().int().nullable(),
+  scopePercent: z.number().nullable(),
+  /** Story points when the baseline had any, else issues. */
+  scopeUnit: z.enum(['issues', 'points']),
+  baselineScope: z.number().nonnegative(),
+  currentScope: z.number().nonnegative(),
+});
+
 export const BaselineViewSchema = BaselineSchema.extend({
   /** Display name of who set it (null for a baseline captured at a gate). */
   byName: z.string().nullable(),
+  /** The capture day in the history's time zone (a later capture that day replaced earlier ones). */
+  day: IsoDate,
+  /** The project now against this baseline; null before the first snapshot. */
+  against: ProgressVarianceSchema.nullable(),
 });
 
 export const ProjectBaselinesSchema = z.object({
@@ -172,23 +187,21 @@ export const ProjectBaselinesSchema = z.object({
   /** Newest first. */
   baselines: z.array(BaselineViewSchema),
   /** The project now against the newest baseline; null before the first baseline or snapshot. */
-  variance: z
-    .object({
-      scheduleDays: z.number().int().nullable(),
-      scopePercent: z.number().nullable(),
-      forecastFinish: IsoDate.nullable(),
-      issues: z.array(
-        z.object({
-          key: z.string(),
-          baselineDue: IsoDate.nullable(),
-          currentDue: IsoDate.nullable(),
-          slipDays: z.number().int().nullable(),
-          /** The issue is no longer in the portfolio (deleted or moved). */
-          gone: z.boolean(),
-        }),
-      ),
-    })
-    .nullable(),
+  variance: ProgressVarianceSchema.extend({
+    forecastFinish: IsoDate.nullable(),
+    issues: z.array(
+      z.object({
+        key: z.string(),
+        baselineDue: IsoDate.nullable(),
+        currentDue: IsoDate.nullable(),
+        slipDays: z.number().int().nullable(),
+        /** The issue is no longer in the portfolio (deleted or moved). */
+        gone: z.boolean(),
+      }),
+    ),
+  }).nullable(),
+  /** Baseline against actual per recorded day of the window, oldest first. */
+  series: z.array(BaselineSeriesDaySchema),
   /** Baselines captured in all, including those a later one the same day replaced (the capture log). */
   captures: z.number().int().nonnegative(),
   /** Whether the viewer may set a baseline (settings editors: Jira admins and the PMO group). */
@@ -218,7 +231,14 @@ export const historyContract = {
     output: PortfolioChangesSchema,
   },
   listBaselines: {
-    input: z.object({ portfolioId: PortfolioId, projectKey: ProjectKey }).strict(),
+    input: z
+      .object({
+        portfolioId: PortfolioId,
+        projectKey: ProjectKey,
+        /** Days of history the baseline-vs-actual series covers (84 when left out). */
+        days: z.number().int().min(7).max(MAX_HISTORY_DAYS).optional(),
+      })
+      .strict(),
     output: ProjectBaselinesSchema,
   },
   setBaseline: {

@@ -14,6 +14,8 @@ describe('engine settings', () => {
         dateConflicts: { amber: 1, red: 3 },
         staleness: { amber: 10, red: 25 },
         compliance: { amber: 90, red: 75 },
+        variance: { amber: 5, red: 15 },
+        scope: { amber: 10, red: 25 },
       },
       staleDays: 14,
       riskMatrix: { high: 15, medium: 8 },
@@ -36,6 +38,32 @@ describe('engine settings', () => {
       counts: 'all',
       weight: 'capAmber',
     });
+  });
+
+  it('reads health thresholds saved before the variance and scope indicators, with their defaults', () => {
+    const saved = {
+      schedule: { amber: 5, red: 15 },
+      blocked: { amber: 10, red: 25 },
+      dateConflicts: { amber: 1, red: 3 },
+      staleness: { amber: 10, red: 25 },
+      compliance: { amber: 90, red: 75 },
+    };
+    const settings = EngineSettingsSchema.parse({ health: saved });
+    expect(settings.health).toEqual({
+      ...saved,
+      variance: { amber: 5, red: 15 },
+      scope: { amber: 10, red: 25 },
+    });
+  });
+
+  it('refuses variance and scope thresholds out of range or red below amber', () => {
+    const health = (variance: unknown, scope: unknown) =>
+      EngineSettingsSchema.safeParse({ health: { variance, scope } }).success;
+    expect(health({ amber: 3, red: 10 }, { amber: 5, red: 20 })).toBe(true);
+    expect(health({ amber: -1, red: 10 }, { amber: 5, red: 20 })).toBe(false);
+    expect(health({ amber: 10, red: 3 }, { amber: 5, red: 20 })).toBe(false);
+    expect(health({ amber: 3, red: 10 }, { amber: 5, red: 120 })).toBe(false);
+    expect(health({ amber: 3, red: 10 }, { amber: 30, red: 20 })).toBe(false);
   });
 
   it('keeps what is given and defaults the rest', () => {

@@ -62,6 +62,10 @@ const higherIsWorse = (boundary: z.ZodNumber) =>
     .refine((t) => t.red >= t.amber, { message: 'red must be at or above amber' });
 const HigherIsWorseCount = higherIsWorse(CountBoundary);
 const HigherIsWorsePercent = higherIsWorse(PercentBoundary);
+/** A threshold in days: zero to ten years. */
+const HigherIsWorseDays = higherIsWorse(
+  z.number().min(0, { error: 'must be 0 days or more' }).max(3650, { error: 'must be at most 3650 days' }),
+);
 
 /** Boundaries of an indicator where a lower value is worse: amber below `amber`, red below `red`. */
 const LowerIsWorsePercent = z
@@ -80,6 +84,16 @@ export const HealthThresholdsSchema = z.strictObject({
   staleness: HigherIsWorsePercent.default({ amber: 10, red: 25 }),
   /** Percent of evaluated issues that meet the active standards (lower is worse). */
   compliance: LowerIsWorsePercent.default({ amber: 90, red: 75 }),
+  /**
+   * Schedule variance in days: how much later the forecast finish is than the newest baseline's.
+   * A week of slip (5 days) is worth a conversation; three weeks (15) means the plan no longer holds.
+   */
+  variance: HigherIsWorseDays.default({ amber: 5, red: 15 }),
+  /**
+   * Scope change since the newest baseline, in percent either way (work added or removed): 10% is
+   * the usual change-control trigger, a quarter of the scope is a different project.
+   */
+  scope: HigherIsWorsePercent.default({ amber: 10, red: 25 }),
   // The risk indicator has no thresholds of its own: it is red for a high, amber for a medium and green
   // for a low highest open unmitigated risk, as the risk matrix classifies it.
 });
@@ -124,6 +138,8 @@ export const EngineSettingsSchema = z.strictObject({
     dateConflicts: { amber: 1, red: 3 },
     staleness: { amber: 10, red: 25 },
     compliance: { amber: 90, red: 75 },
+    variance: { amber: 5, red: 15 },
+    scope: { amber: 10, red: 25 },
   }),
   /**
    * Share of the site's remaining hourly Jira points quota a refresh run may spend; the rest is left

@@ -2,6 +2,7 @@ import type { RiskEntry } from '../risks/raid';
 import { defaultEngineSettings } from '../settings';
 import {
   applyOverride,
+  type BaselineComparison,
   computeHealth,
   type ManualOverride,
   type ProjectHealthFacts,
@@ -205,6 +206,84 @@ describe('staleness indicator', () => {
       reason: '3 of 12 in-progress issues (25%) have not been updated for 14 days or more; red at 25%.',
       issueKeys: ['P-9'],
     });
+  });
+});
+
+describe('schedule variance and scope indicators', () => {
+  const against = (overrides: Partial<BaselineComparison>): BaselineComparison => ({
+    capturedOn: '2026-03-05',
+    baselineFinish: '2026-05-31',
+    forecastFinish: '2026-06-10',
+    scheduleDays: 10,
+    scopePercent: 0,
+    scopeUnit: 'issues',
+    baselineScope: 40,
+    currentScope: 40,
+    ...overrides,
+  });
+
+  it('have no effect until a baseline exists, and say where to set one', () => {
+    const health = computeHealth(facts({ open: 10 }), defaultEngineSettings);
+    for (const name of ['variance', 'scope'] as const) {
+      expect(health.indicators.find((i) => i.name === name)).toEqual({
+        name,
+        value: null,
+        rag: 'none',
+        reason: 'No baseline yet — set one on the Trends page.',
+      });
+    }
+    expect(health.rag).toBe('green');
+  });
+
+  it('rate days late against the variance thresholds (amber 5, red 15), early as green', () => {
+    expect(indicator(facts({ baseline: against({}) }), 'variance')).toEqual({
+      name: 'variance',
+      value: 10,
+      rag: 'amber',
+      reason:
+        "The forecast finish 2026-06-10 is 10 days later than the baseline's 2026-05-31 (baseline of 2026-03-05); amber at 5 days late, red at 15 days late.",
+    });
+    expect(indicator(facts({ baseline: against({ scheduleDays: 15 }) }), 'variance')?.rag).toBe('red');
+    expect(indicator(facts({ baseline: against({ scheduleDays: 4 }) }), 'variance')?.rag).toBe('green');
+    const early = indicator(
+      facts({ baseline: against({ scheduleDays: -20, forecastFinish: '2026-05-11' }) }),
+      'variance',
+    );
+    expect(early).toMatchObject({ value: -20, rag: 'green' });
+    expect(early?.reason).toContain("20 days earlier than the baseline's 2026-05-31");
+  });
+
+  it('say why there is no variance when a finish date is unknown', () => {
+    expect(
+      indicator(facts({ baseline: against({ scheduleDays: null, forecastFinish: null }) }), 'variance'),
+    ).toMatchObject({
+      value: null,
+      rag: 'none',
+      reason: 'No schedule variance: the forecast finish is unknown (no due dates on open work).',
+    });
+  });
+
+  it('rate scope change either way against the scope thresholds (amber 10%, red 25%)', () => {
+    expect(
+      indicator(facts({ baseline: against({ scopePercent: 12.5, currentScope: 45 }) }), 'scope'),
+    ).toEqual({
+      name: 'scope',
+      value: 12.5,
+      rag: 'amber',
+      reason:
+        'Scope grew by 12.5% since the baseline of 2026-03-05: 45 issues now, 40 then; amber at 10% either way, red at 25% either way.',
+    });
+    const cut = indicator(
+      facts({
+        baseline: against({ scopePercent: -30, scopeUnit: 'points', baselineScope: 100, currentScope: 70 }),
+      }),
+      'scope',
+    );
+    expect(cut).toMatchObject({ value: -30, rag: 'red' });
+    expect(cut?.reason).toContain(
+      'Scope shrank by 30% since the baseline of 2026-03-05: 70 story points now, 100 then',
+    );
+    expect(indicator(facts({ baseline: against({ scopePercent: 9.9 }) }), 'scope')?.rag).toBe('green');
   });
 });
 

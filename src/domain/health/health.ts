@@ -14,14 +14,25 @@ import { complianceShare, percent } from './percent';
 export const Rag = z.enum(['green', 'amber', 'red', 'none']);
 export type Rag = z.infer<typeof Rag>;
 
-export const IndicatorName = z.enum(['schedule', 'blockers', 'risk', 'compliance', 'staleness']);
+/** New indicators go at the end: history records store indicator values in this order. */
+export const IndicatorName = z.enum([
+  'schedule',
+  'blockers',
+  'risk',
+  'compliance',
+  'staleness',
+  'variance',
+  'scope',
+]);
 export type IndicatorName = z.infer<typeof IndicatorName>;
 
 export const HealthIndicatorSchema = z.object({
   name: IndicatorName,
   /**
    * schedule, blockers, staleness, compliance: a percentage (0..100); risk: the highest open unmitigated
-   * score. Null when there was nothing to measure (no standards evaluated, no risks recorded).
+   * score; variance: days the forecast finish is later than the baseline's (negative: earlier); scope:
+   * percent change of the scope since the baseline. Null when there was nothing to measure (no
+   * standards evaluated, no risks recorded, no baseline).
    */
   value: z.number().nullable(),
   rag: Rag,
@@ -110,6 +121,23 @@ export interface ProjectHealthFacts {
   /** The project's risk register entries (open and closed). */
   risks: readonly RiskEntry[];
   compliance: ComplianceInput | undefined;
+  /** The project now against its newest baseline; undefined before the first baseline. */
+  baseline?: BaselineComparison | undefined;
+}
+
+/** The project now against its newest baseline, as the schedule variance and scope indicators read it. */
+export interface BaselineComparison {
+  /** The day the baseline was captured (ISO date). */
+  capturedOn: string;
+  baselineFinish: string | null;
+  forecastFinish: string | null;
+  /** forecastFinish - baselineFinish in days; null when either is unknown. */
+  scheduleDays: number | null;
+  /** Percent change of the scope; null when the baseline had none. */
+  scopePercent: number | null;
+  scopeUnit: 'issues' | 'points';
+  baselineScope: number;
+  currentScope: number;
 }
 
 const RAG_ORDER: Record<Rag, number> = { none: 0, green: 1, amber: 2, red: 3 };
@@ -136,6 +164,8 @@ export function computeHealth(
     riskIndicator(facts.risks, settings.riskMatrix, settings.limits.exampleKeys),
     complianceIndicator(facts.compliance, settings.health.compliance, settings.complianceHealth.weight),
     stalenessIndicator(facts, settings.health.staleness, settings.staleDays),
+    varianceIndicator(facts.baseline, settings.health.variance),
+    scopeIndicator(facts.baseline, settings.health.scope),
   ];
   return { rag: worstRag(indicators.map((i) => i.rag)), indicators };
 }
@@ -335,6 +365,60 @@ function stalenessIndicator(facts: ProjectHealthFacts, t: Thresholds, staleDays:
     rag,
     reason: `${stale} of ${plural(inProgress, 'in-progress issue')} (${pct.text}) ${stale === 1 ? 'has' : 'have'} not been updated for ${staleDays} days or more; ${higherPhrase(rag, t, '%')}.`,
     issueKeys: facts.staleKeys,
+  };
+}
+
+/** Why the schedule variance and scope indicators say nothing before a project's first baseline. */
+export const NO_BASELINE_REASON = 'No baseline yet — set one on the Trends page.';
+
+function varianceIndicator(baseline: BaselineComparison | undefined, t: Thresholds): HealthIndicator {
+  if (!baseline) return { name: 'variance', value: null, rag: 'none', reason: NO_BASELINE_REASON };
+  const { scheduleDays: days, capturedOn, baselineFinish, forecastFinish } = baseline;
+  if (days === null) {
+    const missing =
+      baselineFinish === null
+        ? `the baseline of ${capturedOn} has no finish date (no due dates on its open work)`
+        : 'the forecast finish is unknown (no due dates on open work)';
+    return {
+      name: 'variance',
+      value: null,
+      rag: 'none',
+      reason: `No schedule variance: ${missing}.`,
+    };
+  }
+  const rag: Rag = days >= t.red ? 'red' : days >= t.amber ? 'amber' : 'green';
+  const moved =
+    days === 0
+      ? 'is where the baseline put it'
+      : `is ${plural(Math.abs(days), 'day')} ${days > 0 ? 'later' : 'earlier'} than the baseline's ${baselineFinish}`;
+  return {
+    name: 'variance',
+    value: days,
+    rag,
+    reason: `The forecast finish ${forecastFinish} ${moved} (baseline of ${capturedOn}); ${higherPhrase(rag, t, ' days late')}.`,
+  };
+}
+
+function scopeIndicator(baseline: BaselineComparison | undefined, t: Thresholds): HealthIndicator {
+  if (!baseline) return { name: 'scope', value: null, rag: 'none', reason: NO_BASELINE_REASON };
+  const { scopePercent: pct, scopeUnit, baselineScope, currentScope, capturedOn } = baseline;
+  const unit = scopeUnit === 'points' ? 'story point' : 'issue';
+  if (pct === null) {
+    return {
+      name: 'scope',
+      value: null,
+      rag: 'none',
+      reason: `No scope change: the baseline of ${capturedOn} had no ${unit}s to compare with.`,
+    };
+  }
+  const size = Math.abs(pct);
+  const rag: Rag = size >= t.red ? 'red' : size >= t.amber ? 'amber' : 'green';
+  const change = pct === 0 ? 'is unchanged' : `${pct > 0 ? 'grew' : 'shrank'} by ${size}%`;
+  return {
+    name: 'scope',
+    value: pct,
+    rag,
+    reason: `Scope ${change} since the baseline of ${capturedOn}: ${plural(currentScope, unit)} now, ${baselineScope} then; ${higherPhrase(rag, t, '% either way')}.`,
   };
 }
 

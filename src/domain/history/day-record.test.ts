@@ -1,5 +1,5 @@
 import type { ProjectReport } from '../portfolio/schema';
-import { dayRecordOf, splitDayRecord } from './day-record';
+import { dayRecordOf, INDICATOR_ORDER, ProjectDayRowSchema, splitDayRecord } from './day-record';
 
 const kpis = {
   total: 10,
@@ -124,7 +124,7 @@ describe('a day record', () => {
     expect(record.projects.AAA).toEqual([
       'r',
       'r',
-      [[40, 'r'], null, null, [null, 'n'], null],
+      [[40, 'r'], null, null, [null, 'n'], null, null, null],
       [6, 2, 4, 3, 5],
       12.5,
       24,
@@ -133,6 +133,23 @@ describe('a day record', () => {
       false,
     ]);
     expect(record.reasons).toEqual({ AAA: { schedule: 'AAA-1 and a restricted issue are overdue' } });
+  });
+
+  it('reads rows recorded before the schedule variance and scope indicators (five indicators)', () => {
+    const old = [
+      'g',
+      'g',
+      [[0, 'g'], [0, 'g'], null, null, [0, 'n']],
+      [1, 0, 0, 0, 0],
+      null,
+      0,
+      [0, 0],
+      {},
+      false,
+    ];
+    expect(ProjectDayRowSchema.safeParse(old).success).toBe(true);
+    expect(INDICATOR_ORDER.slice(0, 5)).toEqual(['schedule', 'blockers', 'risk', 'compliance', 'staleness']);
+    expect(INDICATOR_ORDER.slice(5)).toEqual(['variance', 'scope']);
   });
 
   it('counts issues with a security level but never names them', () => {

@@ -8,11 +8,13 @@ import { compareIssueKeys, projectOfKey, TopN } from '../dependencies/keys';
 import { AppError } from '../errors';
 import {
   applyOverride,
+  type BaselineComparison,
   type ComplianceInput,
   computeHealth,
   type ManualOverride,
   type Rag,
 } from '../health/health';
+import { type BaselineMark, ProgressAccumulator, progressAgainst } from '../history/baseline';
 import { KpiAccumulator } from '../kpis/kpis';
 import { dayOf, dayOfIsoDate, MS_PER_DAY } from '../kpis/time';
 import type { PortfolioIssue, Project, StatusCategoryKey } from '../model';
@@ -37,6 +39,8 @@ export interface PortfolioExtras {
   compliance?: Readonly<Record<string, ComplianceInput>>;
   /** Per project key: a manual RAG override; expired ones are ignored. */
   overrides?: Readonly<Record<string, ManualOverride>>;
+  /** Per project key: its newest baseline, for the schedule variance and scope indicators. */
+  baselines?: Readonly<Record<string, BaselineMark>>;
 }
 
 export interface ComputePortfolioInput extends PortfolioExtras {
@@ -63,6 +67,8 @@ interface ProjectState {
   stale: number;
   staleTop: TopN<[key: string, updated: number]>;
   risks: RiskEntry[];
+  /** Collected only for projects with a baseline. */
+  progress: ProgressAccumulator | null;
 }
 
 /**
@@ -102,6 +108,7 @@ export function computePortfolioFromChunk(
       stale: 0,
       staleTop: new TopN(examples, (a, b) => a[1] - b[1] || compareIssueKeys(a[0], b[0])),
       risks: [],
+      progress: extras.baselines?.[project.key] ? new ProgressAccumulator() : null,
     });
   }
   const portfolioKpi = new KpiAccumulator(nowMs);
@@ -128,6 +135,7 @@ export function computePortfolioFromChunk(
     const inProgress = status === 1;
     const facts = { open, inProgress, overdue, created, resolved };
     state.kpi.add(facts);
+    state.progress?.add(row);
     portfolioKpi.add(facts);
     if (open) {
       state.open++;
@@ -203,6 +211,7 @@ export function computePortfolioFromChunk(
         staleKeys: state.staleTop.items.map(([key]) => key),
         risks: state.risks,
         compliance: extras.compliance?.[project.key],
+        baseline: baselineComparison(extras.baselines?.[project.key], state.progress),
       },
       settings,
     );
@@ -232,5 +241,19 @@ export function computePortfolioFromChunk(
       issues: logs.issue.sort(compareRaidLog),
     },
     kpis: portfolioKpi.result(),
+  };
+}
+
+function baselineComparison(
+  baseline: BaselineMark | undefined,
+  progress: ProgressAccumulator | null,
+): BaselineComparison | undefined {
+  if (!baseline || !progress) return undefined;
+  const now = progress.result();
+  return {
+    capturedOn: baseline.day,
+    baselineFinish: baseline.forecastFinish,
+    forecastFinish: now.forecastFinish,
+    ...progressAgainst(baseline, now),
   };
 }

@@ -4,11 +4,19 @@ import {
   type Baseline,
   BaselineSchema,
   captureBaseline,
-  forecastFinish,
+  markOf,
+  progressAgainst,
+  progressOf,
+  riskExposureOf,
   varianceAgainst,
 } from '../../domain/history/baseline';
+import { baselineSeries } from '../../domain/history/baseline-series';
 import { addDays, localDayOf } from '../../domain/history/calendar';
+import { INDICATOR_ORDER } from '../../domain/history/day-record';
 import type { GatePassed } from '../../domain/history/gates-passed';
+import { isoDateOfDay, MS_PER_DAY } from '../../domain/kpis/time';
+import { IsoDate } from '../../domain/model';
+import { chunkForViewer } from '../../domain/snapshot/viewer-filter';
 import { queryAll } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
 import { nameOf, userNames } from '../people/user-names';
@@ -18,6 +26,7 @@ import { portfolioPrefix } from '../snapshots/keys';
 import type { SnapshotData } from '../snapshots/records';
 import { readProjectDays } from './history-store';
 import { historyViewer } from './history-viewer';
+import { readLatestBaselines, writeLatestBaseline } from './latest-baselines';
 
 /** Baselines kept per project and portfolio (the oldest go first). */
 export const MAX_BASELINES = 50;
@@ -43,6 +52,31 @@ function plannedKeys(snapshot: SnapshotData, projectKey: string): string[] {
 }
 
 /**
+ * Start dates from the site's start date field as the snapshot kept it; an issue whose field was
+ * not read yet (kept since a later refresh) falls back to the day it was created. Undefined for a
+ * site without the field: the baseline then keeps created days and says so.
+ */
+function startDateReader(snapshot: SnapshotData): ((key: string) => string | null) | undefined {
+  const field = snapshot.startDateField;
+  if (!field) return undefined;
+  return (key) => {
+    const fields = snapshot.facts[key]?.fields;
+    if (fields && Object.hasOwn(fields, field)) {
+      const value = fields[field];
+      const date = IsoDate.safeParse(typeof value === 'string' ? value.slice(0, 10) : null);
+      return date.success ? date.data : null;
+    }
+    const created = snapshot.chunk.issues[key]?.[3] ?? null;
+    return created === null ? null : isoDateOfDay(Math.floor(created / MS_PER_DAY));
+  };
+}
+
+function withStartDates(snapshot: SnapshotData): { startDateOf?: (key: string) => string | null } {
+  const startDateOf = startDateReader(snapshot);
+  return startDateOf ? { startDateOf } : {};
+}
+
+/**
  * Logs the capture create-only (its key is its capture time: nothing is ever overwritten there),
  * then makes it the project's baseline of `day`, replacing an earlier one of the same day.
  */
@@ -58,6 +92,7 @@ async function storeBaseline(
   }
   const prefix = baselinePrefix(portfolioId, baseline.projectKey);
   await deps.store.set(`${prefix}${day}`, baseline);
+  await writeLatestBaseline(deps, portfolioId, markOf(baseline, day));
   for (const logged of [prefix, baselineLogPrefix(portfolioId, baseline.projectKey)]) {
     const keys: string[] = [];
     for await (const entry of queryAll(deps.store, logged)) keys.push(entry.key);
@@ -87,12 +122,6 @@ export async function readBaselines(
   return baselines.reverse();
 }
 
-/** The project's risk exposure as the history recorded it last (0 before the first record). */
-async function latestExposure(deps: AppDeps, portfolioId: string, projectKey: string, today: string) {
-  const days = await readProjectDays(deps.store, portfolioId, projectKey, addDays(today, -31), today);
-  return days.at(-1)?.row[5] ?? 0;
-}
-
 /**
  * Captures a project's baseline from the current snapshot, set by a PMO lead (a settings editor)
  * with a note. The project must be one the lead can browse and in the portfolio's snapshot.
@@ -115,21 +144,19 @@ export async function setBaseline(
     chunk: snapshot.data.chunk,
     projectKey: input.projectKey,
     plannedKeys: plannedKeys(snapshot.data, input.projectKey),
-    riskExposure: await latestExposure(deps, input.portfolioId, input.projectKey, viewer.today),
+    riskExposure: riskExposureOf(snapshot.data.chunk, input.projectKey, snapshot.data.settings),
     capturedAt: deps.now().toISOString(),
     asOf: snapshot.data.asOf,
     trigger: 'manual',
     by: actor.accountId,
     note: input.note,
+    ...withStartDates(snapshot.data),
   });
-  await storeBaseline(
-    deps,
-    input.portfolioId,
-    localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone),
-    baseline,
-  );
+  const day = localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone);
+  await storeBaseline(deps, input.portfolioId, day, baseline);
   const names = await userNames(deps, actor.installation, [actor.accountId]);
-  return { ...baseline, byName: nameOf(names, baseline.by) };
+  const now = progressOf(chunkForViewer(snapshot.data.chunk, snapshot.access), input.projectKey);
+  return { ...baseline, byName: nameOf(names, baseline.by), day, against: progressAgainst(baseline, now) };
 }
 
 /**
@@ -165,51 +192,84 @@ export async function captureGateBaselines(
         trigger: 'gate',
         by: null,
         note: notes.join('; ').slice(0, 1000),
+        ...withStartDates(snapshot),
       }),
     ).catch(() => undefined); // a baseline captured at the same moment stands
   }
   return byProject.size;
 }
 
-/** A project's baselines, newest first, and the project now against the newest one. */
+/** Days of history the baseline-vs-actual chart covers unless asked for another window. */
+export const BASELINE_CHART_DAYS = 84;
+
+/**
+ * A project's baselines, newest first, each with the project now against it; the full comparison
+ * against the newest (per planned issue); and baseline against actual for each recorded day of the
+ * window. "Now" is the snapshot as the viewer may see it, as on the overview.
+ */
 export async function listBaselines(
   deps: AppDeps,
   actor: Actor,
-  input: { portfolioId: string; projectKey: string },
+  input: { portfolioId: string; projectKey: string; days?: number | undefined },
 ): Promise<ProjectBaselines> {
   const viewer = await historyViewer(deps, actor, input.portfolioId);
   if (!viewer.browsable.has(input.projectKey)) {
     throw new AppError('NOT_FOUND', `There is no project ${input.projectKey} in this portfolio`);
   }
-  const [baselines, captures, snapshot, editor] = await Promise.all([
+  const from = addDays(viewer.today, -((input.days ?? BASELINE_CHART_DAYS) - 1));
+  const [baselines, captures, snapshot, editor, days, latest] = await Promise.all([
     readBaselines(deps, input.portfolioId, input.projectKey),
     countCaptures(deps, input.portfolioId, input.projectKey),
     viewerSnapshot(deps, actor, input.portfolioId),
     settingsEditorStatus(deps, actor, viewer.live.config.access.pmoGroupName),
+    readProjectDays(deps.store, input.portfolioId, input.projectKey, from, viewer.today),
+    readLatestBaselines(deps, input.portfolioId),
   ]);
+  const dayOf = (baseline: Baseline) => localDayOf(Date.parse(baseline.capturedAt), viewer.timeZone);
+  const newest = baselines[0];
+  // Baselines captured before the newest-baseline index existed: index the newest once.
+  if (newest && latest[input.projectKey]?.capturedAt !== newest.capturedAt) {
+    await writeLatestBaseline(deps, input.portfolioId, markOf(newest, dayOf(newest)));
+  }
   const hidden = (key: string) => snapshot?.access.hiddenIssues.has(key) === true;
   const names = await userNames(
     deps,
     actor.installation,
     baselines.flatMap((baseline) => (baseline.by ? [baseline.by] : [])),
   );
-  const latest = baselines[0];
-  const variance = latest && snapshot ? varianceAgainst(latest, snapshot.data.chunk) : null;
+  const chunk = snapshot ? chunkForViewer(snapshot.data.chunk, snapshot.access) : null;
+  const progress = chunk ? progressOf(chunk, input.projectKey) : null;
+  const variance = newest && chunk ? varianceAgainst(newest, chunk) : null;
+  const varianceAt = INDICATOR_ORDER.indexOf('variance');
+  const scopeAt = INDICATOR_ORDER.indexOf('scope');
   return {
     projectKey: input.projectKey,
     baselines: baselines.map((baseline) => ({
       ...baseline,
       dueDates: Object.fromEntries(Object.entries(baseline.dueDates).filter(([key]) => !hidden(key))),
-      byName: nameOf(names, baseline.by),
-    })),
-    variance:
-      variance && snapshot
+      ...(baseline.startDates
         ? {
-            ...variance,
-            forecastFinish: forecastFinish(snapshot.data.chunk, input.projectKey),
-            issues: variance.issues.filter((issue) => !hidden(issue.key)),
+            startDates: Object.fromEntries(
+              Object.entries(baseline.startDates).filter(([key]) => !hidden(key)),
+            ),
           }
-        : null,
+        : {}),
+      byName: nameOf(names, baseline.by),
+      day: dayOf(baseline),
+      against: progress ? progressAgainst(baseline, progress) : null,
+    })),
+    variance: variance
+      ? { ...variance, issues: variance.issues.filter((issue) => !hidden(issue.key)) }
+      : null,
+    series: baselineSeries(
+      days.map((day) => ({
+        day: day.day,
+        varianceDays: day.row[2][varianceAt]?.[0] ?? null,
+        scopePercent: day.row[2][scopeAt]?.[0] ?? null,
+        issues: day.row[3][0] + day.row[3][2],
+      })),
+      baselines.map((baseline) => markOf(baseline, dayOf(baseline))),
+    ),
     captures,
     canSet: editor.canEdit,
   };

@@ -7,6 +7,7 @@ import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 import { captureGateBaselines } from './baselines';
 import { type RecordOutcome, readSummaries, storeDay } from './history-store';
+import { readLatestBaselines } from './latest-baselines';
 import { historyTimeZone } from './time-zone';
 
 /**
@@ -19,9 +20,12 @@ export async function recordHistoryDay(
   snapshot: SnapshotData,
   live: LiveConfig,
 ): Promise<RecordOutcome> {
-  const timeZone = await historyTimeZone(deps, live.config.history);
+  const [timeZone, baselines] = await Promise.all([
+    historyTimeZone(deps, live.config.history),
+    readLatestBaselines(deps, snapshot.portfolioId),
+  ]);
   const asOf = new Date(snapshot.asOf);
-  const report = computeFromSnapshot(snapshot, snapshot, live, asOf);
+  const report = computeFromSnapshot(snapshot, snapshot, live, asOf, baselines);
   const record = dayRecordOf({
     day: localDayOf(asOf.getTime(), timeZone),
     asOf: snapshot.asOf,

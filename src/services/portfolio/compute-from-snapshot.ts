@@ -1,3 +1,4 @@
+import type { BaselineMark } from '../../domain/history/baseline';
 import { chunkBasis, computePortfolioFromChunk, type PortfolioReport } from '../../domain/portfolio';
 import { withMappedRiskFields } from '../../domain/settings';
 import { complianceHealthInputs } from '../../domain/standards/compliance-report';
@@ -13,6 +14,8 @@ export function computeFromSnapshot(
   part: Pick<SnapshotData, 'projects' | 'chunk' | 'compliance'>,
   live: LiveConfig,
   now: Date,
+  /** Each project's newest baseline (schedule variance and scope change), by project key. */
+  baselines: Readonly<Record<string, BaselineMark>> = {},
 ): Omit<PortfolioReport, 'meta'> {
   // Risk fields left on "find by name" resolve as they did for the snapshot (a publish reads it again).
   const saved =
@@ -26,6 +29,7 @@ export function computeFromSnapshot(
   const compliance = part.compliance ?? null;
   const computation = computePortfolioFromChunk(part.chunk, part.projects, settings, now, {
     overrides: live.config.overrides,
+    baselines,
     ...(compliance
       ? { compliance: complianceHealthInputs(compliance, settings.complianceHealth.counts) }
       : {}),

@@ -1,10 +1,12 @@
 import { DEFAULT_REFRESH_MINUTES, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
+import type { BaselineMark } from '../../domain/history/baseline';
 import type { PortfolioReport } from '../../domain/portfolio';
 import { chunkForViewer, complianceForViewer } from '../../domain/snapshot/viewer-filter';
 import { readBlob } from '../../storage/blob';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
+import { baselinesStamp, readLatestBaselines } from '../history/latest-baselines';
 import { type LiveConfig, loadLiveConfig } from '../settings/live-config';
 import { snapshotKeys } from '../snapshots/keys';
 import {
@@ -43,9 +45,10 @@ export async function getPortfolioReport(
   portfolioId: string,
 ): Promise<PortfolioReport> {
   const keys = snapshotKeys(portfolioId);
-  const [live, storedPointer] = await Promise.all([
+  const [live, storedPointer, baselines] = await Promise.all([
     loadLiveConfig(deps),
     readParsed(deps.store, keys.current, CurrentSnapshotSchema),
+    readLatestBaselines(deps, portfolioId),
   ]);
   scopeOfPortfolio(portfolioId, live.config.portfolios); // NOT_FOUND for a portfolio that does not exist
   const definition = live.config.portfolios.find(
@@ -76,10 +79,11 @@ export async function getPortfolioReport(
     Math.floor(now.getTime() / 60_000),
     [...access.browsable].sort().join(','),
     [...access.hiddenIssues].sort().join(','),
+    baselinesStamp(baselines),
   );
   let view = pointer.id ? views.get(viewKey) : undefined;
   if (!view) {
-    view = computeView(data, access, live, now);
+    view = computeView(data, access, live, now, baselines);
     if (pointer.id) views.set(viewKey, view);
   }
   const incomplete = data.incomplete ?? data.stale.map((entry) => entry.projectKey);
@@ -118,6 +122,7 @@ function computeView(
   access: Parameters<typeof chunkForViewer>[1],
   live: LiveConfig,
   now: Date,
+  baselines: Readonly<Record<string, BaselineMark>>,
 ): Omit<PortfolioReport, 'meta'> {
   return computeFromSnapshot(
     data,
@@ -128,6 +133,7 @@ function computeView(
     },
     live,
     now,
+    baselines,
   );
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Ticks } from '../../domain/standards/evaluation';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
+import { readLatestBaselines } from '../history/latest-baselines';
 import { loadSnapshot } from '../portfolio/get-portfolio-report';
 import { snapshotKeys } from '../snapshots/keys';
 import { CurrentSnapshotSchema, type SnapshotData } from '../snapshots/records';
@@ -49,7 +50,10 @@ export async function dryRunHealth(
 ): Promise<HealthImpact | null> {
   const pointer = await readParsed(deps.store, snapshotKeys(ALL_PROJECTS).current, CurrentSnapshotSchema);
   if (!pointer) return null;
-  const data = await loadSnapshot(deps, actor, ALL_PROJECTS, pointer);
+  const [data, baselines] = await Promise.all([
+    loadSnapshot(deps, actor, ALL_PROJECTS, pointer),
+    readLatestBaselines(deps, ALL_PROJECTS),
+  ]);
   const access = await viewerAccess(deps, actor.accountId, data);
   const projects = data.projects.filter((project) => access.browsable.has(project.key));
   const chunk = chunkForViewer(data.chunk, access);
@@ -60,6 +64,7 @@ export async function dryRunHealth(
     const settings = onSnapshotBasis(side.engine, data);
     const report = computePortfolioFromChunk(chunk, projects, settings, now, {
       overrides: side.config.overrides,
+      baselines,
       ...(compliance
         ? { compliance: complianceHealthInputs(compliance, settings.complianceHealth.counts) }
         : {}),

@@ -99,6 +99,7 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
       settingsVersion: plan.settingsVersion,
       chunk: merged.chunk,
       facts: merged.facts,
+      startDateField: plan.mapping.startDate ?? null,
       compliance,
       points: totals.points,
       requests: totals.requests,

@@ -84,7 +84,9 @@ type PartOutcome =
 
 async function readPart(deps: AppDeps, plan: RunPlan, job: CollectJob): Promise<PartOutcome> {
   const jira = deps.jira.asApp();
-  const facts = createFactsCollector(plan.standardsFields);
+  // The start date field is kept with the standards' fields: baselines record it.
+  const startDate = plan.mapping.startDate;
+  const facts = createFactsCollector([...plan.standardsFields, ...(startDate ? [startDate] : [])]);
   let requests = 0;
   let points = 0;
   try {

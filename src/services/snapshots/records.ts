@@ -136,6 +136,11 @@ export const SnapshotDataSchema = z.object({
   settingsVersion: z.number().int().min(0),
   chunk: PortfolioChunkSchema,
   facts: StoredFactsMapSchema,
+  /**
+   * The site's start date field, whose values `facts` keep for baselines; null when the site has
+   * none (absent in snapshots written before it was kept).
+   */
+  startDateField: z.string().nullable().optional(),
   /** The standards evaluated at assembly, with the configuration and ticks of that moment. */
   compliance: ComplianceReportSchema.nullable(),
   points: z.number().nonnegative(),

@@ -12,6 +12,7 @@ import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
 import { CountLozenge } from '../../shared/ui/StatusLozenges';
 import { SortableTable } from '../../shared/ui/table/SortableTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
+import { BaselineCell } from './BaselineCell';
 import { HealthCell } from './HealthCell';
 import { PROJECT_TABLE_COLUMNS, type ProjectTableColumn, projectTableSortValue } from './portfolio-projects';
 import { projectTotal } from './portfolio-summary';
@@ -84,15 +85,17 @@ function TrendCell({
 
 const head: HeadType = {
   cells: [
-    { key: 'name', content: 'Project', isSortable: true, width: 20 },
-    { key: 'health', content: 'Health', isSortable: true, width: 24 },
+    { key: 'name', content: 'Project', isSortable: true, width: 18 },
+    { key: 'health', content: 'Health', isSortable: true, width: 22 },
     { key: 'trend', content: 'Trend (12 weeks)', width: 10 },
     { key: 'key', content: 'Key', isSortable: true, width: 8 },
-    { key: 'category', content: 'Category', isSortable: true, width: 12 },
+    { key: 'category', content: 'Category', isSortable: true, width: 10 },
     { key: 'new', content: 'To Do', isSortable: true, width: 8 },
     { key: 'indeterminate', content: 'In progress', isSortable: true, width: 10 },
     { key: 'done', content: 'Done', isSortable: true, width: 7 },
     { key: 'total', content: 'Total', isSortable: true, width: 7 },
+    { key: 'variance', content: 'Schedule variance', isSortable: true, width: 10 },
+    { key: 'scope', content: 'Scope change', isSortable: true, width: 9 },
   ],
 };
 
@@ -148,6 +151,8 @@ function rowOf(
       ),
       cell('done', <CountLozenge category="done" value={project.counts?.done ?? null} />),
       cell('total', <span className="pmo-numeric">{formatCount(projectTotal(project))}</span>),
+      cell('variance', <BaselineCell state={health} projectKey={project.key} column="variance" />),
+      cell('scope', <BaselineCell state={health} projectKey={project.key} column="scope" />),
     ],
   };
 }

@@ -1,10 +1,13 @@
 import type { HealthIndicator } from '@domain/health/health';
 import { jqlAnd, jqlKeys, jqlProject } from '../../shared/lib/jira-url';
+import { formatScopeChange, formatVarianceDays } from '../../shared/lib/variance-format';
 import { RAG_LABEL } from '../../shared/ui/rag';
 
-/** An indicator's value as the drill-down shows it: a percentage, or the top risk score. */
+/** An indicator's value as the drill-down shows it: a percentage, the top risk score, days late, scope change. */
 export function indicatorValueText(indicator: HealthIndicator): string {
   if (indicator.value === null) return '—';
+  if (indicator.name === 'variance') return formatVarianceDays(indicator.value);
+  if (indicator.name === 'scope') return formatScopeChange(indicator.value);
   return indicator.name === 'risk' ? `score ${indicator.value}` : `${indicator.value}%`;
 }
 

@@ -73,7 +73,10 @@ describe('sortProjectsForTable', () => {
           ['BEACON', 'red', 'Late'],
           ['COMET', 'amber', 'Stale'],
         ] as const
-      ).map(([key, rag, reason]) => [key, { rag, reason, computed: { rag, reason }, override: null }]),
+      ).map(([key, rag, reason]) => [
+        key,
+        { rag, reason, computed: { rag, reason }, override: null, variance: null, scope: null },
+      ]),
     ),
   };
 
@@ -95,6 +98,33 @@ describe('sortProjectsForTable', () => {
   });
 });
 
+describe('sorting by the baseline columns', () => {
+  const view = (variance: number | null, scope: number | null) => ({
+    rag: 'green' as const,
+    reason: null,
+    computed: { rag: 'green' as const, reason: null },
+    override: null,
+    variance: { name: 'variance' as const, value: variance, rag: 'green' as const, reason: '' },
+    scope: { name: 'scope' as const, value: scope, rag: 'green' as const, reason: '' },
+  });
+  const health: HealthState = {
+    status: 'ready',
+    byKey: new Map([
+      ['ATLAS', view(-3, -30)],
+      ['BEACON', view(20, 5)],
+      ['COMET', view(null, null)],
+    ]),
+  };
+
+  it('puts the latest finish and the largest scope change (either way) first, projects without a baseline last', () => {
+    const order = (key: 'variance' | 'scope', sortOrder: 'ASC' | 'DESC') =>
+      sortProjectsForTable(browsable, health, { key, order: sortOrder }).map((p) => p.key);
+    expect(order('variance', 'ASC')).toEqual(['BEACON', 'ATLAS', 'COMET']);
+    expect(order('variance', 'DESC')).toEqual(['ATLAS', 'BEACON', 'COMET']);
+    expect(order('scope', 'ASC')).toEqual(['ATLAS', 'BEACON', 'COMET']);
+  });
+});
+
 describe('PROJECT_CSV_COLUMNS', () => {
   it('exports the figures, the RAG and its reason; health unknown while loading', () => {
     const rows = [project('ATLAS', '=Atlas', { category: 'Platform' })];
@@ -103,7 +133,14 @@ describe('PROJECT_CSV_COLUMNS', () => {
       byKey: new Map([
         [
           'ATLAS',
-          { rag: 'red', reason: '3 overdue', computed: { rag: 'red', reason: '3 overdue' }, override: null },
+          {
+            rag: 'red',
+            reason: '3 overdue',
+            computed: { rag: 'red', reason: '3 overdue' },
+            override: null,
+            variance: { name: 'variance', value: 12, rag: 'amber', reason: '12 days late' },
+            scope: { name: 'scope', value: -4.5, rag: 'green', reason: 'shrank' },
+          },
         ],
       ]),
     };
@@ -113,8 +150,8 @@ describe('PROJECT_CSV_COLUMNS', () => {
         rows.map((p) => ({ project: p, health: ready })),
       ).split('\r\n'),
     ).toEqual([
-      'Key,Project,Category,Health,Health reason,Computed health,Computed reason,Override set by,Override set at,Override until,To Do,In progress,Done,Total',
-      "ATLAS,'=Atlas,Platform,Red,3 overdue,Red,3 overdue,,,,1,2,3,6",
+      'Key,Project,Category,Health,Health reason,Computed health,Computed reason,Override set by,Override set at,Override until,To Do,In progress,Done,Total,Schedule variance (days),Scope change (%)',
+      "ATLAS,'=Atlas,Platform,Red,3 overdue,Red,3 overdue,,,,1,2,3,6,12,-4.5",
     ]);
     const loading: HealthState = { status: 'loading' };
     expect(
@@ -122,7 +159,7 @@ describe('PROJECT_CSV_COLUMNS', () => {
         PROJECT_CSV_COLUMNS,
         rows.map((p) => ({ project: p, health: loading })),
       ).split('\r\n')[1],
-    ).toBe("ATLAS,'=Atlas,Platform,,,,,,,,1,2,3,6");
+    ).toBe("ATLAS,'=Atlas,Platform,,,,,,,,1,2,3,6,,");
   });
 
   it('exports an override with who, when and until when, and keeps the computed RAG beside it', () => {
@@ -143,6 +180,8 @@ describe('PROJECT_CSV_COLUMNS', () => {
             reason: 'Set by the PMO: Re-planned',
             computed: { rag: 'red', reason: '3 overdue' },
             override,
+            variance: null,
+            scope: null,
           },
         ],
       ]),
@@ -152,7 +191,7 @@ describe('PROJECT_CSV_COLUMNS', () => {
         '\r\n',
       )[1],
     ).toBe(
-      'ATLAS,Atlas,,Green,Set by the PMO: Re-planned,Red,3 overdue,pmo-lead,2026-12-01T10:00:00.000Z,2099-01-01T00:00:00.000Z,1,2,3,6',
+      'ATLAS,Atlas,,Green,Set by the PMO: Re-planned,Red,3 overdue,pmo-lead,2026-12-01T10:00:00.000Z,2099-01-01T00:00:00.000Z,1,2,3,6,,',
     );
   });
 });

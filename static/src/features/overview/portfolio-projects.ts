@@ -3,7 +3,7 @@ import type { CsvColumn } from '../../shared/csv/csv';
 import { RAG_LABEL } from '../../shared/ui/rag';
 import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 import { projectSortValue, projectTotal } from './portfolio-summary';
-import { type HealthState, healthSortValue, projectHealth } from './project-health';
+import { baselineSortValue, type HealthState, healthSortValue, projectHealth } from './project-health';
 
 /** The id of the portfolio of every browsable project (the default). */
 export const ALL_PORTFOLIO_ID = 'all';
@@ -116,6 +116,15 @@ export const PROJECT_CSV_COLUMNS: readonly CsvColumn<ProjectCsvRow>[] = [
   { header: 'In progress', value: ({ project }) => project.counts?.indeterminate },
   { header: 'Done', value: ({ project }) => project.counts?.done },
   { header: 'Total', value: ({ project }) => projectTotal(project) },
+  // Against the newest baseline: days late (negative: early) and scope change in percent.
+  {
+    header: 'Schedule variance (days)',
+    value: ({ project, health }) => projectHealth(health, project.key)?.variance?.value,
+  },
+  {
+    header: 'Scope change (%)',
+    value: ({ project, health }) => projectHealth(health, project.key)?.scope?.value,
+  },
 ];
 
 /** The project table's sortable columns. */
@@ -128,6 +137,8 @@ export const PROJECT_TABLE_COLUMNS = [
   'indeterminate',
   'done',
   'total',
+  'variance',
+  'scope',
 ] as const;
 export type ProjectTableColumn = (typeof PROJECT_TABLE_COLUMNS)[number];
 
@@ -139,7 +150,9 @@ export function projectTableSortValue(
   column: ProjectTableColumn,
   health: HealthState,
 ): SortValue {
-  return column === 'health' ? healthSortValue(health, project.key) : projectSortValue(project, column);
+  if (column === 'health') return healthSortValue(health, project.key);
+  if (column === 'variance' || column === 'scope') return baselineSortValue(health, project.key, column);
+  return projectSortValue(project, column);
 }
 
 /**

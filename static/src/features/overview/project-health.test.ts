@@ -50,6 +50,8 @@ describe('healthReason', () => {
       reason: 'Set by the PMO: Supplier late',
       computed: { rag: 'red', reason: 'schedule is red' },
       override,
+      variance: null,
+      scope: null,
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ManualOverride, ProjectHealth, Rag } from '@domain/health/health';
+import type { HealthIndicator, ManualOverride, ProjectHealth, Rag } from '@domain/health/health';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { formatTimestamp } from '../../shared/lib/format';
 
@@ -19,6 +19,9 @@ export interface ProjectHealthView {
   computed: { rag: Rag; reason: string | null };
   /** The PMO's active manual RAG (who set it, when, why, until when), or null. */
   override: ManualOverride | null;
+  /** Schedule variance (days late) and scope change (%) against the newest baseline; null when not computed. */
+  variance: HealthIndicator | null;
+  scope: HealthIndicator | null;
 }
 
 /** The health report as the Overview page holds it while `getPortfolioReport` runs or after it failed. */
@@ -56,6 +59,8 @@ export function projectHealthView(health: ProjectHealth): ProjectHealthView {
     reason: healthReason(health),
     computed: { rag: health.computedRag, reason: computedReason(health) },
     override: health.override,
+    variance: health.indicators.find((indicator) => indicator.name === 'variance') ?? null,
+    scope: health.indicators.find((indicator) => indicator.name === 'scope') ?? null,
   };
 }
 
@@ -71,6 +76,8 @@ const NO_HEALTH: ProjectHealthView = {
   reason: null,
   computed: { rag: 'none', reason: null },
   override: null,
+  variance: null,
+  scope: null,
 };
 
 /** A project's health in `state`: undefined while unknown; "none" when the report has no entry for it. */
@@ -82,4 +89,18 @@ export function projectHealth(state: HealthState, key: string): ProjectHealthVie
 export function healthSortValue(state: HealthState, key: string): number {
   const health = projectHealth(state, key);
   return health === undefined ? UNKNOWN_SEVERITY : RAG_SEVERITY[health.rag];
+}
+
+/**
+ * Sort values of the baseline columns: the worst first when sorted ascending, like the Health
+ * column (latest finish; largest scope change either way); projects without a figure sort last.
+ */
+export function baselineSortValue(
+  state: HealthState,
+  key: string,
+  column: 'variance' | 'scope',
+): number | string {
+  const value = projectHealth(state, key)?.[column]?.value ?? null;
+  if (value === null) return '';
+  return column === 'variance' ? -value : -Math.abs(value);
 }

@@ -19,8 +19,10 @@ import {
 import { toInvokeError } from '../../shared/api/invoke-error';
 import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
+import { formatScopeChange, formatVarianceDays } from '../../shared/lib/variance-format';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
+import { BaselineVsActualChart } from './BaselineVsActualChart';
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 
 /** Planned issues drawn in the baseline-vs-actual chart: the ones that slipped most. */
@@ -33,12 +35,13 @@ function describeVariance(variance: NonNullable<ProjectBaselines['variance']>): 
       : variance.scheduleDays === 0
         ? 'The forecast finish is where the baseline put it.'
         : `The forecast finish is ${Math.abs(variance.scheduleDays)} days ${variance.scheduleDays > 0 ? 'later' : 'earlier'} than in the baseline${variance.forecastFinish ? ` (now ${variance.forecastFinish})` : ''}.`;
+  const unit = variance.scopeUnit === 'points' ? 'story points' : 'issues';
   const scope =
     variance.scopePercent === null
       ? ''
       : variance.scopePercent === 0
-        ? ' Scope is unchanged.'
-        : ` Scope ${variance.scopePercent > 0 ? 'grew' : 'shrank'} by ${Math.abs(variance.scopePercent)}%.`;
+        ? ` Scope is unchanged (${variance.currentScope} ${unit}).`
+        : ` Scope ${variance.scopePercent > 0 ? 'grew' : 'shrank'} by ${Math.abs(variance.scopePercent)}% (${variance.baselineScope} → ${variance.currentScope} ${unit}).`;
   return schedule + scope;
 }
 
@@ -98,9 +101,39 @@ function GoneIssues({ issues }: { issues: NonNullable<ProjectBaselines['variance
   );
 }
 
-/** A project's baselines: schedule and scope variance against the newest, the list, and "Set baseline". */
-export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: string; projectKey: string }) {
-  const payload = useMemo(() => ({ portfolioId, projectKey }), [portfolioId, projectKey]);
+/** Where the baseline's start dates come from, when it kept any. */
+function startsText(baseline: ProjectBaselines['baselines'][number]): string {
+  const count = Object.keys(baseline.startDates ?? {}).length;
+  if (count === 0 || !baseline.startDateSource) return '';
+  const source =
+    baseline.startDateSource === 'field' ? 'start date field' : 'created dates (no start date field)';
+  return `, ${count} start ${count === 1 ? 'date' : 'dates'} from the ${source}`;
+}
+
+/** The project now against one baseline, as the list shows it: "+12 days, +8.5% of issues". */
+function againstText(against: ProjectBaselines['baselines'][number]['against']): string {
+  if (against === null) return 'not measured yet';
+  const unit = against.scopeUnit === 'points' ? 'points' : 'issues';
+  return `now ${formatVarianceDays(against.scheduleDays)}, scope ${formatScopeChange(against.scopePercent)} (${unit})`;
+}
+
+/**
+ * A project's baselines: schedule and scope variance against the newest, baseline against actual
+ * over the window of `days`, the list (each with the project now against it), and "Set baseline".
+ */
+export function BaselinesSection({
+  portfolioId,
+  projectKey,
+  days,
+}: {
+  portfolioId: string;
+  projectKey: string;
+  days?: number;
+}) {
+  const payload = useMemo(
+    () => ({ portfolioId, projectKey, ...(days ? { days } : {}) }),
+    [portfolioId, projectKey, days],
+  );
   const baselines = useResolver('listBaselines', payload);
   const setBaseline = useResolverAction('setBaseline');
   const [note, setNote] = useState('');
@@ -130,6 +163,7 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
           {data.variance ? (
             <>
               <p data-testid="baseline-variance">{describeVariance(data.variance)}</p>
+              <BaselineVsActualChart series={data.series} projectKey={projectKey} />
               <SlipChart issues={data.variance.issues} />
               <GoneIssues issues={data.variance.issues} />
             </>
@@ -149,8 +183,8 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
           {data.baselines.length > 0 ? (
             <ul className="pmo-markers" data-testid="baseline-list">
               {data.baselines.map((baseline) => (
-                <li key={baseline.capturedAt}>
-                  <span className="pmo-key">{baseline.capturedAt.slice(0, 10)}</span>{' '}
+                <li key={baseline.capturedAt} data-testid={`baseline-${baseline.day}`}>
+                  <span className="pmo-key">{baseline.day}</span>{' '}
                   <Lozenge appearance={baseline.trigger === 'gate' ? 'success' : 'inprogress'}>
                     {baseline.trigger === 'gate' ? 'Gate passed' : 'Set by PMO'}
                   </Lozenge>{' '}
@@ -158,7 +192,11 @@ export function BaselinesSection({ portfolioId, projectKey }: { portfolioId: str
                   {baseline.byName ? <span className="pmo-subtle"> by {baseline.byName}</span> : null}{' '}
                   <span className="pmo-subtle">
                     ({baseline.scope.issues} issues, {baseline.scope.storyPoints} points, finish{' '}
-                    {baseline.forecastFinish ?? 'unknown'})
+                    {baseline.forecastFinish ?? 'unknown'}, risk exposure {baseline.riskExposure}
+                    {startsText(baseline)})
+                  </span>{' '}
+                  <span data-testid={`baseline-against-${baseline.day}`}>
+                    {againstText(baseline.against)}
                   </span>
                 </li>
               ))}

@@ -219,7 +219,7 @@ export function ProjectTrend({
             </select>
           </label>
           <DayRecordPanel projectName={history.data.name} day={day} />
-          <BaselinesSection portfolioId={portfolioId} projectKey={selected} />
+          <BaselinesSection portfolioId={portfolioId} projectKey={selected} days={days} />
         </div>
       ) : null}
     </section>

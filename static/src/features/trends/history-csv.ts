@@ -28,4 +28,9 @@ export const HISTORY_CSV_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: 'Issues under standards', value: (row) => row.compliance.evaluated },
   { header: 'Settings version', value: (row) => row.settingsVersion },
   { header: 'Reconstructed', value: (row) => (row.reconstructed ? 'yes' : 'no') },
+  // Indicators added later go last, so columns of older exports keep their place.
+  ...(['variance', 'scope'] as const).flatMap((name) => [
+    { header: `${name} value`, value: (row: Row) => indicator(row, name)?.value ?? null },
+    { header: `${name} RAG`, value: (row: Row) => indicator(row, name)?.rag ?? null },
+  ]),
 ];

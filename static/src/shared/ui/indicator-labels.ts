@@ -7,6 +7,8 @@ export const INDICATOR_LABEL: Record<IndicatorName, string> = {
   risk: 'Risk',
   compliance: 'Compliance',
   staleness: 'Staleness',
+  variance: 'Schedule variance',
+  scope: 'Scope change',
 };
 
 /** The indicator with what its value measures, for charts and tables of values. */
@@ -16,4 +18,6 @@ export const INDICATOR_MEASURE_LABEL: Record<IndicatorName, string> = {
   risk: 'Risk (highest score)',
   compliance: 'Compliance (%)',
   staleness: 'Staleness (stale %)',
+  variance: 'Schedule variance (days late)',
+  scope: 'Scope change (%)',
 };

@@ -15,6 +15,7 @@ export const PERCENT_INDICATORS: ReadonlySet<Indicator> = new Set([
   'blocked',
   'staleness',
   'compliance',
+  'scope',
 ]);
 
 export interface RangeProblem {

@@ -29,10 +29,23 @@ const INDICATORS: {
     measure: 'Evaluated issues that meet the standards counted below',
     lowerIsWorse: true,
   },
+  {
+    key: 'variance',
+    name: 'Schedule variance',
+    measure: "Days the forecast finish is later than the newest baseline's",
+  },
+  {
+    key: 'scope',
+    name: 'Scope change',
+    measure: 'Change of the scope since the newest baseline, added or removed',
+  },
 ];
 
-/** A share of issues is a percentage; date conflicts count issues. */
-const unitOf = (key: Indicator): '%' | '' => (PERCENT_INDICATORS.has(key) ? '%' : '');
+/** Days of schedule variance; a share of issues or a scope change is a percentage; date conflicts count issues. */
+const unitOf = (key: Indicator): '%' | ' days' | '' =>
+  key === 'variance' ? ' days' : PERCENT_INDICATORS.has(key) ? '%' : '';
+
+const suffixOf = (key: Indicator): string => unitOf(key).trim() || 'issues';
 
 function rule(indicator: (typeof INDICATORS)[number], values: { amber: number; red: number }): string {
   const unit = unitOf(indicator.key);
@@ -61,7 +74,9 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
         </Heading>
         <p className="pmo-subtle">
           A project's RAG is its worst indicator, with compliance weighing as set below. The risk indicator
-          follows the risk matrix: red for a high open risk, amber for a medium one.
+          follows the risk matrix: red for a high open risk, amber for a medium one. Schedule variance and
+          scope change count only once a project has a baseline (set on the Trends page, or captured when a
+          gate is passed).
         </p>
       </div>
       <table className="pmo-table" aria-label="Health thresholds per indicator">
@@ -92,7 +107,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     problems={problemsAt(problems, [...path, 'amber'])}
                     min={0}
                     max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={unitOf(indicator.key) || 'issues'}
+                    suffix={suffixOf(indicator.key)}
                     testId={`threshold-${indicator.key}-amber`}
                   />
                 </td>
@@ -105,7 +120,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                     problems={problemsAt(problems, [...path, 'red'])}
                     min={0}
                     max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={unitOf(indicator.key) || 'issues'}
+                    suffix={suffixOf(indicator.key)}
                     testId={`threshold-${indicator.key}-red`}
                   />
                 </td>
