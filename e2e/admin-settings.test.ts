@@ -7,7 +7,7 @@ import { runAxe, seriousOrWorse } from './support/axe';
 import { clippedTexts } from './support/clipped-text';
 import { app, appFrame, downloadCsv, downloadText, setTheme } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
-import { screenshot } from './support/screenshot';
+import { screenshot, screenshotThemes } from './support/screenshot';
 
 /**
  * The admin settings page (issue #6), in the browser on the local host: an admin edits a standard,
@@ -129,10 +129,7 @@ test('an admin enforces a standard, adds a required field, sees the dry run and 
   expect(await axeViolations(page)).toEqual([]);
   expect(await clippedTexts(appFrame(page, 'admin'))).toEqual([]);
   await frame.getByTestId('standard-row-delivery-readiness').scrollIntoViewIfNeeded();
-  await screenshot(page, 'admin-settings-standard-editor-light');
-  await setTheme(page, 'dark');
-  await screenshot(page, 'admin-settings-standard-editor-dark');
-  await setTheme(page, 'light');
+  await screenshotThemes(page, 'admin-settings-standard-editor');
 
   // The unsaved-changes bar names what changed; the nav marks the section.
   const bar = frame.getByTestId('unsaved-bar');
@@ -440,11 +437,7 @@ test('an admin names who may tick gate items: a Jira group, the PMO; the publish
   await expect(frame.getByTestId(`${row}-estimate-reviewed-group`).count()).resolves.toBe(0);
   expect(await axeViolations(page)).toEqual([]);
   await frame.getByTestId('rule-epic-gates-execution-gate').scrollIntoViewIfNeeded();
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(page, mode);
-    await screenshot(page, `admin-settings-tick-audience-${mode}`);
-  }
-  await setTheme(page, 'light');
+  await screenshotThemes(page, 'admin-settings-tick-audience');
 
   // Publishing follows a dry run.
   await frame.getByTestId('dry-run').click();

@@ -5,9 +5,9 @@ import { legacyChecklistKey, readChecklist } from '../src/services/standards/che
 import { queryAll } from '../src/storage/store';
 import { editIssue, invoke, invokeResponse, simRequest, transitionIssue, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { appFrame, panel, setTheme, switchUser } from './support/host-page';
+import { appFrame, panel, switchUser } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
-import { screenshot } from './support/screenshot';
+import { screenshot, screenshotThemes } from './support/screenshot';
 
 /**
  * Issue #5 end to end on the local host: an enforced PMO configuration, the issue panel listing
@@ -211,9 +211,7 @@ async function withLiveConfig(config: PmoConfig, body: () => Promise<void>): Pro
 async function actAs(user: SimUser): Promise<void> {
   if (!host.page.url().startsWith(host.stack.url))
     await host.page.goto(`${host.stack.url}/jira/browse/${story.key}`);
-  if ((await host.page.getByTestId('user-switcher').inputValue()) !== user.accountId) {
-    await switchUser(host.page, user.accountId);
-  }
+  await switchUser(host.page, user.accountId);
 }
 
 /** Opens an issue and waits until the panel has answered (badge or error). */
@@ -259,11 +257,7 @@ async function transitionAllowed(status: string): Promise<void> {
 async function screenshotBothThemes(name: string): Promise<void> {
   // Clicks in the panel scroll the issue view; the pictures show it from the top.
   await host.page.evaluate(() => window.scrollTo(0, 0));
-  await setTheme(host.page, 'light');
-  await screenshot(host.page, `${name}-light`);
-  await setTheme(host.page, 'dark');
-  await screenshot(host.page, `${name}-dark`);
-  await setTheme(host.page, 'light');
+  await screenshotThemes(host.page, name);
 }
 
 async function expectAxeClean(): Promise<void> {
