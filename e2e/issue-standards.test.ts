@@ -5,7 +5,7 @@ import { legacyChecklistKey, readChecklist } from '../src/services/standards/che
 import { queryAll } from '../src/storage/store';
 import { editIssue, invoke, invokeResponse, simRequest, transitionIssue, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { appFrame, panel, switchUser } from './support/host-page';
+import { appFrame, holdRequests, panel, switchUser } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot, screenshotThemes } from './support/screenshot';
 
@@ -416,25 +416,18 @@ test('an Epic’s gate checklist: ticks record who and when, the history keeps u
       await expect(gate.getByText('Optional', { exact: true }).count()).resolves.toBe(1);
 
       // Not optimistic: while the server saves, a spinner shows and the box keeps the server's state.
-      let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await host.context.route('**/__invoke/setChecklistItem', async (route) => {
-        await held;
-        await route.continue();
-      });
+      const saving = await holdRequests(host.context, '**/__invoke/setChecklistItem');
       await checkbox('execution-gate', 'scope-agreed').click();
       await panel(host.page).getByTestId('checklist-saving').waitFor();
       await expect(checkbox('execution-gate', 'scope-agreed').getAttribute('data-ticked')).resolves.toBe(
         'false',
       );
       await expect(checkbox('execution-gate', 'scope-agreed').isChecked()).resolves.toBe(false);
-      release();
+      saving.release();
       await panel(host.page)
         .locator('[data-testid="checklist-item-execution-gate-scope-agreed"][data-ticked="true"]')
         .waitFor();
-      await host.context.unroute('**/__invoke/setChecklistItem');
+      await saving.stop();
       const tickInfo = gate.getByTestId('checklist-tick');
       await expect(tickInfo.textContent()).resolves.toMatch(
         /^Ticked by Tom Team · \d{1,2} [A-Z][a-z]{2,3} \d{4} \d{2}:\d{2}$/,
@@ -613,21 +606,14 @@ test('while loading the panel shows a skeleton; when no standard applies it says
     ...config,
     standards: config.standards.map((standard) => ({ ...standard, mode: 'off' })),
   });
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await host.page.route('**/__invoke/getIssueStandards', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const loading = await holdRequests(host.page, '**/__invoke/getIssueStandards');
   await withLiveConfig(nothingApplies, () =>
     restoringIssues([epic.key], async () => {
       try {
         await host.page.goto(`${host.stack.url}/jira/browse/${epic.key}`);
         await panel(host.page).getByTestId('standards-loading').waitFor();
         await expect(panel(host.page).getByTestId('compliance-badge').count()).resolves.toBe(0);
-        release();
+        loading.release();
         await expect(badge()).resolves.toBe('not-covered');
         await expect(panel(host.page).getByTestId('compliance-badge').textContent()).resolves.toBe(
           'No standards apply',
@@ -642,8 +628,7 @@ test('while loading the panel shows a skeleton; when no standard applies it says
         await screenshot(host.page, 'issue-standards-empty');
         await transitionAllowed('Done');
       } finally {
-        release();
-        await host.page.unroute('**/__invoke/getIssueStandards');
+        await loading.stop();
       }
     }),
   );

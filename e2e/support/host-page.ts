@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page, Route } from 'playwright-core';
 
 /** The Custom UI app of a full page in the host (portfolio pages and the admin page). */
 export const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
@@ -75,3 +75,29 @@ export const PROJECTS_CSV_HEADER = [
   'Done',
   'Total',
 ] as const;
+
+/**
+ * Holds the requests to `url` (a glob) until `release()`, to see what the app shows while it waits;
+ * `stop()` releases them and lets later ones through.
+ */
+export async function holdRequests(
+  target: Page | BrowserContext,
+  url: string,
+): Promise<{ release: () => void; stop: () => Promise<void> }> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const hold = async (route: Route) => {
+    await held;
+    await route.continue();
+  };
+  await target.route(url, hold);
+  return {
+    release,
+    stop: async () => {
+      release();
+      await target.unroute(url, hold);
+    },
+  };
+}
