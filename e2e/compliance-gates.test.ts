@@ -1,41 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { complianceShare } from '../src/domain/health/percent';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { app, appFrame, downloadCsv, switchUser, viewReady } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(90_000);
 
 type Compliance = NonNullable<PortfolioReport['compliance']>;
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+const host = setUpHostStack();
 
 const COMPLIANCE_URL = '/jira/apps/pmo-portfolio/compliance';
 const GATES_URL = '/jira/apps/pmo-portfolio/gates';
 const ADMIN = 'sim-admin';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
-
 async function reportOf(accountId = ADMIN): Promise<PortfolioReport> {
-  return invoke(stack, 'getPortfolioReport', accountId, { portfolioId: 'all' });
+  return invoke(host.stack, 'getPortfolioReport', accountId, { portfolioId: 'all' });
 }
 
 async function complianceOf(accountId = ADMIN): Promise<Compliance> {
@@ -81,12 +64,12 @@ const readinessOf = (gate: Compliance['gates'][number]) =>
         : 'not-ready';
 
 test('the matrix shows the report’s compliance per project and standard, axe-clean', async () => {
-  await page.goto(`${stack.url}${COMPLIANCE_URL}`);
-  await switchUser(page, ADMIN);
-  await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe(ADMIN);
-  await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
-  await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
-  await viewReady(page, 'compliance');
+  await host.page.goto(`${host.stack.url}${COMPLIANCE_URL}`);
+  await switchUser(host.page, ADMIN);
+  await expect(host.page.getByTestId('user-switcher').inputValue()).resolves.toBe(ADMIN);
+  await app(host.page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
+  await expect(host.page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
+  await viewReady(host.page, 'compliance');
   const report = await reportOf();
   const compliance = report.compliance;
   if (!compliance) throw new Error('the seeded report has no compliance section');
@@ -96,7 +79,7 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
   const shownPercent = (compliant: number, total: number) =>
     complianceShare(compliant, total, thresholds).percent;
 
-  const matrix = app(page).getByTestId('compliance-matrix');
+  const matrix = app(host.page).getByTestId('compliance-matrix');
   await expect(matrix.locator('[data-testid^="compliance-cell-"]').count()).resolves.toBe(
     compliance.projects.length * compliance.standards.length,
   );
@@ -130,14 +113,14 @@ test('the matrix shows the report’s compliance per project and standard, axe-c
       matrix.getByTestId(`compliance-project-${project.projectKey}`).getAttribute('data-percent'),
     ).resolves.toBe(String(rowPercent));
   }
-  await expect(app(page).getByTestId('compliance-kpi-evaluated').locator('dd').textContent()).resolves.toBe(
-    String(compliance.totals.evaluated),
-  );
+  await expect(
+    app(host.page).getByTestId('compliance-kpi-evaluated').locator('dd').textContent(),
+  ).resolves.toBe(String(compliance.totals.evaluated));
   // Without a filter the table holds every violation.
-  expect(await violationCount(page)).toBe(compliance.violations.length);
-  await app(page).getByTestId('data-freshness').waitFor();
-  await screenshot(page, 'compliance-admin');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  expect(await violationCount(host.page)).toBe(compliance.violations.length);
+  await app(host.page).getByTestId('data-freshness').waitFor();
+  await screenshot(host.page, 'compliance-admin');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });
 
 test('a cell filters the violations to exactly its project and standard; CSV exports the rows shown', async () => {
@@ -153,20 +136,20 @@ test('a cell filters the violations to exactly its project and standard; CSV exp
   );
   expect(expected).toHaveLength(target.violating);
 
-  const cell = app(page).getByTestId(`compliance-cell-${target.projectKey}-${target.standardId}`);
+  const cell = app(host.page).getByTestId(`compliance-cell-${target.projectKey}-${target.standardId}`);
   await expect(cell.getAttribute('aria-label')).resolves.toContain(
     `${target.violating} of ${target.applicable} issues violate`,
   );
   await cell.click();
   await expect(cell.getAttribute('aria-pressed')).resolves.toBe('true');
-  await app(page).getByTestId('compliance-filter-clear').waitFor();
-  expect(await violationCount(page)).toBe(expected.length);
-  expect(await violationRows(page)).toEqual(expected.map((v) => `${v.key}-${v.standardId}`));
-  await app(page).getByTestId('compliance-filter-clear').scrollIntoViewIfNeeded();
-  await screenshot(page, 'compliance-admin-filtered');
+  await app(host.page).getByTestId('compliance-filter-clear').waitFor();
+  expect(await violationCount(host.page)).toBe(expected.length);
+  expect(await violationRows(host.page)).toEqual(expected.map((v) => `${v.key}-${v.standardId}`));
+  await app(host.page).getByTestId('compliance-filter-clear').scrollIntoViewIfNeeded();
+  await screenshot(host.page, 'compliance-admin-filtered');
   const first = expected[0];
   if (!first) throw new Error('no violation');
-  const firstRow = app(page).getByTestId(`violation-row-${first.key}-${first.standardId}`);
+  const firstRow = app(host.page).getByTestId(`violation-row-${first.key}-${first.standardId}`);
   await expect(firstRow.getByRole('link', { name: first.key }).getAttribute('href')).resolves.toBe(
     `/browse/${first.key}`,
   );
@@ -174,7 +157,7 @@ test('a cell filters the violations to exactly its project and standard; CSV exp
   await expect(firstRow.textContent()).resolves.toContain(first.summary ?? 'Restricted issue');
 
   // The export holds the rows shown, in the order shown.
-  const csv = await downloadCsv(page, 'csv-export-compliance');
+  const csv = await downloadCsv(host.page, 'csv-export-compliance');
   expect(csv.name).toMatch(/^pmo-violations-.+-all-\d{4}-\d{2}-\d{2}\.csv$/);
   const [header, ...body] = csv.rows;
   expect(header).toEqual(['Key', 'Summary', 'Project key', 'Project', 'Standard', 'Mode', 'What it misses']);
@@ -183,36 +166,36 @@ test('a cell filters the violations to exactly its project and standard; CSV exp
   );
 
   // Sorting by key, descending, reorders the rows and the export.
-  const table = app(page).getByRole('table', { name: 'Violating issues' });
+  const table = app(host.page).getByRole('table', { name: 'Violating issues' });
   await table.getByRole('button', { name: 'Key' }).click();
   await table.getByRole('button', { name: 'Key' }).click();
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'accent' });
   const descending = [...expected].sort((a, b) => collator.compare(b.key, a.key));
-  expect(await violationRows(page)).toEqual(descending.map((v) => `${v.key}-${v.standardId}`));
-  const sorted = await downloadCsv(page, 'csv-export-compliance');
+  expect(await violationRows(host.page)).toEqual(descending.map((v) => `${v.key}-${v.standardId}`));
+  const sorted = await downloadCsv(host.page, 'csv-export-compliance');
   expect(sorted.rows.slice(1).map((row) => row[0])).toEqual(descending.map((v) => v.key));
 
   // The chip clears the filter; keyboard toggles a cell too.
-  await app(page).getByTestId('compliance-filter-clear').click();
-  await expect(app(page).getByTestId('compliance-filter-clear').count()).resolves.toBe(0);
-  expect(await violationCount(page)).toBe(compliance.violations.length);
+  await app(host.page).getByTestId('compliance-filter-clear').click();
+  await expect(app(host.page).getByTestId('compliance-filter-clear').count()).resolves.toBe(0);
+  expect(await violationCount(host.page)).toBe(compliance.violations.length);
   await expect(cell.getAttribute('aria-pressed')).resolves.toBe('false');
   await cell.focus();
-  await page.keyboard.press('Enter');
-  expect(await violationCount(page)).toBe(expected.length);
-  await page.keyboard.press('Space');
-  expect(await violationCount(page)).toBe(compliance.violations.length);
+  await host.page.keyboard.press('Enter');
+  expect(await violationCount(host.page)).toBe(expected.length);
+  await host.page.keyboard.press('Space');
+  expect(await violationCount(host.page)).toBe(compliance.violations.length);
 });
 
 test('the gates view lists the report’s gated issues; “only not ready” filters; back returns', async () => {
   const compliance = await complianceOf();
   expect(compliance.gates.length).toBeGreaterThan(0);
-  await app(page).getByRole('link', { name: 'Gates' }).click();
-  await page.waitForURL(`**${GATES_URL}`);
-  await app(page).getByRole('heading', { name: 'Stage gates', level: 1 }).waitFor();
-  await viewReady(page, 'gates');
+  await app(host.page).getByRole('link', { name: 'Gates' }).click();
+  await host.page.waitForURL(`**${GATES_URL}`);
+  await app(host.page).getByRole('heading', { name: 'Stage gates', level: 1 }).waitFor();
+  await viewReady(host.page, 'gates');
 
-  const all = await gateRows(page);
+  const all = await gateRows(host.page);
   expect([...all].sort((a, b) => a[0].localeCompare(b[0]))).toEqual(
     compliance.gates
       .map((g) => [g.key, readinessOf(g)] as [string, string])
@@ -235,45 +218,45 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
   expect(missed.map((g) => g.key).sort()).toEqual(
     [...new Set(violatingGateStandard.map((v) => v.key))].sort(),
   );
-  await expect(app(page).getByTestId('gates-kpi-missed').textContent()).resolves.toContain(
+  await expect(app(host.page).getByTestId('gates-kpi-missed').textContent()).resolves.toContain(
     String(missed.length),
   );
   const skippedDone = missed.find((g) => g.nextGate === null);
   if (!skippedDone) throw new Error('no issue past its last gate that skipped one');
-  await expect(app(page).getByTestId(`gate-row-${skippedDone.key}`).getAttribute('data-ready')).resolves.toBe(
-    'missed',
-  );
-  await app(page).getByTestId(`gate-missed-${skippedDone.key}`).waitFor();
+  await expect(
+    app(host.page).getByTestId(`gate-row-${skippedDone.key}`).getAttribute('data-ready'),
+  ).resolves.toBe('missed');
+  await app(host.page).getByTestId(`gate-missed-${skippedDone.key}`).waitFor();
 
   // Readiness is shown as ticked/mandatory with a progress bar.
   const sample = compliance.gates.find((g) => g.nextGate !== null);
   if (!sample?.nextGate) throw new Error('no gate ahead of any issue');
-  const bar = app(page).getByTestId(`gate-row-${sample.key}`).getByRole('progressbar');
+  const bar = app(host.page).getByTestId(`gate-row-${sample.key}`).getByRole('progressbar');
   await expect(bar.getAttribute('aria-valuenow')).resolves.toBe(String(sample.nextGate.ticked));
   await expect(bar.getAttribute('aria-valuemax')).resolves.toBe(String(sample.nextGate.mandatory));
-  await app(page).getByTestId('data-freshness').waitFor();
-  await screenshot(page, 'gates-admin');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await app(host.page).getByTestId('data-freshness').waitFor();
+  await screenshot(host.page, 'gates-admin');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 
   // Export of every row, in the order shown.
-  const csvAll = await downloadCsv(page, 'csv-export-gates');
+  const csvAll = await downloadCsv(host.page, 'csv-export-gates');
   expect(csvAll.name).toMatch(/^pmo-gates-all-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(csvAll.rows.slice(1).map((row) => row[0])).toEqual(all.map(([key]) => key));
 
-  await app(page).getByTestId('gates-only-not-ready').check();
-  const filtered = await gateRows(page);
+  await app(host.page).getByTestId('gates-only-not-ready').check();
+  const filtered = await gateRows(host.page);
   expect(filtered.every(([, ready]) => ready === 'not-ready' || ready === 'missed')).toBe(true);
   expect(filtered.map(([key]) => key).sort()).toEqual(notReady.map((g) => g.key).sort());
-  const csvNotReady = await downloadCsv(page, 'csv-export-gates');
+  const csvNotReady = await downloadCsv(host.page, 'csv-export-gates');
   expect(csvNotReady.name).toMatch(/^pmo-gates-not-ready-all-/);
   expect(csvNotReady.rows.slice(1).map((row) => row[0])).toEqual(filtered.map(([key]) => key));
-  await app(page).getByTestId('gates-only-not-ready').uncheck();
-  expect(await gateRows(page)).toHaveLength(compliance.gates.length);
+  await app(host.page).getByTestId('gates-only-not-ready').uncheck();
+  expect(await gateRows(host.page)).toHaveLength(compliance.gates.length);
 
   // Evidence opens in place.
   const withEvidence = compliance.gates.find((g) => (g.nextGate?.evidence.length ?? 0) > 0);
   if (withEvidence?.nextGate) {
-    const row = app(page).getByTestId(`gate-row-${withEvidence.key}`);
+    const row = app(host.page).getByTestId(`gate-row-${withEvidence.key}`);
     await row.locator('summary').click();
     await row
       .getByText(`${withEvidence.nextGate.stage.name}: ${withEvidence.nextGate.evidence[0]?.text ?? ''}`, {
@@ -283,34 +266,32 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
   }
 
   // Back steps through the filter first (it is in the URL), then to the page before.
-  await page.goBack();
-  await page.waitForURL(`**${GATES_URL}?notReady=1`);
-  await expect(app(page).getByTestId('gates-only-not-ready').isChecked()).resolves.toBe(true);
-  await page.goBack();
-  await page.waitForURL(`**${GATES_URL}`);
-  await page.goBack();
+  await host.page.goBack();
+  await host.page.waitForURL(`**${GATES_URL}?notReady=1`);
+  await expect(app(host.page).getByTestId('gates-only-not-ready').isChecked()).resolves.toBe(true);
+  await host.page.goBack();
+  await host.page.waitForURL(`**${GATES_URL}`);
+  await host.page.goBack();
   // The compliance view as it was left: its sort is in its URL too.
-  await page.waitForURL((url) => url.pathname === COMPLIANCE_URL && url.search === '?sort=key&order=desc');
-  await app(page).getByTestId('compliance-matrix').waitFor();
-  await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
+  await host.page.waitForURL(
+    (url) => url.pathname === COMPLIANCE_URL && url.search === '?sort=key&order=desc',
+  );
+  await app(host.page).getByTestId('compliance-matrix').waitFor();
+  await expect(host.page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
 });
 
 test('the dark theme: both views readable and axe-clean', async () => {
-  await viewReady(page, 'compliance');
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await app(page).getByTestId('compliance-matrix').waitFor();
-  await screenshot(page, 'compliance-admin-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await page.goto(`${stack.url}${GATES_URL}`);
-  await viewReady(page, 'gates');
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await screenshot(page, 'gates-admin-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
-});
-
-test('no page error or console error on the way', () => {
-  expect(errors).toEqual([]);
+  await viewReady(host.page, 'compliance');
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await app(host.page).getByTestId('compliance-matrix').waitFor();
+  await screenshot(host.page, 'compliance-admin-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await host.page.goto(`${host.stack.url}${GATES_URL}`);
+  await viewReady(host.page, 'gates');
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await screenshot(host.page, 'gates-admin-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
 });

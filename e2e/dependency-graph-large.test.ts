@@ -1,10 +1,12 @@
-import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ProjectDependency } from '../src/domain/dependencies/graph';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
+import { invokeResponse, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
+import { app, appFrame } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import type { Stack } from './support/stack';
 
 /**
  * The dependency graph at a generated 64-project site: filters (late, cycles, critical path), focus n
@@ -15,57 +17,27 @@ import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(180_000);
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+const host = setUpHostStack({ seed: 11, projects: 64, issuesPerProject: 40, user: 'sim-pmo' });
 let report: PortfolioReport;
 
 const DEPS_PATH = '/jira/apps/pmo-portfolio/dependencies';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startStack({ seed: 11, projects: 64, issuesPerProject: 40 }),
-    launchBrowser(),
-  ]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-  await context.addCookies([{ name: 'pmo_user', value: 'sim-pmo', url: stack.url }]);
-  report = await firstReport(stack);
+  report = await firstReport(host.stack);
 });
 
 /**
  * The portfolio report as the PMO lead gets it. A 64-project site's first snapshot can take longer than
  * the 8 s a first view waits (the answer is then NOT_READY, 503): ask again until it is there.
  */
-async function firstReport(s: Stack): Promise<PortfolioReport> {
-  const until = Date.now() + 120_000;
-  for (;;) {
-    const response = await fetch(`${s.url}/__invoke/getPortfolioReport`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-account-id': 'sim-pmo' },
-      body: JSON.stringify({ portfolioId: 'all' }),
-    });
-    if (response.status === 200) return (await response.json()) as PortfolioReport;
-    if (response.status !== 503 || Date.now() > until)
-      throw new Error(`getPortfolioReport answered ${response.status}: ${await response.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
-
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
-
-function appFrame(p: Page): Frame {
-  const frame = p.frame({ url: /\/apps\/portfolio\// });
-  if (!frame) throw new Error('no portfolio frame');
-  return frame;
+async function firstReport(stack: Stack): Promise<PortfolioReport> {
+  let answer: Response | undefined;
+  await waitUntil(async () => {
+    answer = await invokeResponse(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+    if (answer.status === 200 || answer.status === 503) return answer.status === 200;
+    throw new Error(`getPortfolioReport answered ${answer.status}: ${await answer.text()}`);
+  }, 120_000);
+  return (await answer?.json()) as PortfolioReport;
 }
 
 const pairId = (cell: { from: string; to: string }) => `${cell.from}-${cell.to}`;
@@ -160,45 +132,47 @@ test('filters narrow the graph and the list to the same pairs of the report, and
   expect(late.length).toBeGreaterThan(0);
   expect(cycles.length).toBeGreaterThan(0);
 
-  await page.goto(`${stack.url}${DEPS_PATH}`);
-  await expectGraph(page, pairs.map(pairId));
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}`);
+  await expectGraph(host.page, pairs.map(pairId));
 
-  await app(page).getByTestId('filter-late').click();
-  await waitForSearch(page, '?late=1');
-  await expectGraph(page, late);
-  await screenshot(page, 'dependencies-large-late-light');
-  await app(page).getByTestId('view-toggle-list').click();
-  await waitForSearch(page, '?view=list&late=1');
-  await expectList(page, late);
+  await app(host.page).getByTestId('filter-late').click();
+  await waitForSearch(host.page, '?late=1');
+  await expectGraph(host.page, late);
+  await screenshot(host.page, 'dependencies-large-late-light');
+  await app(host.page).getByTestId('view-toggle-list').click();
+  await waitForSearch(host.page, '?view=list&late=1');
+  await expectList(host.page, late);
 
-  await app(page).getByTestId('filter-late').click();
-  await app(page).getByTestId('filter-cycles').click();
-  await waitForSearch(page, '?view=list&cycles=1');
-  await expectList(page, cycles);
-  await app(page).getByTestId('view-toggle-graph').click();
-  await expectGraph(page, cycles);
+  await app(host.page).getByTestId('filter-late').click();
+  await app(host.page).getByTestId('filter-cycles').click();
+  await waitForSearch(host.page, '?view=list&cycles=1');
+  await expectList(host.page, cycles);
+  await app(host.page).getByTestId('view-toggle-graph').click();
+  await expectGraph(host.page, cycles);
 
-  await app(page).getByTestId('filter-cycles').click();
-  await app(page).getByTestId('filter-critical').click();
-  await waitForSearch(page, '?critical=1');
-  if (critical.length > 0) await expectGraph(page, critical);
-  else await app(page).getByTestId('dependencies-filtered-empty').waitFor();
+  await app(host.page).getByTestId('filter-cycles').click();
+  await app(host.page).getByTestId('filter-critical').click();
+  await waitForSearch(host.page, '?critical=1');
+  if (critical.length > 0) await expectGraph(host.page, critical);
+  else await app(host.page).getByTestId('dependencies-filtered-empty').waitFor();
 
   // Back steps through the filters (each click was a step); a reload of a deep link restores them.
-  await page.goBack();
-  await waitForSearch(page, '');
-  await expectGraph(page, pairs.map(pairId));
-  await page.goBack();
-  await waitForSearch(page, '?cycles=1');
-  await expectGraph(page, cycles);
-  await page.goBack();
-  await waitForSearch(page, '?view=list&cycles=1');
-  await expectList(page, cycles);
-  await page.reload();
-  await expectList(page, cycles);
-  await expect(app(page).getByTestId('filter-cycles').getAttribute('aria-pressed')).resolves.toBe('true');
-  await page.goto(`${stack.url}${DEPS_PATH}?view=list&late=1`);
-  await expectList(page, late);
+  await host.page.goBack();
+  await waitForSearch(host.page, '');
+  await expectGraph(host.page, pairs.map(pairId));
+  await host.page.goBack();
+  await waitForSearch(host.page, '?cycles=1');
+  await expectGraph(host.page, cycles);
+  await host.page.goBack();
+  await waitForSearch(host.page, '?view=list&cycles=1');
+  await expectList(host.page, cycles);
+  await host.page.reload();
+  await expectList(host.page, cycles);
+  await expect(app(host.page).getByTestId('filter-cycles').getAttribute('aria-pressed')).resolves.toBe(
+    'true',
+  );
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}?view=list&late=1`);
+  await expectList(host.page, late);
 });
 
 test('focus shows a project and its neighbours n links out', async () => {
@@ -211,21 +185,21 @@ test('focus shows a project and its neighbours n links out', async () => {
   const two = within(pairs, focus, 2);
   expect(two.length).toBeGreaterThan(one.length);
 
-  await page.goto(`${stack.url}${DEPS_PATH}`);
-  await app(page).getByTestId('dependencies-graph').waitFor();
-  await app(page).getByTestId('focus-project').selectOption(focus);
-  await waitForSearch(page, `?focus=${focus}`);
-  await expectGraph(page, one);
-  await app(page).getByTestId('focus-hops').selectOption('2');
-  await waitForSearch(page, `?focus=${focus}&hops=2`);
-  await expectGraph(page, two);
-  await page.waitForTimeout(300);
-  await screenshot(page, 'dependencies-large-focus-light');
-  await app(page).getByTestId('view-toggle-list').click();
-  await expectList(page, two);
-  await app(page).getByTestId('filters-clear').click();
-  await waitForSearch(page, '?view=list');
-  await expectList(page, pairs.map(pairId));
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}`);
+  await app(host.page).getByTestId('dependencies-graph').waitFor();
+  await app(host.page).getByTestId('focus-project').selectOption(focus);
+  await waitForSearch(host.page, `?focus=${focus}`);
+  await expectGraph(host.page, one);
+  await app(host.page).getByTestId('focus-hops').selectOption('2');
+  await waitForSearch(host.page, `?focus=${focus}&hops=2`);
+  await expectGraph(host.page, two);
+  await host.page.waitForTimeout(300);
+  await screenshot(host.page, 'dependencies-large-focus-light');
+  await app(host.page).getByTestId('view-toggle-list').click();
+  await expectList(host.page, two);
+  await app(host.page).getByTestId('filters-clear').click();
+  await waitForSearch(host.page, '?view=list');
+  await expectList(host.page, pairs.map(pairId));
 });
 
 test('grouped by category, a collapsed category is one node and its links are summed', async () => {
@@ -238,12 +212,12 @@ test('grouped by category, a collapsed category is one node and its links are su
     members.set(name, (members.get(name) ?? 0) + 1);
   }
 
-  await page.goto(`${stack.url}${DEPS_PATH}`);
-  await app(page).getByTestId('group-by-category').click();
-  await waitForSearch(page, '?group=1');
-  await appFrame(page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
-  await expectGraph(page, pairs.map(pairId));
-  const groups = await app(page)
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}`);
+  await app(host.page).getByTestId('group-by-category').click();
+  await waitForSearch(host.page, '?group=1');
+  await appFrame(host.page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
+  await expectGraph(host.page, pairs.map(pairId));
+  const groups = await app(host.page)
     .locator('[data-testid^="dependency-group-"][data-members]')
     .evaluateAll((nodes) =>
       nodes.map((n) => [
@@ -252,30 +226,30 @@ test('grouped by category, a collapsed category is one node and its links are su
       ]),
     );
   expect(Object.fromEntries(groups)).toEqual(Object.fromEntries(members));
-  await page.waitForTimeout(300);
-  await screenshot(page, 'dependencies-large-grouped-light');
+  await host.page.waitForTimeout(300);
+  await screenshot(host.page, 'dependencies-large-grouped-light');
 
   // Collapse the biggest category: its projects leave the graph, pairs inside it vanish, pairs with
   // the rest become one summed edge per other end.
   const [biggest] = [...members.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
   const inside = (key: string) => categoryOf.get(key) === biggest;
-  await app(page).getByTestId(`dependency-group-toggle-${biggest}`).click();
-  await waitForSearch(page, `?group=1&collapsed=${encodeURIComponent(biggest).replace(/%20/g, '+')}`);
-  const folded = app(page).locator(`[data-testid="dependency-group-${biggest}"][data-collapsed="true"]`);
+  await app(host.page).getByTestId(`dependency-group-toggle-${biggest}`).click();
+  await waitForSearch(host.page, `?group=1&collapsed=${encodeURIComponent(biggest).replace(/%20/g, '+')}`);
+  const folded = app(host.page).locator(`[data-testid="dependency-group-${biggest}"][data-collapsed="true"]`);
   await folded.waitFor();
   const untouched = pairs.filter((cell) => !inside(cell.from) && !inside(cell.to)).map(pairId);
-  await appFrame(page).waitForFunction(
+  await appFrame(host.page).waitForFunction(
     (n) => document.querySelectorAll('[data-testid^="dependency-edge-"]').length === n,
     untouched.length,
   );
-  expect(await edgeIds(page)).toEqual(untouched.sort());
+  expect(await edgeIds(host.page)).toEqual(untouched.sort());
   const summed = new Map<string, number>();
   for (const cell of pairs) {
     if (inside(cell.from) === inside(cell.to)) continue;
     const id = inside(cell.from) ? `group:${biggest}>${cell.to}` : `${cell.from}>group:${biggest}`;
     summed.set(id, (summed.get(id) ?? 0) + cell.open);
   }
-  const aggregated = await app(page)
+  const aggregated = await app(host.page)
     .locator('[data-testid^="dependency-group-edge-"]')
     .evaluateAll((gs) =>
       gs.map((g) => [
@@ -284,53 +258,49 @@ test('grouped by category, a collapsed category is one node and its links are su
       ]),
     );
   expect(Object.fromEntries(aggregated)).toEqual(Object.fromEntries(summed));
-  await page.waitForTimeout(300);
-  await screenshot(page, 'dependencies-large-collapsed-light');
+  await host.page.waitForTimeout(300);
+  await screenshot(host.page, 'dependencies-large-collapsed-light');
 
   // Expand again (the keyboard way) and the graph is whole.
-  await app(page).getByTestId(`dependency-group-toggle-${biggest}`).focus();
-  await page.keyboard.press('Enter');
-  await waitForSearch(page, '?group=1');
-  await expectGraph(page, pairs.map(pairId));
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await app(host.page).getByTestId(`dependency-group-toggle-${biggest}`).focus();
+  await host.page.keyboard.press('Enter');
+  await waitForSearch(host.page, '?group=1');
+  await expectGraph(host.page, pairs.map(pairId));
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });
 
 test('search finds a project by an issue key, outlines it in the graph and highlights its rows', async () => {
   const link = report.dependencies.crossProjectLinks.items.find((item) => !item.blocker.key.startsWith('#'));
   if (!link) throw new Error('no listed link to search for');
   const project = link.blocker.projectKey;
-  await page.goto(`${stack.url}${DEPS_PATH}`);
-  await app(page).getByTestId('dependencies-graph').waitFor();
-  await app(page).getByTestId('dependency-search-input').fill(link.blocker.key);
-  await app(page).getByTestId('dependency-search-submit').click();
-  await waitForSearch(page, `?q=${link.blocker.key}`);
-  await app(page).locator(`[data-testid="dependency-node-${project}"][data-match="true"]`).waitFor();
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}`);
+  await app(host.page).getByTestId('dependencies-graph').waitFor();
+  await app(host.page).getByTestId('dependency-search-input').fill(link.blocker.key);
+  await app(host.page).getByTestId('dependency-search-submit').click();
+  await waitForSearch(host.page, `?q=${link.blocker.key}`);
+  await app(host.page).locator(`[data-testid="dependency-node-${project}"][data-match="true"]`).waitFor();
   await expect(
-    app(page).locator('[data-testid^="dependency-node-"][data-match="true"]').count(),
+    app(host.page).locator('[data-testid^="dependency-node-"][data-match="true"]').count(),
   ).resolves.toBe(1);
-  await expect(app(page).getByTestId('dependency-search-result').getAttribute('data-matches')).resolves.toBe(
-    '1',
-  );
-  await page.waitForTimeout(500); // the jump to the match
-  await screenshot(page, 'dependencies-large-search-light');
+  await expect(
+    app(host.page).getByTestId('dependency-search-result').getAttribute('data-matches'),
+  ).resolves.toBe('1');
+  await host.page.waitForTimeout(500); // the jump to the match
+  await screenshot(host.page, 'dependencies-large-search-light');
 
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await page.goto(`${stack.url}${DEPS_PATH}?group=1&late=1`);
-  await appFrame(page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
-  await page.waitForTimeout(300);
-  await screenshot(page, 'dependencies-large-grouped-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await page.goto(`${stack.url}${DEPS_PATH}?view=list&q=${project}`);
-  const row = app(page).locator(
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}?group=1&late=1`);
+  await appFrame(host.page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
+  await host.page.waitForTimeout(300);
+  await screenshot(host.page, 'dependencies-large-grouped-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await host.page.goto(`${host.stack.url}${DEPS_PATH}?view=list&q=${project}`);
+  const row = app(host.page).locator(
     `tbody tr[data-testid^="dependency-row-${project}-"], tbody tr[data-testid$="-${project}"]`,
   );
   await row.first().waitFor();
-  await screenshot(page, 'dependencies-large-list-dark');
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
-});
-
-test('no page error or console error on the way', () => {
-  expect(errors).toEqual([]);
+  await screenshot(host.page, 'dependencies-large-list-dark');
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
 });

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim/users';
+import type { Page } from 'playwright-core';
+import { simUser } from '../dev/jira-sim/users';
 import { isRestrictedKey } from '../src/domain/snapshot/viewer-filter';
-import { invoke } from './support/api';
+import { invoke, simRequest } from './support/api';
 import { chooseOption } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
-import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { app, setTheme, switchUser } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
+import { screenshot, screenshotThemes } from './support/screenshot';
 
 /**
  * Issue #14 "One number everywhere", in the browser: the project drill-down shows every indicator with
@@ -30,25 +30,8 @@ const LENIENT = [
 ] as const;
 const ADMIN_PATH = '/jira/settings/apps/pmo-portfolio';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
-
-const app = (p: Page): FrameLocator => p.frameLocator('[data-testid="app-frame"]');
+const host = setUpHostStack();
+const PMO = simUser('pmo');
 
 function portfolioFrame(p: Page) {
   const frame = p.frame({ url: /\/apps\/(portfolio|admin)\// });
@@ -56,31 +39,16 @@ function portfolioFrame(p: Page) {
   return frame;
 }
 
-async function switchUser(accountId: string) {
-  if ((await page.getByTestId('user-switcher').inputValue()) === accountId) return;
-  await Promise.all([page.waitForEvent('load'), page.getByTestId('user-switcher').selectOption(accountId)]);
-}
-
-async function setTheme(mode: 'light' | 'dark') {
-  const current = await page.locator('html').getAttribute('data-color-mode');
-  if (current !== mode) await page.getByTestId('theme-toggle').click();
-  await app(page).locator(`html[data-color-mode="${mode}"]`).waitFor({ state: 'attached' });
-}
-
 async function expectAxeClean() {
-  expect(seriousOrWorse(await runAxe(portfolioFrame(page)))).toEqual([]);
+  expect(seriousOrWorse(await runAxe(portfolioFrame(host.page)))).toEqual([]);
 }
 
-const reportAs = (accountId: string) => invoke(stack, 'getPortfolioReport', accountId, {});
+const reportAs = (accountId: string) => invoke(host.stack, 'getPortfolioReport', accountId, {});
 
 /** How many issues a JQL finds, asked of the simulator as the PMO lead (the oracle for "Open in Jira"). */
 async function jiraCount(jql: string): Promise<number> {
-  const pmo = SIM_USERS.find((user) => user.accountId === 'sim-pmo');
-  if (!pmo) throw new Error('no PMO user');
-  const response = await fetch(`${stack.sim.url}/rest/api/3/search/approximate-count`, {
-    method: 'POST',
-    headers: { authorization: basicAuthHeader(pmo), 'content-type': 'application/json' },
-    body: JSON.stringify({ jql }),
+  const response = await simRequest(host.stack, PMO, 'POST', '/rest/api/3/search/approximate-count', {
+    jql,
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { count: number }).count;
@@ -88,9 +56,7 @@ async function jiraCount(jql: string): Promise<number> {
 
 /** Open overdue issues of a project with a security level the PMO lead cannot open (from the dataset). */
 async function hiddenOverdueIssues(projectKey: string): Promise<number> {
-  const pmo = SIM_USERS.find((user) => user.accountId === 'sim-pmo');
-  if (!pmo) throw new Error('no PMO user');
-  const { dataset } = stack.sim;
+  const { dataset } = host.stack.sim;
   const projectIdx = dataset.projects.findIndex((project) => project.key === projectKey);
   const today = new Date().toISOString().slice(0, 10);
   const secured = dataset.issues.filter(
@@ -103,9 +69,12 @@ async function hiddenOverdueIssues(projectKey: string): Promise<number> {
   );
   let hidden = 0;
   for (const issue of secured) {
-    const response = await fetch(`${stack.sim.url}/rest/api/3/issue/${issue.key}?fields=summary`, {
-      headers: { authorization: basicAuthHeader(pmo), accept: 'application/json' },
-    });
+    const response = await simRequest(
+      host.stack,
+      PMO,
+      'GET',
+      `/rest/api/3/issue/${issue.key}?fields=summary`,
+    );
     if (response.status === 404) hidden++;
   }
   return hidden;
@@ -118,9 +87,9 @@ function jqlOf(href: string | null): string {
 }
 
 async function openOverview() {
-  await page.goto(`${stack.url}${PORTFOLIO}/overview`);
-  await app(page).getByTestId('project-table').waitFor();
-  await app(page).locator('[data-testid^="show-indicators-"]').first().waitFor();
+  await host.page.goto(`${host.stack.url}${PORTFOLIO}/overview`);
+  await app(host.page).getByTestId('project-table').waitFor();
+  await app(host.page).locator('[data-testid^="show-indicators-"]').first().waitFor();
 }
 
 test('the drill-down shows every indicator with the resolver’s figures, its issues and an Open in Jira search', async () => {
@@ -133,8 +102,8 @@ test('the drill-down shows every indicator with the resolver’s figures, its is
       a.health.indicators.reduce((sum, i) => sum + (i.issueKeys?.length ?? 0), 0),
   )[0];
   if (!project) throw new Error('no project in the report');
-  await app(page).getByTestId(`show-indicators-${project.key}`).click();
-  const drilldown = app(page).getByTestId(`drilldown-${project.key}`);
+  await app(host.page).getByTestId(`show-indicators-${project.key}`).click();
+  const drilldown = app(host.page).getByTestId(`drilldown-${project.key}`);
   await drilldown.waitFor();
   await expect(drilldown.getByTestId('drilldown-rag').getAttribute('data-rag')).resolves.toBe(
     project.health.rag,
@@ -181,12 +150,7 @@ test('the drill-down shows every indicator with the resolver’s figures, its is
     }
   }
   await expectAxeClean();
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(mode);
-    await drilldown.scrollIntoViewIfNeeded();
-    await screenshot(page, `health-drilldown-${mode}`);
-  }
-  await setTheme('light');
+  await screenshotThemes(host.page, 'health-drilldown', () => drilldown.scrollIntoViewIfNeeded());
   await drilldown.getByTestId('drilldown-close').click();
   await expect(drilldown.count()).resolves.toBe(0);
 });
@@ -195,8 +159,8 @@ test('a manual override shows who set it, when and why, with the computed RAG an
   const before = await reportAs('sim-pmo');
   const project = before.projects.find((candidate) => candidate.health.rag !== 'green');
   if (!project) throw new Error('no project that is not green');
-  const { live } = await invoke(stack, 'getSettings', 'sim-admin', {});
-  await invoke(stack, 'setProjectOverride', 'sim-admin', {
+  const { live } = await invoke(host.stack, 'getSettings', 'sim-admin', {});
+  await invoke(host.stack, 'setProjectOverride', 'sim-admin', {
     projectKey: project.key,
     override: {
       rag: 'green',
@@ -211,7 +175,7 @@ test('a manual override shows who set it, when and why, with the computed RAG an
   expect(health?.computedRag).toBe(project.health.rag);
 
   await openOverview();
-  const cell = app(page).getByTestId(`health-${project.key}`);
+  const cell = app(host.page).getByTestId(`health-${project.key}`);
   await expect(cell.getAttribute('data-rag')).resolves.toBe('green');
   // The computed RAG stays visible, with the reason of its worst indicator (it used to be hidden).
   await expect(cell.getAttribute('data-computed-rag')).resolves.toBe(project.health.computedRag);
@@ -223,10 +187,10 @@ test('a manual override shows who set it, when and why, with the computed RAG an
   expect(override).toContain('Recovery plan agreed with the sponsor');
   expect(override).toContain('by sim-admin on ');
   await cell.scrollIntoViewIfNeeded();
-  await screenshot(page, 'health-override-light');
+  await screenshot(host.page, 'health-override-light');
 
-  await app(page).getByTestId(`show-indicators-${project.key}`).click();
-  const drilldown = app(page).getByTestId(`drilldown-${project.key}`);
+  await app(host.page).getByTestId(`show-indicators-${project.key}`).click();
+  const drilldown = app(host.page).getByTestId(`drilldown-${project.key}`);
   await expect(drilldown.getByTestId('drilldown-override').textContent()).resolves.toContain(
     'Recovery plan agreed with the sponsor',
   );
@@ -234,30 +198,30 @@ test('a manual override shows who set it, when and why, with the computed RAG an
     project.health.computedRag,
   );
   await expectAxeClean();
-  await setTheme('dark');
-  await screenshot(page, 'health-override-drilldown-dark');
-  await setTheme('light');
+  await setTheme(host.page, 'dark');
+  await screenshot(host.page, 'health-override-drilldown-dark');
+  await setTheme(host.page, 'light');
 });
 
 test('the outsider’s RAID, Compliance and Gates pages say they can browse no project', async () => {
-  await page.goto(`${stack.url}${PORTFOLIO}/raid`);
-  await switchUser('sim-outsider');
+  await host.page.goto(`${host.stack.url}${PORTFOLIO}/raid`);
+  await switchUser(host.page, 'sim-outsider');
   for (const view of ['raid', 'compliance', 'gates'] as const) {
-    await page.goto(`${stack.url}${PORTFOLIO}/${view}`);
-    const empty = app(page).getByTestId(`${view}-empty`);
+    await host.page.goto(`${host.stack.url}${PORTFOLIO}/${view}`);
+    const empty = app(host.page).getByTestId(`${view}-empty`);
     await empty.waitFor();
     await expect(empty.textContent()).resolves.toContain("You can't browse any projects in this portfolio");
     await expectAxeClean();
-    await screenshot(page, `health-outsider-${view}-light`);
+    await screenshot(host.page, `health-outsider-${view}-light`);
   }
-  await setTheme('dark');
-  await screenshot(page, 'health-outsider-gates-dark');
-  await setTheme('light');
-  await switchUser('sim-pmo');
+  await setTheme(host.page, 'dark');
+  await screenshot(host.page, 'health-outsider-gates-dark');
+  await setTheme(host.page, 'light');
+  await switchUser(host.page, 'sim-pmo');
 });
 
 test('every issue list has Open in Jira: a search that finds the listed issues', async () => {
-  await switchUser('sim-pmo');
+  await switchUser(host.page, 'sim-pmo');
   const report = await reportAs('sim-pmo');
   const visible = (keys: readonly string[]) => new Set(keys.filter((key) => !isRestrictedKey(key)));
   const lists = [
@@ -275,25 +239,20 @@ test('every issue list has Open in Jira: a search that finds the listed issues',
   ];
   for (const { view, testId, keys } of lists) {
     expect({ view, listed: keys.size > 0 }).toEqual({ view, listed: true });
-    await page.goto(`${stack.url}${PORTFOLIO}/${view}`);
-    const link = app(page).getByTestId(testId);
+    await host.page.goto(`${host.stack.url}${PORTFOLIO}/${view}`);
+    const link = app(host.page).getByTestId(testId);
     await link.waitFor();
     const jql = jqlOf(await link.getAttribute('href'));
     await expect(jiraCount(jql)).resolves.toBe(Math.min(keys.size, 200));
     await expectAxeClean();
-    for (const mode of ['light', 'dark'] as const) {
-      await setTheme(mode);
-      await link.scrollIntoViewIfNeeded();
-      await screenshot(page, `health-open-in-jira-${view}-${mode}`);
-    }
-    await setTheme('light');
+    await screenshotThemes(host.page, `health-open-in-jira-${view}`, () => link.scrollIntoViewIfNeeded());
   }
 });
 
 test('the override form’s errors go once their fields are filled', async () => {
-  await page.goto(`${stack.url}${ADMIN_PATH}`);
-  await switchUser('sim-admin');
-  const frame = app(page);
+  await host.page.goto(`${host.stack.url}${ADMIN_PATH}`);
+  await switchUser(host.page, 'sim-admin');
+  const frame = app(host.page);
   await frame.getByTestId('settings-nav-overrides').click();
   await frame.getByTestId('settings-section-overrides').waitFor();
   await frame.getByTestId('override-reason').fill('');
@@ -305,23 +264,20 @@ test('the override form’s errors go once their fields are filled', async () =>
     'Contains HTML or script markup, which settings do not accept; use plain text.',
   );
   await markup.waitFor();
-  const project = stack.sim.dataset.projects[1];
+  const project = host.stack.sim.dataset.projects[1];
   if (!project) throw new Error('no second project');
   await chooseOption(frame, 'override-project', `${project.name} (${project.key})`);
   await expect(frame.getByText('Choose a project.').count()).resolves.toBe(0);
   await frame.getByTestId('override-reason').fill('Plain text now');
   await expect(markup.count()).resolves.toBe(0);
-  await screenshot(page, 'health-override-form-light');
-  await setTheme('dark');
-  await screenshot(page, 'health-override-form-dark');
-  await setTheme('light');
+  await screenshotThemes(host.page, 'health-override-form');
 });
 
 test('the dry run gives examples and says which projects’ RAG would change, as the resolver computes it', async () => {
   // The portfolio page has been viewed, so its snapshot exists; the admin edits a draft.
-  await page.goto(`${stack.url}${ADMIN_PATH}`);
-  await switchUser('sim-admin');
-  const frame = app(page);
+  await host.page.goto(`${host.stack.url}${ADMIN_PATH}`);
+  await switchUser(host.page, 'sim-admin');
+  const frame = app(host.page);
   await frame.getByTestId('settings-nav-standards').click();
   await chooseOption(frame, 'standard-mode-delivery-readiness', 'Enforce: block transitions');
   await frame.getByTestId('settings-nav-thresholds').click();
@@ -335,13 +291,13 @@ test('the dry run gives examples and says which projects’ RAG would change, as
   await result.waitFor();
 
   // The same draft, dry-run through the resolver: the page shows its answer.
-  const { live } = await invoke(stack, 'getSettings', 'sim-admin', {});
+  const { live } = await invoke(host.stack, 'getSettings', 'sim-admin', {});
   const draft = structuredClone(live.config);
   const readiness = draft.standards.find((standard) => standard.id === 'delivery-readiness');
   if (!readiness) throw new Error('no delivery-readiness standard');
   readiness.mode = 'enforce';
   for (const [indicator, red, amber] of LENIENT) draft.engine.health[indicator] = { amber, red };
-  const expected = await invoke(stack, 'dryRunSettings', 'sim-admin', { config: draft });
+  const expected = await invoke(host.stack, 'dryRunSettings', 'sim-admin', { config: draft });
 
   // Examples: every project row names the issues the change affects (the column used to be blank).
   const projectRows = result.locator('[data-testid^="dry-run-project-"]');
@@ -372,15 +328,8 @@ test('the dry run gives examples and says which projects’ RAG would change, as
     }
   }
   await expectAxeClean();
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(mode);
-    await frame.getByTestId('dry-run-health').scrollIntoViewIfNeeded();
-    await screenshot(page, `health-dry-run-${mode}`);
-  }
-  await setTheme('light');
+  await screenshotThemes(host.page, 'health-dry-run', () =>
+    frame.getByTestId('dry-run-health').scrollIntoViewIfNeeded(),
+  );
   await frame.getByTestId('discard').click();
-});
-
-test('no page error or console error on the way', () => {
-  expect(errors).toEqual([]);
 });

@@ -1,30 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { browsableProjectKeys, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, switchUser } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(60_000);
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
+const host = setUpHostStack();
 
 const projectTable = (p: Page) => app(p).getByRole('table', { name: 'Projects in the portfolio' });
 
@@ -52,20 +35,20 @@ async function columnIndex(p: Page, header: string): Promise<number> {
 }
 
 test('the PMO lead sees every project, with the resolver’s counts, and the page is axe-clean', async () => {
-  await page.goto(`${stack.url}/`);
-  expect(new URL(page.url()).pathname).toBe('/jira/apps/pmo-portfolio/overview');
-  await expect(page.title()).resolves.toBe('PMO Portfolio - Jira');
-  await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-pmo');
+  await host.page.goto(`${host.stack.url}/`);
+  expect(new URL(host.page.url()).pathname).toBe('/jira/apps/pmo-portfolio/overview');
+  await expect(host.page.title()).resolves.toBe('PMO Portfolio - Jira');
+  await expect(host.page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-pmo');
 
-  const expected = await browsableProjectKeys(stack, 'sim-pmo');
-  expect(expected).toHaveLength(stack.sim.dataset.projects.length);
-  expect(await keysShown(page)).toEqual(expected);
+  const expected = await browsableProjectKeys(host.stack, 'sim-pmo');
+  expect(expected).toHaveLength(host.stack.sim.dataset.projects.length);
+  expect(await keysShown(host.page)).toEqual(expected);
 
   // The totals the user reads are the resolver's.
-  const { projects } = await invoke(stack, 'listProjects', 'sim-pmo', {});
-  const keyColumn = await columnIndex(page, 'Key');
-  const totalColumn = await columnIndex(page, 'Total');
-  const shown = await projectTable(page)
+  const { projects } = await invoke(host.stack, 'listProjects', 'sim-pmo', {});
+  const keyColumn = await columnIndex(host.page, 'Key');
+  const totalColumn = await columnIndex(host.page, 'Total');
+  const shown = await projectTable(host.page)
     .locator('tbody tr')
     .evaluateAll(
       (rows, [k, t]) =>
@@ -79,11 +62,11 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
     Object.fromEntries(projects.map((p) => [p.key, String(p.total)])),
   );
 
-  const frame = appFrame(page);
+  const frame = appFrame(host.page);
 
   // The Health column shows, for every project, the RAG of the resolver's portfolio report.
-  await expect(columnIndex(page, 'Health')).resolves.toBe(1);
-  const report = await invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
+  await expect(columnIndex(host.page, 'Health')).resolves.toBe(1);
+  const report = await invoke(host.stack, 'getPortfolioReport', 'sim-pmo', { portfolioId: 'all' });
   const expectedRags = Object.fromEntries(report.projects.map((p) => [p.key, p.health.rag]));
   expect(Object.keys(expectedRags).sort()).toEqual(expected);
   expect(Object.values(expectedRags)).toContain('red');
@@ -91,7 +74,7 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
     (keys) => keys.every((key) => document.querySelector(`[data-testid="health-${key}"][data-rag]`)),
     expected,
   );
-  const shownRags = await projectTable(page)
+  const shownRags = await projectTable(host.page)
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((row) => {
@@ -102,24 +85,24 @@ test('the PMO lead sees every project, with the resolver’s counts, and the pag
   expect(Object.fromEntries(shownRags)).toEqual(expectedRags);
 
   // The report's time is shown beside the list's, and the CSV export holds every listed project.
-  await app(page).getByTestId('report-freshness').waitFor();
-  const [header, ...rows] = (await downloadCsv(page, 'csv-export-projects')).rows;
+  await app(host.page).getByTestId('report-freshness').waitFor();
+  const [header, ...rows] = (await downloadCsv(host.page, 'csv-export-projects')).rows;
   expect(header).toEqual(PROJECTS_CSV_HEADER);
   expect(rows.map((row) => row[0]).sort()).toEqual(expected);
 
-  await screenshot(page, 'portfolio-pmo-lead');
+  await screenshot(host.page, 'portfolio-pmo-lead');
   const violations = seriousOrWorse(await runAxe(frame));
   expect(violations).toEqual([]);
-  const hostViolations = seriousOrWorse(await runAxe(page.mainFrame(), { iframes: false }));
+  const hostViolations = seriousOrWorse(await runAxe(host.page.mainFrame(), { iframes: false }));
   expect(hostViolations).toEqual([]);
 });
 
 test('a project link opens the project in Jira in a new tab (router.open)', async () => {
-  const project = stack.sim.dataset.projects[0];
+  const project = host.stack.sim.dataset.projects[0];
   if (!project) throw new Error('empty dataset');
   const [opened] = await Promise.all([
-    context.waitForEvent('page'),
-    projectTable(page).getByRole('link', { name: project.name, exact: true }).click(),
+    host.context.waitForEvent('page'),
+    projectTable(host.page).getByRole('link', { name: project.name, exact: true }).click(),
   ]);
   await opened.waitForLoadState();
   expect(new URL(opened.url()).pathname).toBe(`/jira/browse/${project.key}`);
@@ -130,71 +113,67 @@ test('a project link opens the project in Jira in a new tab (router.open)', asyn
 });
 
 test('sub-pages follow the sidebar, deep links and the back button', async () => {
-  await page
+  await host.page
     .getByRole('navigation', { name: 'PMO Portfolio' })
     .getByRole('link', { name: 'Dependencies' })
     .click();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/dependencies');
-  await app(page).getByRole('heading', { name: 'Dependencies', level: 1 }).waitFor();
-  await expect(page.getByTestId('nav-dependencies').getAttribute('aria-current')).resolves.toBe('page');
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/dependencies');
+  await app(host.page).getByRole('heading', { name: 'Dependencies', level: 1 }).waitFor();
+  await expect(host.page.getByTestId('nav-dependencies').getAttribute('aria-current')).resolves.toBe('page');
 
   // The app's own tabs push to the same history.
-  await app(page).getByRole('link', { name: 'RAID' }).click();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/raid');
-  await app(page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
+  await app(host.page).getByRole('link', { name: 'RAID' }).click();
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/raid');
+  await app(host.page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
 
-  await page.goBack();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/dependencies');
-  await app(page).getByRole('heading', { name: 'Dependencies', level: 1 }).waitFor();
-  await page.goBack();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/overview');
-  await projectTable(page).waitFor();
+  await host.page.goBack();
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/dependencies');
+  await app(host.page).getByRole('heading', { name: 'Dependencies', level: 1 }).waitFor();
+  await host.page.goBack();
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/overview');
+  await projectTable(host.page).waitFor();
 
-  await page.goto(`${stack.url}/jira/apps/pmo-portfolio/compliance`);
-  await app(page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
-  await expect(page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
+  await host.page.goto(`${host.stack.url}/jira/apps/pmo-portfolio/compliance`);
+  await app(host.page).getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
+  await expect(host.page.getByTestId('nav-compliance').getAttribute('aria-current')).resolves.toBe('page');
 });
 
 test('the outsider sees the empty state and no project', async () => {
-  await page.goto(`${stack.url}/jira/apps/pmo-portfolio/overview`);
-  await switchUser(page, 'sim-outsider');
-  await expect(page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-outsider');
-  expect(await browsableProjectKeys(stack, 'sim-outsider')).toEqual([]);
+  await host.page.goto(`${host.stack.url}/jira/apps/pmo-portfolio/overview`);
+  await switchUser(host.page, 'sim-outsider');
+  await expect(host.page.getByTestId('user-switcher').inputValue()).resolves.toBe('sim-outsider');
+  expect(await browsableProjectKeys(host.stack, 'sim-outsider')).toEqual([]);
 
-  await app(page).getByText("You can't browse any projects in this portfolio").waitFor();
-  await expect(projectTable(page).count()).resolves.toBe(0);
-  for (const project of stack.sim.dataset.projects) {
-    await expect(app(page).getByText(project.key, { exact: true }).count()).resolves.toBe(0);
+  await app(host.page).getByText("You can't browse any projects in this portfolio").waitFor();
+  await expect(projectTable(host.page).count()).resolves.toBe(0);
+  for (const project of host.stack.sim.dataset.projects) {
+    await expect(app(host.page).getByText(project.key, { exact: true }).count()).resolves.toBe(0);
   }
-  await screenshot(page, 'portfolio-outsider');
+  await screenshot(host.page, 'portfolio-outsider');
 });
 
 test('a team member sees exactly their three projects', async () => {
-  await switchUser(page, 'sim-team');
-  const expected = await browsableProjectKeys(stack, 'sim-team');
+  await switchUser(host.page, 'sim-team');
+  const expected = await browsableProjectKeys(host.stack, 'sim-team');
   expect(expected).toHaveLength(3);
-  expect(await keysShown(page)).toEqual(expected);
-  expect((await invoke(stack, 'listProjects', 'sim-team', {})).projects.map((p) => p.key).sort()).toEqual(
-    expected,
-  );
-  await screenshot(page, 'portfolio-team-member');
+  expect(await keysShown(host.page)).toEqual(expected);
+  expect(
+    (await invoke(host.stack, 'listProjects', 'sim-team', {})).projects.map((p) => p.key).sort(),
+  ).toEqual(expected);
+  await screenshot(host.page, 'portfolio-team-member');
 });
 
 test('the dark theme reaches the app', async () => {
-  await switchUser(page, 'sim-pmo');
-  await projectTable(page).waitFor();
-  await page.getByTestId('theme-toggle').click();
-  await expect(page.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await screenshot(page, 'portfolio-pmo-lead-dark');
+  await switchUser(host.page, 'sim-pmo');
+  await projectTable(host.page).waitFor();
+  await host.page.getByTestId('theme-toggle').click();
+  await expect(host.page.locator('html').getAttribute('data-color-mode')).resolves.toBe('dark');
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await screenshot(host.page, 'portfolio-pmo-lead-dark');
   // ... and stays after a reload (cookie).
-  await page.reload();
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await projectTable(page).waitFor();
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
-});
-
-test('no page error or console error on the way', () => {
-  expect(errors).toEqual([]);
+  await host.page.reload();
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await projectTable(host.page).waitFor();
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
 });

@@ -1,41 +1,20 @@
-import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { simUser } from '../dev/jira-sim/users';
 import { editIssue, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, viewReady } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
-const dialogs: string[] = [];
+const host = setUpHostStack();
 
 const RAID_URL = '/jira/apps/pmo-portfolio/raid';
 const REGISTER_PAGE_SIZE = 20;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-  page.on('dialog', (dialog: Dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
-
-const reportOf = (portfolioId = 'all') => invoke(stack, 'getPortfolioReport', 'sim-pmo', { portfolioId });
+const reportOf = (portfolioId = 'all') =>
+  invoke(host.stack, 'getPortfolioReport', 'sim-pmo', { portfolioId });
 
 /** The heat map as the user sees it: `p-i` -> count, in DOM order (top row first). */
 async function heatCounts(p: Page): Promise<[string, number][]> {
@@ -73,10 +52,10 @@ function keysOfCsv(rows: string[][]): string[] {
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'accent' });
 
 test('the heat map and the register show exactly the report’s risks, and the page is axe-clean', async () => {
-  await page.goto(`${stack.url}${RAID_URL}`);
-  await app(page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
-  await expect(page.getByTestId('nav-raid').getAttribute('aria-current')).resolves.toBe('page');
-  await viewReady(page, 'raid');
+  await host.page.goto(`${host.stack.url}${RAID_URL}`);
+  await app(host.page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
+  await expect(host.page.getByTestId('nav-raid').getAttribute('aria-current')).resolves.toBe('page');
+  await viewReady(host.page, 'raid');
   const report = await reportOf();
   expect(report.risks.length).toBeGreaterThan(REGISTER_PAGE_SIZE);
   expect(report.heatmap.total).toBeGreaterThan(0);
@@ -87,10 +66,10 @@ test('the heat map and the register show exactly the report’s risks, and the p
     for (let i = 1; i <= 5; i++)
       expected.push([`${p}-${i}`, report.heatmap.cells[p - 1]?.[i - 1]?.count ?? -1]);
   }
-  expect(await heatCounts(page)).toEqual(expected);
+  expect(await heatCounts(host.page)).toEqual(expected);
 
   // #14.3: owners read as people's names, never as account ids.
-  const shownOwners = await app(page)
+  const shownOwners = await app(host.page)
     .getByTestId('risk-register')
     .locator('.pmo-raid-owner')
     .evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ''));
@@ -99,14 +78,14 @@ test('the heat map and the register show exactly the report’s risks, and the p
   expect(shownOwners.length).toBeGreaterThan(0);
   expect(shownOwners.filter((text) => ownerIds.has(text))).toEqual([]);
   expect(shownOwners.every((text) => ownerNames.has(text))).toBe(true);
-  const cell45 = app(page).getByTestId('heat-cell-4-5');
+  const cell45 = app(host.page).getByTestId('heat-cell-4-5');
   const count45 = report.heatmap.cells[3]?.[4]?.count ?? -1;
   await expect(cell45.getAttribute('aria-label')).resolves.toBe(
     `Probability 4, impact 5: ${count45} ${count45 === 1 ? 'risk' : 'risks'}`,
   );
 
   // Cells are coloured by the report's level, with distinct colours per level.
-  const levels = await app(page)
+  const levels = await app(host.page)
     .locator('[data-testid^="heat-cell-"]')
     .evaluateAll((cells) =>
       cells.map((cell) => ({
@@ -127,29 +106,29 @@ test('the heat map and the register show exactly the report’s risks, and the p
   expect([...backgroundOf('high')][0]).not.toBe([...backgroundOf('low')][0]);
 
   // The register holds every risk, in the report's order (open first, highest score, key).
-  expect(await registerRowCount(page)).toBe(report.risks.length);
-  expect(await registerKeys(page)).toEqual(report.risks.slice(0, REGISTER_PAGE_SIZE).map((r) => r.key));
+  expect(await registerRowCount(host.page)).toBe(report.risks.length);
+  expect(await registerKeys(host.page)).toEqual(report.risks.slice(0, REGISTER_PAGE_SIZE).map((r) => r.key));
   for (const risk of report.risks.slice(0, REGISTER_PAGE_SIZE)) {
-    const marker = app(page).getByTestId(`risk-estimated-${risk.key}`);
+    const marker = app(host.page).getByTestId(`risk-estimated-${risk.key}`);
     await expect(marker.count()).resolves.toBe(risk.assumed ? 1 : 0);
   }
   const first = report.risks[0];
   if (!first) throw new Error('no risk');
-  const firstRow = app(page).getByTestId(`risk-row-${first.key}`);
+  const firstRow = app(host.page).getByTestId(`risk-row-${first.key}`);
   await expect(firstRow.locator('td').nth(4).textContent()).resolves.toBe(String(first.probability));
   await expect(firstRow.locator('td').nth(5).textContent()).resolves.toContain(String(first.impact));
   await expect(firstRow.locator('td').nth(6).textContent()).resolves.toContain(String(first.score));
 
   // The logs hold the report's entries.
   for (const kind of ['assumptions', 'issues', 'decisions'] as const) {
-    await expect(app(page).getByTestId(`raid-log-${kind}`).getAttribute('data-rows')).resolves.toBe(
+    await expect(app(host.page).getByTestId(`raid-log-${kind}`).getAttribute('data-rows')).resolves.toBe(
       String(report.raid[kind].length),
     );
   }
-  await app(page).getByTestId('data-freshness').waitFor();
+  await app(host.page).getByTestId('data-freshness').waitFor();
 
-  await screenshot(page, 'raid-pmo-lead');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await screenshot(host.page, 'raid-pmo-lead');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });
 
 test('a heat-map cell filters the register to exactly its risks, by mouse and by keyboard', async () => {
@@ -159,58 +138,58 @@ test('a heat-map cell filters the register to exactly its risks, by mouse and by
     .filter((cell) => cell.count > 1 && cell.count <= REGISTER_PAGE_SIZE);
   const cell = cells.sort((a, b) => b.count - a.count)[0];
   if (!cell) throw new Error('no heat-map cell with several risks');
-  const button = app(page).getByTestId(`heat-cell-${cell.probability}-${cell.impact}`);
+  const button = app(host.page).getByTestId(`heat-cell-${cell.probability}-${cell.impact}`);
   const expectedKeys = report.risks.filter((risk) => cell.keys.includes(risk.key)).map((risk) => risk.key);
   expect([...expectedKeys].sort()).toEqual([...cell.keys].sort());
 
   await button.click();
   await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
-  await app(page).getByTestId('heat-filter-clear').waitFor();
-  expect(await registerRowCount(page)).toBe(cell.count);
-  expect(await registerKeys(page)).toEqual(expectedKeys);
+  await app(host.page).getByTestId('heat-filter-clear').waitFor();
+  expect(await registerRowCount(host.page)).toBe(cell.count);
+  expect(await registerKeys(host.page)).toEqual(expectedKeys);
   for (const key of expectedKeys) {
     const risk = report.risks.find((r) => r.key === key);
     expect(risk).toMatchObject({ probability: cell.probability, impact: cell.impact, open: true });
   }
-  await expect(app(page).getByTestId('register-count').textContent()).resolves.toContain(
+  await expect(app(host.page).getByTestId('register-count').textContent()).resolves.toContain(
     `probability ${cell.probability} and impact ${cell.impact}`,
   );
-  await app(page).getByTestId('risk-register').scrollIntoViewIfNeeded();
-  await screenshot(page, 'raid-filtered');
+  await app(host.page).getByTestId('risk-register').scrollIntoViewIfNeeded();
+  await screenshot(host.page, 'raid-filtered');
 
-  await app(page).getByTestId('heat-filter-clear').click();
-  await expect(app(page).getByTestId('heat-filter-clear').count()).resolves.toBe(0);
-  expect(await registerRowCount(page)).toBe(report.risks.length);
+  await app(host.page).getByTestId('heat-filter-clear').click();
+  await expect(app(host.page).getByTestId('heat-filter-clear').count()).resolves.toBe(0);
+  expect(await registerRowCount(host.page)).toBe(report.risks.length);
   await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
 
   // Keyboard: Enter filters, arrows move between cells, Space on the same cell clears.
   await button.focus();
-  await page.keyboard.press('Enter');
-  expect(await registerKeys(page)).toEqual(expectedKeys);
-  await page.keyboard.press('Space');
-  expect(await registerRowCount(page)).toBe(report.risks.length);
+  await host.page.keyboard.press('Enter');
+  expect(await registerKeys(host.page)).toEqual(expectedKeys);
+  await host.page.keyboard.press('Space');
+  expect(await registerRowCount(host.page)).toBe(report.risks.length);
   await button.focus();
   const left = Math.max(1, cell.impact - 1);
-  await page.keyboard.press('ArrowLeft');
+  await host.page.keyboard.press('ArrowLeft');
   await expect(
-    appFrame(page).evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    appFrame(host.page).evaluate(() => document.activeElement?.getAttribute('data-testid')),
   ).resolves.toBe(`heat-cell-${cell.probability}-${left}`);
   // Only one cell is a tab stop.
-  await expect(app(page).locator('[data-testid^="heat-cell-"][tabindex="0"]').count()).resolves.toBe(1);
+  await expect(app(host.page).locator('[data-testid^="heat-cell-"][tabindex="0"]').count()).resolves.toBe(1);
 });
 
 test('the register sorts by a column, both ways, and exports exactly the rows shown', async () => {
   const report = await reportOf();
-  const table = app(page).getByRole('table', { name: 'Risk register' });
+  const table = app(host.page).getByRole('table', { name: 'Risk register' });
   await table.getByRole('button', { name: 'Score' }).click();
   const ascending = [...report.risks].sort((a, b) => a.score - b.score).map((r) => r.key);
-  expect(await registerKeys(page)).toEqual(ascending.slice(0, REGISTER_PAGE_SIZE));
+  expect(await registerKeys(host.page)).toEqual(ascending.slice(0, REGISTER_PAGE_SIZE));
   await table.getByRole('button', { name: 'Score' }).click();
   const descending = [...report.risks].sort((a, b) => b.score - a.score).map((r) => r.key);
-  expect(await registerKeys(page)).toEqual(descending.slice(0, REGISTER_PAGE_SIZE));
+  expect(await registerKeys(host.page)).toEqual(descending.slice(0, REGISTER_PAGE_SIZE));
 
   // The export holds every row of the register (all pages), in the order shown.
-  const all = await downloadCsv(page, 'csv-export-register');
+  const all = await downloadCsv(host.page, 'csv-export-register');
   expect(all.name).toMatch(/^pmo-risks-all-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(keysOfCsv(all.rows)).toEqual(descending);
   const header = all.rows[0] ?? [];
@@ -223,43 +202,43 @@ test('the register sorts by a column, both ways, and exports exactly the rows sh
 
   await table.getByRole('button', { name: 'Key' }).click();
   const byKeyAsc = [...report.risks].sort((a, b) => collator.compare(a.key, b.key)).map((r) => r.key);
-  expect(await registerKeys(page)).toEqual(byKeyAsc.slice(0, REGISTER_PAGE_SIZE));
+  expect(await registerKeys(host.page)).toEqual(byKeyAsc.slice(0, REGISTER_PAGE_SIZE));
 
   // Filtered: the export is the cell's risks, in the sort chosen.
   const cell = report.heatmap.cells.flat().find((c) => c.count > 1);
   if (!cell) throw new Error('no heat-map cell with several risks');
-  await app(page).getByTestId(`heat-cell-${cell.probability}-${cell.impact}`).click();
-  const filtered = await downloadCsv(page, 'csv-export-register');
+  await app(host.page).getByTestId(`heat-cell-${cell.probability}-${cell.impact}`).click();
+  const filtered = await downloadCsv(host.page, 'csv-export-register');
   expect(keysOfCsv(filtered.rows)).toEqual(byKeyAsc.filter((key) => cell.keys.includes(key)));
-  expect(keysOfCsv(filtered.rows)).toEqual(await registerKeys(page));
-  await app(page).getByTestId('heat-filter-clear').click();
+  expect(keysOfCsv(filtered.rows)).toEqual(await registerKeys(host.page));
+  await app(host.page).getByTestId('heat-filter-clear').click();
 
   // A log's export: its entries in the report's order.
-  await app(page)
+  await app(host.page)
     .getByRole('tab', { name: /Decisions/ })
     .click();
-  await app(page).getByTestId('raid-log-decisions').getByRole('table').waitFor();
-  await app(page).getByTestId('raid-log-decisions').scrollIntoViewIfNeeded();
-  await screenshot(page, 'raid-logs');
-  const decisions = await downloadCsv(page, 'csv-export-decisions');
+  await app(host.page).getByTestId('raid-log-decisions').getByRole('table').waitFor();
+  await app(host.page).getByTestId('raid-log-decisions').scrollIntoViewIfNeeded();
+  await screenshot(host.page, 'raid-logs');
+  const decisions = await downloadCsv(host.page, 'csv-export-decisions');
   expect(keysOfCsv(decisions.rows)).toEqual(report.raid.decisions.map((entry) => entry.key));
   // The seed has no RAID "Issue" type: that tab says what to configure.
-  await app(page)
+  await app(host.page)
     .getByRole('tab', { name: /Issues/ })
     .click();
   if (report.raid.issues.length === 0) {
-    await app(page)
+    await app(host.page)
       .getByTestId('raid-log-issues')
       .getByText(/by default, “Issue”/)
       .waitFor();
   }
-  await app(page)
+  await app(host.page)
     .getByRole('tab', { name: /Assumptions/ })
     .click();
 });
 
 test('the picker switches to a category portfolio: the RAID log and the overview show only its projects', async () => {
-  const { portfolios } = await invoke(stack, 'listPortfolios', 'sim-pmo', {});
+  const { portfolios } = await invoke(host.stack, 'listPortfolios', 'sim-pmo', {});
   const all = portfolios.find((p) => p.id === 'all');
   const category = portfolios
     .filter(
@@ -271,29 +250,31 @@ test('the picker switches to a category portfolio: the RAID log and the overview
   const keys = new Set(report.projects.map((p) => p.key));
   expect(keys.size).toBe(category.projectCount);
 
-  const picker = app(page).getByTestId('portfolio-picker');
+  const picker = app(host.page).getByTestId('portfolio-picker');
   await expect(picker.inputValue()).resolves.toBe('all');
   await picker.selectOption(category.id);
-  await app(page).locator(`[data-testid="raid-heatmap"][data-total="${report.heatmap.total}"]`).waitFor();
-  await viewReady(page, 'raid');
-  expect(await registerRowCount(page)).toBe(report.risks.length);
-  expect(await heatCounts(page)).toEqual(
+  await app(host.page)
+    .locator(`[data-testid="raid-heatmap"][data-total="${report.heatmap.total}"]`)
+    .waitFor();
+  await viewReady(host.page, 'raid');
+  expect(await registerRowCount(host.page)).toBe(report.risks.length);
+  expect(await heatCounts(host.page)).toEqual(
     [5, 4, 3, 2, 1].flatMap((p) =>
       [1, 2, 3, 4, 5].map((i) => [`${p}-${i}`, report.heatmap.cells[p - 1]?.[i - 1]?.count ?? -1]),
     ),
   );
   // The register keeps the sort chosen before (by key).
-  const shown = await downloadCsv(page, 'csv-export-register');
+  const shown = await downloadCsv(host.page, 'csv-export-register');
   expect(shown.name).toContain(category.id.replace(':', '-'));
   expect(keysOfCsv(shown.rows)).toEqual(report.risks.map((r) => r.key).sort(collator.compare));
   for (const row of shown.rows.slice(1)) expect(keys.has(row[2] ?? '')).toBe(true);
 
   // The overview lists the category's projects only, and says so.
-  await app(page).getByRole('link', { name: 'Overview' }).click();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/overview');
-  const projectTable = app(page).getByRole('table', { name: 'Projects in the portfolio' });
+  await app(host.page).getByRole('link', { name: 'Overview' }).click();
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/overview');
+  const projectTable = app(host.page).getByRole('table', { name: 'Projects in the portfolio' });
   await projectTable.waitFor();
-  await app(page).getByTestId('portfolio-scope-note').waitFor();
+  await app(host.page).getByTestId('portfolio-scope-note').waitFor();
   const listed = async () =>
     (
       await projectTable
@@ -303,72 +284,68 @@ test('the picker switches to a category portfolio: the RAID log and the overview
         )
     ).sort();
   expect(await listed()).toEqual([...keys].sort());
-  await expect(app(page).getByTestId('kpi-projects').locator('dd').textContent()).resolves.toBe(
+  await expect(app(host.page).getByTestId('kpi-projects').locator('dd').textContent()).resolves.toBe(
     String(keys.size),
   );
-  const projectsCsv = await downloadCsv(page, 'csv-export-projects');
+  const projectsCsv = await downloadCsv(host.page, 'csv-export-projects');
   expect(keysOfCsv(projectsCsv.rows).sort()).toEqual([...keys].sort());
   expect(projectsCsv.rows[0]).toEqual(PROJECTS_CSV_HEADER);
-  await app(page).getByTestId('report-freshness').waitFor();
-  await screenshot(page, 'portfolio-category-overview');
+  await app(host.page).getByTestId('report-freshness').waitFor();
+  await screenshot(host.page, 'portfolio-category-overview');
 
   // The choice survives a reload.
-  await page.reload();
+  await host.page.reload();
   await projectTable.waitFor();
-  await expect(app(page).getByTestId('portfolio-picker').inputValue()).resolves.toBe(category.id);
-  await app(page).getByTestId('report-freshness').waitFor();
-  await app(page).getByTestId('portfolio-scope-note').waitFor();
+  await expect(app(host.page).getByTestId('portfolio-picker').inputValue()).resolves.toBe(category.id);
+  await app(host.page).getByTestId('report-freshness').waitFor();
+  await app(host.page).getByTestId('portfolio-scope-note').waitFor();
   expect(await listed()).toEqual([...keys].sort());
 
   // Back to every project.
-  await app(page).getByTestId('portfolio-picker').selectOption('all');
-  await app(page).getByTestId('portfolio-scope-note').waitFor({ state: 'detached' });
-  await app(page).locator('[data-refreshing="false"]').first().waitFor();
+  await app(host.page).getByTestId('portfolio-picker').selectOption('all');
+  await app(host.page).getByTestId('portfolio-scope-note').waitFor({ state: 'detached' });
+  await app(host.page).locator('[data-refreshing="false"]').first().waitFor();
   expect((await listed()).length).toBe(all?.projectCount);
 });
 
 test('deep link, the app’s tabs and the back button', async () => {
-  await page.goto(`${stack.url}${RAID_URL}`);
-  await app(page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
-  await app(page).getByTestId('raid-heatmap').waitFor();
-  await app(page).getByRole('link', { name: 'Overview' }).click();
-  await page.waitForURL('**/jira/apps/pmo-portfolio/overview');
-  await app(page).getByRole('heading', { name: 'Portfolio overview', level: 1 }).waitFor();
-  await page.goBack();
-  await page.waitForURL(`**${RAID_URL}`);
-  await app(page).getByTestId('raid-heatmap').waitFor();
-  await expect(page.getByTestId('nav-raid').getAttribute('aria-current')).resolves.toBe('page');
+  await host.page.goto(`${host.stack.url}${RAID_URL}`);
+  await app(host.page).getByRole('heading', { name: 'RAID log', level: 1 }).waitFor();
+  await app(host.page).getByTestId('raid-heatmap').waitFor();
+  await app(host.page).getByRole('link', { name: 'Overview' }).click();
+  await host.page.waitForURL('**/jira/apps/pmo-portfolio/overview');
+  await app(host.page).getByRole('heading', { name: 'Portfolio overview', level: 1 }).waitFor();
+  await host.page.goBack();
+  await host.page.waitForURL(`**${RAID_URL}`);
+  await app(host.page).getByTestId('raid-heatmap').waitFor();
+  await expect(host.page.getByTestId('nav-raid').getAttribute('aria-current')).resolves.toBe('page');
 });
 
 test('the dark theme: readable heat map and register, axe-clean', async () => {
-  await viewReady(page, 'raid');
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
-  await app(page).getByTestId('raid-heatmap').waitFor();
-  await screenshot(page, 'raid-pmo-lead-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await page.getByTestId('theme-toggle').click();
-  await app(page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await viewReady(host.page, 'raid');
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await app(host.page).getByTestId('raid-heatmap').waitFor();
+  await screenshot(host.page, 'raid-pmo-lead-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await host.page.getByTestId('theme-toggle').click();
+  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
 });
 
 test('a risk summary holding HTML is shown as text, never run', async () => {
-  await viewReady(page, 'raid');
+  await viewReady(host.page, 'raid');
   const report = await reportOf();
   const target = report.risks.find((risk) => risk.summary !== null);
   if (!target) throw new Error('no risk with a summary');
   const payload = '<img src=x onerror=alert(1)>';
-  await editIssue(stack, simUser('admin'), target.key, { summary: payload });
+  await editIssue(host.stack, simUser('admin'), target.key, { summary: payload });
 
   // Refresh recomputes the report; the register shows the new summary as text.
-  await app(page).getByTestId('refresh').click();
-  const row = app(page).getByTestId(`risk-row-${target.key}`);
+  await app(host.page).getByTestId('refresh').click();
+  const row = app(host.page).getByTestId(`risk-row-${target.key}`);
   await row.getByText(payload, { exact: true }).waitFor();
   await expect(row.locator('img').count()).resolves.toBe(0);
-  await expect(app(page).locator('img[src="x"]').count()).resolves.toBe(0);
-  await screenshot(page, 'raid-xss-summary');
-  expect(dialogs).toEqual([]);
-});
-
-test('no page error or console error on the way', () => {
-  expect(errors).toEqual([]);
+  await expect(app(host.page).locator('img[src="x"]').count()).resolves.toBe(0);
+  await screenshot(host.page, 'raid-xss-summary');
+  expect(host.dialogs).toEqual([]);
 });

@@ -101,6 +101,23 @@ export async function editIssue(
   }
 }
 
+/** Moves an issue to the status named `statusName` in the simulator as `user` (no validator runs). */
+export async function transitionIssue(
+  stack: Stack,
+  user: SimUser,
+  issueKey: string,
+  statusName: string,
+): Promise<void> {
+  const path = `/rest/api/3/issue/${issueKey}/transitions`;
+  const listed = await simRequest(stack, user, 'GET', path);
+  const { transitions } = (await listed.json()) as { transitions: { id: string; to: { name: string } }[] };
+  const transition = transitions.find((candidate) => candidate.to.name === statusName);
+  if (!transition) throw new Error(`${issueKey} cannot move to ${statusName}`);
+  const moved = await simRequest(stack, user, 'POST', path, { transition: { id: transition.id } });
+  if (moved.status !== 204)
+    throw new Error(`moving ${issueKey} answered ${moved.status}: ${await moved.text()}`);
+}
+
 /** Asks until `done` answers true (a condition, never a fixed sleep), for at most `timeoutMs`. */
 export async function waitUntil(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -32,10 +32,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
 
 /**
  * Collects what would otherwise go unnoticed in a browser test: uncaught page errors and
- * console errors, in every frame. Tests assert the list is empty at the end.
+ * console errors, in every frame, into `errors` (a new list unless given). Tests assert it stays empty.
  */
-export function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
+export function watchErrors(page: Page, errors: string[] = []): string[] {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page, Route } from 'playwright-core';
 
 /** The Custom UI app of a full page in the host (portfolio pages and the admin page). */
 export const app = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
@@ -15,9 +15,12 @@ export function appFrame(page: Page, entry: 'portfolio' | 'admin' | 'issue-panel
   return frame;
 }
 
-/** Acts as another user with the host's switcher (the page reloads). */
+/** Acts as another user with the host's switcher (the page reloads), unless already acting as them. */
 export async function switchUser(page: Page, accountId: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.getByTestId('user-switcher').selectOption(accountId)]);
+  const switcher = page.getByTestId('user-switcher');
+  // Choosing the user already chosen changes nothing, so no load would come.
+  if ((await switcher.inputValue()) === accountId) return;
+  await Promise.all([page.waitForEvent('load'), switcher.selectOption(accountId)]);
 }
 
 /** Switches the host's theme and waits until the host page and every app frame shown use it. */
@@ -74,3 +77,29 @@ export const PROJECTS_CSV_HEADER = [
   'Schedule variance (days)',
   'Scope change (%)',
 ] as const;
+
+/**
+ * Holds the requests to `url` (a glob) until `release()`, to see what the app shows while it waits;
+ * `stop()` releases them and lets later ones through.
+ */
+export async function holdRequests(
+  target: Page | BrowserContext,
+  url: string,
+): Promise<{ release: () => void; stop: () => Promise<void> }> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const hold = async (route: Route) => {
+    await held;
+    await route.continue();
+  };
+  await target.route(url, hold);
+  return {
+    release,
+    stop: async () => {
+      release();
+      await target.unroute(url, hold);
+    },
+  };
+}

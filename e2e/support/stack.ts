@@ -19,13 +19,18 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The simulator's data: seed 42, 8 projects of 40 issues unless told otherwise. */
+export interface StackOptions {
+  seed?: number;
+  projects?: number;
+  issuesPerProject?: number;
+}
+
 /**
  * The simulator and the host on ephemeral ports, wired as `npm start` wires them. Builds nothing:
  * `npm test` builds static/ before jest runs.
  */
-export async function startStack(
-  options: { seed?: number; projects?: number; issuesPerProject?: number } = {},
-): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const missing = ENTRIES.filter((entry) => !existsSync(path.join(STATIC_DIST, entry, 'index.html')));
   if (missing.length > 0) {
     throw new Error(
