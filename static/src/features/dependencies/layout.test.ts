@@ -1,46 +1,7 @@
-import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import type { ProjectEdgeModel } from './dependency-model';
 import { flatGraph, groupedGraph } from './graph-model';
 import { layoutEdgeBudget, layoutEdges, layoutProjectGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
-
-function node(key: string): ProjectNodeModel {
-  return {
-    key,
-    name: key,
-    rag: 'green',
-    inPortfolio: true,
-    blocksLinks: 0,
-    blockedByLinks: 0,
-    inCycle: false,
-    onCriticalPath: false,
-  };
-}
-
-function edge(from: string, to: string, overrides: Partial<ProjectEdgeModel> = {}): ProjectEdgeModel {
-  return {
-    id: `${from}-${to}`,
-    from,
-    to,
-    open: 1,
-    late: 0,
-    inCycle: 0,
-    total: 1,
-    onCriticalPath: false,
-    listed: 1,
-    ...overrides,
-  };
-}
-
-function model(nodes: ProjectNodeModel[], edges: ProjectEdgeModel[]): DependencyModel {
-  return {
-    nodes,
-    edges,
-    nodeByKey: new Map(nodes.map((n) => [n.key, n])),
-    edgeById: new Map(edges.map((e) => [e.id, e])),
-    unconnected: [],
-    criticalProjects: [],
-    links: { total: edges.length, listed: edges.length },
-  };
-}
+import { edge, model, node } from './test-data';
 
 function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   return Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
