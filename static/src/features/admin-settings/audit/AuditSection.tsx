@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { AuditEntry } from '@contracts/settings';
 import { useState } from 'react';
@@ -9,6 +8,7 @@ import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { downloadCsv, toCsv } from '../../../shared/csv/csv';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
+import { SectionIntro } from '../ui/SectionIntro';
 import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';
 
 const PAGE = 50;
@@ -83,27 +83,25 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <Heading size="medium" as="h2" id="section-heading">
-          Audit log
-        </Heading>
-        <p className="pmo-subtle">Only people who can change PMO settings can see the audit log.</p>
+        <SectionIntro title="Audit log">
+          Only people who can change PMO settings can see the audit log.
+        </SectionIntro>
       </div>
     );
   }
 
   return (
     <div className="pmo-stack">
-      <div className="pmo-section-header">
-        <div>
-          <Heading size="medium" as="h2" id="section-heading">
-            Audit log
-          </Heading>
-          <p className="pmo-subtle">Every change to the PMO settings: who, when, why and what changed.</p>
-        </div>
-        <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
-          Export CSV
-        </Button>
-      </div>
+      <SectionIntro
+        title="Audit log"
+        actions={
+          <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
+            Export CSV
+          </Button>
+        }
+      >
+        Every change to the PMO settings: who, when, why and what changed.
+      </SectionIntro>
       {exportError ? (
         <SectionMessage appearance="error" title={errorTitle(exportError.code)}>
           <p>We couldn't export the audit log. {exportError.message}</p>

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { ResolverOutput } from '@contracts/resolver-contract';
 import type { SettingsProblem } from '@contracts/settings';
@@ -8,6 +7,7 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
+import { SectionIntro } from '../ui/SectionIntro';
 import { TextAreaField, TextField } from '../ui/TextFields';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
@@ -184,15 +184,10 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Import/export
-        </Heading>
-        <p className="pmo-subtle">
-          Move the whole configuration between sites, or keep a copy. An import is checked and previewed
-          first, then applied as one new version, or not at all.
-        </p>
-      </div>
+      <SectionIntro title="Import/export">
+        Move the whole configuration between sites, or keep a copy. An import is checked and previewed first,
+        then applied as one new version, or not at all.
+      </SectionIntro>
 
       <section className="pmo-group pmo-stack--tight" aria-labelledby="export-heading">
         <h3 id="export-heading" className="pmo-group__legend">

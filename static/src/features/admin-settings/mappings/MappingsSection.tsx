@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { PmoConfig } from '@domain/config/schema';
 import type { BlockingLinkMapping, RaidTypes } from '@domain/settings';
@@ -9,6 +8,7 @@ import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
 import { RowButton } from '../ui/RowButton';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TagPicker } from '../ui/TagPicker';
 import { blockingChoice, setBlocking, withFieldRole } from './mapping-edits';
@@ -54,15 +54,10 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Mappings
-        </Heading>
-        <p className="pmo-subtle">
-          Link types and custom fields differ from site to site. Tell the app which link types mean “blocks”,
-          which fields hold story points, dates and risk scores, and which issue types are RAID items.
-        </p>
-      </div>
+      <SectionIntro title="Mappings">
+        Link types and custom fields differ from site to site. Tell the app which link types mean “blocks”,
+        which fields hold story points, dates and risk scores, and which issue types are RAID items.
+      </SectionIntro>
 
       <section className="pmo-group" aria-labelledby="links-heading">
         <div className="pmo-section-header">

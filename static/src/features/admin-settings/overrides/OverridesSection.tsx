@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
@@ -15,6 +14,7 @@ import type { BaseConfig } from '../draft/draft-reducer';
 import { friendlyMessage, sentence } from '../draft/validation';
 import { RadioGroup } from '../ui/ChoiceFields';
 import { FieldFrame } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextFields';
 import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
@@ -110,16 +110,11 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Overrides
-        </Heading>
-        <p className="pmo-subtle">
-          When the computed health misses something the PMO knows, set a project's RAG by hand. The computed
-          RAG stays visible next to it, and the override ends on its expiry date. Overrides are saved at once,
-          each as a new version.
-        </p>
-      </div>
+      <SectionIntro title="Overrides">
+        When the computed health misses something the PMO knows, set a project's RAG by hand. The computed RAG
+        stays visible next to it, and the override ends on its expiry date. Overrides are saved at once, each
+        as a new version.
+      </SectionIntro>
       {error ? (
         <SectionMessage
           appearance={error.code === 'CONFLICT' ? 'warning' : 'error'}

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { ResolverOutput } from '@contracts/resolver-contract';
@@ -13,6 +12,7 @@ import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { formatDateTime, originLabel } from '../audit/audit-format';
 import { ChangeList } from '../ui/ChangeList';
+import { SectionIntro } from '../ui/SectionIntro';
 import { TextField } from '../ui/TextFields';
 
 type VersionDetail = ResolverOutput<'getConfigVersion'>;
@@ -155,24 +155,18 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <Heading size="medium" as="h2" id="section-heading">
-          Versions
-        </Heading>
-        <p className="pmo-subtle">Only people who can change PMO settings can see earlier versions.</p>
+        <SectionIntro title="Versions">
+          Only people who can change PMO settings can see earlier versions.
+        </SectionIntro>
       </div>
     );
   }
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Versions
-        </Heading>
-        <p className="pmo-subtle">
-          Every publish, restore, import and override is a new version; none is ever changed. Restoring an
-          earlier version makes it live again as a new version.
-        </p>
-      </div>
+      <SectionIntro title="Versions">
+        Every publish, restore, import and override is a new version; none is ever changed. Restoring an
+        earlier version makes it live again as a new version.
+      </SectionIntro>
       {list.status === 'loading' ? <LoadingState label="Loading versions" /> : null}
       {list.status === 'error' && list.error ? (
         <ErrorState error={list.error} what="list the versions" onRetry={list.reload} />
