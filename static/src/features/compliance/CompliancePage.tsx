@@ -2,7 +2,6 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
@@ -13,7 +12,6 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
@@ -30,6 +28,7 @@ import {
 } from './compliance-model';
 import { ViolationsTable } from './ViolationsTable';
 import './compliance.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatComplianceQuery, parseComplianceQuery } from './compliance-query';
@@ -160,18 +159,12 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
           headingId="violations-heading"
           title="Violating issues"
           actions={
-            <div className="pmo-page-header__actions">
-              <OpenInJiraLink
-                issueKeys={visible.map((violation) => violation.key)}
-                testId="open-in-jira-compliance"
-              />
-              <CsvExportButton
-                noun="violation"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-compliance"
-              />
-            </div>
+            <IssueListActions
+              issueKeys={visible.map((violation) => violation.key)}
+              noun="violation"
+              build={build}
+              list="compliance"
+            />
           }
         >
           <FilterStatus

@@ -2,7 +2,6 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
 import { issueUrl } from '../../shared/lib/jira-url';
@@ -13,7 +12,6 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -27,6 +25,7 @@ import {
   visibleGates,
 } from './gates-model';
 import './gates.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatGatesQuery, parseGatesQuery } from './gates-query';
@@ -202,7 +201,12 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
           headingId="gates-heading"
           title="Gated issues by project"
           actions={
-            <div className="pmo-page-header__actions">
+            <IssueListActions
+              issueKeys={visible.map((gate) => gate.key)}
+              noun="gated issue"
+              build={build}
+              list="gates"
+            >
               <label className="pmo-gate-toggle">
                 <input
                   type="checkbox"
@@ -212,14 +216,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
                 />
                 Only not ready or passed unticked
               </label>
-              <OpenInJiraLink issueKeys={visible.map((gate) => gate.key)} testId="open-in-jira-gates" />
-              <CsvExportButton
-                noun="gated issue"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-gates"
-              />
-            </div>
+            </IssueListActions>
           }
         >
           <p className="pmo-subtle">

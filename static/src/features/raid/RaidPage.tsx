@@ -2,7 +2,6 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
@@ -12,7 +11,6 @@ import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
@@ -29,6 +27,7 @@ import {
   sortRisks,
 } from './raid-model';
 import './raid.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatRaidQuery, parseRaidQuery } from './raid-query';
@@ -162,15 +161,12 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
           headingId="register-heading"
           title="Risk register"
           actions={
-            <div className="pmo-page-header__actions">
-              <OpenInJiraLink issueKeys={visible.map((risk) => risk.key)} testId="open-in-jira-register" />
-              <CsvExportButton
-                noun="risk"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-register"
-              />
-            </div>
+            <IssueListActions
+              issueKeys={visible.map((risk) => risk.key)}
+              noun="risk"
+              build={build}
+              list="register"
+            />
           }
         >
           <FilterStatus
