@@ -7,8 +7,9 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
+import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
 import { SectionIntro } from '../ui/SectionIntro';
-import { TextAreaField, TextField } from '../ui/TextFields';
+import { TextAreaField } from '../ui/TextFields';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 type Preview = ResolverOutput<'previewImport'> & { json: string };
@@ -278,34 +279,24 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
                 <ProblemsList problems={preview.problems} />
               </SectionMessage>
             ) : null}
-            {dirty ? (
-              <SectionMessage appearance="warning" title="Publish or discard your changes first">
-                <p>An import replaces the live settings; your unsaved changes would be lost.</p>
-              </SectionMessage>
-            ) : (
-              <div className="pmo-add-row">
-                <TextField
-                  label="Comment"
-                  value={comment}
-                  onChange={setComment}
-                  maxLength={1000}
-                  width="medium"
-                  testId="import-comment"
-                />
-                <Button
-                  appearance="primary"
-                  onClick={() => void apply()}
-                  isLoading={busy === 'apply'}
-                  isDisabled={preview.diff.length === 0}
-                  testId="import-apply"
-                >
-                  Apply import
-                </Button>
-                <Button appearance="subtle" onClick={() => setPreview(null)}>
-                  Cancel
-                </Button>
-              </div>
-            )}
+            <ReplaceLiveConfirm
+              dirty={dirty}
+              what="An import"
+              comment={comment}
+              onComment={setComment}
+              commentTestId="import-comment"
+              onCancel={() => setPreview(null)}
+            >
+              <Button
+                appearance="primary"
+                onClick={() => void apply()}
+                isLoading={busy === 'apply'}
+                isDisabled={preview.diff.length === 0}
+                testId="import-apply"
+              >
+                Apply import
+              </Button>
+            </ReplaceLiveConfirm>
           </div>
         ) : null}
       </section>

@@ -12,8 +12,8 @@ import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
 import { formatDateTime, originLabel } from '../audit/audit-format';
 import { ChangeList } from '../ui/ChangeList';
+import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
 import { SectionIntro } from '../ui/SectionIntro';
-import { TextField } from '../ui/TextFields';
 
 type VersionDetail = ResolverOutput<'getConfigVersion'>;
 
@@ -105,34 +105,24 @@ function VersionPanel({
         </>
       ) : null}
       {mode === 'restore' ? (
-        dirty ? (
-          <SectionMessage appearance="warning" title="Publish or discard your changes first">
-            <p>A restore replaces the live settings; your unsaved changes would be lost.</p>
-          </SectionMessage>
-        ) : (
-          <div className="pmo-add-row">
-            <TextField
-              label="Comment"
-              value={comment}
-              onChange={setComment}
-              maxLength={1000}
-              width="medium"
-              testId={`restore-comment-${meta.version}`}
-            />
-            <Button
-              appearance="warning"
-              onClick={() => void restore()}
-              isLoading={restoring}
-              isDisabled={detail === null}
-              testId={`restore-confirm-${meta.version}`}
-            >
-              {`Restore version ${meta.version}`}
-            </Button>
-            <Button appearance="subtle" onClick={onClose}>
-              Cancel
-            </Button>
-          </div>
-        )
+        <ReplaceLiveConfirm
+          dirty={dirty}
+          what="A restore"
+          comment={comment}
+          onComment={setComment}
+          commentTestId={`restore-comment-${meta.version}`}
+          onCancel={onClose}
+        >
+          <Button
+            appearance="warning"
+            onClick={() => void restore()}
+            isLoading={restoring}
+            isDisabled={detail === null}
+            testId={`restore-confirm-${meta.version}`}
+          >
+            {`Restore version ${meta.version}`}
+          </Button>
+        </ReplaceLiveConfirm>
       ) : (
         <div>
           <Button appearance="subtle" onClick={onClose}>
