@@ -105,6 +105,23 @@ function groupSummary(group: GraphGroup): string {
   return `${group.members.length} ${group.members.length === 1 ? 'project' : 'projects'}`;
 }
 
+/** Folds or unfolds a category of the graph. */
+function GroupToggle({ group, expanded, onToggle }: GroupNodeData & { expanded: boolean }) {
+  const verb = expanded ? 'Collapse' : 'Expand';
+  return (
+    <button
+      type="button"
+      className="pmo-dep-group__toggle nodrag nopan"
+      onClick={() => onToggle(group.name)}
+      aria-expanded={expanded}
+      aria-label={`${verb} ${group.name}`}
+      data-testid={`dependency-group-toggle-${group.name}`}
+    >
+      {verb}
+    </button>
+  );
+}
+
 /** An expanded category: a box behind its projects, with its name and a button to fold it. */
 const GroupBoxNode = memo(function GroupBoxNode({ data }: NodeProps<GroupFlowNode>) {
   const { group, onToggle } = data;
@@ -113,16 +130,7 @@ const GroupBoxNode = memo(function GroupBoxNode({ data }: NodeProps<GroupFlowNod
       <div className="pmo-dep-group__header" style={{ height: GROUP_HEADER }}>
         <span className="pmo-dep-group__name pmo-truncate">{group.name}</span>
         <span className="pmo-subtlest">{groupSummary(group)}</span>
-        <button
-          type="button"
-          className="pmo-dep-group__toggle nodrag nopan"
-          onClick={() => onToggle(group.name)}
-          aria-expanded="true"
-          aria-label={`Collapse ${group.name}`}
-          data-testid={`dependency-group-toggle-${group.name}`}
-        >
-          Collapse
-        </button>
+        <GroupToggle group={group} expanded onToggle={onToggle} />
       </div>
     </div>
   );
@@ -141,16 +149,7 @@ const GroupFoldedNode = memo(function GroupFoldedNode({ data }: NodeProps<GroupF
         <span className="pmo-dep-node__name pmo-truncate" title={group.name}>
           {group.name}
         </span>
-        <button
-          type="button"
-          className="pmo-dep-group__toggle nodrag nopan"
-          onClick={() => onToggle(group.name)}
-          aria-expanded="false"
-          aria-label={`Expand ${group.name}`}
-          data-testid={`dependency-group-toggle-${group.name}`}
-        >
-          Expand
-        </button>
+        <GroupToggle group={group} expanded={false} onToggle={onToggle} />
       </div>
       <div className="pmo-subtlest">{groupSummary(group)}, collapsed</div>
       <Handle
