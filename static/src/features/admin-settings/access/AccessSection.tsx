@@ -14,7 +14,7 @@ export function AccessSection({
   const group = config.access.pmoGroupName;
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Access">
+      <SectionIntro section="access">
         Jira administrators can always change PMO settings. You can let the members of one Jira group (for
         example your PMO leads) change them too.
       </SectionIntro>

@@ -83,7 +83,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <SectionIntro title="Audit log">
+        <SectionIntro section="audit">
           Only people who can change PMO settings can see the audit log.
         </SectionIntro>
       </div>
@@ -93,7 +93,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
   return (
     <div className="pmo-stack">
       <SectionIntro
-        title="Audit log"
+        section="audit"
         actions={
           <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
             Export CSV

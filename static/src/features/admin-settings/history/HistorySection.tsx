@@ -8,7 +8,7 @@ export function HistorySection({ config, update, problems }: EditorProps) {
   const { timeZone, retentionDays } = config.history;
   return (
     <div className="pmo-stack">
-      <SectionIntro title="History">
+      <SectionIntro section="history">
         Every completed refresh records the day's health of each project. Trends, "what changed" and baselines
         read this history.
       </SectionIntro>

@@ -185,7 +185,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
 
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Import/export">
+      <SectionIntro section="import-export">
         Move the whole configuration between sites, or keep a copy. An import is checked and previewed first,
         then applied as one new version, or not at all.
       </SectionIntro>

@@ -28,7 +28,7 @@ export function LifecycleSection({ config, update, problems, catalog, readOnly }
   return (
     <div className="pmo-stack">
       <SectionIntro
-        title="Lifecycle"
+        section="lifecycle"
         actions={
           readOnly ? null : (
             <Button

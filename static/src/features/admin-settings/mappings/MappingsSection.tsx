@@ -54,7 +54,7 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
 
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Mappings">
+      <SectionIntro section="mappings">
         Link types and custom fields differ from site to site. Tell the app which link types mean “blocks”,
         which fields hold story points, dates and risk scores, and which issue types are RAID items.
       </SectionIntro>

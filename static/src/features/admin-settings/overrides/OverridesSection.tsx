@@ -110,7 +110,7 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
 
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Overrides">
+      <SectionIntro section="overrides">
         When the computed health misses something the PMO knows, set a project's RAG by hand. The computed RAG
         stays visible next to it, and the override ends on its expiry date. Overrides are saved at once, each
         as a new version.

@@ -82,7 +82,7 @@ export function PortfoliosSection(props: Props) {
   return (
     <div className="pmo-stack">
       <SectionIntro
-        title="Portfolios"
+        section="portfolios"
         actions={
           readOnly ? null : (
             <Button appearance="primary" onClick={addPortfolio} testId="portfolio-add">

@@ -33,7 +33,7 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
     }));
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Risk matrix">
+      <SectionIntro section="risk-matrix">
         A risk's score is probability × impact, each from 1 to 5. The thresholds below decide which scores are
         medium and high; the heat map shows the result.
       </SectionIntro>

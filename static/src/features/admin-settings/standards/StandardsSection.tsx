@@ -29,7 +29,7 @@ export function StandardsSection(props: EditorProps) {
   return (
     <div className="pmo-stack">
       <SectionIntro
-        title="Standards & gates"
+        section="standards"
         actions={
           readOnly ? null : (
             <Button

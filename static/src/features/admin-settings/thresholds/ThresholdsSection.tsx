@@ -54,7 +54,7 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
     }));
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Health thresholds">
+      <SectionIntro section="thresholds">
         A project's RAG is its worst indicator. The risk indicator follows the risk matrix: red for a high
         open risk, amber for a medium one.
       </SectionIntro>

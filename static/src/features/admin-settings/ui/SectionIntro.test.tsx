@@ -6,7 +6,7 @@ describe('SectionIntro', () => {
   it('gives the section the heading it is labelled by, with what the section is for', () => {
     render(
       <section aria-labelledby="section-heading">
-        <SectionIntro title="History">Every completed refresh records the day.</SectionIntro>
+        <SectionIntro section="history">Every completed refresh records the day.</SectionIntro>
       </section>,
     );
     const section = screen.getByRole('region', { name: 'History' });
@@ -16,7 +16,7 @@ describe('SectionIntro', () => {
 
   it('shows the section actions beside the heading', () => {
     render(
-      <SectionIntro title="Portfolios" actions={<button type="button">Add portfolio</button>}>
+      <SectionIntro section="portfolios" actions={<button type="button">Add portfolio</button>}>
         What a portfolio is.
       </SectionIntro>,
     );

@@ -1,24 +1,25 @@
 import Heading from '@atlaskit/heading';
 import type { ReactNode } from 'react';
+import { type SectionId, sectionLabel } from '../sections';
 
 /**
- * How every settings section opens: its title (the h2 the editor's section is labelled by, so one
- * section shows at a time) and a short paragraph on what it is for. `actions` (an "Add" or "Export"
+ * How every settings section opens: its title (the h2 the editor's section is labelled by; the same
+ * label as in the left navigation) and a short paragraph on what it is for. `actions` (an "Add" or "Export"
  * button) stand on the right; pass `null` to keep the layout while they are hidden (read-only).
  */
 export function SectionIntro({
-  title,
+  section,
   children,
   actions,
 }: {
-  title: string;
+  section: SectionId;
   children: ReactNode;
   actions?: ReactNode;
 }) {
   const intro = (
     <div>
       <Heading size="medium" as="h2" id="section-heading">
-        {title}
+        {sectionLabel(section)}
       </Heading>
       <p className="pmo-subtle">{children}</p>
     </div>

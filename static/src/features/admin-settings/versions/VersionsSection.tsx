@@ -145,7 +145,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <SectionIntro title="Versions">
+        <SectionIntro section="versions">
           Only people who can change PMO settings can see earlier versions.
         </SectionIntro>
       </div>
@@ -153,7 +153,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
   }
   return (
     <div className="pmo-stack">
-      <SectionIntro title="Versions">
+      <SectionIntro section="versions">
         Every publish, restore, import and override is a new version; none is ever changed. Restoring an
         earlier version makes it live again as a new version.
       </SectionIntro>
