@@ -8,6 +8,7 @@ import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { downloadCsv, toCsv } from '../../../shared/csv/csv';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { SectionIntro } from '../ui/SectionIntro';
 import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';
 
@@ -123,16 +124,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
       ) : null}
       {status === 'ready' && entries.length > 0 ? (
         <table className="pmo-table" aria-label="Audit log" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Version</th>
-              <th scope="col">Comment</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['When', 'Who', 'What', 'Version', 'Comment', 'Changes']} />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id} data-testid={`audit-row-${entry.version}`}>

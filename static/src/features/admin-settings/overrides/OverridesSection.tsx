@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { RagLozenge } from '../../../shared/ui/RagLozenge';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { formatDateTime } from '../audit/audit-format';
 import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
@@ -138,20 +139,7 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
         </p>
       ) : (
         <table className="pmo-table" aria-label="Manual RAG overrides" data-testid="override-table">
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">RAG</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Until</th>
-              <th scope="col">Set by</th>
-              {readOnly ? null : (
-                <th scope="col">
-                  <span className="pmo-visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Project', 'RAG', 'Reason', 'Until', 'Set by']} actions={!readOnly} />
           <tbody>
             {rows.map(({ projectKey: key, override, active }) => (
               <tr key={key} data-testid={`override-row-${key}`}>

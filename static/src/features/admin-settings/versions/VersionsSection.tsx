@@ -10,6 +10,7 @@ import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { formatDateTime, originLabel } from '../audit/audit-format';
 import { ChangeList } from '../ui/ChangeList';
 import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
@@ -163,18 +164,7 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
       ) : null}
       {list.status === 'ready' ? (
         <table className="pmo-table" aria-label="Configuration versions" data-testid="version-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Comment</th>
-              <th scope="col">
-                <span className="pmo-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Version', 'When', 'Who', 'What', 'Comment']} actions />
           <tbody>
             {list.items.map((meta) => {
               const isLive = meta.version === liveVersion;
