@@ -8,7 +8,7 @@ import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfol
 import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
@@ -154,19 +154,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
         </div>
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />
       </section>
-      <section className="pmo-section" aria-labelledby="violations-heading">
-        <SectionHeader
-          headingId="violations-heading"
-          title="Violating issues"
-          actions={
-            <IssueListActions
-              issueKeys={visible.map((violation) => violation.key)}
-              noun="violation"
-              build={build}
-              list="compliance"
-            />
-          }
-        >
+      <ReportSection
+        headingId="violations-heading"
+        title="Violating issues"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((violation) => violation.key)}
+            noun="violation"
+            build={build}
+            list="compliance"
+          />
+        }
+        header={
           <FilterStatus
             text={countText}
             filter={
@@ -180,7 +179,8 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             }
             testId="violations-count"
           />
-        </SectionHeader>
+        }
+      >
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">
             <p>
@@ -206,7 +206,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             onSort={setSort}
           />
         )}
-      </section>
+      </ReportSection>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { issueUrl } from '../../shared/lib/jira-url';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
 import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
@@ -196,36 +196,36 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
           </p>
         </SectionMessage>
       ) : null}
-      <section className="pmo-section" aria-labelledby="gates-heading">
-        <SectionHeader
-          headingId="gates-heading"
-          title="Gated issues by project"
-          actions={
-            <IssueListActions
-              issueKeys={visible.map((gate) => gate.key)}
-              noun="gated issue"
-              build={build}
-              list="gates"
-            >
-              <label className="pmo-gate-toggle">
-                <input
-                  type="checkbox"
-                  checked={onlyNotReady}
-                  onChange={(event) => update({ onlyNotReady: event.target.checked })}
-                  data-testid="gates-only-not-ready"
-                />
-                Only not ready or passed unticked
-              </label>
-            </IssueListActions>
-          }
-        >
+      <ReportSection
+        headingId="gates-heading"
+        title="Gated issues by project"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((gate) => gate.key)}
+            noun="gated issue"
+            build={build}
+            list="gates"
+          >
+            <label className="pmo-gate-toggle">
+              <input
+                type="checkbox"
+                checked={onlyNotReady}
+                onChange={(event) => update({ onlyNotReady: event.target.checked })}
+                data-testid="gates-only-not-ready"
+              />
+              Only not ready or passed unticked
+            </label>
+          </IssueListActions>
+        }
+        header={
           <p className="pmo-subtle">
             Readiness counts the mandatory checklist items of the next gate that are ticked. An issue that
             reached a gate’s stage without them is marked “Gate passed unticked”: those are the gate
             standards’ violations on the Compliance page. An issue not ready for the gate ahead is not a
             violation until it enters that stage. Open the evidence to see who ticked what, and when.
           </p>
-        </SectionHeader>
+        }
+      >
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
             ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate or passed one unticked`
@@ -275,7 +275,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
             </table>
           </div>
         )}
-      </section>
+      </ReportSection>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { formatCount } from '../../shared/lib/format';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { projectNames } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
@@ -156,19 +156,18 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
         </section>
         <Figures report={report} />
       </div>
-      <section className="pmo-section" aria-labelledby="register-heading">
-        <SectionHeader
-          headingId="register-heading"
-          title="Risk register"
-          actions={
-            <IssueListActions
-              issueKeys={visible.map((risk) => risk.key)}
-              noun="risk"
-              build={build}
-              list="register"
-            />
-          }
-        >
+      <ReportSection
+        headingId="register-heading"
+        title="Risk register"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((risk) => risk.key)}
+            noun="risk"
+            build={build}
+            list="register"
+          />
+        }
+        header={
           <FilterStatus
             text={filterText}
             filter={
@@ -182,7 +181,8 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
             }
             testId="register-count"
           />
-        </SectionHeader>
+        }
+      >
         {report.risks.length === 0 ? (
           <EmptyState
             header="No risks in this portfolio"
@@ -200,7 +200,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
             onSort={setSort}
           />
         )}
-      </section>
+      </ReportSection>
       <RaidLogs report={report} names={names} portfolioId={portfolioId} />
     </div>
   );
