@@ -7,6 +7,13 @@ import type { ChangeItem, SimState } from './state';
 import { isValidIsoDate } from './time';
 import type { SimIssue } from './types';
 
+/** The number custom fields an edit can set: the issue's property and the changelog's field name. */
+const NUMBER_FIELDS = {
+  [CF.storyPoints]: { key: 'storyPoints', label: 'Story Points' },
+  [CF.riskProbability]: { key: 'riskProbability', label: 'Risk Probability' },
+  [CF.riskImpact]: { key: 'riskImpact', label: 'Risk Impact' },
+} as const;
+
 type Setter = (value: unknown) => void;
 
 const NOT_ON_SCREEN = (id: string) =>
@@ -154,18 +161,7 @@ export function applyEdit(
           if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
             return err('Operation value must be a number');
           const n = v as number | null;
-          const key =
-            id === CF.storyPoints
-              ? 'storyPoints'
-              : id === CF.riskProbability
-                ? 'riskProbability'
-                : 'riskImpact';
-          const label =
-            id === CF.storyPoints
-              ? 'Story Points'
-              : id === CF.riskProbability
-                ? 'Risk Probability'
-                : 'Risk Impact';
+          const { key, label } = NUMBER_FIELDS[id];
           const before = issue[key];
           change(
             item(
