@@ -5,7 +5,7 @@
  * and the longest queued job.
  */
 import { once } from 'node:events';
-import { SIM_USERS, type SimStats } from '../dev/jira-sim';
+import { SIM_USERS } from '../dev/jira-sim';
 import { createLocalApp } from '../dev/local/local-app';
 import { type BackfillStatus, BackfillStatusSchema } from '../src/domain/history/backfill-status';
 import type { Job } from '../src/jobs/job';
@@ -14,7 +14,7 @@ import { CHANGELOG_BATCH } from '../src/services/history/start-backfill';
 import { startRefresh } from '../src/services/snapshots/start-refresh';
 import { MemoryStore } from '../src/storage/memory-store';
 import { readParsed } from '../src/storage/store';
-import { startSimulator } from './simulator';
+import { resetStats, simStats, startSimulator } from './simulator';
 
 export interface BackfillBenchOptions {
   projects: number;
@@ -25,19 +25,6 @@ export interface BackfillBenchOptions {
 }
 
 const CHANGELOG_ROUTE = 'POST /rest/api/3/changelog/bulkfetch';
-
-/** A control call; once more when an idle keep-alive socket was closed under it. */
-async function control(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
-}
-
-async function simStats(url: string): Promise<SimStats> {
-  return (await (await control(`${url}/__sim/stats`)).json()) as SimStats;
-}
 
 export async function backfillBenchmark(options: BackfillBenchOptions) {
   const { url, child } = await startSimulator(options);
@@ -58,7 +45,7 @@ export async function backfillBenchmark(options: BackfillBenchOptions) {
     await startRefresh(local.deps, local.deps.queue, 'all', 'admin', { full: true });
     await local.drainJobs();
     jobs.length = 0;
-    await control(`${url}/__sim/stats/reset`, { method: 'POST' });
+    await resetStats(url);
     const started = performance.now();
     local.releaseDelayedJobs();
     await local.drainJobs();

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import type { SimStats } from '../dev/jira-sim';
 
 export interface SimulatorOptions {
   projects: number;
@@ -42,4 +43,23 @@ export async function startSimulator(
     }
   }
   throw new Error(`the simulator did not print its URL: ${output}`);
+}
+
+/** A control call; once more when an idle keep-alive socket was closed under it. */
+async function control(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
+/** The simulator's request and point counts since its last reset. */
+export async function simStats(url: string): Promise<SimStats> {
+  return (await (await control(`${url}/__sim/stats`)).json()) as SimStats;
+}
+
+/** Starts the simulator's counts again from zero. */
+export async function resetStats(url: string): Promise<void> {
+  await control(`${url}/__sim/stats/reset`, { method: 'POST' });
 }

@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { basicAuthHeader, SIM_USERS, type SimStats } from '../dev/jira-sim';
+import { basicAuthHeader, SIM_USERS } from '../dev/jira-sim';
 import { createLocalApp } from '../dev/local/local-app';
 import { JiraClient } from '../src/jira/client';
 import { createHttpTransport } from '../src/jira/http-client';
@@ -18,7 +18,7 @@ import { latestRun } from '../src/services/snapshots/refresh-status';
 import { startRefresh } from '../src/services/snapshots/start-refresh';
 import { MemoryStore } from '../src/storage/memory-store';
 import type { Store, StorePage } from '../src/storage/store';
-import { startSimulator } from './simulator';
+import { resetStats, simStats, startSimulator } from './simulator';
 
 export interface SnapshotBenchOptions {
   projects: number;
@@ -56,21 +56,6 @@ class SwitchableLatencyStore implements Store {
     await this.pause();
     return this.inner.query(prefix, options);
   }
-}
-
-/** A control call; once more when an idle keep-alive socket was closed under it. */
-async function control(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
-}
-async function simStats(url: string): Promise<SimStats> {
-  return (await (await control(`${url}/__sim/stats`)).json()) as SimStats;
-}
-async function resetStats(url: string): Promise<void> {
-  await control(`${url}/__sim/stats/reset`, { method: 'POST' });
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -4,14 +4,9 @@ import { wireSimulator } from '../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../dev/jira-sim';
 import type { LocalApp } from '../dev/local/local-app';
 import type { PmoConfig } from '../src/domain/config/schema';
-import { buildPortfolioReport } from '../src/services/portfolio/build-report';
-import { createPortfolioCompliance } from '../src/services/portfolio/compliance';
-import { siteSettingsFor } from '../src/services/portfolio/site-settings';
-import { loadLiveConfig } from '../src/services/settings/live-config';
-import { loadAllTicks } from '../src/services/standards/checklist-store';
-import { loadStandardsSite } from '../src/services/standards/standards-site';
 import { MemoryStore } from '../src/storage/memory-store';
 import { complianceMatrix } from '../static/src/features/compliance/compliance-model';
+import { directPortfolioReport } from './support/direct-report';
 import { invokeAs, portfolioReportAs } from './support/local-resolvers';
 
 /**
@@ -64,19 +59,7 @@ it('each project shows one compliance % on the overview, the compliance view, bo
   const csvRows = Papa.parse<Record<string, string>>(reportToCsv(report), { header: true }).data;
   const csv = new Map(csvRows.map((row) => [row.key, row.compliance_value]));
 
-  const jira = local.deps.jira.asApp();
-  const live = await loadLiveConfig(local.deps);
-  const cli = await buildPortfolioReport(jira, {
-    scope: {},
-    now: NOW,
-    concurrency: 4,
-    site: await siteSettingsFor(jira, live),
-    compliance: createPortfolioCompliance(
-      live.config,
-      await loadStandardsSite(jira, live.config),
-      await loadAllTicks(local.deps.store),
-    ),
-  });
+  const cli = await directPortfolioReport(local, NOW);
   const cliMatrix = new Map(
     complianceMatrix(cli.report.compliance ?? report.compliance, names).rows.map((row) => [
       row.projectKey,

@@ -136,9 +136,6 @@ export function appFrameSrc(
 }
 
 export function renderPortfolioPage(ctx: FrameContext, route: string): SafeHtml {
-  const src = appFrameSrc(PORTFOLIO_MODULE.entry, PORTFOLIO_MODULE.key, ctx.user.accountId, {
-    type: PORTFOLIO_MODULE.type,
-  });
   const sidebar = html`<nav class="sidebar" aria-label="${PORTFOLIO_MODULE.title}">
     <div class="sidebar-header">
       <img src="/__host/app-icon.svg" alt="" width="32" height="32">
@@ -151,21 +148,10 @@ export function renderPortfolioPage(ctx: FrameContext, route: string): SafeHtml 
       )}
     </ul>
   </nav>`;
-  return renderLayout({
-    ctx,
-    title: PORTFOLIO_MODULE.title,
-    section: 'apps',
-    sidebar,
-    fill: true,
-    main: html`<iframe class="app-frame" data-testid="app-frame" data-module="${PORTFOLIO_MODULE.key}" title="${PORTFOLIO_MODULE.title}" src="${src}"></iframe>`,
-    state: { page: 'portfolio' },
-  });
+  return renderAppPage(ctx, PORTFOLIO_MODULE, { section: 'apps', sidebar, page: 'portfolio' });
 }
 
 export function renderAdminPage(ctx: FrameContext): SafeHtml {
-  const src = appFrameSrc(ADMIN_MODULE.entry, ADMIN_MODULE.key, ctx.user.accountId, {
-    type: ADMIN_MODULE.type,
-  });
   const sidebar = html`<nav class="sidebar" aria-label="Apps settings">
     <div class="sidebar-header"><div><div class="sidebar-title">Apps</div><div class="sidebar-subtitle">Jira settings</div></div></div>
     <ul class="sidebar-links">
@@ -173,14 +159,24 @@ export function renderAdminPage(ctx: FrameContext): SafeHtml {
       <li><a href="${PATHS.admin}" aria-current="page">${ADMIN_MODULE.title}</a></li>
     </ul>
   </nav>`;
+  return renderAppPage(ctx, ADMIN_MODULE, { section: 'settings', sidebar, page: 'admin' });
+}
+
+/** A page that is one app module filling the viewport (the global page, the admin page), as Jira frames it. */
+function renderAppPage(
+  ctx: FrameContext,
+  module: typeof PORTFOLIO_MODULE | typeof ADMIN_MODULE,
+  page: { section: Section; sidebar: SafeHtml; page: string },
+): SafeHtml {
+  const src = appFrameSrc(module.entry, module.key, ctx.user.accountId, { type: module.type });
   return renderLayout({
     ctx,
-    title: ADMIN_MODULE.title,
-    section: 'settings',
-    sidebar,
+    title: module.title,
+    section: page.section,
+    sidebar: page.sidebar,
     fill: true,
-    main: html`<iframe class="app-frame" data-testid="app-frame" data-module="${ADMIN_MODULE.key}" title="${ADMIN_MODULE.title}" src="${src}"></iframe>`,
-    state: { page: 'admin' },
+    main: html`<iframe class="app-frame" data-testid="app-frame" data-module="${module.key}" title="${module.title}" src="${src}"></iframe>`,
+    state: { page: page.page },
   });
 }
 

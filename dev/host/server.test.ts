@@ -6,6 +6,7 @@ import { createJiraSim } from '../jira-sim';
 import { XSS_PAYLOADS } from '../jira-sim/generator';
 import { basicAuthHeader, simUser, TEAM_PROJECT_COUNT } from '../jira-sim/users';
 import { appContentSecurityPolicy, readManifestPermissions } from './csp';
+import { ADMIN_MODULE, PORTFOLIO_MODULE } from './modules';
 import { createHost, type Host } from './server';
 import { wireSimulator, wireSite } from './wiring';
 
@@ -480,6 +481,23 @@ describe('frame page hardening', () => {
       expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(directive(policy, 'img-src')).toBe("img-src 'self' data:");
+    }
+  });
+
+  it('frames the module of each app page, filling the page, with the context its bridge reports', async () => {
+    const pages = [
+      ['/jira/apps/pmo-portfolio/overview', PORTFOLIO_MODULE],
+      ['/jira/settings/apps/pmo-portfolio', ADMIN_MODULE],
+    ] as const;
+    for (const [page, module] of pages) {
+      const body = await (await fetch(`${host.url}${page}`)).text();
+      const frame = /<iframe class="app-frame"[^>]*>/.exec(body)?.[0] ?? '';
+      expect(frame).toContain(`data-module="${module.key}"`);
+      expect(frame).toContain(`title="${module.title}"`);
+      const src = new URL((/ src="([^"]+)"/.exec(frame)?.[1] ?? '').replaceAll('&amp;', '&'), host.url);
+      expect(src.pathname).toBe(`/apps/${module.entry}/index.html`);
+      expect(src.searchParams.get('moduleKey')).toBe(module.key);
+      expect(JSON.parse(src.searchParams.get('extension') ?? '{}')).toEqual({ type: module.type });
     }
   });
 

@@ -7,6 +7,13 @@ import type { ChangeItem, SimState } from './state';
 import { isValidIsoDate } from './time';
 import type { SimIssue } from './types';
 
+/** The number custom fields an edit can set: the issue's property and the changelog's field name. */
+const NUMBER_FIELDS = {
+  [CF.storyPoints]: { key: 'storyPoints', label: 'Story Points' },
+  [CF.riskProbability]: { key: 'riskProbability', label: 'Risk Probability' },
+  [CF.riskImpact]: { key: 'riskImpact', label: 'Risk Impact' },
+} as const;
+
 type Setter = (value: unknown) => void;
 
 const NOT_ON_SCREEN = (id: string) =>
@@ -108,12 +115,7 @@ export function applyEdit(
         };
       case 'priority':
         return (v) => {
-          const ref = v as { id?: unknown; name?: unknown } | null;
-          const p = [...state.priorities.values()].find(
-            (x) =>
-              (ref?.id !== undefined && x.id === String(ref.id)) ||
-              (typeof ref?.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()),
-          );
+          const p = findByReference(state.priorities.values(), v);
           if (!p) return err('The priority selected is invalid.');
           const before = state.priorities.get(issue.priorityId);
           change(item('priority', 'priority', issue.priorityId, before?.name ?? null, p.id, p.name), () => {
@@ -159,18 +161,7 @@ export function applyEdit(
           if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
             return err('Operation value must be a number');
           const n = v as number | null;
-          const key =
-            id === CF.storyPoints
-              ? 'storyPoints'
-              : id === CF.riskProbability
-                ? 'riskProbability'
-                : 'riskImpact';
-          const label =
-            id === CF.storyPoints
-              ? 'Story Points'
-              : id === CF.riskProbability
-                ? 'Risk Probability'
-                : 'Risk Impact';
+          const { key, label } = NUMBER_FIELDS[id];
           const before = issue[key];
           change(
             item(
@@ -262,12 +253,7 @@ export function applyEdit(
       case 'resolution':
         if (!opts.allowResolution) return null;
         return (v) => {
-          const ref = v as { id?: unknown; name?: unknown } | null;
-          const r = [...state.resolutions.values()].find(
-            (x) =>
-              (ref?.id !== undefined && x.id === String(ref.id)) ||
-              (typeof ref?.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()),
-          );
+          const r = findByReference(state.resolutions.values(), v);
           if (!r) return err('The resolution selected is invalid.');
           resolutionId = r.id;
         };
@@ -433,4 +419,17 @@ export function transition(
   issue.updated = now;
   state.touch();
   return items;
+}
+
+/** The entry a field value names as Jira accepts it: `{ id }`, or `{ name }` in any letter case. */
+function findByReference<T extends { id: string; name: string }>(
+  entries: Iterable<T>,
+  value: unknown,
+): T | undefined {
+  const ref = value as { id?: unknown; name?: unknown } | null;
+  for (const entry of entries) {
+    if (ref?.id !== undefined && entry.id === String(ref.id)) return entry;
+    if (typeof ref?.name === 'string' && entry.name.toLowerCase() === ref.name.toLowerCase()) return entry;
+  }
+  return undefined;
 }

@@ -1,10 +1,9 @@
 import type { ResolverOutput } from '../../contracts/resolver-contract';
 import type { AuditEntry, VersionMeta } from '../../contracts/settings';
 import type { Actor, AppDeps } from '../deps';
-import { nameOf, userNames } from '../people/user-names';
-import { listAuditEntries } from './audit-log';
-import { catchUp } from './list-audit-log';
-import { authorizeEditor, DEFAULTS_META } from './versions';
+import { nameOf } from '../people/user-names';
+import { readAuditPage } from './list-audit-log';
+import { DEFAULTS_META } from './versions';
 
 /**
  * Versions newest first (editors only), read from the audit log (one entry per version, so no
@@ -16,14 +15,7 @@ export async function listConfigVersions(
   actor: Actor,
   input: { cursor?: string | undefined; limit: number },
 ): Promise<ResolverOutput<'listConfigVersions'>> {
-  const { live } = await authorizeEditor(deps, actor);
-  await catchUp(deps, live.version, input.cursor);
-  const listing = await listAuditEntries(deps, input);
-  const names = await userNames(
-    deps,
-    actor.installation,
-    listing.entries.map((entry) => entry.actor),
-  );
+  const { live, listing, names } = await readAuditPage(deps, actor, input);
   const versions: VersionMeta[] = listing.entries.map((entry) => ({
     ...metaOfEntry(entry),
     authorName: nameOf(names, entry.actor),

@@ -1,6 +1,6 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
-import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { editedConfig } from '../../domain/config/test-data';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Actor } from '../deps';
 import { clearSettingsEditorCache } from './authorize';
@@ -26,16 +26,10 @@ function harness() {
   return { deps: wireSimulator(sim.url, { store }).localApp.deps, store };
 }
 
-function edited(change: (config: PmoConfig) => void): PmoConfig {
-  const config = structuredClone(defaultPmoConfig);
-  change(config);
-  return config;
-}
-
-const missingGroup = edited((config) => {
+const missingGroup = editedConfig((config) => {
   config.access.pmoGroupName = 'pmo-ofice';
 });
-const duplicateStageName = edited((config) => {
+const duplicateStageName = editedConfig((config) => {
   const [first, second] = config.lifecycle.stages;
   if (!first || !second) throw new Error('the default lifecycle has fewer than two stages');
   second.name = ` ${first.name.toUpperCase()} `;
@@ -68,7 +62,7 @@ describe('settings refuse references that are accepted but wrong (#14.11)', () =
 
   it('an existing group is accepted whatever its case', async () => {
     const { deps } = harness();
-    const config = edited((draft) => {
+    const config = editedConfig((draft) => {
       draft.access.pmoGroupName = 'PMO-Office';
     });
     await expect(saveSettings(deps, admin, { baseVersion: 0, config, comment: '' })).resolves.toEqual({

@@ -2,15 +2,10 @@ import fc from 'fast-check';
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { directPortfolioReport } from '../../../test/support/direct-report';
 import { portfolioReportAs } from '../../../test/support/local-resolvers';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
-import { buildPortfolioReport } from '../portfolio/build-report';
-import { createPortfolioCompliance } from '../portfolio/compliance';
-import { siteSettingsFor } from '../portfolio/site-settings';
-import { loadLiveConfig } from '../settings/live-config';
-import { loadAllTicks } from '../standards/checklist-store';
-import { loadStandardsSite } from '../standards/standards-site';
 import { snapshotKeys } from './keys';
 import { CurrentSnapshotSchema, type SnapshotData, SnapshotDataSchema } from './records';
 import { startRefresh } from './start-refresh';
@@ -72,19 +67,7 @@ describe('portfolio snapshots', () => {
     sim.resetStats();
     const viewed = await portfolioReportAs(local, 'sim-admin');
     // The same portfolio read the way the app read it on every view before snapshots existed.
-    const jira = local.deps.jira.asApp();
-    const live = await loadLiveConfig(local.deps);
-    const direct = await buildPortfolioReport(jira, {
-      scope: {},
-      now: NOW,
-      concurrency: 4,
-      site: await siteSettingsFor(jira, live),
-      compliance: createPortfolioCompliance(
-        live.config,
-        await loadStandardsSite(jira, live.config),
-        await loadAllTicks(local.deps.store),
-      ),
-    });
+    const direct = await directPortfolioReport(local, NOW);
     expect(viewed.projects.map((project) => [project.key, project.kpis, project.health.rag])).toEqual(
       direct.report.projects.map((project) => [project.key, project.kpis, project.health.rag]),
     );

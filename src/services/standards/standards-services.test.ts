@@ -2,6 +2,7 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
 import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
@@ -9,18 +10,8 @@ import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 import { readChecklist } from './checklist-store';
 import { COMPLIANCE_PROPERTY_KEY } from './compliance-property';
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
 function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-issue-panel' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<Result<T>>;
-}
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
+  return invokeAs<T>(local, accountId, functionKey, payload, 'pmo-issue-panel');
 }
 
 const admin = SIM_USERS.find((user) => user.accountId === 'sim-admin');
@@ -128,7 +119,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
 
   it('lists what a story misses before Execution, with the default (guidance) standards', async () => {
     const story = await storyWithoutDueDate();
-    const panel = data(
+    const panel = dataOf(
       await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: story.key }),
     );
     expect(panel.configVersion).toBe(0);
@@ -158,7 +149,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       failNext: [{ status: 503, count: 50, pathPrefix: '/rest/api/3/search/jql', retryAfterSeconds: 0 }],
     });
     try {
-      const panel = data(
+      const panel = dataOf(
         await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: target.key }),
       );
       expect(panel.dependencies).toHaveLength(target.blockers);
@@ -201,9 +192,9 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
         itemId,
         ticked,
       });
-    data(await tick('scope-agreed', true));
-    data(await tick('estimate-reviewed', true));
-    const after = data(await tick('scope-agreed', false));
+    dataOf(await tick('scope-agreed', true));
+    dataOf(await tick('estimate-reviewed', true));
+    const after = dataOf(await tick('scope-agreed', false));
     const gate = after.gates.find((candidate) => candidate.ruleId === 'execution-gate');
     expect(gate?.items.find((item) => item.id === 'estimate-reviewed')?.tick?.by.displayName).toBe(
       'Tom Team',
@@ -235,7 +226,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
     expect(await readChecklist(local.deps.store, epic.id)).toEqual(before);
-    const view = data(
+    const view = dataOf(
       await invoke<IssueStandards>(local, 'sim-pmo', 'getIssueStandards', { issueKey: epic.key }),
     );
     expect(view.canTick).toBe(false);
@@ -257,7 +248,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     const blocked = await transitionTo(epic.key, 'In Progress');
     expect(blocked.result).toBe(false);
     expect(blocked.errorMessage).toContain('Scope agreed with the sponsor');
-    data(
+    dataOf(
       await invoke(local, 'sim-team', 'setChecklistItem', {
         issueKey: epic.key,
         ruleId: 'execution-gate',
@@ -301,7 +292,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     };
     await publish(local, broken, 3);
     const epic = await epicInToDo();
-    const panel = data(
+    const panel = dataOf(
       await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
     );
     const messages = panel.problems.map((problem) => problem.message).join('\n');
@@ -368,7 +359,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       sim,
       `project in (${teamProject}) AND issuetype = Epic AND status = "To Do" ORDER BY key DESC`,
     );
-    const panel = data(
+    const panel = dataOf(
       await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
     );
     const gate = panel.gates.find((candidate) => candidate.ruleId === 'constructor');
@@ -387,7 +378,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     const blocked = await transitionTo(epic.key, 'In Progress');
     expect(blocked.result).toBe(false);
     expect(blocked.errorMessage).toContain('Sponsor named');
-    data(
+    dataOf(
       await invoke(local, 'sim-team', 'setChecklistItem', {
         issueKey: epic.key,
         ruleId: 'constructor',

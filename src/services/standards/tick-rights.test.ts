@@ -2,6 +2,7 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
 import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import type { ChecklistItem } from '../../domain/standards/schema';
@@ -10,18 +11,8 @@ import { clearSettingsEditorCache } from '../settings/authorize';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 import { readChecklist } from './checklist-store';
 
-type Result<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
 function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-issue-panel' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<Result<T>>;
-}
-
-function data<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data;
+  return invokeAs<T>(local, accountId, functionKey, payload, 'pmo-issue-panel');
 }
 
 /** The default epic gates, with an audience on each Execution item; the PMO group is `pmo-office`. */
@@ -67,7 +58,7 @@ describe('who may tick a gate item (#14.17)', () => {
     });
 
   async function itemsAs(accountId: string, issueKey: string) {
-    const panel = data(await invoke<IssueStandards>(local, accountId, 'getIssueStandards', { issueKey }));
+    const panel = dataOf(await invoke<IssueStandards>(local, accountId, 'getIssueStandards', { issueKey }));
     const gate = panel.gates.find((candidate) => candidate.ruleId === 'execution-gate');
     return Object.fromEntries(
       (gate?.items ?? []).map((item) => [
@@ -143,7 +134,7 @@ describe('who may tick a gate item (#14.17)', () => {
   });
 
   it('says an item naming a project role the site does not have can be ticked by no one', async () => {
-    const panel = data(
+    const panel = dataOf(
       await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: epic.key }),
     );
     const item = panel.gates
@@ -173,8 +164,8 @@ describe('who may tick a gate item (#14.17)', () => {
   });
 
   it('lets the PMO lead tick PMO items and the Developer theirs, each audited with who and when', async () => {
-    const byPmo = data(await tick('sim-pmo', epic.key, 'scope-agreed'));
-    const byTeam = data(await tick('sim-team', epic.key, 'estimate-reviewed'));
+    const byPmo = dataOf(await tick('sim-pmo', epic.key, 'scope-agreed'));
+    const byTeam = dataOf(await tick('sim-team', epic.key, 'estimate-reviewed'));
     const gate = byTeam.gates.find((candidate) => candidate.ruleId === 'execution-gate');
     expect(gate?.items.find((item) => item.id === 'scope-agreed')?.tick?.by.accountId).toBe('sim-pmo');
     expect(gate?.items.find((item) => item.id === 'estimate-reviewed')?.tick?.by.accountId).toBe('sim-team');

@@ -2,18 +2,16 @@ import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { NoStandardsState, SETTINGS_HINT } from '../../shared/portfolio/NoStandardsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { type ComplianceReport, projectNames } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { ComplianceMatrix } from './ComplianceMatrix';
 import {
@@ -31,6 +29,7 @@ import {
 } from './compliance-model';
 import { ViolationsTable } from './ViolationsTable';
 import './compliance.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatComplianceQuery, parseComplianceQuery } from './compliance-query';
@@ -162,25 +161,18 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
         </div>
         <ComplianceMatrix matrix={matrix} filter={current} onFilter={setFilter} />
       </section>
-      <section className="pmo-section" aria-labelledby="violations-heading">
-        <SectionHeader
-          headingId="violations-heading"
-          title="Violating issues"
-          actions={
-            <div className="pmo-page-header__actions">
-              <OpenInJiraLink
-                issueKeys={visible.map((violation) => violation.key)}
-                testId="open-in-jira-compliance"
-              />
-              <CsvExportButton
-                noun="violation"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-compliance"
-              />
-            </div>
-          }
-        >
+      <ReportSection
+        headingId="violations-heading"
+        title="Violating issues"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((violation) => violation.key)}
+            noun="violation"
+            build={build}
+            list="compliance"
+          />
+        }
+        header={
           <FilterStatus
             text={countText}
             filter={
@@ -194,7 +186,8 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             }
             testId="violations-count"
           />
-        </SectionHeader>
+        }
+      >
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">
             <p>
@@ -220,7 +213,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
             onSort={setSort}
           />
         )}
-      </section>
+      </ReportSection>
     </div>
   );
 }

@@ -140,14 +140,24 @@ function PairPicker({
     <form className="pmo-deps-picker" onSubmit={submit} data-testid="pair-picker">
       <label>
         <span>Blocking project</span>
-        <select value={from} onChange={(e) => setFrom(e.target.value)} data-testid="pair-picker-from">
+        <select
+          className="pmo-native-select"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          data-testid="pair-picker-from"
+        >
           <option value="">Choose…</option>
           {options}
         </select>
       </label>
       <label>
         <span>Blocked project</span>
-        <select value={to} onChange={(e) => setTo(e.target.value)} data-testid="pair-picker-to">
+        <select
+          className="pmo-native-select"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          data-testid="pair-picker-to"
+        >
           <option value="">Choose…</option>
           {options}
         </select>
@@ -223,6 +233,7 @@ function FilterControls({
         <label>
           <span>Focus on</span>
           <select
+            className="pmo-native-select"
             value={query.focus ?? ''}
             onChange={(e) => update({ focus: e.target.value === '' ? null : e.target.value })}
             data-testid="focus-project"
@@ -238,6 +249,7 @@ function FilterControls({
         <label>
           <span>Links away</span>
           <select
+            className="pmo-native-select"
             value={query.hops}
             onChange={(e) => update({ hops: Number(e.target.value) })}
             disabled={query.focus === null}

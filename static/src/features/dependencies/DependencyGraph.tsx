@@ -1,5 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import { token } from '@atlaskit/tokens';
+import type { Rag } from '@domain/health/health';
 import { RESTRICTED_PROJECT } from '@domain/snapshot/viewer-filter';
 import {
   Background,
@@ -19,7 +20,7 @@ import {
   ReactFlow,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { RAG_LABEL } from '../../shared/ui/rag';
@@ -65,6 +66,25 @@ const MINIMAP_FILL = {
   none: token('color.icon.subtle'),
 } as const;
 
+/** A node of the graph: a box edged in its RAG, with the invisible handles its links attach to. */
+function NodeBox({ className, rag, children }: { className: string; rag: Rag; children: ReactNode }) {
+  return (
+    <div
+      className={className}
+      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderLeftColor: RAG_BORDER[rag] }}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} className="pmo-dep-node__handle" />
+      {children}
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pmo-dep-node__handle"
+      />
+    </div>
+  );
+}
+
 /** A project: key, health and name. Handles are invisible: links are not edited here. */
 const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNode>) {
   const { project, dimmed } = data;
@@ -72,11 +92,7 @@ const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNod
   if (dimmed) classes.push('pmo-dep-node--dimmed');
   if (!project.inPortfolio) classes.push('pmo-dep-node--outside');
   return (
-    <div
-      className={classes.join(' ')}
-      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderLeftColor: RAG_BORDER[project.rag] }}
-    >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="pmo-dep-node__handle" />
+    <NodeBox className={classes.join(' ')} rag={project.rag}>
       <div className="pmo-dep-node__top">
         {/* A project the viewer cannot browse has no key to show: its name says what it is. */}
         <span className="pmo-key pmo-dep-node__key">
@@ -91,18 +107,29 @@ const ProjectNode = memo(function ProjectNode({ data }: NodeProps<ProjectFlowNod
       <div className="pmo-dep-node__name pmo-truncate" title={project.name}>
         {project.name}
       </div>
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        className="pmo-dep-node__handle"
-      />
-    </div>
+    </NodeBox>
   );
 });
 
 function groupSummary(group: GraphGroup): string {
   return `${group.members.length} ${group.members.length === 1 ? 'project' : 'projects'}`;
+}
+
+/** Folds or unfolds a category of the graph. */
+function GroupToggle({ group, expanded, onToggle }: GroupNodeData & { expanded: boolean }) {
+  const verb = expanded ? 'Collapse' : 'Expand';
+  return (
+    <button
+      type="button"
+      className="pmo-dep-group__toggle nodrag nopan"
+      onClick={() => onToggle(group.name)}
+      aria-expanded={expanded}
+      aria-label={`${verb} ${group.name}`}
+      data-testid={`dependency-group-toggle-${group.name}`}
+    >
+      {verb}
+    </button>
+  );
 }
 
 /** An expanded category: a box behind its projects, with its name and a button to fold it. */
@@ -113,16 +140,7 @@ const GroupBoxNode = memo(function GroupBoxNode({ data }: NodeProps<GroupFlowNod
       <div className="pmo-dep-group__header" style={{ height: GROUP_HEADER }}>
         <span className="pmo-dep-group__name pmo-truncate">{group.name}</span>
         <span className="pmo-subtlest">{groupSummary(group)}</span>
-        <button
-          type="button"
-          className="pmo-dep-group__toggle nodrag nopan"
-          onClick={() => onToggle(group.name)}
-          aria-expanded="true"
-          aria-label={`Collapse ${group.name}`}
-          data-testid={`dependency-group-toggle-${group.name}`}
-        >
-          Collapse
-        </button>
+        <GroupToggle group={group} expanded onToggle={onToggle} />
       </div>
     </div>
   );
@@ -132,34 +150,15 @@ const GroupBoxNode = memo(function GroupBoxNode({ data }: NodeProps<GroupFlowNod
 const GroupFoldedNode = memo(function GroupFoldedNode({ data }: NodeProps<GroupFlowNode>) {
   const { group, onToggle } = data;
   return (
-    <div
-      className="pmo-dep-node pmo-dep-node--group"
-      style={{ width: NODE_WIDTH, height: NODE_HEIGHT, borderLeftColor: RAG_BORDER[group.rag] }}
-    >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="pmo-dep-node__handle" />
+    <NodeBox className="pmo-dep-node pmo-dep-node--group" rag={group.rag}>
       <div className="pmo-dep-node__top">
         <span className="pmo-dep-node__name pmo-truncate" title={group.name}>
           {group.name}
         </span>
-        <button
-          type="button"
-          className="pmo-dep-group__toggle nodrag nopan"
-          onClick={() => onToggle(group.name)}
-          aria-expanded="false"
-          aria-label={`Expand ${group.name}`}
-          data-testid={`dependency-group-toggle-${group.name}`}
-        >
-          Expand
-        </button>
+        <GroupToggle group={group} expanded={false} onToggle={onToggle} />
       </div>
       <div className="pmo-subtlest">{groupSummary(group)}, collapsed</div>
-      <Handle
-        type="source"
-        position={Position.Right}
-        isConnectable={false}
-        className="pmo-dep-node__handle"
-      />
-    </div>
+    </NodeBox>
   );
 });
 

@@ -65,6 +65,39 @@ function CappedNote({ shown, total, what }: { shown: number; total: number; what
   );
 }
 
+/**
+ * A list of findings the report may have capped, as a paginated table after its note (`children`),
+ * or the sentence that says there are none.
+ */
+function FindingsTable({
+  rows,
+  total,
+  what,
+  none,
+  label,
+  head,
+  testId,
+  children,
+}: {
+  rows: RowType[];
+  total: number;
+  what: string;
+  none: string;
+  label: string;
+  head: HeadType;
+  testId: string;
+  children?: ReactNode;
+}) {
+  if (rows.length === 0) return <p className="pmo-subtle">{none}</p>;
+  return (
+    <>
+      {children}
+      <CappedNote shown={rows.length} total={total} what={what} />
+      <DynamicTable label={label} head={head} rows={rows} rowsPerPage={10} testId={testId} />
+    </>
+  );
+}
+
 const chainHead: HeadType = {
   cells: [
     { key: 'key', content: 'Blocked issue', isSortable: true, width: 14 },
@@ -180,20 +213,15 @@ export function DependencySections({ dependencies }: { dependencies: DependencyR
         count={totals.blockedChains}
         testId="dependency-blocked-chains"
       >
-        {blockedChains.length === 0 ? (
-          <p className="pmo-subtle">No open issue waits on an open blocker.</p>
-        ) : (
-          <>
-            <CappedNote shown={blockedChains.length} total={totals.blockedChains} what="blocked chains" />
-            <DynamicTable
-              label="Blocked chains, longest first"
-              head={chainHead}
-              rows={chainRows}
-              rowsPerPage={10}
-              testId="blocked-chains"
-            />
-          </>
-        )}
+        <FindingsTable
+          rows={chainRows}
+          total={totals.blockedChains}
+          what="blocked chains"
+          none="No open issue waits on an open blocker."
+          label="Blocked chains, longest first"
+          head={chainHead}
+          testId="blocked-chains"
+        />
       </Section>
 
       <Section
@@ -202,21 +230,17 @@ export function DependencySections({ dependencies }: { dependencies: DependencyR
         count={totals.conflicts}
         testId="dependency-conflicts"
       >
-        {conflicts.length === 0 ? (
-          <p className="pmo-subtle">No open blocker is due after the issue it blocks.</p>
-        ) : (
-          <>
-            <p className="pmo-subtle">Open blockers due after the issue they block, the latest first.</p>
-            <CappedNote shown={conflicts.length} total={totals.conflicts} what="date conflicts" />
-            <DynamicTable
-              label="Date conflicts, latest first"
-              head={conflictHead}
-              rows={conflictRows}
-              rowsPerPage={10}
-              testId="date-conflicts"
-            />
-          </>
-        )}
+        <FindingsTable
+          rows={conflictRows}
+          total={totals.conflicts}
+          what="date conflicts"
+          none="No open blocker is due after the issue it blocks."
+          label="Date conflicts, latest first"
+          head={conflictHead}
+          testId="date-conflicts"
+        >
+          <p className="pmo-subtle">Open blockers due after the issue they block, the latest first.</p>
+        </FindingsTable>
       </Section>
     </>
   );

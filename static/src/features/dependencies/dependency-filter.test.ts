@@ -1,46 +1,7 @@
 import { filterDependencyModel, NO_FILTER, searchProjects } from './dependency-filter';
-import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import type { DependencyModel } from './dependency-model';
 import { groupedGraph } from './graph-model';
-
-function node(key: string, name = key): ProjectNodeModel {
-  return {
-    key,
-    name,
-    rag: 'green',
-    inPortfolio: true,
-    blocksLinks: 0,
-    blockedByLinks: 0,
-    inCycle: false,
-    onCriticalPath: false,
-  };
-}
-
-function edge(from: string, to: string, overrides: Partial<ProjectEdgeModel> = {}): ProjectEdgeModel {
-  return {
-    id: `${from}-${to}`,
-    from,
-    to,
-    open: 1,
-    late: 0,
-    inCycle: 0,
-    total: 1,
-    onCriticalPath: false,
-    listed: 1,
-    ...overrides,
-  };
-}
-
-function model(nodes: ProjectNodeModel[], edges: ProjectEdgeModel[]): DependencyModel {
-  return {
-    nodes,
-    edges,
-    nodeByKey: new Map(nodes.map((n) => [n.key, n])),
-    edgeById: new Map(edges.map((e) => [e.id, e])),
-    unconnected: [],
-    criticalProjects: [],
-    links: { total: edges.length, listed: edges.length },
-  };
-}
+import { edge, model, node } from './test-data';
 
 // A -> B -> C -> D -> E, and F -> B (late), C -> A (in a cycle), D -> E on the critical path.
 const chain = model(

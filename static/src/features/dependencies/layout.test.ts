@@ -1,46 +1,7 @@
-import type { DependencyModel, ProjectEdgeModel, ProjectNodeModel } from './dependency-model';
+import type { ProjectEdgeModel } from './dependency-model';
 import { flatGraph, groupedGraph } from './graph-model';
 import { layoutEdgeBudget, layoutEdges, layoutProjectGraph, NODE_HEIGHT, NODE_WIDTH } from './layout';
-
-function node(key: string): ProjectNodeModel {
-  return {
-    key,
-    name: key,
-    rag: 'green',
-    inPortfolio: true,
-    blocksLinks: 0,
-    blockedByLinks: 0,
-    inCycle: false,
-    onCriticalPath: false,
-  };
-}
-
-function edge(from: string, to: string, overrides: Partial<ProjectEdgeModel> = {}): ProjectEdgeModel {
-  return {
-    id: `${from}-${to}`,
-    from,
-    to,
-    open: 1,
-    late: 0,
-    inCycle: 0,
-    total: 1,
-    onCriticalPath: false,
-    listed: 1,
-    ...overrides,
-  };
-}
-
-function model(nodes: ProjectNodeModel[], edges: ProjectEdgeModel[]): DependencyModel {
-  return {
-    nodes,
-    edges,
-    nodeByKey: new Map(nodes.map((n) => [n.key, n])),
-    edgeById: new Map(edges.map((e) => [e.id, e])),
-    unconnected: [],
-    criticalProjects: [],
-    links: { total: edges.length, listed: edges.length },
-  };
-}
+import { edge, model, node } from './test-data';
 
 function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
   return Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
@@ -48,12 +9,10 @@ function overlaps(a: { x: number; y: number }, b: { x: number; y: number }): boo
 
 describe('layoutProjectGraph', () => {
   it('puts blockers left of what they block, without overlaps', async () => {
-    const m = model(['A', 'B', 'C', 'D'].map(node), [
-      edge('A', 'B'),
-      edge('B', 'C'),
-      edge('A', 'C'),
-      edge('D', 'C'),
-    ]);
+    const m = model(
+      ['A', 'B', 'C', 'D'].map((key) => node(key)),
+      [edge('A', 'B'), edge('B', 'C'), edge('A', 'C'), edge('D', 'C')],
+    );
     const layout = await layoutProjectGraph(flatGraph(m));
     const at = (key: string) => layout.positions.get(key) ?? { x: Number.NaN, y: Number.NaN };
     expect(at('A').x).toBeLessThan(at('B').x);
@@ -66,7 +25,12 @@ describe('layoutProjectGraph', () => {
 
   it('lays out project-level cycles too', async () => {
     const layout = await layoutProjectGraph(
-      flatGraph(model(['A', 'B'].map(node), [edge('A', 'B'), edge('B', 'A')])),
+      flatGraph(
+        model(
+          ['A', 'B'].map((key) => node(key)),
+          [edge('A', 'B'), edge('B', 'A')],
+        ),
+      ),
     );
     expect(layout.positions.size).toBe(2);
   });
@@ -74,7 +38,10 @@ describe('layoutProjectGraph', () => {
 
 describe('layoutProjectGraph, grouped by category', () => {
   it('puts each category’s projects inside its box, and a collapsed category as one node', async () => {
-    const m = model(['A', 'B', 'C', 'D'].map(node), [edge('A', 'B'), edge('B', 'C'), edge('C', 'D')]);
+    const m = model(
+      ['A', 'B', 'C', 'D'].map((key) => node(key)),
+      [edge('A', 'B'), edge('B', 'C'), edge('C', 'D')],
+    );
     const category = (key: string) => (key === 'A' || key === 'B' ? 'Apps' : key === 'C' ? 'Data' : null);
     const layout = await layoutProjectGraph(groupedGraph(m, category, new Set()));
     const apps = layout.groupBoxes.get('group:Apps');
@@ -95,7 +62,12 @@ describe('layoutProjectGraph, grouped by category', () => {
 
 describe('layoutEdges', () => {
   it('keeps every edge of a sparse graph', () => {
-    const g = flatGraph(model(['A', 'B', 'C'].map(node), [edge('A', 'B'), edge('B', 'C')]));
+    const g = flatGraph(
+      model(
+        ['A', 'B', 'C'].map((key) => node(key)),
+        [edge('A', 'B'), edge('B', 'C')],
+      ),
+    );
     expect(layoutEdges(g)).toBe(g.edges);
   });
 
@@ -105,7 +77,12 @@ describe('layoutEdges', () => {
     for (const a of keys) for (const b of keys) if (a !== b) edges.push(edge(a, b, { open: 1 }));
     edges[5] = { ...(edges[5] as ProjectEdgeModel), onCriticalPath: true };
     edges[7] = { ...(edges[7] as ProjectEdgeModel), open: 40 };
-    const g = flatGraph(model(keys.map(node), edges));
+    const g = flatGraph(
+      model(
+        keys.map((key) => node(key)),
+        edges,
+      ),
+    );
     const used = layoutEdges(g, 20).map((e) => e.edge);
     expect(used).toHaveLength(20);
     expect(used).toContain(edges[5]);

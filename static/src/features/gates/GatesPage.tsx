@@ -2,18 +2,16 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount, formatTimestamp } from '../../shared/lib/format';
 import { issueUrl } from '../../shared/lib/jira-url';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { NoStandardsState } from '../../shared/portfolio/NoStandardsState';
 import { projectNames, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import {
   type GateEntry,
   gateCsvColumns,
@@ -27,6 +25,7 @@ import {
   visibleGates,
 } from './gates-model';
 import './gates.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatGatesQuery, parseGatesQuery } from './gates-query';
@@ -197,38 +196,36 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
           </p>
         </SectionMessage>
       ) : null}
-      <section className="pmo-section" aria-labelledby="gates-heading">
-        <SectionHeader
-          headingId="gates-heading"
-          title="Gated issues by project"
-          actions={
-            <div className="pmo-page-header__actions">
-              <label className="pmo-gate-toggle">
-                <input
-                  type="checkbox"
-                  checked={onlyNotReady}
-                  onChange={(event) => update({ onlyNotReady: event.target.checked })}
-                  data-testid="gates-only-not-ready"
-                />
-                Only not ready or passed unticked
-              </label>
-              <OpenInJiraLink issueKeys={visible.map((gate) => gate.key)} testId="open-in-jira-gates" />
-              <CsvExportButton
-                noun="gated issue"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-gates"
+      <ReportSection
+        headingId="gates-heading"
+        title="Gated issues by project"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((gate) => gate.key)}
+            noun="gated issue"
+            build={build}
+            list="gates"
+          >
+            <label className="pmo-gate-toggle">
+              <input
+                type="checkbox"
+                checked={onlyNotReady}
+                onChange={(event) => update({ onlyNotReady: event.target.checked })}
+                data-testid="gates-only-not-ready"
               />
-            </div>
-          }
-        >
+              Only not ready or passed unticked
+            </label>
+          </IssueListActions>
+        }
+        header={
           <p className="pmo-subtle">
             Readiness counts the mandatory checklist items of the next gate that are ticked. An issue that
             reached a gate’s stage without them is marked “Gate passed unticked”: those are the gate
             standards’ violations on the Compliance page. An issue not ready for the gate ahead is not a
             violation until it enters that stage. Open the evidence to see who ticked what, and when.
           </p>
-        </SectionHeader>
+        }
+      >
         <p className="pmo-subtle" role="status" data-testid="gates-count">
           {onlyNotReady
             ? `${formatCount(visible.length)} of ${formatCount(gates.length)} gated issues are not ready for their next gate or passed one unticked`
@@ -278,7 +275,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
             </table>
           </div>
         )}
-      </section>
+      </ReportSection>
     </div>
   );
 }

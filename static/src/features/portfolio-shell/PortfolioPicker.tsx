@@ -38,7 +38,7 @@ export function PortfolioPicker() {
       </label>
       <select
         id="pmo-portfolio-picker"
-        className="pmo-picker__select"
+        className="pmo-native-select pmo-picker__select"
         data-testid="portfolio-picker"
         value={portfolioId}
         onChange={onChange}

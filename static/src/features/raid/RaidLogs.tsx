@@ -3,10 +3,9 @@ import Heading from '@atlaskit/heading';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import type { RaidLogEntry } from '@domain/risks/raid';
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { RaidLogTable } from './RaidLogTable';
 import { LOG_COPY, LOG_KINDS, type LogColumn, type LogKind, logCsvColumns, sortLog } from './raid-model';
@@ -58,15 +57,12 @@ function LogPanel({
           {formatCount(entries.length)} {entries.length === 1 ? copy.singular : copy.title.toLowerCase()},{' '}
           {formatCount(open)} open
         </p>
-        <div className="pmo-page-header__actions">
-          <OpenInJiraLink issueKeys={sorted.map((entry) => entry.key)} testId={`open-in-jira-${kind}`} />
-          <CsvExportButton
-            noun={copy.singular}
-            rowCount={sorted.length}
-            build={build}
-            testId={`csv-export-${kind}`}
-          />
-        </div>
+        <IssueListActions
+          issueKeys={sorted.map((entry) => entry.key)}
+          noun={copy.singular}
+          build={build}
+          list={kind}
+        />
       </div>
       <RaidLogTable
         kind={kind}

@@ -2,17 +2,15 @@ import EmptyState from '@atlaskit/empty-state';
 import Heading from '@atlaskit/heading';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import { useCallback, useMemo } from 'react';
-import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { browsesNoProject, NoBrowsableProjectsState } from '../../shared/portfolio/NoBrowsableProjectsState';
 import { PartialReportWarning } from '../../shared/portfolio/PartialReportWarning';
 import { projectNames } from '../../shared/portfolio/report-helpers';
-import { SectionHeader } from '../../shared/portfolio/SectionHeader';
+import { ReportSection } from '../../shared/portfolio/SectionHeader';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
-import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { HeatMap } from './HeatMap';
 import { RaidLogs } from './RaidLogs';
@@ -29,6 +27,7 @@ import {
   sortRisks,
 } from './raid-model';
 import './raid.css';
+import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
 import { useViewState } from '../../shared/portfolio/use-route-query';
 import { formatRaidQuery, parseRaidQuery } from './raid-query';
@@ -157,22 +156,18 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
         </section>
         <Figures report={report} />
       </div>
-      <section className="pmo-section" aria-labelledby="register-heading">
-        <SectionHeader
-          headingId="register-heading"
-          title="Risk register"
-          actions={
-            <div className="pmo-page-header__actions">
-              <OpenInJiraLink issueKeys={visible.map((risk) => risk.key)} testId="open-in-jira-register" />
-              <CsvExportButton
-                noun="risk"
-                rowCount={visible.length}
-                build={build}
-                testId="csv-export-register"
-              />
-            </div>
-          }
-        >
+      <ReportSection
+        headingId="register-heading"
+        title="Risk register"
+        actions={
+          <IssueListActions
+            issueKeys={visible.map((risk) => risk.key)}
+            noun="risk"
+            build={build}
+            list="register"
+          />
+        }
+        header={
           <FilterStatus
             text={filterText}
             filter={
@@ -186,7 +181,8 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
             }
             testId="register-count"
           />
-        </SectionHeader>
+        }
+      >
         {report.risks.length === 0 ? (
           <EmptyState
             header="No risks in this portfolio"
@@ -204,7 +200,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
             onSort={setSort}
           />
         )}
-      </section>
+      </ReportSection>
       <RaidLogs report={report} names={names} portfolioId={portfolioId} />
     </div>
   );

@@ -29,3 +29,30 @@ export function SectionHeader({
     </div>
   );
 }
+
+/**
+ * A section of a portfolio view under a {@link SectionHeader}: labelled by the header's title, with
+ * `header` under the title (a count, a filter) and the section's content after it.
+ */
+export function ReportSection({
+  headingId,
+  title,
+  actions,
+  header,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  actions: ReactNode;
+  header?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="pmo-section" aria-labelledby={headingId}>
+      <SectionHeader headingId={headingId} title={title} actions={actions}>
+        {header}
+      </SectionHeader>
+      {children}
+    </section>
+  );
+}

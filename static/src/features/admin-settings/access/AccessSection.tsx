@@ -1,7 +1,7 @@
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
+import { SectionIntro } from '../ui/SectionIntro';
 import { TextField } from '../ui/TextFields';
 
 /** Access: who besides Jira admins may change these settings. Only Jira admins may change it. */
@@ -14,15 +14,10 @@ export function AccessSection({
   const group = config.access.pmoGroupName;
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Access
-        </Heading>
-        <p className="pmo-subtle">
-          Jira administrators can always change PMO settings. You can let the members of one Jira group (for
-          example your PMO leads) change them too.
-        </p>
-      </div>
+      <SectionIntro section="access">
+        Jira administrators can always change PMO settings. You can let the members of one Jira group (for
+        example your PMO leads) change them too.
+      </SectionIntro>
       {canEditAccess ? null : (
         <SectionMessage appearance="information" title="Only Jira administrators can change access">
           <p>You can change the other settings, but not who may change them.</p>

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { AuditEntry } from '@contracts/settings';
 import { useState } from 'react';
@@ -9,6 +8,8 @@ import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { downloadCsv, toCsv } from '../../../shared/csv/csv';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
+import { SectionIntro } from '../ui/SectionIntro';
 import { AUDIT_CSV_COLUMNS, auditActionLabel, formatDateTime } from './audit-format';
 
 const PAGE = 50;
@@ -83,27 +84,25 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <Heading size="medium" as="h2" id="section-heading">
-          Audit log
-        </Heading>
-        <p className="pmo-subtle">Only people who can change PMO settings can see the audit log.</p>
+        <SectionIntro section="audit">
+          Only people who can change PMO settings can see the audit log.
+        </SectionIntro>
       </div>
     );
   }
 
   return (
     <div className="pmo-stack">
-      <div className="pmo-section-header">
-        <div>
-          <Heading size="medium" as="h2" id="section-heading">
-            Audit log
-          </Heading>
-          <p className="pmo-subtle">Every change to the PMO settings: who, when, why and what changed.</p>
-        </div>
-        <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
-          Export CSV
-        </Button>
-      </div>
+      <SectionIntro
+        section="audit"
+        actions={
+          <Button onClick={() => void exportCsv()} isLoading={exporting} testId="audit-export">
+            Export CSV
+          </Button>
+        }
+      >
+        Every change to the PMO settings: who, when, why and what changed.
+      </SectionIntro>
       {exportError ? (
         <SectionMessage appearance="error" title={errorTitle(exportError.code)}>
           <p>We couldn't export the audit log. {exportError.message}</p>
@@ -125,16 +124,7 @@ export function AuditSection({ canEdit, liveVersion }: { canEdit: boolean; liveV
       ) : null}
       {status === 'ready' && entries.length > 0 ? (
         <table className="pmo-table" aria-label="Audit log" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Version</th>
-              <th scope="col">Comment</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['When', 'Who', 'What', 'Version', 'Comment', 'Changes']} />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id} data-testid={`audit-row-${entry.version}`}>

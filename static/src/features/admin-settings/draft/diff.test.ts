@@ -1,12 +1,7 @@
 import { diffConfigs } from '@domain/config/diff';
-import { defaultPmoConfig, type PmoConfig } from '@domain/config/schema';
+import { defaultPmoConfig } from '@domain/config/schema';
+import { editedConfig } from '@domain/config/test-data';
 import { changePathKeys, groupChangesBySection, sectionOfChange, summarizeChanges } from './diff';
-
-function edit(recipe: (config: PmoConfig) => void): PmoConfig {
-  const config = structuredClone(defaultPmoConfig);
-  recipe(config);
-  return config;
-}
 
 describe('change display helpers', () => {
   it('reads the keys of a change path', () => {
@@ -29,7 +24,7 @@ describe('change display helpers', () => {
   });
 
   it('groups and summarises the changes of a draft in navigation order', () => {
-    const after = edit((c) => {
+    const after = editedConfig((c) => {
       if (c.standards[0]) c.standards[0].mode = 'enforce';
       if (c.standards[1]) c.standards[1].mode = 'off';
       c.engine.health.schedule.red = 30;

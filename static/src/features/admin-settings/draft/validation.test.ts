@@ -1,12 +1,7 @@
-import { defaultPmoConfig, type PmoConfig } from '@domain/config/schema';
+import { defaultPmoConfig } from '@domain/config/schema';
+import { editedConfig } from '@domain/config/test-data';
 import { mergeProblems, normalizePath } from './server-problems';
 import { problemCountBySection, problemsAt, problemsUnder, validateDraft } from './validation';
-
-function edit(recipe: (config: PmoConfig) => void): PmoConfig {
-  const config = structuredClone(defaultPmoConfig);
-  recipe(config);
-  return config;
-}
 
 describe('validateDraft', () => {
   it('finds nothing wrong with the defaults', () => {
@@ -14,7 +9,7 @@ describe('validateDraft', () => {
   });
 
   it('puts a message at the path of each bad field, in plain words', () => {
-    const config = edit((c) => {
+    const config = editedConfig((c) => {
       const standard = c.standards[0];
       if (!standard) throw new Error('no standard');
       standard.name = '';
@@ -36,7 +31,7 @@ describe('validateDraft', () => {
   });
 
   it('refuses a percentage threshold above 100 or below 0 with one clear message at the field (#14.6)', () => {
-    const config = edit((c) => {
+    const config = editedConfig((c) => {
       c.engine.health.schedule = { amber: 10, red: 150 };
       c.engine.health.compliance = { amber: -5, red: -10 };
       c.engine.health.dateConflicts = { amber: -1, red: 3 };
@@ -53,7 +48,7 @@ describe('validateDraft', () => {
     ]);
     // A count of issues has no upper bound.
     const many = validateDraft(
-      edit((c) => {
+      editedConfig((c) => {
         c.engine.health.dateConflicts = { amber: 150, red: 300 };
       }),
     );
@@ -69,7 +64,7 @@ describe('validateDraft', () => {
   });
 
   it('says when a list needs at least one entry and when a rule names a missing stage', () => {
-    const config = edit((c) => {
+    const config = editedConfig((c) => {
       const rule = c.standards[0]?.rules[0];
       if (rule?.kind !== 'requiredFields') throw new Error('unexpected default rule');
       rule.fields = [];
@@ -85,7 +80,7 @@ describe('validateDraft', () => {
   });
 
   it('reports duplicate ids and malformed project keys', () => {
-    const config = edit((c) => {
+    const config = editedConfig((c) => {
       c.portfolios = [
         { id: 'core', name: 'Core', ownerAccountId: null, scope: { kind: 'projects', projectKeys: ['abc'] } },
         { id: 'core', name: 'Again', ownerAccountId: null, scope: { kind: 'jql', jql: 'project = X' } },
@@ -103,7 +98,7 @@ describe('validateDraft', () => {
 
 describe('content rules', () => {
   it('refuses markup in text the way the server does, at the field', () => {
-    const config = edit((c) => {
+    const config = editedConfig((c) => {
       if (c.standards[0]) c.standards[0].name = 'Ready <img src=x onerror=alert(1)>';
     });
     expect(problemsAt(validateDraft(config), ['standards', 0, 'name'])).toEqual([

@@ -1,6 +1,6 @@
-import Heading from '@atlaskit/heading';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
+import { SectionIntro } from '../ui/SectionIntro';
 import { NumberField, TextField } from '../ui/TextFields';
 
 /** History: whose calendar days the portfolio history follows, and how long it is kept. */
@@ -8,15 +8,10 @@ export function HistorySection({ config, update, problems }: EditorProps) {
   const { timeZone, retentionDays } = config.history;
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          History
-        </Heading>
-        <p className="pmo-subtle">
-          Every completed refresh records the day's health of each project. Trends, "what changed" and
-          baselines read this history.
-        </p>
-      </div>
+      <SectionIntro section="history">
+        Every completed refresh records the day's health of each project. Trends, "what changed" and baselines
+        read this history.
+      </SectionIntro>
       <TextField
         label="Time zone of the history's days"
         value={timeZone ?? ''}

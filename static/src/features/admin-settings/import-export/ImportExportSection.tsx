@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import type { ResolverOutput } from '@contracts/resolver-contract';
 import type { SettingsProblem } from '@contracts/settings';
@@ -8,7 +7,9 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
-import { TextAreaField, TextField } from '../ui/TextFields';
+import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
+import { SectionIntro } from '../ui/SectionIntro';
+import { TextAreaField } from '../ui/TextFields';
 import { precheckImport, precheckSize, safeFileName } from './import-precheck';
 
 type Preview = ResolverOutput<'previewImport'> & { json: string };
@@ -184,15 +185,10 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Import/export
-        </Heading>
-        <p className="pmo-subtle">
-          Move the whole configuration between sites, or keep a copy. An import is checked and previewed
-          first, then applied as one new version, or not at all.
-        </p>
-      </div>
+      <SectionIntro section="import-export">
+        Move the whole configuration between sites, or keep a copy. An import is checked and previewed first,
+        then applied as one new version, or not at all.
+      </SectionIntro>
 
       <section className="pmo-group pmo-stack--tight" aria-labelledby="export-heading">
         <h3 id="export-heading" className="pmo-group__legend">
@@ -283,34 +279,24 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
                 <ProblemsList problems={preview.problems} />
               </SectionMessage>
             ) : null}
-            {dirty ? (
-              <SectionMessage appearance="warning" title="Publish or discard your changes first">
-                <p>An import replaces the live settings; your unsaved changes would be lost.</p>
-              </SectionMessage>
-            ) : (
-              <div className="pmo-add-row">
-                <TextField
-                  label="Comment"
-                  value={comment}
-                  onChange={setComment}
-                  maxLength={1000}
-                  width="medium"
-                  testId="import-comment"
-                />
-                <Button
-                  appearance="primary"
-                  onClick={() => void apply()}
-                  isLoading={busy === 'apply'}
-                  isDisabled={preview.diff.length === 0}
-                  testId="import-apply"
-                >
-                  Apply import
-                </Button>
-                <Button appearance="subtle" onClick={() => setPreview(null)}>
-                  Cancel
-                </Button>
-              </div>
-            )}
+            <ReplaceLiveConfirm
+              dirty={dirty}
+              what="An import"
+              comment={comment}
+              onComment={setComment}
+              commentTestId="import-comment"
+              onCancel={() => setPreview(null)}
+            >
+              <Button
+                appearance="primary"
+                onClick={() => void apply()}
+                isLoading={busy === 'apply'}
+                isDisabled={preview.diff.length === 0}
+                testId="import-apply"
+              >
+                Apply import
+              </Button>
+            </ReplaceLiveConfirm>
           </div>
         ) : null}
       </section>

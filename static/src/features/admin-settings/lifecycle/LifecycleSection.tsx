@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { Lifecycle } from '@domain/standards/schema';
 import { statusChoices } from '../catalog';
@@ -9,6 +8,7 @@ import type { EditorProps } from '../editor-props';
 import { move, removeAt, replaceAt } from '../standards/rule-templates';
 import { ProblemText } from '../ui/FieldFrame';
 import { RowButton } from '../ui/RowButton';
+import { SectionIntro } from '../ui/SectionIntro';
 import { TagPicker } from '../ui/TagPicker';
 import { TextField } from '../ui/TextFields';
 import { stageReferences, unmappedStatuses } from './lifecycle-helpers';
@@ -27,40 +27,37 @@ export function LifecycleSection({ config, update, problems, catalog, readOnly }
 
   return (
     <div className="pmo-stack">
-      <div className="pmo-section-header">
-        <div>
-          <Heading size="medium" as="h2" id="section-heading">
-            Lifecycle
-          </Heading>
-          <p className="pmo-subtle">
-            The stages work goes through, from inception to benefits realisation, in order. Each Jira status
-            belongs to at most one stage; gates and “from stage on” rules use them.
-          </p>
-        </div>
-        {readOnly ? null : (
-          <Button
-            onClick={() =>
-              setLifecycle((current) => ({
-                stages: [
-                  ...current.stages,
-                  {
-                    id: uniqueId(
-                      'new-stage',
-                      current.stages.map((stage) => stage.id),
-                      'stage',
-                    ),
-                    name: 'New stage',
-                    statuses: [],
-                  },
-                ],
-              }))
-            }
-            testId="stage-add"
-          >
-            Add stage
-          </Button>
-        )}
-      </div>
+      <SectionIntro
+        section="lifecycle"
+        actions={
+          readOnly ? null : (
+            <Button
+              onClick={() =>
+                setLifecycle((current) => ({
+                  stages: [
+                    ...current.stages,
+                    {
+                      id: uniqueId(
+                        'new-stage',
+                        current.stages.map((stage) => stage.id),
+                        'stage',
+                      ),
+                      name: 'New stage',
+                      statuses: [],
+                    },
+                  ],
+                }))
+              }
+              testId="stage-add"
+            >
+              Add stage
+            </Button>
+          )
+        }
+      >
+        The stages work goes through, from inception to benefits realisation, in order. Each Jira status
+        belongs to at most one stage; gates and “from stage on” rules use them.
+      </SectionIntro>
       <ProblemText messages={problemsAt(problems, ['lifecycle', 'stages'])} />
       <ol className="pmo-stages">
         {lifecycle.stages.map((stage, index) => {

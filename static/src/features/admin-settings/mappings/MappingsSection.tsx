@@ -1,14 +1,15 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { PmoConfig } from '@domain/config/schema';
 import type { BlockingLinkMapping, RaidTypes } from '@domain/settings';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { customFieldChoices, issueTypeChoices, ROLE_LABEL, ROLES, type Role } from '../catalog';
 import { deepEqual } from '../draft/equal';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
 import { RowButton } from '../ui/RowButton';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TagPicker } from '../ui/TagPicker';
 import { blockingChoice, setBlocking, withFieldRole } from './mapping-edits';
@@ -54,15 +55,10 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Mappings
-        </Heading>
-        <p className="pmo-subtle">
-          Link types and custom fields differ from site to site. Tell the app which link types mean “blocks”,
-          which fields hold story points, dates and risk scores, and which issue types are RAID items.
-        </p>
-      </div>
+      <SectionIntro section="mappings">
+        Link types and custom fields differ from site to site. Tell the app which link types mean “blocks”,
+        which fields hold story points, dates and risk scores, and which issue types are RAID items.
+      </SectionIntro>
 
       <section className="pmo-group" aria-labelledby="links-heading">
         <div className="pmo-section-header">
@@ -87,14 +83,7 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
           <p className="pmo-subtle">This site has no issue link types.</p>
         ) : (
           <table className="pmo-table" aria-label="Issue link types" data-testid="link-type-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Outward description</th>
-                <th scope="col">Inward description</th>
-                <th scope="col">Means “blocks”</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={['Name', 'Outward description', 'Inward description', 'Means “blocks”']} />
             <tbody>
               {[...catalog.linkTypes]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -171,13 +160,7 @@ export function MappingsSection({ config, update, problems, catalog, readOnly }:
           A role left on “Find by name” uses the custom field whose name fits it, if there is one.
         </p>
         <table className="pmo-table" aria-label="Custom field mapping">
-          <thead>
-            <tr>
-              <th scope="col">Used for</th>
-              <th scope="col">Custom field</th>
-              <th scope="col">Suggested by name</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Used for', 'Custom field', 'Suggested by name']} />
           <tbody>
             {ROLES.map((role) => {
               const suggested = catalog.suggestedFieldMapping[role];

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
@@ -9,12 +8,14 @@ import { useState } from 'react';
 import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api/invoke-error';
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { RagLozenge } from '../../../shared/ui/RagLozenge';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { formatDateTime } from '../audit/audit-format';
 import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
 import { friendlyMessage, sentence } from '../draft/validation';
 import { RadioGroup } from '../ui/ChoiceFields';
 import { FieldFrame } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TextAreaField } from '../ui/TextFields';
 import { endOfLocalDay, isoDate, overrideRows } from './override-helpers';
@@ -110,16 +111,11 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
 
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Overrides
-        </Heading>
-        <p className="pmo-subtle">
-          When the computed health misses something the PMO knows, set a project's RAG by hand. The computed
-          RAG stays visible next to it, and the override ends on its expiry date. Overrides are saved at once,
-          each as a new version.
-        </p>
-      </div>
+      <SectionIntro section="overrides">
+        When the computed health misses something the PMO knows, set a project's RAG by hand. The computed RAG
+        stays visible next to it, and the override ends on its expiry date. Overrides are saved at once, each
+        as a new version.
+      </SectionIntro>
       {error ? (
         <SectionMessage
           appearance={error.code === 'CONFLICT' ? 'warning' : 'error'}
@@ -143,20 +139,7 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
         </p>
       ) : (
         <table className="pmo-table" aria-label="Manual RAG overrides" data-testid="override-table">
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">RAG</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Until</th>
-              <th scope="col">Set by</th>
-              {readOnly ? null : (
-                <th scope="col">
-                  <span className="pmo-visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Project', 'RAG', 'Reason', 'Until', 'Set by']} actions={!readOnly} />
           <tbody>
             {rows.map(({ projectKey: key, override, active }) => (
               <tr key={key} data-testid={`override-row-${key}`}>

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { DEFAULT_REFRESH_MINUTES, type PortfolioDefinition } from '@domain/config/schema';
 import { categoryChoices, projectChoices, projectName } from '../catalog';
@@ -9,6 +8,7 @@ import type { EditorProps } from '../editor-props';
 import { removeAt, replaceAt } from '../standards/rule-templates';
 import { RadioGroup } from '../ui/ChoiceFields';
 import { ProblemText } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TagPicker } from '../ui/TagPicker';
 import { TextAreaField, TextField } from '../ui/TextFields';
@@ -81,23 +81,20 @@ export function PortfoliosSection(props: Props) {
 
   return (
     <div className="pmo-stack">
-      <div className="pmo-section-header">
-        <div>
-          <Heading size="medium" as="h2" id="section-heading">
-            Portfolios
-          </Heading>
-          <p className="pmo-subtle">
-            A portfolio is the set of projects the portfolio pages show side by side. Without any, people see
-            all projects and one portfolio per project category. Every portfolio uses the same lifecycle
-            stages (see Lifecycle), so an issue in two portfolios passes the same gates.
-          </p>
-        </div>
-        {readOnly ? null : (
-          <Button appearance="primary" onClick={addPortfolio} testId="portfolio-add">
-            Add portfolio
-          </Button>
-        )}
-      </div>
+      <SectionIntro
+        section="portfolios"
+        actions={
+          readOnly ? null : (
+            <Button appearance="primary" onClick={addPortfolio} testId="portfolio-add">
+              Add portfolio
+            </Button>
+          )
+        }
+      >
+        A portfolio is the set of projects the portfolio pages show side by side. Without any, people see all
+        projects and one portfolio per project category. Every portfolio uses the same lifecycle stages (see
+        Lifecycle), so an issue in two portfolios passes the same gates.
+      </SectionIntro>
       <ProblemText messages={problemsAt(problems, ['portfolios'])} />
       {config.portfolios.length === 0 ? (
         <p className="pmo-subtle" data-testid="portfolios-empty">

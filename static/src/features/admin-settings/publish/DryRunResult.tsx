@@ -8,6 +8,7 @@ import { RagLozenge } from '../../../shared/ui/RagLozenge';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';
 import './dry-run.css';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 
 const CHANGE_LABEL = { ...INDICATOR_LABEL, override: 'Manual override' } as const;
 
@@ -41,13 +42,7 @@ function HealthImpact({ health }: { health: DryRun['health'] }) {
       )}
       {health !== null && health.changes.length > 0 ? (
         <table className="pmo-table pmo-table--compact" aria-label="Projects whose RAG would change">
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">RAG</th>
-              <th scope="col">Why, with the draft settings</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Project', 'RAG', 'Why, with the draft settings']} />
           <tbody>
             {health.changes.map((change) => (
               <tr
@@ -122,14 +117,7 @@ export function DryRunResult({
       ) : null}
       {projects.length > 0 ? (
         <table className="pmo-table pmo-table--compact" aria-label="Impact per project">
-          <thead>
-            <tr>
-              <th scope="col">Project</th>
-              <th scope="col">Newly non-compliant</th>
-              <th scope="col">Newly blocked transitions</th>
-              <th scope="col">Examples</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Project', 'Newly non-compliant', 'Newly blocked transitions', 'Examples']} />
           <tbody>
             {projects.map((project) => (
               <tr key={project.projectKey} data-testid={`dry-run-project-${project.projectKey}`}>

@@ -1,7 +1,7 @@
-import Heading from '@atlaskit/heading';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { NumberField } from '../ui/TextFields';
 
@@ -33,15 +33,10 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
     }));
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Risk matrix
-        </Heading>
-        <p className="pmo-subtle">
-          A risk's score is probability × impact, each from 1 to 5. The thresholds below decide which scores
-          are medium and high; the heat map shows the result.
-        </p>
-      </div>
+      <SectionIntro section="risk-matrix">
+        A risk's score is probability × impact, each from 1 to 5. The thresholds below decide which scores are
+        medium and high; the heat map shows the result.
+      </SectionIntro>
       <div className="pmo-matrix-layout">
         <div className="pmo-stack">
           <NumberField

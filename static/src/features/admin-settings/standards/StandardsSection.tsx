@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { newStandard } from './rule-templates';
 import { StandardCard } from './StandardCard';
 
@@ -28,30 +28,27 @@ export function StandardsSection(props: EditorProps) {
   };
   return (
     <div className="pmo-stack">
-      <div className="pmo-section-header">
-        <div>
-          <Heading size="medium" as="h2" id="section-heading">
-            Standards &amp; gates
-          </Heading>
-          <p className="pmo-subtle">
-            {config.standards.length} standards: {counts.enforce} enforced, {counts.warn} warning only. A
-            directive PMO enforces; a supportive one warns.
-          </p>
-        </div>
-        {readOnly ? null : (
-          <Button
-            appearance="primary"
-            onClick={() => {
-              const created = newStandard(config.standards, config.lifecycle);
-              update((draft) => ({ ...draft, standards: [...draft.standards, created] }));
-              setOpened((current) => new Set([...current, created.id]));
-            }}
-            testId="standard-add"
-          >
-            Add standard
-          </Button>
-        )}
-      </div>
+      <SectionIntro
+        section="standards"
+        actions={
+          readOnly ? null : (
+            <Button
+              appearance="primary"
+              onClick={() => {
+                const created = newStandard(config.standards, config.lifecycle);
+                update((draft) => ({ ...draft, standards: [...draft.standards, created] }));
+                setOpened((current) => new Set([...current, created.id]));
+              }}
+              testId="standard-add"
+            >
+              Add standard
+            </Button>
+          )
+        }
+      >
+        {config.standards.length} standards: {counts.enforce} enforced, {counts.warn} warning only. A
+        directive PMO enforces; a supportive one warns.
+      </SectionIntro>
       <SectionMessage
         appearance="information"
         title="Workflow validators run only in company-managed projects"

@@ -1,9 +1,9 @@
-import Heading from '@atlaskit/heading';
 import type { EngineSettings } from '@domain/settings';
 import { PERCENT_INDICATORS } from '../draft/threshold-ranges';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { ProblemText } from '../ui/FieldFrame';
+import { SectionIntro } from '../ui/SectionIntro';
 import { NumberField } from '../ui/TextFields';
 import { ComplianceHealthFields } from './ComplianceHealthFields';
 
@@ -68,17 +68,12 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
     }));
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Health thresholds
-        </Heading>
-        <p className="pmo-subtle">
-          A project's RAG is its worst indicator, with compliance weighing as set below. The risk indicator
-          follows the risk matrix: red for a high open risk, amber for a medium one. Schedule variance and
-          scope change count only once a project has a baseline (set on the Trends page, or captured when a
-          gate is passed).
-        </p>
-      </div>
+      <SectionIntro section="thresholds">
+        A project's RAG is its worst indicator, with compliance weighing as set below. The risk indicator
+        follows the risk matrix: red for a high open risk, amber for a medium one. Schedule variance and
+        scope change count only once a project has a baseline (set on the Trends page, or captured when a
+        gate is passed).
+      </SectionIntro>
       <table className="pmo-table" aria-label="Health thresholds per indicator">
         <thead>
           <tr>

@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { ResolverOutput } from '@contracts/resolver-contract';
@@ -11,9 +10,11 @@ import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { useResolverPages } from '../../../shared/api/use-resolver-pages';
 import { ErrorState } from '../../../shared/ui/ErrorState';
 import { LoadingState } from '../../../shared/ui/LoadingState';
+import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 import { formatDateTime, originLabel } from '../audit/audit-format';
 import { ChangeList } from '../ui/ChangeList';
-import { TextField } from '../ui/TextFields';
+import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
+import { SectionIntro } from '../ui/SectionIntro';
 
 type VersionDetail = ResolverOutput<'getConfigVersion'>;
 
@@ -105,34 +106,24 @@ function VersionPanel({
         </>
       ) : null}
       {mode === 'restore' ? (
-        dirty ? (
-          <SectionMessage appearance="warning" title="Publish or discard your changes first">
-            <p>A restore replaces the live settings; your unsaved changes would be lost.</p>
-          </SectionMessage>
-        ) : (
-          <div className="pmo-add-row">
-            <TextField
-              label="Comment"
-              value={comment}
-              onChange={setComment}
-              maxLength={1000}
-              width="medium"
-              testId={`restore-comment-${meta.version}`}
-            />
-            <Button
-              appearance="warning"
-              onClick={() => void restore()}
-              isLoading={restoring}
-              isDisabled={detail === null}
-              testId={`restore-confirm-${meta.version}`}
-            >
-              {`Restore version ${meta.version}`}
-            </Button>
-            <Button appearance="subtle" onClick={onClose}>
-              Cancel
-            </Button>
-          </div>
-        )
+        <ReplaceLiveConfirm
+          dirty={dirty}
+          what="A restore"
+          comment={comment}
+          onComment={setComment}
+          commentTestId={`restore-comment-${meta.version}`}
+          onCancel={onClose}
+        >
+          <Button
+            appearance="warning"
+            onClick={() => void restore()}
+            isLoading={restoring}
+            isDisabled={detail === null}
+            testId={`restore-confirm-${meta.version}`}
+          >
+            {`Restore version ${meta.version}`}
+          </Button>
+        </ReplaceLiveConfirm>
       ) : (
         <div>
           <Button appearance="subtle" onClick={onClose}>
@@ -155,42 +146,25 @@ export function VersionsSection({ liveVersion, dirty, canEdit, onRestored }: Pro
   if (!canEdit) {
     return (
       <div className="pmo-stack">
-        <Heading size="medium" as="h2" id="section-heading">
-          Versions
-        </Heading>
-        <p className="pmo-subtle">Only people who can change PMO settings can see earlier versions.</p>
+        <SectionIntro section="versions">
+          Only people who can change PMO settings can see earlier versions.
+        </SectionIntro>
       </div>
     );
   }
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Versions
-        </Heading>
-        <p className="pmo-subtle">
-          Every publish, restore, import and override is a new version; none is ever changed. Restoring an
-          earlier version makes it live again as a new version.
-        </p>
-      </div>
+      <SectionIntro section="versions">
+        Every publish, restore, import and override is a new version; none is ever changed. Restoring an
+        earlier version makes it live again as a new version.
+      </SectionIntro>
       {list.status === 'loading' ? <LoadingState label="Loading versions" /> : null}
       {list.status === 'error' && list.error ? (
         <ErrorState error={list.error} what="list the versions" onRetry={list.reload} />
       ) : null}
       {list.status === 'ready' ? (
         <table className="pmo-table" aria-label="Configuration versions" data-testid="version-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Comment</th>
-              <th scope="col">
-                <span className="pmo-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Version', 'When', 'Who', 'What', 'Comment']} actions />
           <tbody>
             {list.items.map((meta) => {
               const isLive = meta.version === liveVersion;
