@@ -132,6 +132,12 @@ describe('the status draft generated from the data', () => {
     const facts = draftFacts(source({ before: null }));
     expect(facts.changesSince).toBeNull();
     expect(facts.changes).toEqual([]);
+    // Only today is recorded: nothing to compare with, and no "since today" heading.
+    const today = day({ day: '2026-12-09' });
+    expect(draftFacts(source({ before: today, latest: today }))).toMatchObject({
+      changesSince: null,
+      changes: [],
+    });
   });
 
   it('lists the top three open, unresolved risks of the project by score', () => {

@@ -83,7 +83,8 @@ export function draftFacts(source: DraftSource): DraftFacts {
   return {
     asOf: source.asOf,
     health: { rag: source.health.rag, computedRag: source.health.computedRag, reasons },
-    changesSince: source.before?.day ?? null,
+    changesSince:
+      source.before && source.latest && source.before.day < source.latest.day ? source.before.day : null,
     changes: changesBetween(source.before, source.latest),
     topRisks: source.risks
       .filter((risk) => risk.projectKey === source.projectKey && risk.open && risk.roam !== 'resolved')

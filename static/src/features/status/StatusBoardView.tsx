@@ -258,7 +258,7 @@ function BoardTableRow({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
       </th>
       <td>
         <Lozenge appearance={STATE_APPEARANCE[row.state]}>{STATE_LABELS[row.state]}</Lozenge>
-        {row.drafting ? <span className="pmo-subtle pmo-block">Draft in progress</span> : null}
+        {row.drafting ? <span className="pmo-subtle pmo-status-block">Draft in progress</span> : null}
       </td>
       <td>
         {row.published ? (
@@ -279,7 +279,7 @@ function BoardTableRow({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
           </span>
         ) : null}
         {row.ragReason ? (
-          <span className="pmo-subtle pmo-block pmo-status-reason">{row.ragReason}</span>
+          <span className="pmo-subtle pmo-status-block pmo-status-reason">{row.ragReason}</span>
         ) : null}
       </td>
       <td>
@@ -288,7 +288,7 @@ function BoardTableRow({ row, onOpen }: { row: BoardRow; onOpen: () => void }) {
             <span>
               v{row.published.version}, {row.published.publishedByName}
             </span>
-            <span className="pmo-subtle pmo-block">{formatTimestamp(row.published.publishedAt)}</span>
+            <span className="pmo-subtle pmo-status-block">{formatTimestamp(row.published.publishedAt)}</span>
           </>
         ) : (
           <span className="pmo-subtle">Not yet</span>

@@ -5,7 +5,7 @@ import SectionMessage from '@atlaskit/section-message';
 import TextArea from '@atlaskit/textarea';
 import type { DraftView, SaveDraftResult, StatusUpdateView } from '@contracts/status';
 import { STATED_STATUS_LABELS, StatedStatus } from '@domain/status/update';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { toInvokeError } from '../../shared/api/invoke-error';
 import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
@@ -16,6 +16,7 @@ import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { CommentaryText } from './CommentaryText';
 import { DraftFactsView } from './DraftFactsView';
 import { PublishedVersions } from './PublishedVersions';
+import { StatedStatusLozenge } from './StatedStatusLozenge';
 import { factsAsText } from './status-model';
 import { useAutosave } from './use-autosave';
 
@@ -45,8 +46,18 @@ export function StatusEditor(props: Props) {
     [props.portfolioId, props.projectKey, props.periodId],
   );
   const update = useResolver('getStatusUpdate', payload);
+  const panel = useRef<HTMLElement>(null);
+  // Opened from a row far up the board: bring the panel to the reader.
+  useEffect(() => {
+    if (props.projectKey) panel.current?.scrollIntoView?.({ block: 'start' });
+  }, [props.projectKey]);
   return (
-    <section className="pmo-status-panel" aria-labelledby="status-editor-heading" data-testid="status-editor">
+    <section
+      ref={panel}
+      className="pmo-status-panel"
+      aria-labelledby="status-editor-heading"
+      data-testid="status-editor"
+    >
       <div className="pmo-status-panel__header">
         <Heading size="medium" as="h2" id="status-editor-heading">
           {update.data
@@ -197,6 +208,9 @@ function EditorBody({
                       <Heading size="xxsmall" as="h4">
                         Their text
                       </Heading>
+                      {conflict.latest.status ? (
+                        <StatedStatusLozenge status={conflict.latest.status} />
+                      ) : null}
                       <p className="pmo-status-quote" data-testid="status-conflict-theirs">
                         {conflict.latest.commentary || '(empty)'}
                       </p>
@@ -216,6 +230,7 @@ function EditorBody({
                       <Heading size="xxsmall" as="h4">
                         Your text
                       </Heading>
+                      {conflict.yours.status ? <StatedStatusLozenge status={conflict.yours.status} /> : null}
                       <p className="pmo-status-quote" data-testid="status-conflict-yours">
                         {conflict.yours.commentary || '(empty)'}
                       </p>
@@ -248,16 +263,19 @@ function EditorBody({
               <label htmlFor={commentaryId} className="pmo-status-label">
                 Commentary
               </label>
-              <TextArea
-                id={commentaryId}
-                value={text.commentary}
-                onChange={(event) => edit({ commentary: event.currentTarget.value })}
-                minimumRows={8}
-                resize="vertical"
-                isInvalid={tooLong}
-                aria-describedby={`${commentaryId}-help`}
-                testId="status-commentary"
-              />
+              {/* A wrapper: in the form's flex column Atlaskit's field would grow to the facts' height. */}
+              <div>
+                <TextArea
+                  id={commentaryId}
+                  value={text.commentary}
+                  onChange={(event) => edit({ commentary: event.currentTarget.value })}
+                  minimumRows={8}
+                  resize="vertical"
+                  isInvalid={tooLong}
+                  aria-describedby={`${commentaryId}-help`}
+                  testId="status-commentary"
+                />
+              </div>
               <p id={`${commentaryId}-help`} className="pmo-subtle" data-testid="status-commentary-help">
                 {text.commentary.length.toLocaleString('en')} of {limit.toLocaleString('en')} characters.
                 Plain text: links starting with https:// become clickable; HTML or Markdown shows exactly as
@@ -271,7 +289,14 @@ function EditorBody({
               ) : null}
               <div className="pmo-status-actions">
                 <Button
-                  onClick={() => edit({ commentary: factsAsText(view.facts, limit) })}
+                  onClick={() =>
+                    edit({
+                      commentary:
+                        text.commentary.trim() === ''
+                          ? factsAsText(view.facts, limit)
+                          : `${text.commentary}\n\n${factsAsText(view.facts, limit)}`,
+                    })
+                  }
                   testId="status-use-draft-text"
                 >
                   Start from the data
