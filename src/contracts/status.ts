@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Rag } from '../domain/health/health';
 import { IsoDate, ProjectKey } from '../domain/model';
 import { StatusBoardSchema } from '../domain/status/board';
-import { CommentarySchema, MAX_COMMENTARY_LENGTH } from '../domain/status/commentary';
+import { CommentarySchema } from '../domain/status/commentary';
 import { StatusPeriodSchema } from '../domain/status/period';
 import { StatusSettingsSchema } from '../domain/status/settings';
 import {
@@ -12,8 +12,6 @@ import {
   StatedStatus,
 } from '../domain/status/update';
 import { PortfolioId } from './portfolio';
-
-export { MAX_COMMENTARY_LENGTH };
 
 export const DraftViewSchema = DraftRevisionSchema.extend({ savedByName: z.string() });
 export type DraftView = z.infer<typeof DraftViewSchema>;

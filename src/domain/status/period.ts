@@ -124,8 +124,3 @@ export function updateState(
   if (published) return 'published';
   return today > period.due ? 'late' : 'due';
 }
-
-/** Whole days from `today` to the due day (negative once it has passed). */
-export function daysUntilDue(period: Pick<StatusPeriod, 'due'>, today: string): number {
-  return dayOfIsoDate(period.due) - dayOfIsoDate(today);
-}

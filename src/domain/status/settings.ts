@@ -22,7 +22,6 @@ export const StatusWritersSchema = z
     groupName: z.string().trim().min(1).max(255).nullable().default(null),
   })
   .strict();
-export type StatusWriters = z.infer<typeof StatusWritersSchema>;
 
 export const StatusSettingsSchema = z
   .object({
@@ -35,13 +34,3 @@ export const StatusSettingsSchema = z
 export type StatusSettings = z.infer<typeof StatusSettingsSchema>;
 
 export const DEFAULT_STATUS_SETTINGS: StatusSettings = StatusSettingsSchema.parse({});
-
-export const WEEKDAY_NAMES = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;

@@ -2,7 +2,7 @@ import type { SaveDraftResult } from '../../contracts/status';
 import type { DraftRevision, StatedStatus } from '../../domain/status/update';
 import type { Actor, AppDeps } from '../deps';
 import { namer } from './people';
-import { latestDraft, statusKeys } from './status-store';
+import { type ConflictCopy, latestDraft, statusKeys } from './status-store';
 import { requireStatusWriter } from './writer';
 
 export interface SaveDraftInput {
@@ -53,15 +53,16 @@ export async function saveStatusDraft(
   }
   // Read again: a writer who won a race in the same instant saved after `latest` was read.
   const theirs = await latestDraft(deps.store, input.portfolioId, input.projectKey, period.id);
+  const copy: ConflictCopy = {
+    baseRevision: input.baseRevision,
+    status: input.status,
+    commentary: input.commentary,
+    savedBy: actor.accountId,
+    savedAt: revision.savedAt,
+  };
   await deps.store.setIfAbsent(
     statusKeys.conflict(input.portfolioId, input.projectKey, period.id, now.getTime(), actor.accountId),
-    {
-      baseRevision: input.baseRevision,
-      status: input.status,
-      commentary: input.commentary,
-      savedBy: actor.accountId,
-      savedAt: revision.savedAt,
-    },
+    copy,
   );
   if (!theirs) {
     // The base named a revision that does not exist (a stale page after the draft was published over).

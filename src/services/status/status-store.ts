@@ -54,13 +54,15 @@ export const PublicationIndexSchema = z.object({
 });
 export type PublicationIndex = z.infer<typeof PublicationIndexSchema>;
 
-export const ConflictCopySchema = z.object({
+const ConflictCopySchema = z.object({
   baseRevision: z.number().int().min(0),
   status: StatedStatus.nullable(),
   commentary: z.string(),
   savedBy: z.string(),
   savedAt: z.string(),
 });
+/** A conflict copy: the text of a writer whose save lost, kept beside the draft. */
+export type ConflictCopy = z.infer<typeof ConflictCopySchema>;
 
 async function allParsed<S extends z.ZodType>(
   store: Store,
