@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke, invokeResponse } from './support/api';
-import { radioInput } from './support/atlaskit';
+import { chooseOption, radioInput } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { app, appFrame, downloadCsv, downloadText, setTheme, switchUser } from './support/host-page';
@@ -294,5 +294,50 @@ test('the four simulator users see and write only what Jira and the writer rule 
   );
   await expect(app(page).getByTestId('status-commentary').count()).resolves.toBe(0);
   await expect(app(page).getByTestId('status-version-2').isVisible()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('an admin sets a portfolio’s status cadence, due day and writers; the board follows them', async () => {
+  await switchUser(page, 'sim-admin');
+  await page.goto(`${stack.url}/jira/settings/apps/pmo-portfolio`);
+  await app(page).getByTestId('settings-nav-portfolios').click();
+  await app(page).getByTestId('portfolio-add').click();
+  const section = app(page).getByTestId('portfolio-portfolio-status');
+  await section.waitFor();
+  await chooseOption(section, 'portfolio-portfolio-status-cadence', 'Every month');
+  await chooseOption(section, 'portfolio-portfolio-status-due', 'Monday');
+  await section.getByTestId('portfolio-portfolio-status-group').fill('pmo-office');
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'status-settings-light');
+  expect(seriousOrWorse(await runAxe(appFrame(page, 'admin')))).toEqual([]);
+  await setTheme(page, 'dark');
+  await screenshot(page, 'status-settings-dark');
+  await setTheme(page, 'light');
+
+  // The same settings saved: a monthly period, and the PMO group writes every project.
+  const settings = await invoke(stack, 'getSettings', 'sim-admin', {});
+  const config = structuredClone(settings.live.config);
+  config.portfolios = [
+    {
+      id: 'delivery',
+      name: 'Delivery',
+      ownerAccountId: null,
+      scope: { kind: 'projects', projectKeys: report.projects.map((project) => project.key) },
+      status: {
+        cadence: 'monthly',
+        dueWeekday: 1,
+        writers: { projectLead: true, projectAdmins: true, groupName: 'pmo-office' },
+      },
+    },
+  ];
+  await invoke(stack, 'saveSettings', 'sim-admin', {
+    baseVersion: settings.live.version,
+    config,
+    comment: 'status',
+  });
+  const board = await invoke(stack, 'getStatusBoard', 'sim-pmo', { portfolioId: 'p:delivery' });
+  expect(board.period.label).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+  expect(board.period.id.endsWith('-01')).toBe(true);
+  expect(board.rows.every((entry) => entry.canWrite)).toBe(true);
   expect(errors).toEqual([]);
 });
