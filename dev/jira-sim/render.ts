@@ -108,7 +108,7 @@ export class Renderer {
       `accountId=${encodeURIComponent(person.accountId)}`,
     );
     out.displayName = person.displayName;
-    out.active = true;
+    out.active = person.active !== false;
     out.timeZone = 'Etc/UTC';
     if (full) out.locale = 'en_US';
     return out;

@@ -18,6 +18,8 @@ export interface SimPerson {
   displayName: string;
   emailAddress: string;
   accountType: 'atlassian' | 'app';
+  /** False for someone who left (a deactivated account, which Jira still names); active when absent. */
+  active?: boolean;
 }
 
 export const SIM_USERS: SimUser[] = [

@@ -16,6 +16,7 @@ import { savedViewsContract } from './saved-views';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
+import { statusContract } from './status';
 
 /**
  * The one typed contract between the Custom UI apps (static/) and the resolvers (src/resolvers).
@@ -90,6 +91,7 @@ export const resolverContract = {
   ...historyContract,
   ...savedViewsContract,
   ...historyBackfillContract,
+  ...statusContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -222,6 +222,23 @@ export class JiraClient {
    */
   async userNames(accountIds: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
+    for (const user of await this.usersBulk(accountIds)) {
+      if (user.displayName) names.set(user.accountId, user.displayName);
+    }
+    return names;
+  }
+
+  /**
+   * Which of `accountIds` are active accounts (`/user/bulk`): a person who left the organisation is
+   * deactivated or deleted, and then inactive or missing here.
+   */
+  async activeAccountIds(accountIds: readonly string[]): Promise<Set<string>> {
+    const users = await this.usersBulk(accountIds);
+    return new Set(users.filter((user) => user.active !== false).map((user) => user.accountId));
+  }
+
+  private async usersBulk(accountIds: readonly string[]): Promise<z.infer<typeof JiraUserSchema>[]> {
+    const users: z.infer<typeof JiraUserSchema>[] = [];
     const unique = [...new Set(accountIds)];
     for (let start = 0; start < unique.length; start += MAX_BULK_ACCOUNT_IDS) {
       const batch = unique.slice(start, start + MAX_BULK_ACCOUNT_IDS);
@@ -235,12 +252,12 @@ export class JiraClient {
           UserPageSchema,
           (result) => result.values.length,
         );
-        for (const user of page.values) if (user.displayName) names.set(user.accountId, user.displayName);
+        users.push(...page.values);
         startAt += page.values.length;
         if (page.isLast !== false || page.values.length === 0) break;
       }
     }
-    return names;
+    return users;
   }
 
   /** Which of `names` are groups of the site (`/group/bulk`, case-insensitive), as Jira spells them. */

@@ -133,6 +133,26 @@ function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): 
       return { json: JSON.stringify(defaultPmoConfig) };
     case 'importSettings':
       return { json: JSON.stringify(defaultPmoConfig), baseVersion: liveVersion, comment: '' };
+    case 'getStatusUpdate':
+      return { portfolioId: 'all', projectKey: issueKey.split('-')[0] };
+    case 'saveStatusDraft':
+      return {
+        portfolioId: 'all',
+        projectKey: issueKey.split('-')[0],
+        periodId: '2026-12-07',
+        baseRevision: 0,
+        status: 'at-risk',
+        commentary: 'Text',
+      };
+    case 'publishStatusUpdate':
+      return {
+        portfolioId: 'all',
+        projectKey: issueKey.split('-')[0],
+        periodId: '2026-12-07',
+        expectedVersion: 0,
+        status: 'on-track',
+        commentary: 'Text',
+      };
     case 'setProjectOverride':
       return {
         projectKey: issueKey.split('-')[0],

@@ -14,6 +14,7 @@ import { createHistoryResolvers } from './history-resolvers';
 import { createSavedViewsResolvers } from './saved-views-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
+import { createStatusResolvers } from './status-resolvers';
 
 /** Every resolver the Custom UI apps can invoke; thin: parse, identify, call one service. */
 export function createResolverHandler(deps: AppDeps) {
@@ -43,5 +44,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createHistoryResolvers(deps),
     ...createSettingsResolvers(deps),
     ...createSavedViewsResolvers(deps),
+    ...createStatusResolvers(deps),
   });
 }

@@ -31,7 +31,9 @@ const USERS: UserId[] = ['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'];
  * (settings editors: Jira admins here, no PMO group is configured), `issue-viewers` (whoever Jira
  * lets see the issue named in the payload), `issue-editors` (Jira's Edit issues on that issue),
  * `project-browsers` (whoever browses the project named in the payload), `view-owner` (only the team
- * member, who saved the view the payload names).
+ * member, who saved the view the payload names), `status-writers` (who may write the named project's
+ * status update: by default its lead and its project admins; in the simulator leads are not login
+ * users and only admins administer projects).
  */
 type Access =
   | 'everyone'
@@ -40,7 +42,8 @@ type Access =
   | 'editors'
   | 'issue-viewers'
   | 'issue-editors'
-  | 'view-owner';
+  | 'view-owner'
+  | 'status-writers';
 
 interface Fixture {
   /** An issue team members can see and edit (first projects, no security level), with a gate. */
@@ -53,6 +56,8 @@ interface Fixture {
   liveVersion: number;
   /** A saved view of the team member's. */
   teamView: string;
+  /** The current status period of the "all" portfolio. */
+  statusPeriod: string;
 }
 
 interface Row {
@@ -218,6 +223,42 @@ const MATRIX: Record<ResolverKey, Row> = {
     writes: true,
     payloads: (fixture) => [{ payload: { id: fixture.teamView } }],
   },
+  getStatusBoard: {
+    access: 'everyone',
+    writes: false,
+    payloads: () => [{ payload: { portfolioId: 'all' } }],
+  },
+  getStatusUpdate: { access: 'project-browsers', writes: false, payloads: projectRows },
+  saveStatusDraft: {
+    access: 'status-writers',
+    writes: true,
+    payloads: (fixture) =>
+      projectRows(fixture).map(({ payload, project }) => ({
+        payload: {
+          ...payload,
+          periodId: fixture.statusPeriod,
+          baseRevision: 0,
+          status: 'at-risk',
+          commentary: `Matrix ${++saveCounter}`,
+        },
+        project,
+      })),
+  },
+  publishStatusUpdate: {
+    access: 'status-writers',
+    writes: true,
+    payloads: (fixture) =>
+      projectRows(fixture).map(({ payload, project }) => ({
+        payload: {
+          ...payload,
+          periodId: fixture.statusPeriod,
+          expectedVersion: 0,
+          status: 'on-track',
+          commentary: `Matrix ${++saveCounter}`,
+        },
+        project,
+      })),
+  },
   setProjectOverride: {
     access: 'editors',
     writes: true,
@@ -302,6 +343,9 @@ beforeAll(async () => {
   });
   const teamView = (saved.data as { id?: string } | undefined)?.id;
   if (!teamView) throw new Error(`the team member could not save a view: ${JSON.stringify(saved.error)}`);
+  const board = await invoke(local, 'sim-admin', 'getStatusBoard', { portfolioId: 'all' });
+  const statusPeriod = (board.data as { period?: { id: string } } | undefined)?.period?.id;
+  if (!statusPeriod) throw new Error(`no status board for the admin: ${JSON.stringify(board.error)}`);
   fixture = {
     teamIssue,
     hiddenIssue: hidden.key,
@@ -309,6 +353,7 @@ beforeAll(async () => {
     gate,
     liveVersion: 0,
     teamView,
+    statusPeriod,
   };
 }, 60_000);
 
@@ -338,6 +383,8 @@ function allowed(user: UserId, row: Row, issue: string | undefined, project: str
       return issue !== undefined && view.edits.has(issue);
     case 'view-owner':
       return user === 'sim-team';
+    case 'status-writers':
+      return user === 'sim-admin' && project !== undefined && view.projects.has(project);
   }
 }
 

@@ -6,6 +6,7 @@ import { ProjectKey } from '../model';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
 import { LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
+import { StatusSettingsSchema } from '../status/settings';
 
 /**
  * The whole PMO configuration: one value, versioned as a unit (every save is a new version, the
@@ -40,6 +41,8 @@ export const PortfolioDefinitionSchema = z
     ]),
     /** How often the app refreshes the portfolio's snapshot from Jira, in minutes (when absent: hourly, `DEFAULT_REFRESH_MINUTES`). */
     refreshMinutes: RefreshMinutes.optional(),
+    /** Status updates: cadence, due weekday and who may write them (when absent: weekly, due Friday, lead and project admins). */
+    status: StatusSettingsSchema.optional(),
   })
   .strict();
 export type PortfolioDefinition = z.infer<typeof PortfolioDefinitionSchema>;

@@ -11,6 +11,7 @@ const PAGES: PortfolioPages = {
   raid: lazy(() => import('../../features/raid/RaidPage')),
   compliance: lazy(() => import('../../features/compliance/CompliancePage')),
   gates: lazy(() => import('../../features/gates/GatesPage')),
+  status: lazy(() => import('../../features/status/StatusPage')),
 };
 
 mount(<PortfolioApp pages={PAGES} />);

@@ -29,7 +29,11 @@ function neutralizeFormula(value: string | number | boolean | null | undefined):
 
 /** Offers `csv` as a file download named `filename` (UTF-8 with a BOM so Excel reads accents). */
 export function downloadCsv(filename: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+  downloadFile(filename, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Offers `blob` as a file download named `filename` (CSV, Markdown). */
+export function downloadFile(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

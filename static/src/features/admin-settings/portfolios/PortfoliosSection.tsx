@@ -13,6 +13,7 @@ import { SelectField } from '../ui/SelectField';
 import { TagPicker } from '../ui/TagPicker';
 import { TextAreaField, TextField } from '../ui/TextFields';
 import { RefreshHistory } from './RefreshHistory';
+import { StatusUpdateSettings } from './StatusUpdateSettings';
 
 type Scope = PortfolioDefinition['scope'];
 
@@ -264,6 +265,13 @@ export function PortfoliosSection(props: Props) {
                     {portfolio.scope.projectKeys.map((key) => projectName(catalog, key)).join(' · ')}
                   </p>
                 ) : null}
+                <StatusUpdateSettings
+                  portfolio={portfolio}
+                  path={path}
+                  problems={problems}
+                  onChange={(status) => setPortfolio(index, (current) => ({ ...current, status }))}
+                  testId={testId}
+                />
                 <RefreshHistory portfolioId={`p:${portfolio.id}`} testId={testId} />
               </div>
             </li>
