@@ -13,6 +13,7 @@ import {
 import {
   ApproximateCountSchema,
   BulkChangelogSchema,
+  BulkPermissionGrantsSchema,
   BulkFetchSchema,
   FieldsSchema,
   GroupPageSchema,
@@ -57,6 +58,16 @@ export const MAX_PROJECT_KEYS = 50;
 export const MAX_BULK_ACCOUNT_IDS = 50;
 /** `reconcileIssues` takes at most this many issue ids per search request. */
 export const MAX_RECONCILE_ISSUES = 50;
+/** `/permissions/check` takes at most 1,000 project ids a request. */
+const MAX_PERMISSION_CHECK_IDS = 1000;
+
+/** The body of `POST /issue/{key}/notify` the app sends: to named users only. */
+export interface IssueNotification {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  to: { users: { accountId: string }[] };
+}
 /** Changelog entries per bulk changelog page: Jira's maximum, so 1,000 issues mostly take one request. */
 const CHANGELOG_PAGE_SIZE = 10_000;
 
@@ -456,6 +467,43 @@ export class JiraClient {
       PermittedProjectsSchema,
     );
     return result.projects;
+  }
+
+  /**
+   * The ids of `projectIds` in which the user with `accountId` may browse, checked by the app (Jira
+   * lets apps check any user's permissions from the server). At most 1,000 ids a request.
+   */
+  async browsableProjectIdsOf(accountId: string, projectIds: readonly number[]): Promise<Set<number>> {
+    const granted = new Set<number>();
+    for (let start = 0; start < projectIds.length; start += MAX_PERMISSION_CHECK_IDS) {
+      const result = await this.call(
+        {
+          method: 'POST',
+          path: '/rest/api/3/permissions/check',
+          body: {
+            accountId,
+            projectPermissions: [
+              {
+                permissions: ['BROWSE_PROJECTS'],
+                projects: projectIds.slice(start, start + MAX_PERMISSION_CHECK_IDS),
+              },
+            ],
+          },
+        },
+        BulkPermissionGrantsSchema,
+      );
+      for (const entry of result.projectPermissions) for (const id of entry.projects) granted.add(id);
+    }
+    return granted;
+  }
+
+  /** Asks Jira to e-mail `notification` about an issue (Jira's own notification mail). */
+  async notifyIssue(issueKey: string, notification: IssueNotification): Promise<void> {
+    await this.send({
+      method: 'POST',
+      path: `/rest/api/3/issue/${segment(issueKey)}/notify`,
+      body: notification,
+    });
   }
 
   async parseJql(queries: readonly string[]) {
