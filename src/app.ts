@@ -1,5 +1,6 @@
 import { makeResolver } from '@forge/resolver';
 import { createResolverHandler } from './resolvers';
+import { sendDailyDigests, sendWeeklyDigests } from './services/alerts/digests';
 import type { AppDeps } from './services/deps';
 import { recordIssueChange } from './services/record-issue-change';
 import { runJob } from './services/run-job';
@@ -21,6 +22,8 @@ export function createApp(deps: AppDeps) {
     issueTrigger: (event: unknown) => recordIssueChange(deps, event),
     dailySnapshot: () => scheduleDailySnapshot(deps, deps.queue),
     refreshTrigger: () => refreshDuePortfolios(deps),
+    dailyDigestTrigger: () => sendDailyDigests(deps),
+    weeklyDigestTrigger: () => sendWeeklyDigests(deps),
     consumer: makeResolver({
       [CONSUMER_METHOD]: async ({ payload }) => {
         await runJob(deps, payload);

@@ -9,6 +9,7 @@ import {
   StatusCategoryKey,
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
+import { alertsContract } from './alerts';
 import { historyContract } from './history';
 import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
@@ -90,6 +91,7 @@ export const resolverContract = {
   ...historyContract,
   ...savedViewsContract,
   ...historyBackfillContract,
+  ...alertsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

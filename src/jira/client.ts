@@ -13,8 +13,8 @@ import {
 import {
   ApproximateCountSchema,
   BulkChangelogSchema,
-  BulkPermissionGrantsSchema,
   BulkFetchSchema,
+  BulkPermissionGrantsSchema,
   FieldsSchema,
   GroupPageSchema,
   type IssueLinkType,
@@ -470,12 +470,23 @@ export class JiraClient {
   }
 
   /**
-   * The ids of `projectIds` in which the user with `accountId` may browse, checked by the app (Jira
-   * lets apps check any user's permissions from the server). At most 1,000 ids a request.
+   * Which of `projectIds` and `issueIds` the user with `accountId` may browse, checked by the app
+   * (Jira lets apps check any user's permissions from the server). At most 1,000 of each a request.
    */
-  async browsableProjectIdsOf(accountId: string, projectIds: readonly number[]): Promise<Set<number>> {
-    const granted = new Set<number>();
-    for (let start = 0; start < projectIds.length; start += MAX_PERMISSION_CHECK_IDS) {
+  async browsableFor(
+    accountId: string,
+    projectIds: readonly number[],
+    issueIds: readonly number[] = [],
+  ): Promise<{ projects: Set<number>; issues: Set<number> }> {
+    const projects = new Set<number>();
+    const issues = new Set<number>();
+    const rounds = Math.max(
+      1,
+      Math.ceil(Math.max(projectIds.length, issueIds.length) / MAX_PERMISSION_CHECK_IDS),
+    );
+    for (let round = 0; round < rounds; round++) {
+      const slice = (ids: readonly number[]) =>
+        ids.slice(round * MAX_PERMISSION_CHECK_IDS, (round + 1) * MAX_PERMISSION_CHECK_IDS);
       const result = await this.call(
         {
           method: 'POST',
@@ -483,18 +494,18 @@ export class JiraClient {
           body: {
             accountId,
             projectPermissions: [
-              {
-                permissions: ['BROWSE_PROJECTS'],
-                projects: projectIds.slice(start, start + MAX_PERMISSION_CHECK_IDS),
-              },
+              { permissions: ['BROWSE_PROJECTS'], projects: slice(projectIds), issues: slice(issueIds) },
             ],
           },
         },
         BulkPermissionGrantsSchema,
       );
-      for (const entry of result.projectPermissions) for (const id of entry.projects) granted.add(id);
+      for (const entry of result.projectPermissions) {
+        for (const id of entry.projects) projects.add(id);
+        for (const id of entry.issues) issues.add(id);
+      }
     }
-    return granted;
+    return { projects, issues };
   }
 
   /** Asks Jira to e-mail `notification` about an issue (Jira's own notification mail). */
