@@ -88,7 +88,9 @@ export async function markAlertsRead(
   actor: Actor,
   input: { ids: string[] } | { all: true },
 ): Promise<{ marked: number }> {
-  const stored = await storedAlerts(deps, actor.accountId);
+  const { keys } = await browsableProjects(deps, actor.accountId);
+  // Alerts about projects they no longer browse stay out of sight, and out of reach.
+  const stored = (await storedAlerts(deps, actor.accountId)).filter((alert) => keys.has(alert.projectKey));
   const wanted = 'all' in input ? null : new Set(input.ids);
   if (wanted && wanted.size > 0 && !stored.some((alert) => wanted.has(alert.id))) {
     throw new AppError('NOT_FOUND', 'That alert is not in your inbox.');
