@@ -3,6 +3,7 @@ import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
 import type { InboxAnswer } from '../../contracts/alerts';
+import type { PortfolioChanges } from '../../contracts/history';
 import type { Subscriptions } from '../../domain/alerts/subscriptions';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { readBlob } from '../../storage/blob';
@@ -220,6 +221,15 @@ describe('alerts after a refresh', () => {
       issueKey: epic.key,
       url: `/browse/${epic.key}`,
     });
+    // "What changed since" lists it too (#15).
+    const since = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const changes = await call<PortfolioChanges>('sim-team', 'getPortfolioChanges', {
+      portfolioId: 'all',
+      since,
+    });
+    expect(changes.gatesBlocked).toEqual([
+      expect.objectContaining({ key: epic.key, toStatus: 'In Progress', standards: [expect.any(String)] }),
+    ]);
   });
 });
 
