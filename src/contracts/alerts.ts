@@ -28,7 +28,6 @@ export const NotificationSendSchema = z.object({
   /** Why it failed or was skipped; null when sent. */
   reason: z.string().nullable(),
 });
-export type NotificationSend = z.infer<typeof NotificationSendSchema>;
 
 export const NotificationStatusSchema = z.object({
   sends: z.array(NotificationSendSchema),

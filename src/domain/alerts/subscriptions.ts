@@ -41,7 +41,6 @@ export const SubscriptionSchema = z
     events: z.array(AlertEventKind).min(1, 'choose at least one event').max(AlertEventKind.options.length),
   })
   .strict();
-export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 export const SubscriptionsSchema = z
   .object({
