@@ -62,6 +62,17 @@ describe('detectAlertEvents', () => {
     ]);
   });
 
+  it('says why with the reason of a red indicator, not an amber one listed before it', () => {
+    const previous = day('2026-12-01', { ATLAS: row('g') });
+    const next = day(
+      '2026-12-02',
+      { ATLAS: row('r', ['a', 'g', 'r', 'g', 'g']) },
+      { reasons: { ATLAS: { schedule: '12% overdue', risk: 'ATLAS-9 is a high risk' } } },
+    );
+    const [turnedRed] = detectAlertEvents({ previous, next, gateBlocks: [], lateUpdates: [] });
+    expect(turnedRed?.text).toBe('ATLAS (ATLAS project) turned red: ATLAS-9 is a high risk');
+  });
+
   it('alerts an indicator crossing into amber, but not one staying red or getting better', () => {
     const previous = day('2026-12-01', { ATLAS: row('r', ['r', 'r', 'g', 'g', 'g']) });
     const next = day('2026-12-02', { ATLAS: row('r', ['r', 'a', 'g', 'a', 'g']) });

@@ -75,7 +75,11 @@ export function detectAlertEvents(input: EventInput): AlertEvent[] {
       const name = next.names[projectKey] ?? projectKey;
       const reasons = next.reasons[projectKey] ?? {};
       if (now[0] === 'r' && before[0] !== 'r') {
-        const worst = Object.values(reasons)[0];
+        // The reason of an indicator that is red now, not of one that is only amber.
+        const redIndicator = INDICATOR_ORDER.find(
+          (name, index) => now[2][index]?.[1] === 'r' && reasons[name],
+        );
+        const worst = redIndicator ? reasons[redIndicator] : Object.values(reasons)[0];
         events.push({
           kind: 'turnedRed',
           projectKey,
