@@ -44,6 +44,8 @@ export const USED_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/permissions/project': ['post'],
   '/rest/api/3/jql/parse': ['post'],
   '/rest/api/3/changelog/bulkfetch': ['post'],
+  '/rest/api/3/issue/{issueIdOrKey}/notify': ['post'],
+  '/rest/api/3/permissions/check': ['post'],
 };
 
 /** Schemas the contract tests use to check values inside `fields` (IssueBean.fields is untyped). */

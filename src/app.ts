@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from './domain/errors';
 import { createResolverHandler } from './resolvers';
+import { sendDailyDigests, sendWeeklyDigests } from './services/alerts/digests';
 import type { AppDeps } from './services/deps';
 import { recordIssueChange } from './services/record-issue-change';
 import { runJob } from './services/run-job';
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps) {
     issueTrigger: (event: unknown) => recordIssueChange(deps, event),
     dailySnapshot: () => scheduleDailySnapshot(deps, deps.queue),
     refreshTrigger: () => refreshDuePortfolios(deps),
+    dailyDigestTrigger: () => sendDailyDigests(deps),
+    weeklyDigestTrigger: () => sendWeeklyDigests(deps),
     consumer: async (event: unknown) => {
       await runJob(deps, parseOrThrow(AsyncEventSchema, event, 'queued event').body);
     },

@@ -27,3 +27,5 @@ export const issueTrigger = app.issueTrigger;
 export const dailySnapshot = app.dailySnapshot;
 export const refreshTrigger = app.refreshTrigger;
 export const consumer = app.consumer;
+export const dailyDigestTrigger = app.dailyDigestTrigger;
+export const weeklyDigestTrigger = app.weeklyDigestTrigger;

@@ -46,6 +46,14 @@ const ISSUE = '/rest/api/3/issue/{issueIdOrKey}';
 const PROPS = '/rest/api/3/issue/{issueIdOrKey}/properties';
 const PROP = '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
 const SEARCH = '/rest/api/3/search/jql';
+const NOTIFY = '/rest/api/3/issue/{issueIdOrKey}/notify';
+const CHECK = '/rest/api/3/permissions/check';
+const NOTIFICATION = {
+  subject: 'PMO digest',
+  textBody: 'ATLAS turned red',
+  htmlBody: '<p>ATLAS turned red</p>',
+  to: { users: [{ accountId: 'sim-pmo' }] },
+};
 
 function firstKey(): string {
   return sim.dataset.issues.find((i) => i.securityLevelId === null)?.key ?? '';
@@ -662,6 +670,70 @@ const cases: Case[] = [
     status: 200,
   },
   {
+    name: 'notify, a digest to one user',
+    as: 'app',
+    method: 'POST',
+    template: NOTIFY,
+    path: () => `/rest/api/3/issue/${firstKey()}/notify`,
+    body: () => NOTIFICATION,
+    status: 204,
+  },
+  {
+    name: 'notify, no recipients',
+    as: 'app',
+    method: 'POST',
+    template: NOTIFY,
+    path: () => `/rest/api/3/issue/${firstKey()}/notify`,
+    body: { subject: 'Nobody', textBody: 'to nobody', to: { users: [] } },
+    status: 400,
+  },
+  {
+    name: 'notify, unknown issue',
+    as: 'app',
+    method: 'POST',
+    template: NOTIFY,
+    path: '/rest/api/3/issue/NOPE-1/notify',
+    body: () => NOTIFICATION,
+    status: 404,
+  },
+  {
+    name: 'permissions check for another user, as the app',
+    as: 'app',
+    method: 'POST',
+    template: CHECK,
+    path: CHECK,
+    body: () => ({
+      accountId: 'sim-team',
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [
+        {
+          permissions: ['BROWSE_PROJECTS'],
+          projects: sim.dataset.projects.map((p) => p.id),
+          issues: [firstId()],
+        },
+      ],
+    }),
+    status: 200,
+  },
+  {
+    name: 'permissions check for another user, as a team member',
+    as: 'team',
+    method: 'POST',
+    template: CHECK,
+    path: CHECK,
+    body: { accountId: 'sim-pmo', projectPermissions: [{ permissions: ['BROWSE_PROJECTS'] }] },
+    status: 403,
+  },
+  {
+    name: 'permissions check, unknown permission',
+    as: 'app',
+    method: 'POST',
+    template: CHECK,
+    path: CHECK,
+    body: { projectPermissions: [{ permissions: ['FLY'] }] },
+    status: 400,
+  },
+  {
     name: 'permitted projects, bad key',
     method: 'POST',
     template: '/rest/api/3/permissions/project',
@@ -811,7 +883,11 @@ describe('contract: responses validate against the vendored OpenAPI subset', () 
     const sent = [...new URL(path, 'http://sim.invalid').searchParams.keys()];
     const declared = validator.queryParameters(c.template, c.method);
     expect(sent.filter((name) => !declared.includes(name))).toEqual([]);
-    if (c.template === SEARCH && c.method === 'POST' && c.status === 200) {
+    if (
+      (c.template === SEARCH || c.template === NOTIFY || c.template === CHECK) &&
+      c.method === 'POST' &&
+      c.status < 300
+    ) {
       const r = validator.validateRequestBody(c.template, c.method, body);
       if (!r.valid) throw new Error(`request body does not match the spec: ${r.errors}`);
     }
@@ -885,5 +961,54 @@ describe('contract: responses validate against the vendored OpenAPI subset', () 
     });
     expect(res.status).toBe(200);
     expect(issuesIn(res.json).flatMap(checkIssueFields)).toEqual([]);
+  });
+});
+
+describe('notify and permissions/check', () => {
+  it('records what notify would send, readable through the outbox and the control endpoint', async () => {
+    const before = sim.outbox().length;
+    const key = firstKey();
+    const res = await call(sim, 'app', 'POST', `/rest/api/3/issue/${key}/notify`, NOTIFICATION);
+    expect(res.status).toBe(204);
+    const sent = sim.outbox().slice(before);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        issueKey: key,
+        sentBy: 'sim-app',
+        subject: 'PMO digest',
+        textBody: 'ATLAS turned red',
+        toAccountIds: ['sim-pmo'],
+      }),
+    ]);
+    const control = await fetch(`${sim.url}/__sim/notifications`);
+    const listed = obj(await control.json()).notifications;
+    expect(arr(listed).length).toBe(sim.outbox().length);
+  });
+
+  it('refuses a notification to the caller and unknown fields, recording nothing', async () => {
+    const before = sim.outbox().length;
+    const self = await call(sim, 'pmo', 'POST', `/rest/api/3/issue/${firstKey()}/notify`, NOTIFICATION);
+    expect(self.status).toBe(400);
+    const unknown = await call(sim, 'app', 'POST', `/rest/api/3/issue/${firstKey()}/notify`, {
+      ...NOTIFICATION,
+      cc: 'everyone',
+    });
+    expect(unknown.status).toBe(400);
+    expect(sim.outbox().length).toBe(before);
+  });
+
+  it('permissions/check answers the projects the named user browses, not the caller', async () => {
+    const ids = sim.dataset.projects.map((p) => p.id);
+    const grants = async (accountId: string) => {
+      const res = await call(sim, 'app', 'POST', CHECK, {
+        accountId,
+        projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: ids }],
+      });
+      const [entry] = arr(obj(res.json).projectPermissions);
+      return arr(obj(entry).projects);
+    };
+    expect(await grants('sim-pmo')).toEqual(ids);
+    expect(await grants('sim-team')).toEqual(ids.slice(0, 3));
+    expect(await grants('sim-outsider')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * Jira Cloud REST v3 simulator: a seeded, realistic site served over HTTP with per-user permissions,
  * a JQL subset, Jira's paging and fault injection. See DESIGN.md section 4.
  */
+
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { type FaultConfig, FaultInjector, parseFaultPatch } from './faults';
@@ -10,6 +11,7 @@ import type { SimHistory } from './history';
 import { errorBody, type Reply, type SimRuntime } from './http';
 import { type QuotaStatus, RateLimiter } from './limits';
 import { createSimMutations, type SimMutations } from './mutations';
+import type { SentNotification } from './routes/notify';
 import { SearchCache } from './search';
 import { SearchLag } from './search-lag';
 import { createSimServer, type SimStats, StatsRecorder } from './server';
@@ -83,6 +85,8 @@ export interface JiraSim {
   advanceClock(ms: number): void;
   /** Stops (true) or restarts (false) the site clock, so per-second limits do not depend on real time. */
   freezeClock(frozen?: boolean): void;
+  /** The e-mails `POST /issue/{key}/notify` would have sent, oldest first (also `GET /__sim/notifications`). */
+  outbox(): SentNotification[];
 }
 
 const ClockPatchSchema = z
@@ -160,6 +164,11 @@ export async function createJiraSim(options: JiraSimOptions = {}): Promise<JiraS
         if (patch.data.advanceMs !== undefined) state.advanceClock(patch.data.advanceMs);
         return { status: 200, body: clockBody() };
       }
+      case 'GET /__sim/notifications':
+        return { status: 200, body: { notifications: state.outbox.list() } };
+      case 'DELETE /__sim/notifications':
+        state.outbox.clear();
+        return { status: 200, body: { notifications: [] } };
       case 'GET /__sim/stats':
         return { status: 200, body: stats.get() };
       case 'POST /__sim/stats/reset':
@@ -222,5 +231,6 @@ export async function createJiraSim(options: JiraSimOptions = {}): Promise<JiraS
     now: () => state.now(),
     advanceClock: (ms) => state.advanceClock(ms),
     freezeClock: (frozen = true) => state.freezeClock(frozen),
+    outbox: () => state.outbox.list(),
   };
 }

@@ -18,6 +18,7 @@ import { Renderer } from './render';
 import { changelogRoutes } from './routes/changelog';
 import { issueRoutes } from './routes/issues';
 import { metaRoutes } from './routes/meta';
+import { notifyRoutes } from './routes/notify';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import { roleRoutes } from './routes/roles';
@@ -88,6 +89,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...issueRoutes,
   ...permissionRoutes,
   ...changelogRoutes,
+  ...notifyRoutes,
 ];
 
 function compile(route: RouteDef): CompiledRoute {

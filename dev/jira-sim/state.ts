@@ -1,6 +1,8 @@
 /** The running simulator's data: the dataset, lookup indexes, issue properties and recorded changes. */
+
 import { type IndexedProperty, manifestIndexedProperties } from './entity-properties';
 import { SimHistory } from './history';
+import { NotificationOutbox } from './routes/notify';
 import type {
   SimDataset,
   SimIssue,
@@ -68,6 +70,8 @@ export class SimState {
   indexedProperties: readonly IndexedProperty[];
   /** Incremented on every mutation (search caches key on it). */
   version = 0;
+  /** E-mails `POST /issue/{key}/notify` would have sent. */
+  readonly outbox = new NotificationOutbox();
   private nextChangeId = 100000;
   private readonly startedAt = Date.now();
   private readonly baseNow: number;

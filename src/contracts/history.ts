@@ -136,6 +136,10 @@ export const PortfolioChangesSchema = z.object({
   gatesPassed: z.array(IssueRef.extend({ from: z.string().nullable(), to: z.string() })),
   newConflicts: z.array(z.object({ blocker: z.string(), blocked: z.string() })),
   resolvedConflicts: z.array(z.object({ blocker: z.string(), blocked: z.string() })),
+  /** Transitions the workflow validator refused since the day: the latest per issue, newest first. */
+  gatesBlocked: z.array(
+    IssueRef.extend({ toStatus: z.string(), standards: z.array(z.string()), at: z.string() }),
+  ),
 });
 export type PortfolioChanges = z.infer<typeof PortfolioChangesSchema>;
 

@@ -9,6 +9,7 @@ import {
   StatusCategoryKey,
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
+import { alertsContract } from './alerts';
 import { historyContract } from './history';
 import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
@@ -92,6 +93,7 @@ export const resolverContract = {
   ...savedViewsContract,
   ...historyBackfillContract,
   ...statusContract,
+  ...alertsContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -14,6 +14,7 @@ import {
   ApproximateCountSchema,
   BulkChangelogSchema,
   BulkFetchSchema,
+  BulkPermissionGrantsSchema,
   FieldsSchema,
   GroupPageSchema,
   type IssueLinkType,
@@ -57,6 +58,16 @@ export const MAX_PROJECT_KEYS = 50;
 export const MAX_BULK_ACCOUNT_IDS = 50;
 /** `reconcileIssues` takes at most this many issue ids per search request. */
 export const MAX_RECONCILE_ISSUES = 50;
+/** `/permissions/check` takes at most 1,000 project ids a request. */
+const MAX_PERMISSION_CHECK_IDS = 1000;
+
+/** The body of `POST /issue/{key}/notify` the app sends: to named users only. */
+export interface IssueNotification {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  to: { users: { accountId: string }[] };
+}
 /** Changelog entries per bulk changelog page: Jira's maximum, so 1,000 issues mostly take one request. */
 const CHANGELOG_PAGE_SIZE = 10_000;
 
@@ -473,6 +484,54 @@ export class JiraClient {
       PermittedProjectsSchema,
     );
     return result.projects;
+  }
+
+  /**
+   * Which of `projectIds` and `issueIds` the user with `accountId` may browse, checked by the app
+   * (Jira lets apps check any user's permissions from the server). At most 1,000 of each a request.
+   */
+  async browsableFor(
+    accountId: string,
+    projectIds: readonly number[],
+    issueIds: readonly number[] = [],
+  ): Promise<{ projects: Set<number>; issues: Set<number> }> {
+    const projects = new Set<number>();
+    const issues = new Set<number>();
+    const rounds = Math.max(
+      1,
+      Math.ceil(Math.max(projectIds.length, issueIds.length) / MAX_PERMISSION_CHECK_IDS),
+    );
+    for (let round = 0; round < rounds; round++) {
+      const slice = (ids: readonly number[]) =>
+        ids.slice(round * MAX_PERMISSION_CHECK_IDS, (round + 1) * MAX_PERMISSION_CHECK_IDS);
+      const result = await this.call(
+        {
+          method: 'POST',
+          path: '/rest/api/3/permissions/check',
+          body: {
+            accountId,
+            projectPermissions: [
+              { permissions: ['BROWSE_PROJECTS'], projects: slice(projectIds), issues: slice(issueIds) },
+            ],
+          },
+        },
+        BulkPermissionGrantsSchema,
+      );
+      for (const entry of result.projectPermissions) {
+        for (const id of entry.projects) projects.add(id);
+        for (const id of entry.issues) issues.add(id);
+      }
+    }
+    return { projects, issues };
+  }
+
+  /** Asks Jira to e-mail `notification` about an issue (Jira's own notification mail). */
+  async notifyIssue(issueKey: string, notification: IssueNotification): Promise<void> {
+    await this.send({
+      method: 'POST',
+      path: `/rest/api/3/issue/${segment(issueKey)}/notify`,
+      body: notification,
+    });
   }
 
   async parseJql(queries: readonly string[]) {

@@ -112,6 +112,18 @@ export const PermittedProjectsSchema = z.object({
   projects: z.array(z.object({ id: z.number().or(z.string()).transform(String), key: z.string() })),
 });
 
+/** `POST /permissions/check`: the projects and issues in which a user holds each permission. */
+export const BulkPermissionGrantsSchema = z.object({
+  globalPermissions: z.array(z.string()),
+  projectPermissions: z.array(
+    z.object({
+      permission: z.string(),
+      projects: z.array(z.number().int()),
+      issues: z.array(z.number().int()),
+    }),
+  ),
+});
+
 export const ParsedJqlSchema = z.object({
   queries: z.array(
     z.object({

@@ -9,6 +9,7 @@ import { getPortfolioReport } from '../services/portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
+import { createAlertResolvers } from './alert-resolvers';
 import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
 import { createSavedViewsResolvers } from './saved-views-resolvers';
@@ -45,5 +46,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createSettingsResolvers(deps),
     ...createSavedViewsResolvers(deps),
     ...createStatusResolvers(deps),
+    ...createAlertResolvers(deps),
   });
 }

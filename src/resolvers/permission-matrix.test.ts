@@ -272,6 +272,24 @@ const MATRIX: Record<ResolverKey, Row> = {
       },
     ],
   },
+  getAlertSubscriptions: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  // A refused subscription stores nothing; it only keeps the caller's project permissions for a few minutes.
+  saveAlertSubscriptions: {
+    access: 'browsers',
+    writes: false,
+    payloads: () => [
+      {
+        payload: {
+          subscriptions: [{ portfolioId: 'all', projectKey: null, events: ['turnedRed'] }],
+          emailDigest: false,
+          weeklyDigest: false,
+        },
+      },
+    ],
+  },
+  listAlerts: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  markAlertsRead: { access: 'everyone', writes: true, payloads: () => [{ payload: { all: true } }] },
+  getNotificationStatus: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
 };
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */

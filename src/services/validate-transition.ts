@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import { StatusCategoryKey } from '../domain/model';
 import type { Standard } from '../domain/standards/schema';
+import { recordGateBlock } from './alerts/gate-blocks';
 import type { AppDeps } from './deps';
 import { type LiveConfig, loadLiveConfig } from './settings/live-config';
 import { readIssueFacts } from './standards/issue-facts';
@@ -15,6 +16,8 @@ export const ValidatorEventSchema = z.object({
     from: z.object({ id: z.string() }).partial().optional(),
     to: z.object({ id: z.string() }),
   }),
+  /** The user attempting the transition, when Jira says. */
+  atlassianId: z.string().min(1).max(128).optional(),
 });
 
 export interface ValidatorResult {
@@ -67,17 +70,26 @@ export async function validateTransition(deps: AppDeps, event: unknown): Promise
     }
     const enforced = live.config.standards.filter((standard) => standard.mode === 'enforce');
     if (enforced.length === 0) return ALLOW;
+    let verdict: Verdict;
     try {
-      return await budget.race(
+      verdict = await budget.race(
         check(deps, live, enforced, issue, transition.to.id),
         'Jira or the app storage',
       );
     } catch (error) {
       return await failed(deps, issue.key, enforced, error);
     }
+    if (verdict.blocked) await recordBlock(deps, issue.key, verdict.blocked, parsed.data.atlassianId ?? null);
+    return verdict.result;
   } finally {
     budget.end();
   }
+}
+
+/** The answer, and what was not met when the transition is refused. */
+interface Verdict {
+  result: ValidatorResult;
+  blocked: { toStatus: string; standards: { id: string; name: string }[] } | null;
 }
 
 async function check(
@@ -86,7 +98,7 @@ async function check(
   enforced: Standard[],
   issue: { key: string; id?: string | undefined },
   targetStatusId: string,
-): Promise<ValidatorResult> {
+): Promise<Verdict> {
   const jira = deps.jira.asApp().withDeadline(JIRA_RETRY_BUDGET_MS);
   const site = await loadStandardsSite(jira, live.config);
   const target = site.statuses.find((status) => status.id === targetStatusId);
@@ -101,8 +113,32 @@ async function check(
     category: category.data,
   });
   const blocking = evaluation.violations.filter((violation) => violation.mode === 'enforce');
-  if (blocking.length === 0) return ALLOW;
-  return { result: false, errorMessage: blockMessage(target.name, blocking) };
+  if (blocking.length === 0) return { result: ALLOW, blocked: null };
+  const standards = new Map(blocking.map((violation) => [violation.standardId, violation.standardName]));
+  return {
+    result: { result: false, errorMessage: blockMessage(target.name, blocking) },
+    blocked: { toStatus: target.name, standards: [...standards].map(([id, name]) => ({ id, name })) },
+  };
+}
+
+/** Keeps the refusal for alerts and "what changed"; never delays the answer much, never fails it. */
+async function recordBlock(
+  deps: AppDeps,
+  issueKey: string,
+  blocked: NonNullable<Verdict['blocked']>,
+  by: string | null,
+): Promise<void> {
+  const budget = new TimeBudget(RECORD_BUDGET_MS);
+  try {
+    await budget.race(
+      recordGateBlock(deps.store, { issueKey, ...blocked, by, at: deps.now().toISOString() }),
+      'Storage',
+    );
+  } catch (error) {
+    deps.logger.warn('could not record the blocked transition', { issueKey }, error);
+  } finally {
+    budget.end();
+  }
 }
 
 /** The answer when the enforced standards could not be checked: open, unless one says closed. */

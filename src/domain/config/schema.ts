@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FieldRoleSchema } from '../field-roles';
 import { ManualOverrideSchema } from '../health/health';
 import { isKnownTimeZone } from '../history/calendar';
-import { ProjectKey } from '../model';
+import { IssueKey, ProjectKey } from '../model';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
 import { LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
@@ -67,6 +67,28 @@ export const HistorySettingsSchema = z
   .strict();
 export type HistorySettings = z.infer<typeof HistorySettingsSchema>;
 
+/** Where the app's e-mails about a portfolio or project go out from: Jira sends them "about" this issue. */
+export const TrackingIssueSchema = z
+  .object({
+    target: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('portfolio'),
+          portfolioId: z.string().regex(/^(all|category:\d{1,18}|p:[a-z0-9][a-z0-9-]{0,62})$/),
+        })
+        .strict(),
+      z.object({ kind: z.literal('project'), projectKey: ProjectKey }).strict(),
+    ]),
+    /** Checked to exist when the settings are saved. */
+    issueKey: IssueKey,
+  })
+  .strict();
+export type TrackingIssue = z.infer<typeof TrackingIssueSchema>;
+
+export const NotificationSettingsSchema = z
+  .object({ trackingIssues: z.array(TrackingIssueSchema).max(200).default([]) })
+  .strict();
+
 export const PmoConfigSchema = z
   .object({
     schemaVersion: z.literal(1).default(1),
@@ -86,6 +108,8 @@ export const PmoConfigSchema = z
       .strict()
       .default({ pmoGroupName: null }),
     history: HistorySettingsSchema.default({ timeZone: null, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS }),
+    /** Alert e-mails: the tracking issue per portfolio or project that Jira's notification is sent on. */
+    notifications: NotificationSettingsSchema.default({ trackingIssues: [] }),
   })
   .strict();
 export type PmoConfig = z.infer<typeof PmoConfigSchema>;

@@ -4,6 +4,7 @@ import { addDays, earlierDay } from '../../domain/history/calendar';
 import type { DaySummary } from '../../domain/history/day-record';
 import { gatesPassedBetween } from '../../domain/history/gates-passed';
 import type { IssueRow } from '../../domain/portfolio';
+import { readGateBlocks } from '../alerts/gate-blocks';
 import type { Actor, AppDeps } from '../deps';
 import { viewerSnapshot } from '../portfolio/get-portfolio-report';
 import { readProjectDays, readSummaries } from './history-store';
@@ -46,11 +47,13 @@ export async function getPortfolioChanges(
     gatesPassed: [],
     newConflicts: [],
     resolvedConflicts: [],
+    gatesBlocked: [],
   };
   if (!latest || (base && base.day === latest.day)) return empty;
-  const [ragChanges, newlyOverdue] = await Promise.all([
+  const [ragChanges, newlyOverdue, gatesBlocked] = await Promise.all([
     ragChangesBetween(deps, input.portfolioId, viewer, base, latest),
     overdueSince(deps, actor, input.portfolioId, since, viewer.today),
+    gatesBlockedSince(deps, actor, input.portfolioId, since, new Set(Object.keys(latest.rag))),
   ]);
   const highRisks = (summary: DaySummary | null) =>
     new Map(Object.entries(summary?.highRisks ?? {}).filter(([key]) => visible(key)));
@@ -82,7 +85,44 @@ export async function getPortfolioChanges(
     ).filter((gate) => visible(gate.key)),
     newConflicts: [...conflictsNow].filter((entry) => !conflictsBefore.has(entry)).map(pair),
     resolvedConflicts: [...conflictsBefore].filter((entry) => !conflictsNow.has(entry)).map(pair),
+    gatesBlocked,
   };
+}
+
+/**
+ * Transitions refused at a gate since the start of `since` in the portfolio's projects, the latest
+ * per issue, only for issues the viewer may open (project browsed, issue security allowing).
+ */
+async function gatesBlockedSince(
+  deps: AppDeps,
+  actor: Actor,
+  portfolioId: string,
+  since: string,
+  projects: ReadonlySet<string>,
+): Promise<PortfolioChanges['gatesBlocked']> {
+  const blocks = await readGateBlocks(deps, since, deps.now().toISOString());
+  const inPortfolio = blocks.filter((block) => projects.has(block.projectKey));
+  if (inPortfolio.length === 0) return [];
+  const snapshot = await viewerSnapshot(deps, actor, portfolioId);
+  if (!snapshot) return [];
+  const { access } = snapshot;
+  const latest = new Map<string, (typeof inPortfolio)[number]>();
+  for (const block of inPortfolio) {
+    if (!access.browsable.has(block.projectKey) || access.hiddenIssues.has(block.issueKey)) continue;
+    // A secured issue the snapshot does not know yet is left out rather than named.
+    if (!(block.issueKey in snapshot.data.facts)) continue;
+    latest.set(block.issueKey, block);
+  }
+  return [...latest.values()]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, MAX_CHANGE_ITEMS)
+    .map((block) => ({
+      key: block.issueKey,
+      projectKey: block.projectKey,
+      toStatus: block.toStatus,
+      standards: block.standards.map((standard) => standard.name),
+      at: block.at,
+    }));
 }
 
 async function ragChangesBetween(

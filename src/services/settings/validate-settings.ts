@@ -3,6 +3,7 @@ import type { PmoConfig } from '../../domain/config/schema';
 import { PmoConfigSchema } from '../../domain/config/schema';
 import { describeZodIssues } from '../../domain/errors';
 import type { JiraClient } from '../../jira/client';
+import { trackingIssueProblems } from '../alerts/tracking-issues';
 import type { Actor, AppDeps } from '../deps';
 import {
   ACCESS_PROBLEM,
@@ -57,12 +58,13 @@ export async function candidateProblems(
   }
   problems.push(...structuralErrors(config), ...contentErrors(config));
   if (!canEditAccess && accessChanged(live.config, config)) problems.push(ACCESS_PROBLEM);
-  const [jql, catalog, group] = await Promise.all([
+  const [jql, catalog, group, tracking] = await Promise.all([
     jqlProblems(jira, config),
     loadSiteCatalog(jira),
     canEditAccess ? accessGroupProblems(jira, live.config, config) : [],
+    trackingIssueProblems(jira, config),
   ]);
-  problems.push(...jql, ...group, ...siteReferenceProblems(config, catalog));
+  problems.push(...jql, ...group, ...tracking, ...siteReferenceProblems(config, catalog));
   return problems;
 }
 

@@ -4,6 +4,7 @@ import type { ConfigOrigin } from '../../domain/config/origin';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { StoreLimitError } from '../../storage/store';
+import { trackingIssueProblems } from '../alerts/tracking-issues';
 import type { Actor, AppDeps } from '../deps';
 import { forgetRemovedPortfolios } from '../snapshots/delete-portfolio-data';
 import { syncAuditLog } from './audit-log';
@@ -101,7 +102,11 @@ export async function commitVersion(
     'The settings cannot be saved',
   );
   throwIfErrors(
-    [...(await jqlProblems(jira, config)), ...(await accessGroupProblems(jira, live.config, config))],
+    [
+      ...(await jqlProblems(jira, config)),
+      ...(await accessGroupProblems(jira, live.config, config)),
+      ...(await trackingIssueProblems(jira, config)),
+    ],
     'The settings cannot be saved',
   );
 

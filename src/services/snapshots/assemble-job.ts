@@ -8,6 +8,7 @@ import type { Ticks } from '../../domain/standards/evaluation';
 import type { Job } from '../../jobs/job';
 import { deleteBlob, readBlob, writeBlob } from '../../storage/blob';
 import { queryAll, readParsed } from '../../storage/store';
+import { evaluateAlerts } from '../alerts/evaluate-alerts';
 import type { AppDeps } from '../deps';
 import { recordHistoryDay } from '../history/record-history';
 import { startHistoryBackfill } from '../history/start-backfill';
@@ -134,6 +135,10 @@ export async function runAssembleJob(deps: AppDeps, job: AssembleJob): Promise<v
     await startHistoryBackfill(deps, snapshot, live).catch((error: unknown) => {
       // Tried again after the next refresh.
       deps.logger.warn('could not start the history backfill', { portfolioId: plan.portfolioId }, error);
+    });
+    await evaluateAlerts(deps, snapshot, live).catch((error: unknown) => {
+      // The snapshot stands; the next run compares with the last evaluated one and finds these changes.
+      deps.logger.warn('could not evaluate alerts', { portfolioId: plan.portfolioId }, error);
     });
   } catch (error) {
     await failRun(deps, job.portfolioId, job.seq, error);

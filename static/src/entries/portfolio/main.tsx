@@ -1,5 +1,6 @@
 import '../../shared/theme/feature-flags';
 import { lazy } from 'react';
+import { AlertsBell } from '../../features/alerts/AlertsBell';
 import { PortfolioApp, type PortfolioPages } from '../../features/portfolio-shell/PortfolioApp';
 import { mount } from '../../shared/ui/mount';
 
@@ -14,4 +15,4 @@ const PAGES: PortfolioPages = {
   status: lazy(() => import('../../features/status/StatusPage')),
 };
 
-mount(<PortfolioApp pages={PAGES} />);
+mount(<PortfolioApp pages={PAGES} headerTools={<AlertsBell />} />);

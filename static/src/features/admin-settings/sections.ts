@@ -14,6 +14,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'versions', label: 'Versions' },
   { id: 'audit', label: 'Audit log' },
   { id: 'import-export', label: 'Import/export' },
+  { id: 'notifications', label: 'Notifications' },
 ] as const;
 
 export type SectionId = (typeof SETTINGS_SECTIONS)[number]['id'];
@@ -43,6 +44,7 @@ const TOP_SECTION: Record<string, SectionId> = {
   lifecycle: 'lifecycle',
   fieldMapping: 'mappings',
   overrides: 'overrides',
+  notifications: 'notifications',
 };
 
 /**

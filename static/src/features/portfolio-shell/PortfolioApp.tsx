@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import { type ComponentType, Suspense } from 'react';
+import { type ComponentType, type ReactNode, Suspense } from 'react';
 import { PortfolioReportProvider } from '../../shared/portfolio/portfolio-report-context';
 import { matchRoute, type PortfolioRouteId, routeById } from '../../shared/portfolio/routes';
 import { LoadingState } from '../../shared/ui/LoadingState';
@@ -11,8 +11,11 @@ import { usePortfolioLocation } from './use-portfolio-location';
 /** The component that draws each sub-page (lazy-loaded), given by the entry so the shell imports no view. */
 export type PortfolioPages = Readonly<Record<PortfolioRouteId, ComponentType>>;
 
-/** The portfolio global page: sub-page tabs on top, the routed page below. */
-export function PortfolioApp({ pages }: { pages: PortfolioPages }) {
+/**
+ * The portfolio global page: sub-page tabs on top, the routed page below. `headerTools` (from the
+ * entry, so the shell imports no feature) sit next to the portfolio picker.
+ */
+export function PortfolioApp({ pages, headerTools }: { pages: PortfolioPages; headerTools?: ReactNode }) {
   const location = usePortfolioLocation();
   if (location.status === 'loading') {
     return (
@@ -26,7 +29,7 @@ export function PortfolioApp({ pages }: { pages: PortfolioPages }) {
   const Page = route === null ? null : pages[route];
   return (
     <PortfolioReportProvider initialPortfolioId={readRememberedPortfolio()}>
-      <PortfolioNav current={route} onNavigate={location.navigate} />
+      <PortfolioNav current={route} onNavigate={location.navigate} tools={headerTools} />
       <main className="pmo-page" data-testid={`page-${route ?? 'not-found'}`}>
         {route === null || Page === null ? (
           <EmptyState

@@ -1,15 +1,20 @@
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { PORTFOLIO_ROUTES, type PortfolioRouteId } from '../../shared/portfolio/routes';
 import { PortfolioPicker } from './PortfolioPicker';
 import './portfolio-shell.css';
 
-type Props = { current: PortfolioRouteId | null; onNavigate: (path: string) => void };
+type Props = {
+  current: PortfolioRouteId | null;
+  onNavigate: (path: string) => void;
+  /** Tools the entry puts next to the portfolio picker (the alerts bell). */
+  tools?: ReactNode;
+};
 
 /**
  * The portfolio page's header: the sub-page tabs (plain links, keyboard and screen-reader friendly,
  * routed through history) and the portfolio picker that every sub-page follows.
  */
-export function PortfolioNav({ current, onNavigate }: Props) {
+export function PortfolioNav({ current, onNavigate, tools }: Props) {
   return (
     <header className="pmo-shell-header">
       <nav className="pmo-tabs" aria-label="Portfolio pages">
@@ -37,7 +42,10 @@ export function PortfolioNav({ current, onNavigate }: Props) {
           })}
         </ul>
       </nav>
-      <PortfolioPicker />
+      <div className="pmo-shell-header__tools">
+        {tools}
+        <PortfolioPicker />
+      </div>
     </header>
   );
 }

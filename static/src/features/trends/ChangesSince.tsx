@@ -48,7 +48,8 @@ function ChangesBody({ changes }: { changes: PortfolioChanges }) {
       changes.newlyOverdueTotal +
       changes.gatesPassed.length +
       changes.newConflicts.length +
-      changes.resolvedConflicts.length ===
+      changes.resolvedConflicts.length +
+      changes.gatesBlocked.length ===
     0;
   if (changes.to === null) {
     return (
@@ -149,6 +150,18 @@ function ChangesBody({ changes }: { changes: PortfolioChanges }) {
         testId="changes-resolved-conflicts"
         itemKey={(entry) => `${entry.blocker}>${entry.blocked}`}
         render={pair}
+      />
+      <ChangeList
+        title="Gates blocked"
+        items={changes.gatesBlocked}
+        testId="changes-gates-blocked"
+        itemKey={(block) => block.key}
+        render={(block) => (
+          <>
+            <IssueKeyLink issueKey={block.key} /> was stopped before {block.toStatus}
+            <span className="pmo-subtle"> ({block.standards.join(', ')} not met)</span>
+          </>
+        )}
       />
     </div>
   );

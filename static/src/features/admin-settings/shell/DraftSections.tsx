@@ -3,6 +3,7 @@ import type { EditorProps } from '../editor-props';
 import { HistorySection } from '../history/HistorySection';
 import { LifecycleSection } from '../lifecycle/LifecycleSection';
 import { MappingsSection } from '../mappings/MappingsSection';
+import { NotificationsSection } from '../notifications/NotificationsSection';
 import { PortfoliosSection } from '../portfolios/PortfoliosSection';
 import { RiskMatrixSection } from '../risk-matrix/RiskMatrixSection';
 import type { SectionId } from '../sections';
@@ -20,6 +21,7 @@ const DRAFT_SECTIONS: ReadonlySet<SectionId> = new Set([
   'mappings',
   'access',
   'history',
+  'notifications',
 ]);
 
 /**
@@ -56,6 +58,7 @@ export function DraftSections({
         {section === 'mappings' ? <MappingsSection {...editor} /> : null}
         {section === 'history' ? <HistorySection {...editor} /> : null}
         {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
+        {section === 'notifications' ? <NotificationsSection {...editor} /> : null}
       </fieldset>
     </ReadOnlyContext>
   );
