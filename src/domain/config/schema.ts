@@ -3,6 +3,7 @@ import { FieldRoleSchema } from '../field-roles';
 import { ManualOverrideSchema } from '../health/health';
 import { isKnownTimeZone } from '../history/calendar';
 import { ProjectKey } from '../model';
+import { ScoringSettingsSchema } from '../scoring/schema';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
 import { LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
@@ -83,6 +84,8 @@ export const PmoConfigSchema = z
       .strict()
       .default({ pmoGroupName: null }),
     history: HistorySettingsSchema.default({ timeZone: null, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS }),
+    /** Scoring and prioritisation of candidates (proposals); off until an admin turns it on. */
+    scoring: ScoringSettingsSchema.prefault({}),
   })
   .strict();
 export type PmoConfig = z.infer<typeof PmoConfigSchema>;

@@ -14,6 +14,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'versions', label: 'Versions' },
   { id: 'audit', label: 'Audit log' },
   { id: 'import-export', label: 'Import/export' },
+  { id: 'scoring', label: 'Scoring' },
 ] as const;
 
 export type SectionId = (typeof SETTINGS_SECTIONS)[number]['id'];
@@ -42,6 +43,7 @@ const TOP_SECTION: Record<string, SectionId> = {
   lifecycle: 'lifecycle',
   fieldMapping: 'mappings',
   overrides: 'overrides',
+  scoring: 'scoring',
 };
 
 /**

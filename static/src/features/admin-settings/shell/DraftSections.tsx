@@ -5,6 +5,7 @@ import { LifecycleSection } from '../lifecycle/LifecycleSection';
 import { MappingsSection } from '../mappings/MappingsSection';
 import { PortfoliosSection } from '../portfolios/PortfoliosSection';
 import { RiskMatrixSection } from '../risk-matrix/RiskMatrixSection';
+import { ScoringSection } from '../scoring/ScoringSection';
 import type { SectionId } from '../sections';
 import { StandardsSection } from '../standards/StandardsSection';
 import { ThresholdsSection } from '../thresholds/ThresholdsSection';
@@ -20,6 +21,7 @@ const DRAFT_SECTIONS: ReadonlySet<SectionId> = new Set([
   'mappings',
   'access',
   'history',
+  'scoring',
 ]);
 
 /**
@@ -56,6 +58,7 @@ export function DraftSections({
         {section === 'mappings' ? <MappingsSection {...editor} /> : null}
         {section === 'history' ? <HistorySection {...editor} /> : null}
         {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
+        {section === 'scoring' ? <ScoringSection {...editor} /> : null}
       </fieldset>
     </ReadOnlyContext>
   );
