@@ -13,6 +13,7 @@ import { historyContract } from './history';
 import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { savedViewsContract } from './saved-views';
+import { scoringContract } from './scoring';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
@@ -90,6 +91,7 @@ export const resolverContract = {
   ...historyContract,
   ...savedViewsContract,
   ...historyBackfillContract,
+  ...scoringContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

@@ -12,6 +12,7 @@ import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
 import { createSavedViewsResolvers } from './saved-views-resolvers';
+import { createScoringResolvers } from './scoring-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 
@@ -43,5 +44,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createHistoryResolvers(deps),
     ...createSettingsResolvers(deps),
     ...createSavedViewsResolvers(deps),
+    ...createScoringResolvers(deps),
   });
 }

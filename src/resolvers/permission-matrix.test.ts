@@ -40,7 +40,9 @@ type Access =
   | 'editors'
   | 'issue-viewers'
   | 'issue-editors'
-  | 'view-owner';
+  | 'view-owner'
+  /** Nobody: the feature is switched off in the matrix's default settings. */
+  | 'nobody';
 
 interface Fixture {
   /** An issue team members can see and edit (first projects, no security level), with a gate. */
@@ -231,6 +233,18 @@ const MATRIX: Record<ResolverKey, Row> = {
       },
     ],
   },
+  // Scoring is off in the default settings: the panel hears so without the issue being read, and
+  // nobody can score. Who may score when it is on: src/services/scoring/scoring.test.ts.
+  getIssueScoring: { access: 'everyone', writes: false, payloads: issueRows },
+  saveIssueScore: {
+    access: 'nobody',
+    writes: true,
+    payloads: (fixture) =>
+      issueRows(fixture).map(({ payload, issue }) => ({
+        payload: { ...payload, ratings: { 'business-value': 3 } },
+        issue,
+      })),
+  },
 };
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
@@ -338,6 +352,8 @@ function allowed(user: UserId, row: Row, issue: string | undefined, project: str
       return issue !== undefined && view.edits.has(issue);
     case 'view-owner':
       return user === 'sim-team';
+    case 'nobody':
+      return false;
   }
 }
 
