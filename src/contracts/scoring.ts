@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { IssueKey, StatusCategoryKey } from '../domain/model';
+import { CapacityPlanSchema, RankOverrideSchema } from '../domain/scoring/ranking';
 import {
   CriterionDirection,
   CriterionValuesSchema,
   MissingValueRule,
   ScaleLevelSchema,
   ScoringFormula,
+  ScoringModelSchema,
 } from '../domain/scoring/schema';
 
 /** Resolver keys of scoring and prioritisation: merged into `resolverContract`. */
@@ -90,6 +92,7 @@ export const IssueScoringSchema = z.discriminatedUnion('status', [
 export type IssueScoring = z.infer<typeof IssueScoringSchema>;
 
 export const PrioritisedCandidateSchema = z.object({
+  issueId: z.string(),
   issueKey: z.string(),
   summary: z.string(),
   projectKey: z.string(),
@@ -101,8 +104,26 @@ export const PrioritisedCandidateSchema = z.object({
   scorerCount: z.number().int().nonnegative(),
   /** Some counted ratings were made under an earlier version of the model. */
   earlierModelVersion: z.boolean(),
+  /** The ratings that count (scorers combined) and the field values: what-if recomputes from them. */
+  values: CriterionValuesSchema,
+  override: RankOverrideSchema.extend({ byName: z.string(), at: z.string() }).nullable(),
 });
 export type PrioritisedCandidate = z.infer<typeof PrioritisedCandidateSchema>;
+
+export const PrioritisationSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('off') }),
+  z.object({
+    status: z.literal('ready'),
+    model: ScoringModelSchema,
+    modelVersion: z.string(),
+    missingValues: MissingValueRule,
+    candidates: z.array(PrioritisedCandidateSchema),
+    plan: CapacityPlanSchema,
+    /** The viewer may override ranks and set capacity (the PMO: Jira admins and the PMO group). */
+    canEdit: z.boolean(),
+  }),
+]);
+export type Prioritisation = z.infer<typeof PrioritisationSchema>;
 
 export const scoringContract = {
   getIssueScoring: { input: z.object({ issueKey: IssueKey }).strict(), output: IssueScoringSchema },
@@ -117,4 +138,10 @@ export const scoringContract = {
       .strict(),
     output: IssueScoringSchema,
   },
+  getPrioritisation: { input: z.object({}).strict(), output: PrioritisationSchema },
+  setRankOverride: {
+    input: z.object({ issueKey: IssueKey, override: RankOverrideSchema.nullable() }).strict(),
+    output: PrioritisationSchema,
+  },
+  saveCapacityPlan: { input: z.object({ plan: CapacityPlanSchema }).strict(), output: PrioritisationSchema },
 } as const;

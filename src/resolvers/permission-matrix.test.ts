@@ -245,6 +245,25 @@ const MATRIX: Record<ResolverKey, Row> = {
         issue,
       })),
   },
+  getPrioritisation: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  // Only the PMO changes the ranking; with scoring off there is no ranking to change (NOT_FOUND).
+  setRankOverride: {
+    access: 'nobody',
+    writes: true,
+    payloads: (fixture) => [
+      {
+        payload: { issueKey: fixture.teamIssue, override: { rank: 1, reason: 'Matrix check' } },
+        issue: fixture.teamIssue,
+      },
+    ],
+  },
+  saveCapacityPlan: {
+    access: 'editors',
+    writes: true,
+    payloads: () => [
+      { payload: { plan: { periods: [{ label: `Q${(++saveCounter % 4) + 1}`, capacity: 40 }] } } },
+    ],
+  },
 };
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */

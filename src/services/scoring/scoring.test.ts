@@ -10,7 +10,10 @@ import type { Actor } from '../deps';
 import { clearSettingsEditorCache } from '../settings/authorize';
 import { findLiveVersion } from '../settings/live-config';
 import { saveSettings } from '../settings/save-settings';
+import { saveCapacityPlan, setRankOverride } from './change-prioritisation';
 import { getIssueScoring } from './get-issue-scoring';
+import { getPrioritisation } from './get-prioritisation';
+import { readPrioritisationAudit } from './prioritisation-store';
 import { saveIssueScore } from './save-issue-score';
 import { SCORE_PROPERTY_KEY } from './score-property';
 
@@ -219,5 +222,74 @@ describe('scoring a candidate in the issue panel', () => {
       'sim-admin',
     ]);
     expect(answer.result.score).toBeCloseTo(10, 8);
+  });
+});
+
+describe('the Prioritise view', () => {
+  async function ready(actor: Actor) {
+    const view = await getPrioritisation(local.deps, actor);
+    if (view.status !== 'ready') throw new Error('expected scoring on');
+    return view;
+  }
+
+  it('ranks the scored candidates from storage, highest score first', async () => {
+    await saveIssueScore(local.deps, team, {
+      issueKey: otherEpic,
+      ratings: { ...fullRating, 'job-size': 1 },
+    });
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: { ...fullRating, 'job-size': 5 } });
+    const view = await ready(pmo);
+    const keys = view.candidates.map((candidate) => candidate.issueKey);
+    expect(keys.indexOf(otherEpic)).toBeLessThan(keys.indexOf(teamEpic));
+    const first = view.candidates[0];
+    expect(first?.stage).not.toBeUndefined();
+    expect(view.canEdit).toBe(true);
+    expect((await ready(team)).canEdit).toBe(false);
+  });
+
+  it('a PMO lead overrides a rank with a reason: audited, the computed rank kept; a team member is refused', async () => {
+    const before = await dumpStore(local.deps.store);
+    const refused = await refusal(
+      setRankOverride(local.deps, team, { issueKey: teamEpic, override: { rank: 1, reason: 'Mine first' } }),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(await dumpStore(local.deps.store)).toEqual(before);
+
+    const view = await setRankOverride(local.deps, pmo, {
+      issueKey: teamEpic,
+      override: { rank: 1, reason: 'Regulatory deadline in March' },
+    });
+    if (view.status !== 'ready') throw new Error('expected scoring on');
+    expect(view.candidates[0]).toMatchObject({
+      issueKey: teamEpic,
+      override: { rank: 1, reason: 'Regulatory deadline in March' },
+    });
+    const audit = await readPrioritisationAudit(local.deps.store);
+    expect(audit.at(-1)).toMatchObject({
+      by: 'sim-pmo',
+      change: { kind: 'rank', issueKey: teamEpic, after: { rank: 1 } },
+    });
+    await setRankOverride(local.deps, pmo, { issueKey: teamEpic, override: null });
+  });
+
+  it('the capacity plan is saved by the PMO and audited', async () => {
+    const plan = { periods: [{ label: '2027 Q1', capacity: 40 }] };
+    const view = await saveCapacityPlan(local.deps, pmo, { plan });
+    expect(view).toMatchObject({ status: 'ready', plan });
+    expect((await refusal(saveCapacityPlan(local.deps, team, { plan }))).code).toBe('FORBIDDEN');
+    expect((await readPrioritisationAudit(local.deps.store)).at(-1)).toMatchObject({
+      change: { kind: 'capacity', after: plan },
+    });
+  });
+
+  it('shows no candidate of a project the viewer cannot browse', async () => {
+    const hidden = sim.dataset.issues.find(
+      (issue) => issue.projectIdx >= 3 && issue.typeId === '10000' && issue.securityLevelId === null,
+    );
+    if (!hidden) throw new Error('no hidden epic');
+    await saveIssueScore(local.deps, admin, { issueKey: hidden.key, ratings: fullRating });
+    expect((await ready(pmo)).candidates.map((c) => c.issueKey)).toContain(hidden.key);
+    expect((await ready(team)).candidates.map((c) => c.issueKey)).not.toContain(hidden.key);
+    expect(await getPrioritisation(local.deps, outsider)).toMatchObject({ status: 'ready', candidates: [] });
   });
 });
