@@ -34,6 +34,7 @@ export const PORTFOLIO_PAGES = [
   { title: 'RAID', route: 'raid' },
   { title: 'Compliance', route: 'compliance' },
   { title: 'Gates', route: 'gates' },
+  { title: 'Prioritise', route: 'prioritise' },
 ] as const;
 
 /** Host paths standing in for Jira's. */

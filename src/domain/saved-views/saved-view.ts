@@ -11,7 +11,15 @@ export const MAX_SAVED_VIEWS = 30;
 export const MAX_VIEW_QUERY_LENGTH = 1000;
 
 /** The portfolio views that have filters or sorting (the global page's sub-pages). */
-export const SavedViewRoute = z.enum(['overview', 'trends', 'dependencies', 'raid', 'compliance', 'gates']);
+export const SavedViewRoute = z.enum([
+  'overview',
+  'trends',
+  'dependencies',
+  'raid',
+  'compliance',
+  'gates',
+  'prioritise',
+]);
 export type SavedViewRoute = z.infer<typeof SavedViewRoute>;
 
 export const SavedViewName = z

@@ -11,6 +11,7 @@ const PAGES: PortfolioPages = {
   raid: lazy(() => import('../../features/raid/RaidPage')),
   compliance: lazy(() => import('../../features/compliance/CompliancePage')),
   gates: lazy(() => import('../../features/gates/GatesPage')),
+  prioritise: lazy(() => import('../../features/prioritise/PrioritisePage')),
 };
 
 mount(<PortfolioApp pages={PAGES} />);

@@ -9,6 +9,7 @@ export const PORTFOLIO_ROUTES = [
   { id: 'raid', path: '/raid', label: 'RAID' },
   { id: 'compliance', path: '/compliance', label: 'Compliance' },
   { id: 'gates', path: '/gates', label: 'Gates' },
+  { id: 'prioritise', path: '/prioritise', label: 'Prioritise' },
 ] as const;
 
 export type PortfolioRoute = (typeof PORTFOLIO_ROUTES)[number];
