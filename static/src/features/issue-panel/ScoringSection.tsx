@@ -73,7 +73,7 @@ function RatingField({
         placeholder="Not rated"
         isDisabled={disabled}
         isSearchable={false}
-        menuPosition="fixed"
+        menuPlacement="auto"
         testId={`rating-${criterion.id}`}
         spacing="compact"
       />
