@@ -189,7 +189,7 @@ function RankCell({ row }: { row: RankedRow }) {
           title={`Ranked by hand by ${override.byName}: ${override.reason}`}
         >
           by hand · computed {row.computedRank ?? '–'}
-          <span className="pmo-block">“{override.reason}”</span>
+          <span className="pmo-prio-summary">“{override.reason}”</span>
         </span>
       ) : null}
     </div>
@@ -255,18 +255,18 @@ function CandidateRows({
               ) : null}
               <td className="pmo-prio-candidate">
                 <IssueKeyLink issueKey={c.issueKey} />
-                <span className="pmo-block">{c.summary}</span>
+                <span className="pmo-prio-summary">{c.summary}</span>
               </td>
               <td className="pmo-numeric">
                 {formatScore(c.result.score, view.model.formula)}
                 {incomplete ? (
-                  <span className="pmo-block">
+                  <span className="pmo-prio-summary">
                     <Lozenge appearance="moved">{incomplete}</Lozenge>
                   </span>
                 ) : null}
                 {c.earlierModelVersion ? (
                   <span
-                    className="pmo-block"
+                    className="pmo-prio-summary"
                     title="Some ratings were made before the model's weights or scales changed"
                   >
                     <Lozenge>Earlier model</Lozenge>
@@ -283,7 +283,7 @@ function CandidateRows({
               </td>
               <td>
                 {row.period ??
-                  (row.rank === null ? null : (
+                  (row.rank === null || view.plan.periods.length === 0 ? null : (
                     <span className="pmo-subtle">
                       {c.estimate === null ? 'No estimate' : 'Below the cut line'}
                     </span>
