@@ -64,7 +64,6 @@ export const CriterionSchema = z
   })
   .strict();
 export type Criterion = z.infer<typeof CriterionSchema>;
-export type CriterionInputShape = z.input<typeof CriterionSchema>;
 
 /**
  * How criteria combine.
@@ -133,7 +132,6 @@ export const ScorerAggregationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('average') }).strict(),
   z.object({ kind: z.literal('designated'), accountId: z.string().trim().min(1).max(128) }).strict(),
 ]);
-export type ScorerAggregation = z.infer<typeof ScorerAggregationSchema>;
 
 /** Which issues are candidates: every present condition must match; none at all means no candidates. */
 export const CandidateScopeSchema = z
