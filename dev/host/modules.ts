@@ -35,6 +35,7 @@ export const PORTFOLIO_PAGES = [
   { title: 'Compliance', route: 'compliance' },
   { title: 'Gates', route: 'gates' },
   { title: 'Status', route: 'status' },
+  { title: 'Prioritise', route: 'prioritise' },
 ] as const;
 
 /** Host paths standing in for Jira's. */

@@ -14,6 +14,7 @@ import { historyContract } from './history';
 import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
 import { savedViewsContract } from './saved-views';
+import { scoringContract } from './scoring';
 import { settingsContract } from './settings';
 import { snapshotsContract } from './snapshots';
 import { standardsContract } from './standards';
@@ -94,6 +95,7 @@ export const resolverContract = {
   ...historyBackfillContract,
   ...statusContract,
   ...alertsContract,
+  ...scoringContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

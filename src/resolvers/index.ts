@@ -13,6 +13,7 @@ import { createAlertResolvers } from './alert-resolvers';
 import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
 import { createSavedViewsResolvers } from './saved-views-resolvers';
+import { createScoringResolvers } from './scoring-resolvers';
 import { createSettingsResolvers } from './settings-resolvers';
 import { createStandardsResolvers } from './standards-resolvers';
 import { createStatusResolvers } from './status-resolvers';
@@ -47,5 +48,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createSavedViewsResolvers(deps),
     ...createStatusResolvers(deps),
     ...createAlertResolvers(deps),
+    ...createScoringResolvers(deps),
   });
 }

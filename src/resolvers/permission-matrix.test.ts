@@ -43,7 +43,9 @@ type Access =
   | 'issue-viewers'
   | 'issue-editors'
   | 'view-owner'
-  | 'status-writers';
+  | 'status-writers'
+  /** Nobody: the feature is switched off in the matrix's default settings. */
+  | 'nobody';
 
 interface Fixture {
   /** An issue team members can see and edit (first projects, no security level), with a gate. */
@@ -290,6 +292,37 @@ const MATRIX: Record<ResolverKey, Row> = {
   listAlerts: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
   markAlertsRead: { access: 'everyone', writes: true, payloads: () => [{ payload: { all: true } }] },
   getNotificationStatus: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  // Scoring is off in the default settings: the panel hears so without the issue being read, and
+  // nobody can score. Who may score when it is on: src/services/scoring/scoring.test.ts.
+  getIssueScoring: { access: 'everyone', writes: false, payloads: issueRows },
+  saveIssueScore: {
+    access: 'nobody',
+    writes: true,
+    payloads: (fixture) =>
+      issueRows(fixture).map(({ payload, issue }) => ({
+        payload: { ...payload, ratings: { 'business-value': 3 } },
+        issue,
+      })),
+  },
+  getPrioritisation: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  // Only the PMO changes the ranking; with scoring off there is no ranking to change (NOT_FOUND).
+  setRankOverride: {
+    access: 'nobody',
+    writes: true,
+    payloads: (fixture) => [
+      {
+        payload: { issueKey: fixture.teamIssue, override: { rank: 1, reason: 'Matrix check' } },
+        issue: fixture.teamIssue,
+      },
+    ],
+  },
+  saveCapacityPlan: {
+    access: 'editors',
+    writes: true,
+    payloads: () => [
+      { payload: { plan: { periods: [{ label: `Q${(++saveCounter % 4) + 1}`, capacity: 40 }] } } },
+    ],
+  },
 };
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
@@ -403,6 +436,8 @@ function allowed(user: UserId, row: Row, issue: string | undefined, project: str
       return user === 'sim-team';
     case 'status-writers':
       return user === 'sim-admin' && project !== undefined && view.projects.has(project);
+    case 'nobody':
+      return false;
   }
 }
 

@@ -3,6 +3,7 @@ import { FieldRoleSchema } from '../field-roles';
 import { ManualOverrideSchema } from '../health/health';
 import { isKnownTimeZone } from '../history/calendar';
 import { IssueKey, ProjectKey } from '../model';
+import { ScoringSettingsSchema } from '../scoring/schema';
 import { EngineSettingsSchema } from '../settings';
 import { defaultLifecycle, defaultStandards } from '../standards/defaults';
 import { LifecycleSchema, Slug, StandardsSchema } from '../standards/schema';
@@ -110,6 +111,8 @@ export const PmoConfigSchema = z
     history: HistorySettingsSchema.default({ timeZone: null, retentionDays: DEFAULT_HISTORY_RETENTION_DAYS }),
     /** Alert e-mails: the tracking issue per portfolio or project that Jira's notification is sent on. */
     notifications: NotificationSettingsSchema.default({ trackingIssues: [] }),
+    /** Scoring and prioritisation of candidates (proposals); off until an admin turns it on. */
+    scoring: ScoringSettingsSchema.prefault({}),
   })
   .strict();
 export type PmoConfig = z.infer<typeof PmoConfigSchema>;

@@ -19,6 +19,7 @@ export const SavedViewRoute = z.enum([
   'compliance',
   'gates',
   'status',
+  'prioritise',
 ]);
 export type SavedViewRoute = z.infer<typeof SavedViewRoute>;
 

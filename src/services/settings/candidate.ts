@@ -87,45 +87,60 @@ export function structuralErrors(config: PmoConfig): SettingsProblem[] {
 
 /** Problems of JQL portfolio scopes, as Jira's jql/parse reports them (as the acting user). */
 export async function jqlProblems(jira: JiraClient, config: PmoConfig): Promise<SettingsProblem[]> {
-  const scoped = config.portfolios
-    .map((portfolio, index) => ({ portfolio, index }))
-    .filter(({ portfolio }) => portfolio.scope.kind === 'jql');
+  // Every JQL in the settings, said to people by what it belongs to.
+  const scoped = [
+    ...config.portfolios.flatMap((portfolio, index) =>
+      portfolio.scope.kind === 'jql'
+        ? [
+            {
+              path: `portfolios.${index}.scope.jql`,
+              owner: `Portfolio "${portfolio.name}"`,
+              jql: portfolio.scope.jql,
+            },
+          ]
+        : [],
+    ),
+    ...(config.scoring.candidates.jql === null
+      ? []
+      : [
+          { path: 'scoring.candidates.jql', owner: 'Scoring candidates', jql: config.scoring.candidates.jql },
+        ]),
+  ];
   if (scoped.length === 0) return [];
-  const queries = scoped.map(({ portfolio }) => (portfolio.scope.kind === 'jql' ? portfolio.scope.jql : ''));
+  const queries = scoped.map(({ jql }) => jql);
   let parsed: Awaited<ReturnType<JiraClient['parseJql']>>;
   try {
     parsed = await jira.parseJql(queries);
   } catch (error) {
     // Jira refuses the whole request (e.g. an empty query): report it against every scope.
     if (error instanceof JiraError && error.code === 'BAD_REQUEST') {
-      return scoped.map(({ portfolio, index }) => ({
-        path: `portfolios.${index}.scope.jql`,
-        message: `Portfolio "${portfolio.name}": ${error.message}`,
+      return scoped.map(({ path, owner }) => ({
+        path,
+        message: `${owner}: ${error.message}`,
         severity: 'error' as const,
       }));
     }
     throw error;
   }
   const problems: SettingsProblem[] = [];
-  scoped.forEach(({ portfolio, index }, position) => {
+  scoped.forEach(({ path, owner }, position) => {
     const result = parsed[position];
     const errors = result?.errors ?? [];
-    const path = `portfolios.${index}.scope.jql`;
     if (errors.length > 0) {
       problems.push({
         path,
-        message: `Portfolio "${portfolio.name}": Jira does not accept this JQL: ${errors.join(' ')}`,
+        message: `${owner}: Jira does not accept this JQL: ${errors.join(' ')}`,
         severity: 'error',
       });
     } else if (
       result?.structure?.orderBy !== undefined ||
       orderByPosition(queries[position] ?? '') !== undefined
     ) {
-      // The scope is a condition the app combines with each project (scope.ts); an ORDER BY in it
-      // would make every composed query invalid and every project stale.
+      // A scope is a condition the app combines with others (scope.ts); an ORDER BY in it
+      // would make every composed query invalid.
       problems.push({
         path,
-        message: `Portfolio "${portfolio.name}": remove the ORDER BY clause; a portfolio's JQL only selects issues, the app orders them itself`,
+        message: `${owner}: remove the ORDER BY clause; this JQL only selects issues, the app orders them itself`,
         severity: 'error',
       });
     }

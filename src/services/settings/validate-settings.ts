@@ -158,5 +158,20 @@ export function siteReferenceProblems(config: PmoConfig, site: SiteCatalog): Set
   for (const key of Object.keys(config.overrides)) {
     if (!projects.has(key)) warn(`overrides.${key}`, `There is no project ${key} (or you cannot see it)`);
   }
+  const candidates = config.scoring.candidates;
+  for (const name of candidates.issueTypes) {
+    if (!issueTypes.has(name.toLowerCase()))
+      warn('scoring.candidates.issueTypes', `There is no issue type "${name}" on this site`);
+  }
+  for (const key of candidates.projectKeys) {
+    if (!projects.has(key))
+      warn('scoring.candidates.projectKeys', `There is no project ${key} (or you cannot see it)`);
+  }
+  config.scoring.models.forEach((model, m) => {
+    model.criteria.forEach((criterion, c) => {
+      if (criterion.input.kind === 'field' && criterion.input.field.kind === 'field')
+        checkField(`scoring.models.${m}.criteria.${c}.input.field.id`, criterion.input.field.id);
+    });
+  });
   return problems;
 }

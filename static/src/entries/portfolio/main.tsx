@@ -13,6 +13,7 @@ const PAGES: PortfolioPages = {
   compliance: lazy(() => import('../../features/compliance/CompliancePage')),
   gates: lazy(() => import('../../features/gates/GatesPage')),
   status: lazy(() => import('../../features/status/StatusPage')),
+  prioritise: lazy(() => import('../../features/prioritise/PrioritisePage')),
 };
 
 mount(<PortfolioApp pages={PAGES} headerTools={<AlertsBell />} />);

@@ -15,6 +15,7 @@ export const SETTINGS_SECTIONS = [
   { id: 'audit', label: 'Audit log' },
   { id: 'import-export', label: 'Import/export' },
   { id: 'notifications', label: 'Notifications' },
+  { id: 'scoring', label: 'Scoring' },
 ] as const;
 
 export type SectionId = (typeof SETTINGS_SECTIONS)[number]['id'];
@@ -45,6 +46,7 @@ const TOP_SECTION: Record<string, SectionId> = {
   fieldMapping: 'mappings',
   overrides: 'overrides',
   notifications: 'notifications',
+  scoring: 'scoring',
 };
 
 /**

@@ -15,7 +15,9 @@ import {
   StatusLozenge,
 } from '../../shared/ui/StatusLozenges';
 import './issue-panel.css';
+import { ScoringSection } from './ScoringSection';
 import { StandardsSection } from './StandardsSection';
+import { useIssueScoring } from './use-issue-scoring';
 import { useIssueStandards } from './use-issue-standards';
 import { useRefreshOnIssueChange } from './use-refresh-on-issue-change';
 
@@ -82,17 +84,21 @@ function IssueDetailsFor({ issueKey }: { issueKey: string }) {
   const payload = useMemo(() => ({ issueKey }), [issueKey]);
   const overview = useResolver('getIssueOverview', payload);
   const standards = useIssueStandards(issueKey);
+  const scoring = useIssueScoring(issueKey);
   const reloadOverview = overview.reload;
   const reloadStandards = standards.reload;
+  const reloadScoring = scoring.result.reload;
   const refresh = useCallback(() => {
     reloadOverview();
     reloadStandards();
-  }, [reloadOverview, reloadStandards]);
+    reloadScoring();
+  }, [reloadOverview, reloadStandards, reloadScoring]);
   useRefreshOnIssueChange(refresh);
   return (
     <>
       <IssueOverviewSection result={overview} />
       <StandardsSection standards={standards} />
+      <ScoringSection scoring={scoring} />
     </>
   );
 }

@@ -10,6 +10,7 @@ export const PORTFOLIO_ROUTES = [
   { id: 'compliance', path: '/compliance', label: 'Compliance' },
   { id: 'gates', path: '/gates', label: 'Gates' },
   { id: 'status', path: '/status', label: 'Status' },
+  { id: 'prioritise', path: '/prioritise', label: 'Prioritise' },
 ] as const;
 
 export type PortfolioRoute = (typeof PORTFOLIO_ROUTES)[number];

@@ -6,6 +6,7 @@ import { MappingsSection } from '../mappings/MappingsSection';
 import { NotificationsSection } from '../notifications/NotificationsSection';
 import { PortfoliosSection } from '../portfolios/PortfoliosSection';
 import { RiskMatrixSection } from '../risk-matrix/RiskMatrixSection';
+import { ScoringSection } from '../scoring/ScoringSection';
 import type { SectionId } from '../sections';
 import { StandardsSection } from '../standards/StandardsSection';
 import { ThresholdsSection } from '../thresholds/ThresholdsSection';
@@ -22,6 +23,7 @@ const DRAFT_SECTIONS: ReadonlySet<SectionId> = new Set([
   'access',
   'history',
   'notifications',
+  'scoring',
 ]);
 
 /**
@@ -59,6 +61,7 @@ export function DraftSections({
         {section === 'history' ? <HistorySection {...editor} /> : null}
         {section === 'access' ? <AccessSection {...editor} canEditAccess={canEditAccess} /> : null}
         {section === 'notifications' ? <NotificationsSection {...editor} /> : null}
+        {section === 'scoring' ? <ScoringSection {...editor} /> : null}
       </fieldset>
     </ReadOnlyContext>
   );

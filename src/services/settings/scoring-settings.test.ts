@@ -1,0 +1,94 @@
+import { wireSimulator } from '../../../dev/host/wiring';
+import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { storeDeps } from '../../../test/support/store-deps';
+import { dumpStore } from '../../../test/support/store-dump';
+import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { scoringPresets } from '../../domain/scoring/presets';
+import { MemoryStore } from '../../storage/memory-store';
+import type { Actor } from '../deps';
+import { clearSettingsEditorCache } from './authorize';
+import formatZeroVersion from './fixtures/config-version-format-0.json';
+import { listAuditLog } from './list-audit-log';
+import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
+import { saveSettings } from './save-settings';
+import { validateSettings } from './validate-settings';
+
+const admin: Actor = { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' };
+
+let sim: JiraSim;
+beforeAll(async () => {
+  sim = await createJiraSim({ port: 0, seed: 11, projects: 3, issuesPerProject: 5 });
+});
+afterAll(() => sim.close());
+beforeEach(() => clearSettingsEditorCache());
+
+function harness() {
+  const memory = new MemoryStore();
+  return { deps: wireSimulator(sim.url, { store: memory }).localApp.deps, memory };
+}
+
+const withScoring = (change: Partial<PmoConfig['scoring']>): PmoConfig => ({
+  ...defaultPmoConfig,
+  scoring: { ...defaultPmoConfig.scoring, ...change },
+});
+
+const wsjfOnEpics = withScoring({
+  enabled: true,
+  models: [scoringPresets.wsjf],
+  activeModelId: 'wsjf',
+  candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
+});
+
+describe('scoring settings', () => {
+  it('settings saved before scoring existed read with scoring switched off', async () => {
+    const store = new MemoryStore();
+    await store.set(configVersionKey(1), formatZeroVersion);
+    await store.set(LIVE_CONFIG_KEY, { version: 1 });
+    const live = await loadLiveConfig(storeDeps(store));
+    expect(live.config.scoring).toMatchObject({ enabled: false, models: [], activeModelId: null });
+  });
+
+  it('a scoring model is saved as a new version with an audit entry naming it', async () => {
+    const { deps } = harness();
+    await expect(
+      saveSettings(deps, admin, { baseVersion: 0, config: wsjfOnEpics, comment: 'WSJF for epics' }),
+    ).resolves.toEqual({ version: 1 });
+    const audit = await listAuditLog(deps, admin, { limit: 5 });
+    const summaries = audit.entries[0]?.changes.map((change) => change.summary).join('\n') ?? '';
+    expect(summaries).toMatch(/scoring/i);
+    expect(summaries).toMatch(/WSJF|wsjf/);
+  });
+
+  it('weights that sum to 0 are a problem of the dry run, and nothing is stored', async () => {
+    const { deps, memory } = harness();
+    const zero = withScoring({
+      models: [
+        { ...scoringPresets.wsjf, criteria: scoringPresets.wsjf.criteria.map((c) => ({ ...c, weight: 0 })) },
+      ],
+    });
+    const before = await dumpStore(memory);
+    const { problems } = await validateSettings(deps, admin, zero);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        path: 'scoring.models.0.criteria',
+        message: expect.stringMatching(/weights sum to 0/),
+      }),
+    );
+    expect(await dumpStore(memory)).toEqual(before);
+  });
+
+  it('a candidate JQL Jira does not accept is an error of the dry run, with its path', async () => {
+    const { deps } = harness();
+    const bad = {
+      ...wsjfOnEpics,
+      scoring: {
+        ...wsjfOnEpics.scoring,
+        candidates: { issueTypes: [], projectKeys: [], jql: 'labels = = intake' },
+      },
+    };
+    const { problems } = await validateSettings(deps, admin, bad);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'scoring.candidates.jql', severity: 'error' }),
+    );
+  });
+});

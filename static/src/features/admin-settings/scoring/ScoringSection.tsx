@@ -1,0 +1,199 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import type { MissingValueRule } from '@domain/scoring/schema';
+import { issueTypeChoices, projectChoices } from '../catalog';
+import { problemsAt } from '../draft/validation';
+import type { EditorProps } from '../editor-props';
+import { TickAudienceField } from '../standards/rules/TickAudienceField';
+import { CheckboxField, RadioGroup } from '../ui/ChoiceFields';
+import { SelectField } from '../ui/SelectField';
+import { TagPicker } from '../ui/TagPicker';
+import { TextField } from '../ui/TextFields';
+import { ModelCard } from './ModelCard';
+import { addPresetModel, PRESET_CHOICES, removeModel, replaceModel, withScoring } from './scoring-edits';
+
+const MISSING_CHOICES: readonly { value: MissingValueRule; label: string; help: string }[] = [
+  {
+    value: 'unranked',
+    label: 'Leave it unranked',
+    help: 'Shown as incomplete; ranked once every criterion is rated.',
+  },
+  {
+    value: 'worst',
+    label: 'Count missing values as the worst level',
+    help: 'Ranked now, never above what a full rating could give.',
+  },
+  { value: 'skip', label: 'Score from the rated criteria alone', help: 'Ranked now on what is known.' },
+];
+
+/** Scoring: the models candidates are scored with, which issues are candidates, who rates them. */
+export function ScoringSection({ config, update, problems, catalog }: EditorProps) {
+  const scoring = config.scoring;
+  const change = (recipe: Parameters<typeof withScoring>[1]) => update((draft) => withScoring(draft, recipe));
+  const aggregation = scoring.aggregation;
+  return (
+    <div className="pmo-stack">
+      <div>
+        <Heading size="medium" as="h2" id="section-heading">
+          Scoring
+        </Heading>
+        <p className="pmo-subtle">
+          Score proposals with your criteria, rank them in the portfolio's Prioritise view, and authorise them
+          through the Inception gate.
+        </p>
+      </div>
+      <CheckboxField
+        label="Score and prioritise candidates"
+        checked={scoring.enabled}
+        onChange={(enabled) => change((s) => ({ ...s, enabled }))}
+        help="Adds a Scoring section to the issue panel of candidates and the Prioritise view to the portfolio page."
+        testId="scoring-enabled"
+      />
+
+      <fieldset className="pmo-group">
+        <legend>Candidates</legend>
+        <p className="pmo-subtle">
+          Issues that match every condition you set, for example the Proposal type of an intake project, or
+          epics.
+        </p>
+        <TagPicker
+          label="Issue types"
+          values={scoring.candidates.issueTypes}
+          options={issueTypeChoices(catalog)}
+          onChange={(issueTypes) => change((s) => ({ ...s, candidates: { ...s.candidates, issueTypes } }))}
+          problems={problemsAt(problems, ['scoring', 'candidates', 'issueTypes'])}
+          emptyText="Any issue type"
+          testId="scoring-candidate-types"
+        />
+        <TagPicker
+          label="Projects"
+          values={scoring.candidates.projectKeys}
+          options={projectChoices(catalog)}
+          onChange={(projectKeys) => change((s) => ({ ...s, candidates: { ...s.candidates, projectKeys } }))}
+          problems={problemsAt(problems, ['scoring', 'candidates', 'projectKeys'])}
+          emptyText="Any project"
+          testId="scoring-candidate-projects"
+        />
+        <TextField
+          label="And matching JQL"
+          value={scoring.candidates.jql ?? ''}
+          onChange={(jql) =>
+            change((s) => ({ ...s, candidates: { ...s.candidates, jql: jql.trim() === '' ? null : jql } }))
+          }
+          problems={problemsAt(problems, ['scoring', 'candidates', 'jql'])}
+          placeholder='e.g. labels = "intake-2027"'
+          help="Optional. Checked with Jira when you publish."
+          maxLength={4000}
+          testId="scoring-candidate-jql"
+        />
+      </fieldset>
+
+      <fieldset className="pmo-group">
+        <legend>Who may score</legend>
+        <TickAudienceField
+          audience={scoring.scorers}
+          onChange={(scorers) =>
+            change((s) => {
+              const { scorers: _previous, ...rest } = s;
+              return scorers ? { ...rest, scorers } : rest;
+            })
+          }
+          problems={problemsAt(problems, ['scoring', 'scorers'])}
+          itemLabel="candidates"
+          testId="scoring-scorers"
+        />
+        <RadioGroup
+          legend="When several people score"
+          name="scoring-aggregation"
+          value={aggregation.kind}
+          options={[
+            {
+              value: 'average',
+              label: 'Average their ratings',
+              help: 'Each criterion is the mean of everyone who rated it.',
+            },
+            {
+              value: 'designated',
+              label: 'Only one designated scorer counts',
+              help: 'Others may rate; their ratings are kept but not counted.',
+            },
+          ]}
+          onChange={(kind) =>
+            change((s) => ({
+              ...s,
+              aggregation:
+                kind === 'average'
+                  ? { kind }
+                  : { kind, accountId: aggregation.kind === 'designated' ? aggregation.accountId : '' },
+            }))
+          }
+          testId="scoring-aggregation"
+        />
+        {aggregation.kind === 'designated' ? (
+          <TextField
+            label="Designated scorer's Atlassian account id"
+            value={aggregation.accountId}
+            onChange={(accountId) =>
+              change((s) => ({ ...s, aggregation: { kind: 'designated', accountId } }))
+            }
+            problems={problemsAt(problems, ['scoring', 'aggregation', 'accountId'])}
+            maxLength={128}
+            width="medium"
+            testId="scoring-designated"
+          />
+        ) : null}
+        <RadioGroup
+          legend="A score with missing ratings"
+          name="scoring-missing"
+          value={scoring.missingValues}
+          options={MISSING_CHOICES}
+          onChange={(missingValues) => change((s) => ({ ...s, missingValues }))}
+          testId="scoring-missing"
+        />
+      </fieldset>
+
+      <fieldset className="pmo-group">
+        <legend>Models</legend>
+        <SelectField
+          label="Score candidates with"
+          value={scoring.activeModelId ?? ''}
+          options={scoring.models.map((model) => ({ value: model.id, label: model.name }))}
+          onChange={(activeModelId) =>
+            change((s) => ({ ...s, activeModelId: activeModelId === '' ? null : activeModelId }))
+          }
+          problems={problemsAt(problems, ['scoring', 'activeModelId'])}
+          placeholder="No model"
+          help="Changing weights or scales later keeps old scores, marked with the model version they were made with."
+          testId="scoring-active-model"
+        />
+        <ul className="pmo-cards">
+          {scoring.models.map((model, index) => (
+            <li key={model.id}>
+              <ModelCard
+                model={model}
+                index={index}
+                active={model.id === scoring.activeModelId}
+                onChange={(next) => change((s) => replaceModel(s, next, index))}
+                onRemove={() => change((s) => removeModel(s, model.id))}
+                catalog={catalog}
+                problems={problems}
+              />
+            </li>
+          ))}
+        </ul>
+        <div className="pmo-button-row">
+          <span className="pmo-subtle">Add a model from a preset:</span>
+          {PRESET_CHOICES.map((preset) => (
+            <Button
+              key={preset.value}
+              onClick={() => change((s) => addPresetModel(s, preset.value))}
+              testId={`scoring-add-${preset.value}`}
+            >
+              {preset.label}
+            </Button>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
