@@ -52,6 +52,7 @@ async function publishSettings(): Promise<void> {
     engine: {
       ...defaultPmoConfig.engine,
       health: {
+        ...defaultPmoConfig.engine.health,
         schedule: { amber: 60, red: 80 },
         blocked: { amber: 100, red: 100 },
         dateConflicts: { amber: 1000, red: 1000 },

@@ -1,5 +1,6 @@
 import type { DateConflict } from '../dependencies/graph';
 import type { IndicatorName, ProjectHealth, Rag } from '../health/health';
+import { INDICATOR_LABEL } from '../health/indicator-labels';
 import { addDays } from '../history/calendar';
 import type { RiskEntry } from '../risks/raid';
 import { type DraftFacts, suggestedStatus } from './update';
@@ -63,19 +64,12 @@ export interface DraftSource {
 }
 
 const RAG_RANK: Record<Rag, number> = { red: 0, amber: 1, green: 2, none: 3 };
-const INDICATOR_LABELS: Record<IndicatorName, string> = {
-  schedule: 'Schedule',
-  blockers: 'Blockers',
-  risk: 'Risk',
-  compliance: 'Compliance',
-  staleness: 'Staleness',
-};
 
 export function draftFacts(source: DraftSource): DraftFacts {
   const reasons = source.health.indicators
     .filter((indicator) => indicator.rag === 'red' || indicator.rag === 'amber')
     .sort((a, b) => RAG_RANK[a.rag] - RAG_RANK[b.rag])
-    .map((indicator) => `${INDICATOR_LABELS[indicator.name]}: ${indicator.reason}`);
+    .map((indicator) => `${INDICATOR_LABEL[indicator.name]}: ${indicator.reason}`);
   const upcoming = upcomingOf(source);
   const overdue = source.issues
     .filter((issue) => issue.open && issue.due !== null && issue.due < source.today)
@@ -147,12 +141,12 @@ export function changesBetween(before: ProjectDayState | null, latest: ProjectDa
   if (!before || !latest || before.day >= latest.day) return [];
   const changes: string[] = [];
   if (before.rag !== latest.rag) changes.push(`Health went from ${before.rag} to ${latest.rag}.`);
-  for (const name of Object.keys(INDICATOR_LABELS) as IndicatorName[]) {
+  for (const name of Object.keys(INDICATOR_LABEL) as IndicatorName[]) {
     const was = before.indicators[name];
     const now = latest.indicators[name];
     if (was && now && was !== now && now !== 'none' && was !== 'none') {
       changes.push(
-        `${INDICATOR_LABELS[name]} ${RAG_RANK[now] < RAG_RANK[was] ? 'worsened' : 'improved'} from ${was} to ${now}.`,
+        `${INDICATOR_LABEL[name]} ${RAG_RANK[now] < RAG_RANK[was] ? 'worsened' : 'improved'} from ${was} to ${now}.`,
       );
     }
   }

@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import type { HealthIndicator } from '@domain/health/health';
+import { INDICATOR_LABEL } from '@domain/health/indicator-labels';
 import type { ProjectReport } from '@domain/portfolio/schema';
 import { useEffect, useRef } from 'react';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { OpenInJiraLink } from '../../shared/ui/OpenInJiraLink';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { indicatorIssues, indicatorValueText, thresholdRagNote } from './drilldown-model';

@@ -1,12 +1,12 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import type { PortfolioChanges } from '@contracts/history';
+import { INDICATOR_LABEL } from '@domain/health/indicator-labels';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useResolver } from '../../shared/api/use-resolver';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { INDICATOR_LABEL } from '../../shared/ui/indicator-labels';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { type ChangesPeriod, sinceDay } from './periods';

@@ -1,8 +1,8 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import type { ProjectHistoryDay } from '@contracts/history';
+import { INDICATOR_MEASURE_LABEL } from '@domain/health/indicator-labels';
 import { formatCount } from '../../shared/lib/format';
-import { INDICATOR_MEASURE_LABEL } from '../../shared/ui/indicator-labels';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
 
 /** One recorded day of a project, as computed then: what made it red, with the reasons of that day. */

@@ -1,6 +1,7 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { HistoryMarker, ProjectHistory } from '@contracts/history';
+import { INDICATOR_MEASURE_LABEL } from '@domain/health/indicator-labels';
 import { daysFrom } from '@domain/history/calendar';
 import { useMemo, useState } from 'react';
 import {
@@ -21,7 +22,6 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { RAG_FILL } from '../../shared/history/rag-colors';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { ErrorState } from '../../shared/ui/ErrorState';
-import { INDICATOR_MEASURE_LABEL } from '../../shared/ui/indicator-labels';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { BaselinesSection } from './BaselinesSection';
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';

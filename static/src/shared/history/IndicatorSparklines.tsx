@@ -1,5 +1,5 @@
 import type { PortfolioHistory } from '@contracts/history';
-import { INDICATOR_LABEL } from '../ui/indicator-labels';
+import { INDICATOR_LABEL } from '@domain/health/indicator-labels';
 import { RagSparkline } from './RagSparkline';
 
 type Indicators = PortfolioHistory['projects'][number]['indicators'];

@@ -1,9 +1,9 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { DryRunResult as DryRun } from '@contracts/settings';
 import type { Rag } from '@domain/health/health';
+import { INDICATOR_LABEL } from '@domain/health/indicator-labels';
 import { formatTimestamp } from '../../../shared/lib/format';
 import { IssueKeyLink } from '../../../shared/ui/IssueKeyLink';
-import { INDICATOR_LABEL } from '../../../shared/ui/indicator-labels';
 import { RagLozenge } from '../../../shared/ui/RagLozenge';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';

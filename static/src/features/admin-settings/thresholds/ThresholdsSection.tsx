@@ -70,9 +70,9 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
     <div className="pmo-stack">
       <SectionIntro section="thresholds">
         A project's RAG is its worst indicator, with compliance weighing as set below. The risk indicator
-        follows the risk matrix: red for a high open risk, amber for a medium one. Schedule variance and
-        scope change count only once a project has a baseline (set on the Trends page, or captured when a
-        gate is passed).
+        follows the risk matrix: red for a high open risk, amber for a medium one. Schedule variance and scope
+        change count only once a project has a baseline (set on the Trends page, or captured when a gate is
+        passed).
       </SectionIntro>
       <table className="pmo-table" aria-label="Health thresholds per indicator">
         <thead>

@@ -1,4 +1,4 @@
-import type { IndicatorName } from '@domain/health/health';
+import type { IndicatorName } from './health';
 
 /** What every view calls each health indicator, in the engine's order. */
 export const INDICATOR_LABEL: Record<IndicatorName, string> = {
