@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import {
   isQuotaReason,
   parseRateLimitHeaders,
@@ -135,9 +136,13 @@ export async function sendWithRetry(
   return lastOutcome;
 }
 
-/** fetch failures and timeouts; programming errors are not retried. */
+/**
+ * fetch failures and timeouts; programming errors are not retried. Checked with `isNativeError`, not
+ * `instanceof Error`: Node's fetch makes its errors in the main realm, which code in another realm
+ * (jest's sandbox) does not recognise as its own Error, and a reset socket must be retried there too.
+ */
 function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  if (!types.isNativeError(error)) return false;
   return (
     (error.name === 'TypeError' && /fetch failed|network|socket/i.test(error.message)) ||
     error.name === 'AbortError' ||
