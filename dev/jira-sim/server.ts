@@ -374,10 +374,17 @@ export function createSimServer(runtime: SimRuntime, hooks: ServerHooks): Server
     finish(out, 1 + objects);
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, errorOut(e));
       else res.destroy();
     });
   });
+  // Keep idle connections open longer than Node's fetch does (4 s): with the server closing first, a
+  // busy machine let the client reuse a socket the server had just closed (ECONNRESET).
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  return server;
 }
+
+/** How long the simulator keeps an idle keep-alive connection open (Jira Cloud's edge keeps them longer still). */
+const IDLE_CONNECTION_MS = 30_000;
