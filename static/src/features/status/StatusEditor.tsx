@@ -87,9 +87,12 @@ export function StatusEditor(props: Props) {
   );
 }
 
+/** The newer of the saved draft and the latest published version (a publish may outrun the last autosave). */
 function initialText(view: StatusUpdateView): Text {
-  if (view.draft) return { status: view.draft.status, commentary: view.draft.commentary };
   const latest = view.published[0];
+  if (view.draft && (!latest || view.draft.savedAt > latest.publishedAt)) {
+    return { status: view.draft.status, commentary: view.draft.commentary };
+  }
   if (latest) return { status: latest.status, commentary: latest.commentary };
   return { status: null, commentary: '' };
 }
