@@ -135,9 +135,15 @@ export async function sendWithRetry(
   return lastOutcome;
 }
 
-/** fetch failures and timeouts; programming errors are not retried. */
-function isNetworkError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/**
+ * fetch failures and timeouts; programming errors are not retried. Recognised by name and code, not
+ * `instanceof Error`: fetch's errors may come from another realm (Node's own fetch under a test
+ * sandbox), and a connection reset on a stale keep-alive socket must be retried there too.
+ */
+function isNetworkError(candidate: unknown): boolean {
+  if (typeof candidate !== 'object' || candidate === null) return false;
+  const error = candidate as { name?: unknown; message?: unknown; code?: unknown };
+  if (typeof error.name !== 'string' || typeof error.message !== 'string') return false;
   return (
     (error.name === 'TypeError' && /fetch failed|network|socket/i.test(error.message)) ||
     error.name === 'AbortError' ||
