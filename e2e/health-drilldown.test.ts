@@ -112,7 +112,8 @@ test('the drill-down shows every indicator with the resolver’s figures, its is
   // Every indicator, not only the worst, with the resolver's RAG, value and reason.
   const rows = drilldown.locator('tbody tr');
   await expect(rows.count()).resolves.toBe(project.health.indicators.length);
-  expect(project.health.indicators).toHaveLength(5);
+  // schedule, blockers, risk, compliance, staleness, schedule variance and scope change.
+  expect(project.health.indicators).toHaveLength(7);
   for (const indicator of project.health.indicators) {
     const row = drilldown.getByTestId(`indicator-${indicator.name}`);
     await expect(row.getAttribute('data-rag')).resolves.toBe(indicator.rag);

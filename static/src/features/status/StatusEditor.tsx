@@ -17,7 +17,7 @@ import { CommentaryText } from './CommentaryText';
 import { DraftFactsView } from './DraftFactsView';
 import { PublishedVersions } from './PublishedVersions';
 import { StatedStatusLozenge } from './StatedStatusLozenge';
-import { factsAsText } from './status-model';
+import { type EditorText, editorStartText, factsAsText } from './status-model';
 import { useAutosave } from './use-autosave';
 
 type Props = {
@@ -28,12 +28,6 @@ type Props = {
   /** Told after a publication, so the board shows it. */
   onPublished: () => void;
 };
-
-/** The writer's text: what is on screen and what it is based on. */
-interface Text {
-  status: StatedStatus | null;
-  commentary: string;
-}
 
 /**
  * One project's status update of a period, in a panel beside the board: the facts the data gives,
@@ -87,13 +81,6 @@ export function StatusEditor(props: Props) {
   );
 }
 
-function initialText(view: StatusUpdateView): Text {
-  if (view.draft) return { status: view.draft.status, commentary: view.draft.commentary };
-  const latest = view.published[0];
-  if (latest) return { status: latest.status, commentary: latest.commentary };
-  return { status: null, commentary: '' };
-}
-
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -111,7 +98,7 @@ function EditorBody({
 }) {
   const commentaryId = useId();
   const limit = view.limits.maxCommentaryLength;
-  const [text, setText] = useState<Text>(() => initialText(view));
+  const [text, setText] = useState<EditorText>(() => editorStartText(view));
   const [dirty, setDirty] = useState(false);
   const [baseRevision, setBaseRevision] = useState(view.draft?.revision ?? 0);
   const [saveState, setSaveState] = useState<SaveState>(
@@ -124,7 +111,7 @@ function EditorBody({
   const tooLong = text.commentary.length > limit;
   const target = { portfolioId: view.portfolioId, projectKey: view.project.key, periodId: view.period.id };
 
-  const edit = (next: Partial<Text>) => {
+  const edit = (next: Partial<EditorText>) => {
     setText((current) => ({ ...current, ...next }));
     setDirty(true);
   };
@@ -166,7 +153,7 @@ function EditorBody({
     }
   };
 
-  const resolveConflict = (choice: Text) => {
+  const resolveConflict = (choice: EditorText) => {
     setText(choice);
     setConflict(null);
     setDirty(true);

@@ -2,6 +2,7 @@ import type { BoardRow } from '@domain/status/board';
 import {
   boardMarkdown,
   boardOrder,
+  editorStartText,
   filterRows,
   formatBoardQuery,
   NO_FILTERS,
@@ -100,5 +101,39 @@ describe('the status board model', () => {
       '| A \\| \\[x\\]\\(http\\://evil\\) (ALPHA) | Published | On track | Green |  | v1 by Ann &lt;script&gt;, 2026-12-10 |',
     );
     expect(text).toContain('- **A \\| \\[x\\]\\(http\\://evil\\)**: see &lt;img src=x&gt; \\*\\*now\\*\\*');
+  });
+});
+
+describe('the text the update editor opens with', () => {
+  const draft = (savedAt: string) => ({
+    revision: 3,
+    status: 'at-risk' as const,
+    commentary: 'Draft text',
+    savedBy: 'a',
+    savedAt,
+    savedByName: 'Ann',
+  });
+  const version = (publishedAt: string) =>
+    ({ ...published('on-track', 'Published text'), publishedAt }) as unknown as Parameters<
+      typeof editorStartText
+    >[0]['published'][number];
+
+  it('is the published version when it is newer than the last saved draft (a publish outran the autosave)', () => {
+    expect(
+      editorStartText({
+        draft: draft('2026-12-10T09:00:00.000Z'),
+        published: [version('2026-12-10T09:00:05.000Z')],
+      }),
+    ).toEqual({ status: 'on-track', commentary: 'Published text' });
+  });
+
+  it('is the draft when it was saved after the publication, and empty when there is neither', () => {
+    expect(
+      editorStartText({
+        draft: draft('2026-12-10T10:00:00.000Z'),
+        published: [version('2026-12-10T09:00:05.000Z')],
+      }),
+    ).toEqual({ status: 'at-risk', commentary: 'Draft text' });
+    expect(editorStartText({ draft: null, published: [] })).toEqual({ status: null, commentary: '' });
   });
 });

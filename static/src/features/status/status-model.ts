@@ -1,3 +1,4 @@
+import type { StatusUpdateView } from '@contracts/status';
 import type { BoardRow, StatusBoard } from '@domain/status/board';
 import { type DraftFacts, STATED_STATUS_LABELS, type StatedStatus } from '@domain/status/update';
 import { markdownText } from '../../../../src/domain/export-text';
@@ -178,4 +179,23 @@ export function formatBoardQuery(query: BoardQuery): string {
   if (query.periodId) params.set('period', query.periodId);
   if (query.project) params.set('project', query.project);
   return toSearch(params);
+}
+
+/** What the editor shows: a stated status (none chosen yet) and the commentary. */
+export interface EditorText {
+  status: StatedStatus | null;
+  commentary: string;
+}
+
+/**
+ * The text the editor opens with: the newer of the saved draft and the latest published version (a
+ * publish can outrun the last autosave, leaving an older draft behind).
+ */
+export function editorStartText(view: Pick<StatusUpdateView, 'draft' | 'published'>): EditorText {
+  const latest = view.published[0];
+  if (view.draft && (!latest || view.draft.savedAt > latest.publishedAt)) {
+    return { status: view.draft.status, commentary: view.draft.commentary };
+  }
+  if (latest) return { status: latest.status, commentary: latest.commentary };
+  return { status: null, commentary: '' };
 }
