@@ -66,7 +66,10 @@ export interface LateUpdate {
  * the digest's late updates: the board only holds projects its viewer can browse.
  */
 export function lateUpdates(
-  board: Pick<StatusBoard, 'period' | 'rows' | 'timeZone'>,
+  board: Pick<StatusBoard, 'period' | 'timeZone'> & {
+    /** The board's rows, or any list of projects with their period's publication (null: none). */
+    rows: readonly (Pick<BoardRow, 'projectKey' | 'projectName'> & { published: unknown })[];
+  },
   now: Date,
 ): LateUpdate[] {
   const today = localDayOf(now.getTime(), board.timeZone);

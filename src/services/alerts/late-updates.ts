@@ -1,17 +1,42 @@
 import type { LateStatusUpdate } from '../../domain/alerts/events';
+import { lateUpdates } from '../../domain/status/board';
+import { currentPeriod } from '../../domain/status/period';
+import { DEFAULT_STATUS_SETTINGS } from '../../domain/status/settings';
 import type { AppDeps } from '../deps';
+import { historyTimeZone } from '../history/time-zone';
+import { configuredPortfolioId } from '../portfolio/portfolios';
+import { loadLiveConfig } from '../settings/live-config';
+import { periodPublications } from '../status/status-store';
 
 /**
- * HOOK for the status updates feature (issue #16 items 1-2): the projects of a portfolio whose
- * status update is late at `asOf`. The alert "a status update late" and the weekly digest's "Late
- * status updates" section read it. Until status updates exist it answers none; wire the status
- * updates feature's pure `lateUpdates(...)` here.
+ * The projects of a portfolio whose status update for the period `asOf` falls in is late at `asOf`
+ * (its due day is over and nothing is published), by the portfolio's cadence and the history's time
+ * zone. The alert "a status update late" and the weekly digest's "Late status updates" read it.
+ * Storage only: the live settings and the period's publications.
  */
 export async function lateStatusUpdates(
-  _deps: AppDeps,
-  _portfolioId: string,
-  _projectKeys: readonly string[],
-  _asOf: Date,
+  deps: AppDeps,
+  portfolioId: string,
+  projectKeys: readonly string[],
+  asOf: Date,
 ): Promise<LateStatusUpdate[]> {
-  return [];
+  const live = await loadLiveConfig(deps);
+  const definition = live.config.portfolios.find(
+    (candidate) => configuredPortfolioId(candidate) === portfolioId,
+  );
+  const settings = definition?.status ?? DEFAULT_STATUS_SETTINGS;
+  const timeZone = await historyTimeZone(deps, live.config.history);
+  const period = currentPeriod(asOf.getTime(), timeZone, settings);
+  const published = new Set(
+    (await periodPublications(deps.store, portfolioId, period.id)).map((update) => update.projectKey),
+  );
+  const rows = projectKeys.map((projectKey) => ({
+    projectKey,
+    projectName: projectKey,
+    published: published.has(projectKey) ? true : null,
+  }));
+  return lateUpdates({ period, timeZone, rows }, asOf).map((late) => ({
+    projectKey: late.projectKey,
+    period: late.periodId,
+  }));
 }
