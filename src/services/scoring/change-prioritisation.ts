@@ -31,7 +31,10 @@ export async function setRankOverride(
   await requirePmo(deps, actor);
   const view = await getPrioritisation(deps, actor);
   if (view.status !== 'ready')
-    throw new AppError('BAD_REQUEST', 'Scoring is switched off in the PMO settings');
+    throw new AppError(
+      'NOT_FOUND',
+      'Scoring is switched off in the PMO settings: there is no ranking to change',
+    );
   const index = view.candidates.findIndex((candidate) => candidate.issueKey === input.issueKey);
   const candidate = view.candidates[index];
   if (!candidate) throw new AppError('NOT_FOUND', `${input.issueKey} is not a scored candidate you can see`);

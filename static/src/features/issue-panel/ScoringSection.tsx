@@ -7,12 +7,18 @@ import { useEffect, useId, useState } from 'react';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText, MISSING_RULE_TEXT } from '../../shared/scoring/score-format';
-import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { formatWhen } from './standards-view';
 import type { UseIssueScoring } from './use-issue-scoring';
 
 type Candidate = Extract<IssueScoring, { status: 'candidate' }>;
+
+const PANEL_WIDE_ERRORS: ReadonlySet<string> = new Set([
+  'CONFIG_UNREADABLE',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+]);
 type Option = { value: number; label: string };
 
 const THEME_OPTIONS: Option[] = [
@@ -198,6 +204,8 @@ export function ScoringSection({ scoring }: { scoring: UseIssueScoring }) {
   const headingId = useId();
   const { result } = scoring;
   if (result.status === 'ready' && result.data.status !== 'candidate') return null;
+  // Unreadable settings, an issue the viewer cannot see: the standards above already say so, once.
+  if (result.status === 'error' && PANEL_WIDE_ERRORS.has(result.error.code)) return null;
   return (
     <section
       className="pmo-panel-section pmo-scoring"
@@ -209,7 +217,10 @@ export function ScoringSection({ scoring }: { scoring: UseIssueScoring }) {
       </h3>
       {result.status === 'loading' ? <LoadingState label="Loading the score" compact /> : null}
       {result.status === 'error' ? (
-        <ErrorState error={result.error} what="load the score" onRetry={result.reload} />
+        <SectionMessage appearance="warning" title="The score could not be loaded" testId="scoring-error">
+          <p>{result.error.message}</p>
+          <Button onClick={result.reload}>Try again</Button>
+        </SectionMessage>
       ) : null}
       {result.status === 'ready' && result.data.status === 'candidate' ? (
         <div className="pmo-stack--tight">
