@@ -8,7 +8,7 @@ import type { Actor, AppDeps } from '../deps';
 import { nameOf, userNames } from '../people/user-names';
 import { settingsEditorStatus } from '../settings/authorize';
 import { loadLiveConfig } from '../settings/live-config';
-import { browsableProjects } from '../snapshots/viewer-access';
+import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
 import { readCapacityPlan, readOverrides } from './prioritisation-store';
 import { readAllScores, type ScoreRecord } from './score-store';
 
@@ -34,12 +34,20 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
     const index = stages.indexOfStatus(status);
     return index === undefined ? null : (live.config.lifecycle.stages[index]?.name ?? null);
   };
-  const visible = [...scores.entries()].flatMap(([issueId, records]) => {
+  const inBrowsableProjects = [...scores.entries()].flatMap(([issueId, records]) => {
     const latest = [...records].sort((a, b) => b.at.localeCompare(a.at))[0];
     return latest && browsable.keys.has(latest.issue.projectKey) && latest.modelId === model.id
       ? [{ issueId, records, latest }]
       : [];
   });
+  // A candidate with an issue security level is shown only to viewers Jira lets open it.
+  const openable = await openableIssueKeys(
+    deps,
+    actor.accountId,
+    'scored-candidates',
+    inBrowsableProjects.map(({ latest }) => latest.issueKey),
+  );
+  const visible = inBrowsableProjects.filter(({ latest }) => openable.has(latest.issueKey));
   const names = await userNames(
     deps,
     actor.installation,

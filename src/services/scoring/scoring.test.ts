@@ -282,6 +282,22 @@ describe('the Prioritise view', () => {
     });
   });
 
+  it('shows no candidate with an issue security level the viewer cannot open, in a project they browse', async () => {
+    // The seeded data's secured issues in the team member's projects are risks and decisions.
+    const secured = sim.dataset.issues.find(
+      (issue) => issue.projectIdx < 3 && issue.typeId === '10005' && issue.securityLevelId !== null,
+    );
+    if (!secured) throw new Error('no secured risk in the team member’s projects');
+    await publish((config) => {
+      config.scoring.candidates.issueTypes = ['Epic', 'Risk'];
+    });
+    await saveIssueScore(local.deps, admin, { issueKey: secured.key, ratings: fullRating });
+    expect((await ready(admin)).candidates.map((c) => c.issueKey)).toContain(secured.key);
+    const teamView = await ready(team);
+    expect(teamView.candidates.map((c) => c.issueKey)).not.toContain(secured.key);
+    expect(JSON.stringify(teamView)).not.toContain(secured.key);
+  });
+
   it('shows no candidate of a project the viewer cannot browse', async () => {
     const hidden = sim.dataset.issues.find(
       (issue) => issue.projectIdx >= 3 && issue.typeId === '10000' && issue.securityLevelId === null,

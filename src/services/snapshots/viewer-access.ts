@@ -84,6 +84,47 @@ export async function viewerAccess(
   return { browsable: projects.keys, hiddenIssues, requests };
 }
 
+const CachedOpenableSchema = z.object({
+  at: z.number(),
+  checked: z.array(z.string()),
+  openable: z.array(z.string()),
+});
+
+/**
+ * Which of `issueKeys` the user may open (issue security included), asked of Jira as them with bulk
+ * fetch, which answers only what they may open. For lists the app keeps outside the snapshot (scored
+ * candidates). The answer is kept a few minutes per user and list name while the list is the same.
+ */
+export async function openableIssueKeys(
+  deps: AppDeps,
+  accountId: string,
+  listName: string,
+  issueKeys: readonly string[],
+): Promise<Set<string>> {
+  if (issueKeys.length === 0) return new Set();
+  const nowMs = deps.now().getTime();
+  const checked = [...new Set(issueKeys)].sort().slice(0, MAX_SECURED_CHECKED);
+  const cacheKey = `${viewerProjectsKey(accountId)}:openable:${listName}`;
+  const cached = CachedOpenableSchema.safeParse(await deps.store.get(cacheKey));
+  if (
+    cached.success &&
+    isFresh(cached.data.at, nowMs) &&
+    cached.data.checked.length === checked.length &&
+    cached.data.checked.every((key, index) => key === checked[index])
+  ) {
+    return new Set(cached.data.openable);
+  }
+  const jira = deps.jira.asUser(accountId);
+  const openable: string[] = [];
+  for (let start = 0; start < checked.length; start += 100) {
+    for (const issue of await jira.bulkFetch(checked.slice(start, start + 100), ['summary'])) {
+      openable.push(issue.key);
+    }
+  }
+  await deps.store.set(cacheKey, { at: nowMs, checked, openable });
+  return new Set(openable);
+}
+
 /** A snapshot's issues with a security level, sorted by key: found once per snapshot, not per view. */
 const securedIssues = new WeakMap<SnapshotData, { key: string; projectKey: string }[]>();
 function securedIssuesOf(snapshot: SnapshotData): { key: string; projectKey: string }[] {
