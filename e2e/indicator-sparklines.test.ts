@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { INDICATOR_LABEL } from '../src/domain/health/indicator-labels';
 import { addDays } from '../src/domain/history/calendar';
 import type { DayRecord } from '../src/domain/history/day-record';
 import { readProjectDays, readSummaries, storeDay } from '../src/services/history/history-store';
@@ -16,14 +17,6 @@ import { type Stack, startStack } from './support/stack';
  */
 
 jest.setTimeout(120_000);
-
-const LABELS = {
-  schedule: 'Schedule',
-  blockers: 'Blockers',
-  risk: 'Risk',
-  compliance: 'Compliance',
-  staleness: 'Staleness',
-} as Record<string, string>;
 
 let stack: Stack;
 let browser: Browser;
@@ -117,7 +110,7 @@ test("a project's health sparkline opens its indicators' sparklines, with the re
     `${watched.name}: indicators over the last 12 weeks`,
   );
   for (const indicator of project.indicators) {
-    const label = LABELS[indicator.name] ?? indicator.name;
+    const label = INDICATOR_LABEL[indicator.name];
     const sparkline = app(page).getByTestId(`trend-indicators-${watched.key}-${indicator.name}`);
     const text = (await sparkline.getAttribute('aria-label')) ?? '';
     const days = (letter: string) => [...indicator.rag].filter((day) => day === letter).length;
