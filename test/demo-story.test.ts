@@ -34,6 +34,10 @@ beforeAll(async () => {
   local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
   report = await firstReport();
 });
+afterAll(async () => {
+  await local.drainJobs();
+  await sim.close();
+});
 
 /** The first view once its refresh run is done (a loaded machine may take longer than the page's 8 s wait). */
 async function firstReport(): Promise<PortfolioReport> {
