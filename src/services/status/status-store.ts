@@ -42,6 +42,13 @@ export const statusKeys = {
     `${statusKeys.publishedPrefix(portfolioId, periodId, projectKey)}${pad(version, 3)}`,
   projectIndexPrefix: (portfolioId: string, projectKey: string) =>
     `status:published:${portfolioId}:${projectKey}:`,
+  /** Every prefix a portfolio's status records live under (to delete them with the portfolio). */
+  portfolioPrefixes: (portfolioId: string) => [
+    `status:draft:${portfolioId}:`,
+    `status:conflict:${portfolioId}:`,
+    `status:pub:${portfolioId}:`,
+    `status:published:${portfolioId}:`,
+  ],
   projectIndex: (portfolioId: string, projectKey: string, periodId: string, version: number) =>
     `${statusKeys.projectIndexPrefix(portfolioId, projectKey)}${periodId}:${pad(version, 3)}`,
 };
