@@ -472,22 +472,10 @@ class Compiler {
         return [person.accountId];
       }
       case 'datetime':
-      case 'date': {
-        const d = parseDateText(v, this.opts.now);
-        if (!d) {
-          this.error(`Date value '${v}' for field '${field.label}' is invalid. ${DATE_FORMAT_HINT}`);
-          return [];
-        }
-        return [String(d.ms)];
-      }
-      case 'number': {
-        const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n)) {
-          this.error(`The value '${v}' is not a valid number for the field '${field.label}'.`);
-          return [];
-        }
-        return [String(n)];
-      }
+      case 'date':
+        return this.dateValue(field, v);
+      case 'number':
+        return this.numberValue(field, v);
       case 'option': {
         const o = ds.roamOptions.find((x) => x.id === v || x.value.toLowerCase() === lower);
         if (!o) {
@@ -520,27 +508,35 @@ class Compiler {
   /** A property clause's value in the form its declared type is indexed in. */
   private propertyValue(field: FieldDef, v: string): string[] {
     switch (field.indexed?.type) {
-      case 'number': {
-        const n = Number(v);
-        if (v.trim() === '' || !Number.isFinite(n)) {
-          this.error(`The value '${v}' is not a valid number for the field '${field.label}'.`);
-          return [];
-        }
-        return [String(n)];
-      }
-      case 'date': {
-        const d = parseDateText(v, this.opts.now);
-        if (!d) {
-          this.error(`Date value '${v}' for field '${field.label}' is invalid. ${DATE_FORMAT_HINT}`);
-          return [];
-        }
-        return [String(d.ms)];
-      }
+      case 'number':
+        return this.numberValue(field, v);
+      case 'date':
+        return this.dateValue(field, v);
       case 'user':
         return [v];
       default:
         return [v.toLowerCase()];
     }
+  }
+
+  /** A date value as the index holds it (epoch ms), or a JQL error naming the field. */
+  private dateValue(field: FieldDef, v: string): string[] {
+    const d = parseDateText(v, this.opts.now);
+    if (!d) {
+      this.error(`Date value '${v}' for field '${field.label}' is invalid. ${DATE_FORMAT_HINT}`);
+      return [];
+    }
+    return [String(d.ms)];
+  }
+
+  /** A number value as the index holds it, or a JQL error naming the field. */
+  private numberValue(field: FieldDef, v: string): string[] {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n)) {
+      this.error(`The value '${v}' is not a valid number for the field '${field.label}'.`);
+      return [];
+    }
+    return [String(n)];
   }
 
   /** Sprints, versions or components of projects the user can browse. */
