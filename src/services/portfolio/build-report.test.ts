@@ -45,6 +45,8 @@ describe('portfolio report over the simulator', () => {
     const { report } = await build(clientFor(sim, 'admin'));
     expect(() => PortfolioReportSchema.parse(report)).not.toThrow();
     expect(report.meta.partial).toBe(false);
+    // Stamped with the injected clock, so a report built for a given moment says that moment.
+    expect(report.meta.generatedAt).toBe(NOW.toISOString());
 
     const cycles = report.dependencies.cycles.map((cycle) => [...cycle].sort().join(','));
     for (const planted of sim.dataset.planted.cycles) {

@@ -67,7 +67,7 @@ export async function buildPortfolioReport(
         requests: jira.meter.requests - requestsBefore,
         partial: staleProjects.length > 0,
         staleProjects,
-        generatedAt: new Date().toISOString(),
+        generatedAt: input.now.toISOString(),
       },
     },
     issueCount: collected.issueCount,
