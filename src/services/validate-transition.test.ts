@@ -1,3 +1,4 @@
+import { publishConfig } from '../../test/support/published-config';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
 import type { JiraAccess } from '../jira/access';
 import { JiraClient } from '../jira/client';
@@ -6,7 +7,6 @@ import { MemoryStore } from '../storage/memory-store';
 import type { Store } from '../storage/store';
 import type { AppDeps } from './deps';
 import { createRecordingLogger, type RecordingLogger } from './logger';
-import { configVersionKey, LIVE_CONFIG_KEY } from './settings/live-config';
 import { FAIL_OPEN_PREFIX, type ValidatorResult, validateTransition } from './validate-transition';
 
 /** What the issue asks: an answer within 5 s (Jira itself allows 25 s). */
@@ -31,16 +31,7 @@ function enforced(onError: 'open' | 'closed'): PmoConfig {
 
 async function storeWith(config: PmoConfig): Promise<MemoryStore> {
   const store = new MemoryStore();
-  await store.set(configVersionKey(1), {
-    version: 1,
-    basedOn: 0,
-    author: 'admin',
-    savedAt: '2026-11-01T00:00:00.000Z',
-    comment: 'enforce',
-    origin: { kind: 'save' },
-    config,
-  });
-  await store.set(LIVE_CONFIG_KEY, { version: 1 });
+  await publishConfig(store, config, { author: 'admin', comment: 'enforce' });
   return store;
 }
 

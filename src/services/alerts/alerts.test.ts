@@ -2,13 +2,14 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import { publishConfig } from '../../../test/support/published-config';
 import type { InboxAnswer } from '../../contracts/alerts';
 import type { PortfolioChanges } from '../../contracts/history';
 import type { Subscriptions } from '../../domain/alerts/subscriptions';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
-import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from '../settings/live-config';
+import { loadLiveConfig } from '../settings/live-config';
 import { snapshotKeys } from '../snapshots/keys';
 import { CurrentSnapshotSchema, type SnapshotData, SnapshotDataSchema } from '../snapshots/records';
 import { startRefresh } from '../snapshots/start-refresh';
@@ -95,16 +96,9 @@ beforeAll(async () => {
       trackingIssues: [{ target: { kind: 'portfolio', portfolioId: 'all' }, issueKey: trackingIssue }],
     },
   };
-  await local.deps.store.set(configVersionKey(1), {
-    version: 1,
-    basedOn: 0,
-    author: 'sim-admin',
-    savedAt: '2026-11-01T00:00:00.000Z',
+  await publishConfig(local.deps.store, config, {
     comment: 'enforce the gates, e-mail on the tracking issue',
-    origin: { kind: 'save' },
-    config,
   });
-  await local.deps.store.set(LIVE_CONFIG_KEY, { version: 1 });
   for (const user of ['sim-pmo', 'sim-team']) await call(user, 'saveAlertSubscriptions', subscribeAll(true));
   await refresh();
   const report = await portfolioReportAs(local, 'sim-admin');

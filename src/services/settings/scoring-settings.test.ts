@@ -1,30 +1,22 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { storeDeps } from '../../../test/support/store-deps';
 import { dumpStore } from '../../../test/support/store-dump';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { scoringPresets } from '../../domain/scoring/presets';
 import { MemoryStore } from '../../storage/memory-store';
-import type { Actor } from '../deps';
-import { clearSettingsEditorCache } from './authorize';
 import formatZeroVersion from './fixtures/config-version-format-0.json';
 import { listAuditLog } from './list-audit-log';
 import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
 import { saveSettings } from './save-settings';
 import { validateSettings } from './validate-settings';
 
-const admin: Actor = { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' };
+const admin = simActor('admin');
 
-let sim: JiraSim;
-beforeAll(async () => {
-  sim = await createJiraSim({ port: 0, seed: 11, projects: 3, issuesPerProject: 5 });
-});
-afterAll(() => sim.close());
-beforeEach(() => clearSettingsEditorCache());
+const simulator = setUpServiceSimulator({ seed: 11, projects: 3, issuesPerProject: 5 });
 
 function harness() {
   const memory = new MemoryStore();
-  return { deps: wireSimulator(sim.url, { store: memory }).localApp.deps, memory };
+  return { deps: simulator.localApp({ store: memory }).deps, memory };
 }
 
 const withScoring = (change: Partial<PmoConfig['scoring']>): PmoConfig => ({

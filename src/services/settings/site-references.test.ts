@@ -1,9 +1,6 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { editedConfig } from '../../domain/config/test-data';
 import { MemoryStore } from '../../storage/memory-store';
-import type { Actor } from '../deps';
-import { clearSettingsEditorCache } from './authorize';
 import { importSettings } from './import-settings';
 import { configVersionKey } from './live-config';
 import { previewImport } from './preview-import';
@@ -12,18 +9,13 @@ import { validateSettings } from './validate-settings';
 
 /** Issue #14.11: a nonexistent access group and duplicate lifecycle stage names were accepted. */
 
-const admin: Actor = { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' };
+const admin = simActor('admin');
 
-let sim: JiraSim;
-beforeAll(async () => {
-  sim = await createJiraSim({ port: 0, seed: 11, projects: 2, issuesPerProject: 5 });
-});
-afterAll(() => sim.close());
-beforeEach(() => clearSettingsEditorCache());
+const simulator = setUpServiceSimulator({ seed: 11, projects: 2, issuesPerProject: 5 });
 
 function harness() {
   const store = new MemoryStore();
-  return { deps: wireSimulator(sim.url, { store }).localApp.deps, store };
+  return { deps: simulator.localApp({ store }).deps, store };
 }
 
 const missingGroup = editedConfig((config) => {

@@ -1,29 +1,22 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { publishConfig } from '../../../test/support/published-config';
+import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { defaultPmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
-import type { Actor } from '../deps';
 import { createRecordingLogger } from '../logger';
-import { clearSettingsEditorCache } from './authorize';
 import { importSettings } from './import-settings';
-import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
+import { configVersionKey, loadLiveConfig } from './live-config';
 import { previewImport } from './preview-import';
 import { validateSettings } from './validate-settings';
 
 /** Issue #14.6: percentage thresholds outside 0..100 were accepted by the form, the dry run and import. */
 
-const admin: Actor = { accountId: 'sim-admin', installation: 'ari:cloud:jira::site/local' };
+const admin = simActor('admin');
 
-let sim: JiraSim;
-beforeAll(async () => {
-  sim = await createJiraSim({ port: 0, seed: 11, projects: 2, issuesPerProject: 5 });
-});
-afterAll(() => sim.close());
-beforeEach(() => clearSettingsEditorCache());
+const simulator = setUpServiceSimulator({ seed: 11, projects: 2, issuesPerProject: 5 });
 
 function harness() {
   const store = new MemoryStore();
-  const local = wireSimulator(sim.url, { store }).localApp;
+  const local = simulator.localApp({ store });
   return { local, store };
 }
 
@@ -109,16 +102,7 @@ describe('percentage thresholds are limited to 0..100 (#14.6)', () => {
     const store = new MemoryStore();
     const config = structuredClone(defaultPmoConfig);
     config.engine.health.schedule = { amber: 150, red: 200 };
-    await store.set(configVersionKey(1), {
-      version: 1,
-      basedOn: 0,
-      author: 'sim-admin',
-      savedAt: '2026-01-01T00:00:00.000Z',
-      comment: '',
-      origin: { kind: 'save' },
-      config,
-    });
-    await store.set(LIVE_CONFIG_KEY, { version: 1 });
+    await publishConfig(store, config);
     const live = await loadLiveConfig({ store, logger: createRecordingLogger() });
     expect(live.config.engine.health.schedule).toEqual({ amber: 100, red: 100 });
   });

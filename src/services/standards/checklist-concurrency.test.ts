@@ -2,10 +2,10 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { publishConfig } from '../../../test/support/published-config';
 import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
-import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 import { loadAllTicks, readChecklist } from './checklist-store';
 
 /**
@@ -54,16 +54,7 @@ describe('gate checklists under concurrent ticks (storage latency 5–60 ms)', (
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 7, projects: 3, issuesPerProject: 30 });
     local = wireSimulator(sim.url, { store: new MemoryStore({ latencyMs: [5, 60], seed: 13 }) }).localApp;
-    await local.deps.store.set(configVersionKey(1), {
-      version: 1,
-      basedOn: 0,
-      author: 'sim-admin',
-      savedAt: '2026-11-01T00:00:00.000Z',
-      comment: 'twenty-item gate',
-      origin: { kind: 'save' },
-      config: twentyItemGate(),
-    });
-    await local.deps.store.set(LIVE_CONFIG_KEY, { version: 1 });
+    await publishConfig(local.deps.store, twentyItemGate(), { comment: 'twenty-item gate' });
     const teamProjects = sim.dataset.projects
       .slice(0, 3)
       .map((project) => project.key)

@@ -2,9 +2,9 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, simUser } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { publishConfig } from '../../../test/support/published-config';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
-import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 
 /**
  * Issue #14.5: an enforced gate blocked moves inside a stage already reached (an epic already In
@@ -61,16 +61,7 @@ beforeAll(async () => {
       standard.id === 'epic-gates' ? { ...standard, mode: 'enforce' } : standard,
     ),
   };
-  await local.deps.store.set(configVersionKey(1), {
-    version: 1,
-    basedOn: 0,
-    author: 'sim-admin',
-    savedAt: '2026-11-01T00:00:00.000Z',
-    comment: 'enforce the gates',
-    origin: { kind: 'save' },
-    config,
-  });
-  await local.deps.store.set(LIVE_CONFIG_KEY, { version: 1 });
+  await publishConfig(local.deps.store, config, { comment: 'enforce the gates' });
 });
 afterAll(() => sim.close());
 

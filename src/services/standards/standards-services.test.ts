@@ -3,6 +3,7 @@ import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
+import { publishConfig } from '../../../test/support/published-config';
 import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
@@ -41,17 +42,8 @@ async function firstIssue(sim: JiraSim, jql: string): Promise<{ id: string; key:
 }
 
 /** Publishes `config` as the live version, the way a settings save stores it. */
-async function publish(local: LocalApp, config: PmoConfig, version = 1) {
-  await local.deps.store.set(configVersionKey(version), {
-    version,
-    basedOn: version - 1,
-    author: 'sim-admin',
-    savedAt: '2026-11-01T00:00:00.000Z',
-    comment: 'test',
-    origin: { kind: 'save' },
-    config,
-  });
-  await local.deps.store.set(LIVE_CONFIG_KEY, { version });
+function publish(local: LocalApp, config: PmoConfig, version = 1) {
+  return publishConfig(local.deps.store, config, { version });
 }
 
 function enforcing(ids: readonly string[]): PmoConfig {

@@ -3,12 +3,12 @@ import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
+import { publishConfig } from '../../../test/support/published-config';
 import type { IssueStandards } from '../../contracts/standards';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import type { ChecklistItem } from '../../domain/standards/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import { clearSettingsEditorCache } from '../settings/authorize';
-import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 import { readChecklist } from './checklist-store';
 
 function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
@@ -92,16 +92,7 @@ describe('who may tick a gate item (#14.17)', () => {
     // sim-team edits the first three projects and is a Developer there; not in the others.
     epic = await epicIn(keys.slice(0, 3).join(', '));
     outsideEpic = await epicIn(keys.slice(3).join(', '));
-    await local.deps.store.set(configVersionKey(1), {
-      version: 1,
-      basedOn: 0,
-      author: 'sim-admin',
-      savedAt: '2026-11-01T00:00:00.000Z',
-      comment: 'gate items name who may tick them',
-      origin: { kind: 'save' },
-      config: gatedConfig(),
-    });
-    await local.deps.store.set(LIVE_CONFIG_KEY, { version: 1 });
+    await publishConfig(local.deps.store, gatedConfig(), { comment: 'gate items name who may tick them' });
     clearSettingsEditorCache();
   });
   afterAll(() => sim.close());

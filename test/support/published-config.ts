@@ -1,0 +1,30 @@
+import type { PmoConfig } from '../../src/domain/config/schema';
+import { configVersionKey, LIVE_CONFIG_KEY } from '../../src/services/settings/live-config';
+import { storedConfigDocument } from '../../src/services/settings/stored-config';
+import type { Store } from '../../src/storage/store';
+
+interface PublishOptions {
+  version?: number;
+  comment?: string;
+  author?: string;
+}
+
+/** Stores `config` as the live settings version the way a settings save does, for tests that start from given settings. */
+export async function publishConfig(
+  store: Store,
+  config: PmoConfig,
+  options: PublishOptions = {},
+): Promise<void> {
+  const { version = 1, comment = 'test', author = 'sim-admin' } = options;
+  const document = storedConfigDocument({
+    version,
+    basedOn: version - 1,
+    author,
+    savedAt: '2026-11-01T00:00:00.000Z',
+    comment,
+    origin: { kind: 'save' },
+    config,
+  });
+  await store.set(configVersionKey(version), document);
+  await store.set(LIVE_CONFIG_KEY, { version });
+}
