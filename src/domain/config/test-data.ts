@@ -1,8 +1,11 @@
 import { defaultPmoConfig, type PmoConfig } from './schema';
 
-/** For tests: the default configuration as `recipe` edits it (the defaults themselves stay untouched). */
-export function editedConfig(recipe: (config: PmoConfig) => void): PmoConfig {
-  const config = structuredClone(defaultPmoConfig);
+/** For tests: a configuration (the defaults unless `from` is given) as `recipe` edits it; the original stays untouched. */
+export function editedConfig(
+  recipe: (config: PmoConfig) => void,
+  from: PmoConfig = defaultPmoConfig,
+): PmoConfig {
+  const config = structuredClone(from);
   recipe(config);
   return config;
 }

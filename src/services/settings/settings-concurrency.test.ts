@@ -1,11 +1,10 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { storeDeps } from '../../../test/support/store-deps';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { editedConfig } from '../../domain/config/test-data';
 import { AppError } from '../../domain/errors';
 import { MemoryStore } from '../../storage/memory-store';
-import type { Actor, AppDeps } from '../deps';
-import { clearSettingsEditorCache } from './authorize';
+import type { AppDeps } from '../deps';
 import { listAuditLog } from './list-audit-log';
 import { CONFIG_VERSION_PREFIX, loadLiveConfig } from './live-config';
 import { saveSettings } from './save-settings';
@@ -19,27 +18,15 @@ import { setProjectOverride } from './set-project-override';
  * again keeps its change alongside the winner's.
  */
 
-const LOCAL_SITE = 'ari:cloud:jira::site/local';
-const admin: Actor = { accountId: 'sim-admin', installation: LOCAL_SITE };
-const pmoLead: Actor = { accountId: 'sim-pmo', installation: LOCAL_SITE };
+const admin = simActor('admin');
+const pmoLead = simActor('pmo');
 
-let sim: JiraSim;
-beforeAll(async () => {
-  sim = await createJiraSim({ port: 0, seed: 23, projects: 4, issuesPerProject: 10 });
-});
-afterAll(() => sim.close());
-beforeEach(() => clearSettingsEditorCache());
+const simulator = setUpServiceSimulator({ seed: 23, projects: 4, issuesPerProject: 10 });
 
 function harness(seed: number): { deps: AppDeps; store: MemoryStore } {
   const store = new MemoryStore({ latencyMs: [5, 60], seed });
-  const local = wireSimulator(sim.url, { store }).localApp;
+  const local = simulator.localApp({ store });
   return { deps: local.deps, store };
-}
-
-function edited(change: (config: PmoConfig) => void, from: PmoConfig): PmoConfig {
-  const config = structuredClone(from);
-  change(config);
-  return config;
 }
 
 async function versionKeys(store: MemoryStore): Promise<string[]> {
@@ -58,17 +45,17 @@ describe('settings saved at the same moment, with storage latency', () => {
   jest.setTimeout(60_000);
   it('an admin and a PMO-group editor save on the same version: one wins, the other gets CONFLICT, then both changes are kept', async () => {
     const { deps, store } = harness(5);
-    const withGroup = edited((config) => {
+    const withGroup = editedConfig((config) => {
       config.access.pmoGroupName = 'pmo-office';
     }, defaultPmoConfig);
     await saveSettings(deps, admin, { baseVersion: 0, config: withGroup, comment: 'PMO group' });
 
     const staleDays = (config: PmoConfig) =>
-      edited((draft) => {
+      editedConfig((draft) => {
         draft.engine.staleDays = 21;
       }, config);
     const enforceRisks = (config: PmoConfig) =>
-      edited((draft) => {
+      editedConfig((draft) => {
         const risk = draft.standards.find((standard) => standard.id === 'risk-register');
         if (risk) risk.mode = 'enforce';
       }, config);
@@ -119,12 +106,12 @@ describe('settings saved at the same moment, with storage latency', () => {
       index % 3 === 2
         ? setProjectOverride(deps, admin, {
             baseVersion: 0,
-            projectKey: sim.dataset.projects[0]?.key ?? 'P1',
+            projectKey: simulator.sim.dataset.projects[0]?.key ?? 'P1',
             override: { rag: 'red', reason: `Override ${index}`, expiresAt: '2099-01-01T00:00:00.000Z' },
           })
         : saveSettings(deps, admin, {
             baseVersion: 0,
-            config: edited((config) => {
+            config: editedConfig((config) => {
               config.engine.staleDays = 40 + index;
             }, defaultPmoConfig),
             comment: `save ${index}`,

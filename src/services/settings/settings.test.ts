@@ -1,9 +1,9 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { storeDeps } from '../../../test/support/store-deps';
 import { dumpStore } from '../../../test/support/store-dump';
 import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { editedConfig } from '../../domain/config/test-data';
 import { AppError } from '../../domain/errors';
 import { JiraClient } from '../../jira/client';
 import { MemoryStore } from '../../storage/memory-store';
@@ -12,7 +12,7 @@ import type { Actor, AppDeps } from '../deps';
 import { createRecordingLogger } from '../logger';
 import { getPortfolioReport } from '../portfolio/get-portfolio-report';
 import { listViewerPortfolios } from '../portfolio/portfolios';
-import { clearSettingsEditorCache, EDITOR_CACHE_TTL_MS } from './authorize';
+import { EDITOR_CACHE_TTL_MS } from './authorize';
 import { exportSettings } from './export-settings';
 import { getConfigVersion } from './get-config-version';
 import { getSettings, SETTINGS_NOT_VISIBLE } from './get-settings';
@@ -27,21 +27,12 @@ import { setProjectOverride } from './set-project-override';
 import { getSiteCatalog } from './site-catalog';
 import { validateSettings } from './validate-settings';
 
-/** The installation every call here comes from (as the local host's resolver calls say). */
-const LOCAL_SITE = 'ari:cloud:jira::site/local';
+const admin = simActor('admin');
+const pmo = simActor('pmo');
+const team = simActor('team');
+const outsider = simActor('outsider');
 
-const admin: Actor = { accountId: 'sim-admin', installation: LOCAL_SITE };
-const pmo: Actor = { accountId: 'sim-pmo', installation: LOCAL_SITE };
-const team: Actor = { accountId: 'sim-team', installation: LOCAL_SITE };
-const outsider: Actor = { accountId: 'sim-outsider', installation: LOCAL_SITE };
-
-let sim: JiraSim;
-
-beforeAll(async () => {
-  sim = await createJiraSim({ port: 0, seed: 11, projects: 5, issuesPerProject: 15 });
-});
-afterAll(() => sim.close());
-beforeEach(() => clearSettingsEditorCache());
+const simulator = setUpServiceSimulator({ seed: 11, projects: 5, issuesPerProject: 15 });
 afterEach(() => jest.restoreAllMocks());
 
 /** The app's dependencies on the simulator, with a clock the test moves and a store it may wrap. */
@@ -50,7 +41,7 @@ function harness(wrap: (store: Store) => Store = (store) => store) {
   const memory = new MemoryStore();
   const store = wrap(memory);
   const logger = createRecordingLogger();
-  const local = wireSimulator(sim.url, { store, now: () => clock.now, logger }).localApp;
+  const local = simulator.localApp({ store, now: () => clock.now, logger });
   return { deps: local.deps, memory, clock, logger };
 }
 
@@ -64,13 +55,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected the call to fail');
 }
 
-function edited(change: (config: PmoConfig) => void, from: PmoConfig = defaultPmoConfig): PmoConfig {
-  const config = structuredClone(from);
-  change(config);
-  return config;
-}
-
-const enforceRisks = edited((config) => {
+const enforceRisks = editedConfig((config) => {
   const risk = config.standards.find((standard) => standard.id === 'risk-register');
   if (risk) risk.mode = 'enforce';
 });
@@ -125,7 +110,7 @@ describe('saving settings', () => {
   it('members of the PMO group an admin names may edit, but not change who may edit', async () => {
     const { deps, memory } = harness();
     await expect(rejection(saveAs(deps, pmo, 0, enforceRisks))).resolves.toMatchObject({ code: 'FORBIDDEN' });
-    const withGroup = edited((config) => {
+    const withGroup = editedConfig((config) => {
       config.access.pmoGroupName = 'pmo-office';
     });
     await saveAs(deps, admin, 0, withGroup);
@@ -136,14 +121,14 @@ describe('saving settings', () => {
       'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
     );
 
-    const withRisks = edited((config) => {
+    const withRisks = editedConfig((config) => {
       const risk = config.standards.find((standard) => standard.id === 'risk-register');
       if (risk) risk.mode = 'enforce';
     }, withGroup);
     await expect(saveAs(deps, pmo, 1, withRisks)).resolves.toEqual({ version: 2 });
 
     const before = await dumpStore(memory);
-    const widened = edited((config) => {
+    const widened = editedConfig((config) => {
       config.access.pmoGroupName = 'jira-software-users';
     }, withRisks);
     await expect(rejection(saveAs(deps, pmo, 2, widened))).resolves.toMatchObject({ code: 'FORBIDDEN' });
@@ -159,7 +144,7 @@ describe('saving settings', () => {
         deps,
         admin,
         0,
-        edited((c) => {
+        editedConfig((c) => {
           c.engine.staleDays = 30;
         }),
       ),
@@ -192,10 +177,10 @@ describe('saving settings', () => {
         return store.setIfAbsent(key, value);
       },
     }));
-    const a = edited((config) => {
+    const a = editedConfig((config) => {
       config.engine.staleDays = 20;
     });
-    const b = edited((config) => {
+    const b = editedConfig((config) => {
       config.engine.staleDays = 30;
     });
     const results = await Promise.allSettled([saveAs(deps, admin, 0, a), saveAs(deps, admin, 0, b)]);
@@ -253,14 +238,14 @@ describe('saving settings', () => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Nothing to save'),
     });
-    const scripted = edited((config) => {
+    const scripted = editedConfig((config) => {
       const first = config.standards[0];
       if (first) first.name = '<script>alert(1)</script>';
     });
     const markup = await rejection(saveAs(deps, admin, 0, scripted));
     expect(markup.code).toBe('BAD_REQUEST');
     expect(markup.message).toContain('standards.0.name: contains HTML or script markup');
-    const huge = edited((config) => {
+    const huge = editedConfig((config) => {
       for (const standard of config.standards) standard.description = 'x'.repeat(2000);
       config.portfolios = Array.from({ length: 200 }, (_, index) => ({
         id: `p${index}`,
@@ -278,7 +263,7 @@ describe('saving settings', () => {
 
 describe('JQL portfolio scopes', () => {
   const withJql = (jql: string) =>
-    edited((config) => {
+    editedConfig((config) => {
       config.portfolios = [{ id: 'cloud', name: 'Cloud', ownerAccountId: null, scope: { kind: 'jql', jql } }];
     });
 
@@ -297,7 +282,7 @@ describe('JQL portfolio scopes', () => {
 
   it('a valid JQL scope is saved and reported on, and listed as a portfolio', async () => {
     const { deps } = harness();
-    const key = sim.dataset.projects[0]?.key ?? '';
+    const key = simulator.sim.dataset.projects[0]?.key ?? '';
     await expect(saveAs(deps, admin, 0, withJql(`project = ${key}`))).resolves.toEqual({ version: 1 });
     const portfolios = await listViewerPortfolios(deps, pmo);
     expect(portfolios.map((portfolio) => portfolio.id)).toContain('p:cloud');
@@ -310,8 +295,8 @@ describe('JQL portfolio scopes', () => {
 describe('configured portfolios', () => {
   it('a list of projects shows each viewer the projects they may see', async () => {
     const { deps } = harness();
-    const keys = sim.dataset.projects.map((project) => project.key);
-    const config = edited((c) => {
+    const keys = simulator.sim.dataset.projects.map((project) => project.key);
+    const config = editedConfig((c) => {
       c.portfolios = [
         {
           id: 'core',
@@ -344,7 +329,7 @@ describe('versions and restore', () => {
   it('lists versions newest first, shows a diff against live, and restores as a new version', async () => {
     const { deps } = harness();
     await saveAs(deps, admin, 0, enforceRisks, 'one');
-    const two = edited((config) => {
+    const two = editedConfig((config) => {
       config.engine.staleDays = 21;
     }, enforceRisks);
     await saveAs(deps, admin, 1, two, 'two');
@@ -421,7 +406,7 @@ describe('import and export', () => {
       'an unknown rule kind',
       () =>
         JSON.stringify(
-          edited((config) => {
+          editedConfig((config) => {
             const first = config.standards[0];
             if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
           }),
@@ -439,7 +424,7 @@ describe('import and export', () => {
       'script strings',
       () =>
         JSON.stringify(
-          edited((config) => {
+          editedConfig((config) => {
             const gate = config.standards
               .flatMap((s) => s.rules)
               .find((rule) => rule.kind === 'gateChecklist');
@@ -454,7 +439,7 @@ describe('import and export', () => {
       'control characters',
       () =>
         JSON.stringify(
-          edited((config) => {
+          editedConfig((config) => {
             const first = config.standards[0];
             if (first) first.name = 'a\u202Eb';
           }),
@@ -512,7 +497,7 @@ describe('validation against the site', () => {
     expect(invalid.problems).toEqual([
       expect.objectContaining({ path: 'engine.staleDays', severity: 'error' }),
     ]);
-    const draft = edited((config) => {
+    const draft = editedConfig((config) => {
       config.lifecycle.stages[0]?.statuses.push('Parked forever');
       config.fieldMapping.storyPoints = 'customfield_99999';
       config.portfolios = [
@@ -546,7 +531,7 @@ describe('validation against the site', () => {
     const { deps } = harness();
     const catalog = await getSiteCatalog(deps, admin);
     expect(catalog.projects.map((project) => project.key).sort()).toEqual(
-      sim.dataset.projects.map((project) => project.key).sort(),
+      simulator.sim.dataset.projects.map((project) => project.key).sort(),
     );
     expect(catalog.statuses.length).toBeGreaterThan(3);
     expect(catalog.issueTypes.map((type) => type.name)).toContain('Risk');
@@ -559,7 +544,7 @@ describe('validation against the site', () => {
 describe('manual RAG overrides', () => {
   it('are set and cleared as new versions, by the caller, and must expire in the future', async () => {
     const { deps, clock } = harness();
-    const key = sim.dataset.projects[0]?.key ?? '';
+    const key = simulator.sim.dataset.projects[0]?.key ?? '';
     const expiresAt = new Date(clock.now.getTime() + 7 * 86_400_000).toISOString();
     await expect(
       setProjectOverride(deps, admin, {
@@ -638,7 +623,7 @@ describe('the settings editor check', () => {
       deps,
       admin,
       0,
-      edited((config) => {
+      editedConfig((config) => {
         config.access.pmoGroupName = 'PMO-Office';
       }),
     );
@@ -656,19 +641,19 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
       deps,
       admin,
       0,
-      edited((config) => {
+      editedConfig((config) => {
         config.access.pmoGroupName = 'jira-software-users';
       }),
     );
-    const visibleKey = sim.dataset.projects[0]?.key ?? '';
-    const hiddenKey = sim.dataset.projects.at(-1)?.key ?? '';
+    const visibleKey = simulator.sim.dataset.projects[0]?.key ?? '';
+    const hiddenKey = simulator.sim.dataset.projects.at(-1)?.key ?? '';
     const expiresAt = new Date(clock.now.getTime() + 7 * 86_400_000).toISOString();
     return { deps, memory, clock, visibleKey, hiddenKey, expiresAt };
   }
 
   it('a full save cannot forge an override author or time: the server sets both', async () => {
     const { deps, clock, visibleKey, expiresAt } = await teamEditor();
-    const forged = edited(
+    const forged = editedConfig(
       (config) => {
         config.overrides[visibleKey] = {
           rag: 'red',
@@ -690,7 +675,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     });
     // Saving it again unchanged, even with another claimed author, keeps the recorded one.
     const later = (await loadLiveConfig(deps)).config;
-    const claimed = edited((config) => {
+    const claimed = editedConfig((config) => {
       const override = config.overrides[visibleKey];
       if (override) override.by = 'someone-else';
       const first = config.standards[0];
@@ -707,7 +692,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     const override = { rag: 'red' as const, reason: 'x', expiresAt, by: 'sim-team' };
     const before = await dumpStore(memory);
     for (const key of [hiddenKey, 'NOSUCHPROJECT']) {
-      const candidate = edited((config) => {
+      const candidate = editedConfig((config) => {
         config.overrides[key] = override;
       }, live);
       const saved = await rejection(saveAs(deps, team, 1, candidate));
@@ -728,7 +713,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     }
     expect(await dumpStore(memory)).toEqual(before);
     // Restoring a version whose override the restorer cannot browse is refused the same way.
-    const withHidden = edited((config) => {
+    const withHidden = editedConfig((config) => {
       config.overrides[hiddenKey] = override;
     }, live);
     await saveAs(deps, admin, 1, withHidden);
