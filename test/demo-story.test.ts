@@ -42,7 +42,7 @@ afterAll(async () => {
 /** The first view once its refresh run is done (a loaded machine may take longer than the page's 8 s wait). */
 async function firstReport(): Promise<PortfolioReport> {
   for (let attempt = 0; ; attempt++) {
-    const answer = await invokeAs<PortfolioReport>(local, 'sim-pmo', 'getPortfolioReport', {
+    const answer = await invokeAs(local, 'sim-pmo', 'getPortfolioReport', {
       portfolioId: 'all',
     });
     if (answer.ok && answer.data.meta.snapshot?.run?.status === 'done') return answer.data;

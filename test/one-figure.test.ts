@@ -3,7 +3,6 @@ import { reportToCsv } from '../cli/format';
 import { wireSimulator } from '../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../dev/jira-sim';
 import type { LocalApp } from '../dev/local/local-app';
-import type { PmoConfig } from '../src/domain/config/schema';
 import { MemoryStore } from '../src/storage/memory-store';
 import { complianceMatrix } from '../static/src/features/compliance/compliance-model';
 import { directPortfolioReport } from './support/direct-report';
@@ -25,12 +24,7 @@ beforeAll(async () => {
   local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
   // The compliance view lists every standard; health counts them all too once the admin says so
   // (by default only enforced ones count, #14.13), and then both must show one figure.
-  const settings = await invokeAs<{ live: { version: number; config: PmoConfig } }>(
-    local,
-    'sim-admin',
-    'getSettings',
-    {},
-  );
+  const settings = await invokeAs(local, 'sim-admin', 'getSettings', {});
   if (!settings.ok) throw new Error(settings.error.message);
   const config = structuredClone(settings.data.live.config);
   config.engine.complianceHealth = { counts: 'all', weight: 'decides' };

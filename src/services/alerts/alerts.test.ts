@@ -1,10 +1,9 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
-import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import { dataAs, invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
 import { publishConfig } from '../../../test/support/published-config';
 import type { InboxAnswer } from '../../contracts/alerts';
-import type { PortfolioChanges } from '../../contracts/history';
 import type { Subscriptions } from '../../domain/alerts/subscriptions';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { readBlob } from '../../storage/blob';
@@ -26,12 +25,6 @@ let local: LocalApp;
 let teamProject = '';
 let hiddenProject = '';
 let trackingIssue = '';
-
-async function call<T>(user: string, key: string, payload: unknown): Promise<T> {
-  const answer = await invokeAs<T>(local, user, key, payload);
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
 
 async function snapshotOf(): Promise<SnapshotData> {
   const keys = snapshotKeys('all');
@@ -99,7 +92,8 @@ beforeAll(async () => {
   await publishConfig(local.deps.store, config, {
     comment: 'enforce the gates, e-mail on the tracking issue',
   });
-  for (const user of ['sim-pmo', 'sim-team']) await call(user, 'saveAlertSubscriptions', subscribeAll(true));
+  for (const user of ['sim-pmo', 'sim-team'])
+    await dataAs(local, user, 'saveAlertSubscriptions', subscribeAll(true));
   await refresh();
   const report = await portfolioReportAs(local, 'sim-admin');
   const notRed = (index: number) => {
@@ -118,14 +112,14 @@ afterAll(async () => {
 
 describe('alerts after a refresh', () => {
   it('alerts nothing on the first evaluation, then each subscriber about the projects turning red that they browse', async () => {
-    const first = await call<InboxAnswer>('sim-pmo', 'listAlerts', {});
+    const first = await dataAs(local, 'sim-pmo', 'listAlerts', {});
     expect(first.alerts.filter((alert) => alert.kind === 'turnedRed')).toEqual([]);
 
     makeOverdue(teamProject);
     makeOverdue(hiddenProject);
     await refresh();
 
-    const pmo = await call<InboxAnswer>('sim-pmo', 'listAlerts', { portfolioId: 'all' });
+    const pmo = await dataAs(local, 'sim-pmo', 'listAlerts', { portfolioId: 'all' });
     const redFor = (inbox: InboxAnswer) =>
       inbox.alerts
         .filter((alert) => alert.kind === 'turnedRed')
@@ -138,40 +132,40 @@ describe('alerts after a refresh', () => {
     expect(pmo.unread).toBe(pmo.alerts.length);
 
     // The team member browses only the first three projects: the other never shows, not even counted.
-    const team = await call<InboxAnswer>('sim-team', 'listAlerts', {});
+    const team = await dataAs(local, 'sim-team', 'listAlerts', {});
     expect(redFor(team)).toEqual([teamProject]);
     expect(JSON.stringify(team)).not.toContain(`${hiddenProject}-`);
     expect(team.alerts.every((alert) => alert.projectKey !== hiddenProject)).toBe(true);
     expect(team.unread).toBe(team.alerts.length);
 
     // Someone who subscribed to nothing has no alerts.
-    expect((await call<InboxAnswer>('sim-admin', 'listAlerts', {})).total).toBe(0);
+    expect((await dataAs(local, 'sim-admin', 'listAlerts', {})).total).toBe(0);
   });
 
   it('does not alert twice when the same run is evaluated again, or a project stays red', async () => {
-    const before = await call<InboxAnswer>('sim-pmo', 'listAlerts', {});
+    const before = await dataAs(local, 'sim-pmo', 'listAlerts', {});
     const current = await snapshotOf();
     const again = await evaluateAlerts(local.deps, current, await loadLiveConfig(local.deps));
     expect(again.alerts).toBe(0);
     await refresh();
-    const after = await call<InboxAnswer>('sim-pmo', 'listAlerts', {});
+    const after = await dataAs(local, 'sim-pmo', 'listAlerts', {});
     expect(after.total).toBe(before.total);
   });
 
   it('marks one alert read, then all, for the caller only', async () => {
-    const inbox = await call<InboxAnswer>('sim-pmo', 'listAlerts', {});
+    const inbox = await dataAs(local, 'sim-pmo', 'listAlerts', {});
     const [first] = inbox.alerts;
     if (!first) throw new Error('no alert');
-    await call('sim-pmo', 'markAlertsRead', { ids: [first.id] });
-    expect((await call<InboxAnswer>('sim-pmo', 'listAlerts', {})).unread).toBe(inbox.unread - 1);
+    await dataAs(local, 'sim-pmo', 'markAlertsRead', { ids: [first.id] });
+    expect((await dataAs(local, 'sim-pmo', 'listAlerts', {})).unread).toBe(inbox.unread - 1);
     // An alert only the PMO lead has (a project the team member does not browse) is not theirs to mark.
     const theirs = inbox.alerts.find((alert) => alert.projectKey === hiddenProject);
     if (!theirs) throw new Error('no alert about the hidden project');
     const foreign = await invokeAs(local, 'sim-team', 'markAlertsRead', { ids: [theirs.id] });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    await call('sim-pmo', 'markAlertsRead', { all: true });
-    expect((await call<InboxAnswer>('sim-pmo', 'listAlerts', {})).unread).toBe(0);
-    expect((await call<InboxAnswer>('sim-team', 'listAlerts', {})).unread).toBeGreaterThan(0);
+    await dataAs(local, 'sim-pmo', 'markAlertsRead', { all: true });
+    expect((await dataAs(local, 'sim-pmo', 'listAlerts', {})).unread).toBe(0);
+    expect((await dataAs(local, 'sim-team', 'listAlerts', {})).unread).toBeGreaterThan(0);
   });
 
   it('records a transition the validator refused and alerts it after the next refresh', async () => {
@@ -211,14 +205,14 @@ describe('alerts after a refresh', () => {
       }),
     ]);
     await refresh();
-    const team = await call<InboxAnswer>('sim-team', 'listAlerts', {});
+    const team = await dataAs(local, 'sim-team', 'listAlerts', {});
     expect(team.alerts.find((alert) => alert.kind === 'gateBlocked')).toMatchObject({
       issueKey: epic.key,
       url: `/browse/${epic.key}`,
     });
     // "What changed since" lists it too (#15).
     const since = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const changes = await call<PortfolioChanges>('sim-team', 'getPortfolioChanges', {
+    const changes = await dataAs(local, 'sim-team', 'getPortfolioChanges', {
       portfolioId: 'all',
       since,
     });
@@ -255,11 +249,7 @@ describe('e-mail digests through Jira', () => {
     // Sent alerts leave the queue: a second run the same day sends nothing.
     expect(await sendDailyDigests(local.deps)).toEqual({ sent: 0, failed: 0 });
 
-    const status = await call<{ sends: { status: string; recipient: string }[] }>(
-      'sim-admin',
-      'getNotificationStatus',
-      {},
-    );
+    const status = await dataAs(local, 'sim-admin', 'getNotificationStatus', {});
     expect(
       status.sends
         .filter((send) => send.status === 'sent')
@@ -281,11 +271,7 @@ describe('e-mail digests through Jira', () => {
     const failing = await sendDailyDigests(local.deps);
     sim.resetFaults();
     expect(failing.failed).toBeGreaterThan(0);
-    const status = await call<{ sends: { status: string; reason: string | null }[]; failures: number }>(
-      'sim-admin',
-      'getNotificationStatus',
-      {},
-    );
+    const status = await dataAs(local, 'sim-admin', 'getNotificationStatus', {});
     expect(status.failures).toBeGreaterThan(0);
     expect(status.sends[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('503') });
     expect((await sendDailyDigests(local.deps)).sent).toBe(failing.failed);

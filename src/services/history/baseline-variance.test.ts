@@ -1,8 +1,6 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
-import type { LocalApp } from '../../../dev/local/local-app';
-import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
-import type { ProjectBaselines, ProjectHistory } from '../../contracts/history';
+import { dataAs, portfolioReportAs } from '../../../test/support/local-resolvers';
 import { addDays } from '../../domain/history/calendar';
 import type { PortfolioReport } from '../../domain/portfolio';
 import { MemoryStore } from '../../storage/memory-store';
@@ -13,12 +11,6 @@ jest.setTimeout(60_000);
 
 const START = new Date('2026-03-02T10:00:00.000Z');
 const DAY_MS = 86_400_000;
-
-async function call<T>(local: LocalApp, user: string, key: string, payload: unknown): Promise<T> {
-  const answer = await invokeAs<T>(local, user, key, payload);
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
 
 const indicatorOf = (report: PortfolioReport, projectKey: string, name: 'variance' | 'scope') =>
   report.projects
@@ -50,10 +42,10 @@ describe('schedule variance and scope change against the newest baseline', () =>
     expect(indicatorOf(before, projectKey, 'scope')?.rag).toBe('none');
 
     // Two baselines the same day: the later replaces the earlier, both stay in the capture log.
-    await call(local, 'sim-admin', 'setBaseline', { portfolioId: 'all', projectKey, note: 'First plan' });
+    await dataAs(local, 'sim-admin', 'setBaseline', { portfolioId: 'all', projectKey, note: 'First plan' });
     now = new Date(START.getTime() + 60_000);
-    await call(local, 'sim-admin', 'setBaseline', { portfolioId: 'all', projectKey, note: 'Re-plan' });
-    const listed = await call<ProjectBaselines>(local, 'sim-pmo', 'listBaselines', {
+    await dataAs(local, 'sim-admin', 'setBaseline', { portfolioId: 'all', projectKey, note: 'Re-plan' });
+    const listed = await dataAs(local, 'sim-pmo', 'listBaselines', {
       portfolioId: 'all',
       projectKey,
     });
@@ -102,7 +94,7 @@ describe('schedule variance and scope change against the newest baseline', () =>
     expect(indicatorOf(after, projectKey, 'variance')).toMatchObject({ value: 20, rag: 'red' });
     expect(indicatorOf(after, projectKey, 'scope')?.value).toBe(scopePercent);
 
-    const measured = await call<ProjectBaselines>(local, 'sim-pmo', 'listBaselines', {
+    const measured = await dataAs(local, 'sim-pmo', 'listBaselines', {
       portfolioId: 'all',
       projectKey,
     });
@@ -121,7 +113,7 @@ describe('schedule variance and scope change against the newest baseline', () =>
       forecastFinish: addDays(baseline.forecastFinish, 20),
       scheduleDays: 20,
     });
-    const history = await call<ProjectHistory>(local, 'sim-pmo', 'getProjectHistory', {
+    const history = await dataAs(local, 'sim-pmo', 'getProjectHistory', {
       portfolioId: 'all',
       projectKey,
       days: 7,

@@ -1,15 +1,7 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
-import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
-import type {
-  HistoryExport,
-  PortfolioChanges,
-  PortfolioHistory,
-  ProjectBaselines,
-  ProjectHistory,
-} from '../../contracts/history';
-import type { Baseline } from '../../domain/history/baseline';
+import { dataAs, invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
 import { dayRecordOf } from '../../domain/history/day-record';
 import { MemoryStore } from '../../storage/memory-store';
 import { loadLiveConfig } from '../settings/live-config';
@@ -45,12 +37,6 @@ async function refresh(local: LocalApp): Promise<void> {
   await local.drainJobs();
 }
 
-async function call<T>(local: LocalApp, user: string, key: string, payload: unknown): Promise<T> {
-  const answer = await invokeAs<T>(local, user, key, payload);
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.data;
-}
-
 describe('portfolio history', () => {
   let sim: JiraSim;
   beforeAll(async () => {
@@ -65,7 +51,7 @@ describe('portfolio history', () => {
   it("records each completed refresh as the day's record, with the same figures as the portfolio page", async () => {
     const { local, setNow } = appOn(sim);
     const report = await portfolioReportAs(local, 'sim-pmo');
-    const history = await call<PortfolioHistory>(local, 'sim-pmo', 'getPortfolioHistory', {
+    const history = await dataAs(local, 'sim-pmo', 'getPortfolioHistory', {
       portfolioId: 'all',
       days: 7,
     });
@@ -80,7 +66,7 @@ describe('portfolio history', () => {
     // The project's day carries every indicator and the KPIs exactly as the page shows them.
     const first = report.projects[0];
     if (!first) throw new Error('no project');
-    const project = await call<ProjectHistory>(local, 'sim-pmo', 'getProjectHistory', {
+    const project = await dataAs(local, 'sim-pmo', 'getProjectHistory', {
       portfolioId: 'all',
       projectKey: first.key,
       days: 7,
@@ -119,8 +105,8 @@ describe('portfolio history', () => {
   it('shows a viewer only the projects they can browse, and nothing to an outsider', async () => {
     const { local } = appOn(sim);
     await portfolioReportAs(local, 'sim-pmo');
-    const pmo = await call<PortfolioHistory>(local, 'sim-pmo', 'getPortfolioHistory', { portfolioId: 'all' });
-    const team = await call<PortfolioHistory>(local, 'sim-team', 'getPortfolioHistory', {
+    const pmo = await dataAs(local, 'sim-pmo', 'getPortfolioHistory', { portfolioId: 'all' });
+    const team = await dataAs(local, 'sim-team', 'getPortfolioHistory', {
       portfolioId: 'all',
     });
     expect(pmo.projects).toHaveLength(5);
@@ -157,7 +143,7 @@ describe('portfolio history', () => {
       },
     );
     await refresh(local);
-    const changes = await call<PortfolioChanges>(local, 'sim-admin', 'getPortfolioChanges', {
+    const changes = await dataAs(local, 'sim-admin', 'getPortfolioChanges', {
       portfolioId: 'all',
       since: '2026-03-02',
     });
@@ -190,7 +176,7 @@ describe('portfolio history', () => {
     expect(changes.newlyOverdue.map((item) => item.key).sort()).toEqual(dueThen);
     expect(changes.newlyOverdueTotal).toBe(dueThen.length);
     // The project's trend marks the override.
-    const project = await call<ProjectHistory>(local, 'sim-admin', 'getProjectHistory', {
+    const project = await dataAs(local, 'sim-admin', 'getProjectHistory', {
       portfolioId: 'all',
       projectKey: target.key,
     });
@@ -207,7 +193,7 @@ describe('portfolio history', () => {
     await portfolioReportAs(local, 'sim-admin');
     setNow(new Date(START.getTime() + 10 * DAY_MS));
     await refresh(local);
-    const exported = await call<HistoryExport>(local, 'sim-team', 'exportPortfolioHistory', {
+    const exported = await dataAs(local, 'sim-team', 'exportPortfolioHistory', {
       portfolioId: 'all',
       from: '2026-03-01',
       to: '2026-03-31',
@@ -244,7 +230,7 @@ describe('portfolio history', () => {
     expect(refusedUser).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await local.deps.store.query(`pf:all:baseline:`)).results).toEqual([]);
 
-    const set = await call<Baseline>(local, 'sim-admin', 'setBaseline', {
+    const set = await dataAs(local, 'sim-admin', 'setBaseline', {
       portfolioId: 'all',
       projectKey,
       note: 'Plan of record',
@@ -260,7 +246,7 @@ describe('portfolio history', () => {
       (issue) => sim.dataset.projects[issue.projectIdx]?.key === projectKey,
     );
     expect(set.scope.issues).toBe(projectIssues.length);
-    const listed = await call<ProjectBaselines>(local, 'sim-team', 'listBaselines', {
+    const listed = await dataAs(local, 'sim-team', 'listBaselines', {
       portfolioId: 'all',
       projectKey,
     });
@@ -277,7 +263,7 @@ describe('portfolio history', () => {
     sim.mutate.editIssue(open.key, { duedate: later });
     setNow(new Date(START.getTime() + DAY_MS));
     await refresh(local);
-    const slipped = await call<ProjectBaselines>(local, 'sim-admin', 'listBaselines', {
+    const slipped = await dataAs(local, 'sim-admin', 'listBaselines', {
       portfolioId: 'all',
       projectKey,
     });
@@ -299,9 +285,9 @@ describe('portfolio history', () => {
     });
     setNow(new Date(START.getTime() + DAY_MS + 3_600_000));
     await refresh(local);
-    const gated = await call<ProjectBaselines>(local, 'sim-admin', 'listBaselines', {
+    const gated = await dataAs(local, 'sim-admin', 'listBaselines', {
       portfolioId: 'all',
-      projectKey: advanced[0].split('-')[0],
+      projectKey: advanced[0].split('-')[0] ?? '',
     });
     expect(gated.baselines[0]).toMatchObject({ trigger: 'gate', by: null });
     expect(gated.baselines[0]?.note).toContain(`${advanced[0]} entered`);

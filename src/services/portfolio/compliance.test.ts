@@ -2,7 +2,6 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataAs } from '../../../test/support/local-resolvers';
-import type { IssueStandards } from '../../contracts/standards';
 import type { PortfolioReport } from '../../domain/portfolio';
 import { MemoryStore } from '../../storage/memory-store';
 
@@ -14,7 +13,7 @@ describe('portfolio compliance with the PMO standards', () => {
   beforeAll(async () => {
     sim = await createJiraSim({ port: 0, seed: 7, projects: 5, issuesPerProject: 40 });
     local = wireSimulator(sim.url, { store: new MemoryStore() }).localApp;
-    report = await dataAs<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
+    report = await dataAs(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
   });
   afterAll(() => sim.close());
 
@@ -63,7 +62,7 @@ describe('portfolio compliance with the PMO standards', () => {
       report.compliance?.violations.filter((violation) => violation.summary !== null).slice(0, 5) ?? [];
     expect(sample.length).toBeGreaterThan(0);
     for (const violation of sample) {
-      const panel = await dataAs<IssueStandards>(local, 'sim-admin', 'getIssueStandards', {
+      const panel = await dataAs(local, 'sim-admin', 'getIssueStandards', {
         issueKey: violation.key,
       });
       const messages = panel.violations
@@ -76,12 +75,12 @@ describe('portfolio compliance with the PMO standards', () => {
   it('reads the site’s fields once per refresh, and a page view reads neither fields nor issues', async () => {
     const category = sim.dataset.projects.find((project) => project.categoryId !== null)?.categoryId;
     sim.resetStats();
-    await dataAs<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+    await dataAs(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: `category:${category}`,
     });
     expect(sim.stats().byRoute['GET /rest/api/3/field']).toBe(1);
     sim.resetStats();
-    await dataAs<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+    await dataAs(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: `category:${category}`,
     });
     expect(sim.stats().byRoute['GET /rest/api/3/field']).toBeUndefined();

@@ -2,7 +2,6 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
-import type { PortfolioReport, RefreshRun } from '../../domain/portfolio';
 import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
 import { MemoryStore } from '../../storage/memory-store';
 import { queryAll, type Store } from '../../storage/store';
@@ -150,14 +149,9 @@ describe('refresh runs under faults', () => {
 
   const appWith = (store: Store) => wireSimulator(sim.url, { store, now: () => NOW }).localApp;
   const status = async (local: LocalApp) => {
-    const answer = await invokeAs<{ run: RefreshRun | null; asOf: string | null }>(
-      local,
-      'sim-admin',
-      'getRefreshStatus',
-      {
-        portfolioId: 'all',
-      },
-    );
+    const answer = await invokeAs(local, 'sim-admin', 'getRefreshStatus', {
+      portfolioId: 'all',
+    });
     if (!answer.ok) throw new Error(answer.error.message);
     return answer.data;
   };
@@ -380,30 +374,25 @@ describe('storage hygiene', () => {
 
   it('deleting a portfolio in the settings deletes its stored data', async () => {
     const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
-    const settings = await invokeAs<{ live: { version: number; config: Record<string, unknown> } }>(
-      local,
-      'sim-admin',
-      'getSettings',
-      {},
-    );
+    const settings = await invokeAs(local, 'sim-admin', 'getSettings', {});
     if (!settings.ok) throw new Error(settings.error.message);
     const config = structuredClone(settings.data.live.config) as { portfolios: unknown[] };
     const projectKeys = sim.dataset.projects.slice(0, 2).map((project) => project.key);
     config.portfolios = [
       { id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } },
     ];
-    const saved = await invokeAs<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+    const saved = await invokeAs(local, 'sim-admin', 'saveSettings', {
       baseVersion: settings.data.live.version,
       config,
       comment: 'A launch portfolio',
     });
     if (!saved.ok) throw new Error(saved.error.message);
-    const viewed = await invokeAs<PortfolioReport>(local, 'sim-admin', 'getPortfolioReport', {
+    const viewed = await invokeAs(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: 'p:launch',
     });
     expect(viewed.ok && viewed.data.projects.map((project) => project.key)).toEqual(projectKeys);
     expect((await keysUnder(local.deps.store, 'pf:p:launch:')).length).toBeGreaterThan(0);
-    const removed = await invokeAs<{ version: number }>(local, 'sim-admin', 'saveSettings', {
+    const removed = await invokeAs(local, 'sim-admin', 'saveSettings', {
       baseVersion: saved.data.version,
       config: { ...config, portfolios: [] },
       comment: 'Launch done',

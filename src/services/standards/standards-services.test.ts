@@ -4,15 +4,15 @@ import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
 import { publishConfig } from '../../../test/support/published-config';
-import type { IssueStandards } from '../../contracts/standards';
+import type { ResolverKey } from '../../contracts/resolver-contract';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../settings/live-config';
 import { readChecklist } from './checklist-store';
 import { COMPLIANCE_PROPERTY_KEY } from './compliance-property';
 
-function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return invokeAs<T>(local, accountId, functionKey, payload, 'pmo-issue-panel');
+function invoke<K extends ResolverKey>(local: LocalApp, accountId: string, functionKey: K, payload: unknown) {
+  return invokeAs(local, accountId, functionKey, payload, { moduleKey: 'pmo-issue-panel' });
 }
 
 const admin = SIM_USERS.find((user) => user.accountId === 'sim-admin');
@@ -111,9 +111,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
 
   it('lists what a story misses before Execution, with the default (guidance) standards', async () => {
     const story = await storyWithoutDueDate();
-    const panel = dataOf(
-      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: story.key }),
-    );
+    const panel = dataOf(await invoke(local, 'sim-team', 'getIssueStandards', { issueKey: story.key }));
     expect(panel.configVersion).toBe(0);
     expect(panel.applicable.map((standard) => standard.id)).toContain('delivery-readiness');
     expect(panel.stage.current?.id).toBe('planning');
@@ -128,7 +126,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     // An issue with an open blocker, as the admin sees it when Jira answers.
     let target: { key: string; blockers: number } | null = null;
     for (const issue of sim.dataset.issues.slice(0, 400)) {
-      const answer = await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', {
+      const answer = await invoke(local, 'sim-admin', 'getIssueStandards', {
         issueKey: issue.key,
       });
       if (answer.ok && answer.data.dependencies.length > 0) {
@@ -141,9 +139,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       failNext: [{ status: 503, count: 50, pathPrefix: '/rest/api/3/search/jql', retryAfterSeconds: 0 }],
     });
     try {
-      const panel = dataOf(
-        await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: target.key }),
-      );
+      const panel = dataOf(await invoke(local, 'sim-admin', 'getIssueStandards', { issueKey: target.key }));
       expect(panel.dependencies).toHaveLength(target.blockers);
       for (const dependency of panel.dependencies) {
         expect(dependency.detailsUnavailable).toBe(true);
@@ -178,7 +174,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     await publish(local, enforcing(['epic-gates']), 2);
     const epic = await epicInToDo();
     const tick = (itemId: string, ticked: boolean) =>
-      invoke<IssueStandards>(local, 'sim-team', 'setChecklistItem', {
+      invoke(local, 'sim-team', 'setChecklistItem', {
         issueKey: epic.key,
         ruleId: 'execution-gate',
         itemId,
@@ -209,7 +205,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
   it('refuses a tick from a user without Edit issues permission, and changes nothing', async () => {
     const epic = await epicInToDo();
     const before = await readChecklist(local.deps.store, epic.id);
-    const result = await invoke<IssueStandards>(local, 'sim-pmo', 'setChecklistItem', {
+    const result = await invoke(local, 'sim-pmo', 'setChecklistItem', {
       issueKey: epic.key,
       ruleId: 'execution-gate',
       itemId: 'estimate-reviewed',
@@ -218,9 +214,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
     expect(await readChecklist(local.deps.store, epic.id)).toEqual(before);
-    const view = dataOf(
-      await invoke<IssueStandards>(local, 'sim-pmo', 'getIssueStandards', { issueKey: epic.key }),
-    );
+    const view = dataOf(await invoke(local, 'sim-pmo', 'getIssueStandards', { issueKey: epic.key }));
     expect(view.canTick).toBe(false);
   });
 
@@ -284,9 +278,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     };
     await publish(local, broken, 3);
     const epic = await epicInToDo();
-    const panel = dataOf(
-      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
-    );
+    const panel = dataOf(await invoke(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }));
     const messages = panel.problems.map((problem) => problem.message).join('\n');
     expect(messages).toContain('"Doing"');
     expect(messages).toContain('"closure"');
@@ -351,9 +343,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
       sim,
       `project in (${teamProject}) AND issuetype = Epic AND status = "To Do" ORDER BY key DESC`,
     );
-    const panel = dataOf(
-      await invoke<IssueStandards>(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }),
-    );
+    const panel = dataOf(await invoke(local, 'sim-team', 'getIssueStandards', { issueKey: epic.key }));
     const gate = panel.gates.find((candidate) => candidate.ruleId === 'constructor');
     expect(gate?.items).toEqual([
       {

@@ -4,15 +4,15 @@ import { basicAuthHeader, SIM_USERS } from '../../../dev/jira-sim/users';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataOf, invokeAs } from '../../../test/support/local-resolvers';
 import { publishConfig } from '../../../test/support/published-config';
-import type { IssueStandards } from '../../contracts/standards';
+import type { ResolverKey } from '../../contracts/resolver-contract';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import type { ChecklistItem } from '../../domain/standards/schema';
 import { MemoryStore } from '../../storage/memory-store';
 import { clearSettingsEditorCache } from '../settings/authorize';
 import { readChecklist } from './checklist-store';
 
-function invoke<T>(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return invokeAs<T>(local, accountId, functionKey, payload, 'pmo-issue-panel');
+function invoke<K extends ResolverKey>(local: LocalApp, accountId: string, functionKey: K, payload: unknown) {
+  return invokeAs(local, accountId, functionKey, payload, { moduleKey: 'pmo-issue-panel' });
 }
 
 /** The default epic gates, with an audience on each Execution item; the PMO group is `pmo-office`. */
@@ -50,7 +50,7 @@ describe('who may tick a gate item (#14.17)', () => {
   let outsideEpic: { id: string; key: string };
 
   const tick = (accountId: string, issueKey: string, itemId: string, ticked = true) =>
-    invoke<IssueStandards>(local, accountId, 'setChecklistItem', {
+    invoke(local, accountId, 'setChecklistItem', {
       issueKey,
       ruleId: 'execution-gate',
       itemId,
@@ -58,7 +58,7 @@ describe('who may tick a gate item (#14.17)', () => {
     });
 
   async function itemsAs(accountId: string, issueKey: string) {
-    const panel = dataOf(await invoke<IssueStandards>(local, accountId, 'getIssueStandards', { issueKey }));
+    const panel = dataOf(await invoke(local, accountId, 'getIssueStandards', { issueKey }));
     const gate = panel.gates.find((candidate) => candidate.ruleId === 'execution-gate');
     return Object.fromEntries(
       (gate?.items ?? []).map((item) => [
@@ -125,9 +125,7 @@ describe('who may tick a gate item (#14.17)', () => {
   });
 
   it('says an item naming a project role the site does not have can be ticked by no one', async () => {
-    const panel = dataOf(
-      await invoke<IssueStandards>(local, 'sim-admin', 'getIssueStandards', { issueKey: epic.key }),
-    );
+    const panel = dataOf(await invoke(local, 'sim-admin', 'getIssueStandards', { issueKey: epic.key }));
     const item = panel.gates
       .flatMap((gate) => gate.items)
       .find((candidate) => candidate.id === 'lessons-learned');

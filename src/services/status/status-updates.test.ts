@@ -1,8 +1,9 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { dataAs, invokeAs, refusalOf } from '../../../test/support/local-resolvers';
 import { dumpStore } from '../../../test/support/store-dump';
-import type { ResolverKey, ResolverOutput } from '../../contracts/resolver-contract';
+import type { ResolverInput, ResolverKey } from '../../contracts/resolver-contract';
 import { defaultPmoConfig } from '../../domain/config/schema';
 import { clearSettingsEditorCache } from '../settings/authorize';
 import { findLiveVersion } from '../settings/live-config';
@@ -15,12 +16,6 @@ import { clearLeadActivityCache } from './write-rights';
  * and the board.
  */
 
-type Result<K extends ResolverKey> = {
-  ok: boolean;
-  data?: ResolverOutput<K>;
-  error?: { code: string; message: string };
-};
-
 let sim: JiraSim;
 let local: LocalApp;
 /** ATLAS-like keys: [0] led by the team member, [1] led by someone who left, [3] a project the team member cannot browse. */
@@ -28,21 +23,16 @@ let keys: string[];
 /** Projects led by the person who left (the second project's lead leads some others too). */
 let ledByLeaver: Set<string>;
 
-function call<K extends ResolverKey>(accountId: string, key: K, payload: unknown): Promise<Result<K>> {
-  return local.app.resolver(
-    { call: { functionKey: key, payload }, context: { moduleKey: 'pmo-status-test' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/status' },
-  ) as Promise<Result<K>>;
+/** Every call here comes from a test page on a site of its own. */
+const STATUS_CALL = { moduleKey: 'pmo-status-test', installation: 'ari:cloud:jira::site/status' };
+
+/** What the resolver refuses with; an answer with data fails the test. */
+async function refusal<K extends ResolverKey>(accountId: string, key: K, payload: unknown) {
+  return refusalOf(await invokeAs(local, accountId, key, payload, STATUS_CALL));
 }
 
-async function ok<K extends ResolverKey>(
-  accountId: string,
-  key: K,
-  payload: unknown,
-): Promise<ResolverOutput<K>> {
-  const result = await call(accountId, key, payload);
-  if (!result.ok || !result.data) throw new Error(`${accountId} ${key}: ${JSON.stringify(result.error)}`);
-  return result.data;
+function ok<K extends ResolverKey>(accountId: string, key: K, payload: ResolverInput<K>) {
+  return dataAs(local, accountId, key, payload, STATUS_CALL);
 }
 
 const PORTFOLIO = 'p:delivery';
@@ -103,11 +93,14 @@ describe('who may write a status update', () => {
     expect(teamBoard.rows.map((row) => row.projectKey)).toEqual(keys.slice(0, 3));
     expect(teamBoard.rows.filter((row) => row.canWrite).map((row) => row.projectKey)).toEqual([keys[0]]);
 
-    const view = await ok('sim-team', 'getStatusUpdate', { portfolioId: PORTFOLIO, projectKey: keys[2] });
+    const view = await ok('sim-team', 'getStatusUpdate', {
+      portfolioId: PORTFOLIO,
+      projectKey: keys[2] ?? '',
+    });
     expect(view.canWrite).toBe(false);
     expect(view.writeRefusal).toBe(`Only the lead of ${keys[2]} can write this status update.`);
     const before = await dumpStore(local.deps.store);
-    const refused = await call('sim-team', 'saveStatusDraft', {
+    const refused = await refusal('sim-team', 'saveStatusDraft', {
       portfolioId: PORTFOLIO,
       projectKey: keys[2],
       periodId: view.period.id,
@@ -115,11 +108,14 @@ describe('who may write a status update', () => {
       status: 'on-track',
       commentary: 'Not mine to write',
     });
-    expect(refused.error?.code).toBe('FORBIDDEN');
+    expect(refused.code).toBe('FORBIDDEN');
     expect(await dumpStore(local.deps.store)).toEqual(before);
     // A project the viewer cannot browse does not exist for them.
-    const hidden = await call('sim-team', 'getStatusUpdate', { portfolioId: PORTFOLIO, projectKey: keys[3] });
-    expect(hidden.error?.code).toBe('NOT_FOUND');
+    const hidden = await refusal('sim-team', 'getStatusUpdate', {
+      portfolioId: PORTFOLIO,
+      projectKey: keys[3],
+    });
+    expect(hidden.code).toBe('NOT_FOUND');
   });
 });
 
@@ -168,13 +164,13 @@ describe('drafts, conflicts and publishing', () => {
     });
     expect(published).toMatchObject({ version: 1, status: 'on-track', commentary: 'Shipped <b>on time</b>' });
     // Publishing over a version one has not seen is a conflict, not a silent overwrite.
-    const raced = await call('sim-admin', 'publishStatusUpdate', {
+    const raced = await refusal('sim-admin', 'publishStatusUpdate', {
       ...target,
       expectedVersion: 0,
       status: 'at-risk',
       commentary: 'Mine',
     });
-    expect(raced.error?.code).toBe('CONFLICT');
+    expect(raced.code).toBe('CONFLICT');
     const correction = await ok('sim-pmo', 'publishStatusUpdate', {
       ...target,
       expectedVersion: 1,
@@ -200,7 +196,7 @@ describe('drafts, conflicts and publishing', () => {
     const projectKey = keys[0] as string;
     const view = await ok('sim-team', 'getStatusUpdate', { portfolioId: PORTFOLIO, projectKey });
     const before = await dumpStore(local.deps.store);
-    const long = await call('sim-team', 'saveStatusDraft', {
+    const long = await refusal('sim-team', 'saveStatusDraft', {
       portfolioId: PORTFOLIO,
       projectKey,
       periodId: view.period.id,
@@ -208,9 +204,9 @@ describe('drafts, conflicts and publishing', () => {
       status: null,
       commentary: 'x'.repeat(view.limits.maxCommentaryLength + 1),
     });
-    expect(long.error).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(long.error?.message).toContain('at most 2,000 characters');
-    const old = await call('sim-team', 'saveStatusDraft', {
+    expect(long).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(long.message).toContain('at most 2,000 characters');
+    const old = await refusal('sim-team', 'saveStatusDraft', {
       portfolioId: PORTFOLIO,
       projectKey,
       periodId: '2020-01-06',
@@ -218,7 +214,7 @@ describe('drafts, conflicts and publishing', () => {
       status: null,
       commentary: 'Too late',
     });
-    expect(old.error?.code).toBe('BAD_REQUEST');
+    expect(old.code).toBe('BAD_REQUEST');
     expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 
