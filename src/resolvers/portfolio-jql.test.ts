@@ -2,21 +2,9 @@ import { wireSimulator } from '../../dev/host/wiring';
 import { basicAuthHeader, createJiraSim, type JiraSim, simUser } from '../../dev/jira-sim';
 import type { SimIssue } from '../../dev/jira-sim/types';
 import type { LocalApp } from '../../dev/local/local-app';
+import { dataOf, invokeAs } from '../../test/support/local-resolvers';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
-
-/** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
-function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-}
-
-interface ReportProject {
-  key: string;
-  kpis: { total: number; open: number };
-}
 
 /**
  * Portfolios defined by the JQL PMOs write (#14.18), end to end: saved in the settings, refreshed
@@ -127,7 +115,7 @@ describe('portfolios defined by sprint, version, component, text, link and compl
         scope: { kind: 'jql' as const, jql: entry.jql() },
       })),
     };
-    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config });
+    const saved = await invokeAs(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config });
     expect(saved).toMatchObject({ ok: true });
   });
   afterAll(() => sim.close());
@@ -144,9 +132,11 @@ describe('portfolios defined by sprint, version, component, text, link and compl
       }
       expect(expected.size).toBeGreaterThan(0);
       expect(expected.size).toBeLessThan(sim.dataset.projects.length);
-      const answer = await invoke(local, 'sim-admin', 'getPortfolioReport', { portfolioId: `p:${entry.id}` });
+      const answer = await invokeAs(local, 'sim-admin', 'getPortfolioReport', {
+        portfolioId: `p:${entry.id}`,
+      });
       expect(answer.ok).toBe(true);
-      const projects = (answer.data as { projects: ReportProject[] }).projects;
+      const projects = dataOf(answer).projects;
       expect(Object.fromEntries(projects.map((project) => [project.key, project.kpis.total]))).toEqual(
         Object.fromEntries([...expected.entries()].sort(([a], [b]) => a.localeCompare(b))),
       );

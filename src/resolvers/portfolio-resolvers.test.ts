@@ -1,17 +1,10 @@
 import { wireSimulator } from '../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
 import type { LocalApp } from '../../dev/local/local-app';
+import { dataOf, invokeAs, refusalOf } from '../../test/support/local-resolvers';
 import { defaultPmoConfig, type PmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
 import { configVersionKey, LIVE_CONFIG_KEY } from '../services/settings/live-config';
-
-/** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
-function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-portfolio-page' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-}
 
 describe('portfolio resolvers', () => {
   let sim: JiraSim;
@@ -24,10 +17,8 @@ describe('portfolio resolvers', () => {
   afterAll(() => sim.close());
 
   it('lists "All projects" and one portfolio per project category the viewer can see', async () => {
-    const result = await invoke(local, 'sim-pmo', 'listPortfolios', {});
-    const { portfolios } = result.data as {
-      portfolios: { id: string; name: string; projectCount: number }[];
-    };
+    const result = await invokeAs(local, 'sim-pmo', 'listPortfolios', {});
+    const { portfolios } = dataOf(result);
     expect(portfolios[0]).toEqual({
       id: 'all',
       name: 'All projects',
@@ -40,12 +31,12 @@ describe('portfolio resolvers', () => {
   });
 
   it('reports a category portfolio with exactly that category’s projects, with health reasons', async () => {
-    const listed = await invoke(local, 'sim-pmo', 'listPortfolios', {});
-    const category = (listed.data as { portfolios: { id: string; projectCount: number }[] }).portfolios[1];
+    const listed = await invokeAs(local, 'sim-pmo', 'listPortfolios', {});
+    const category = dataOf(listed).portfolios[1];
     if (!category) throw new Error('the demo data has no project category');
-    const result = await invoke(local, 'sim-pmo', 'getPortfolioReport', { portfolioId: category.id });
+    const result = await invokeAs(local, 'sim-pmo', 'getPortfolioReport', { portfolioId: category.id });
     expect(result.ok).toBe(true);
-    const report = result.data as { projects: { health: { indicators: { reason: string }[] } }[] };
+    const report = dataOf(result);
     expect(report.projects).toHaveLength(category.projectCount);
     for (const project of report.projects) {
       expect(project.health.indicators.every((indicator) => indicator.reason.length > 0)).toBe(true);
@@ -53,14 +44,14 @@ describe('portfolio resolvers', () => {
   });
 
   it('answers a typed error for a malformed portfolio id and ignores a forged account in the payload', async () => {
-    const malformed = await invoke(local, 'sim-pmo', 'getPortfolioReport', {
+    const malformed = await invokeAs(local, 'sim-pmo', 'getPortfolioReport', {
       portfolioId: 'category:1 OR 1=1',
     });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const forged = await invoke(local, 'sim-outsider', 'getPortfolioReport', { accountId: 'sim-admin' });
+    const forged = await invokeAs(local, 'sim-outsider', 'getPortfolioReport', { accountId: 'sim-admin' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const outsider = await invoke(local, 'sim-outsider', 'getPortfolioReport', {});
-    expect((outsider.data as { projects: unknown[] }).projects).toEqual([]);
+    const outsider = await invokeAs(local, 'sim-outsider', 'getPortfolioReport', {});
+    expect(dataOf(outsider).projects).toEqual([]);
   });
 });
 
@@ -89,7 +80,7 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
         portfolio('team-jql', 'Team JQL portfolio', { kind: 'jql', jql: `project = ${teamKey}` }),
       ],
     };
-    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config });
+    const saved = await invokeAs(local, 'sim-admin', 'saveSettings', { baseVersion: 0, config });
     expect(saved).toMatchObject({ ok: true });
   });
   afterAll(() => sim.close());
@@ -99,8 +90,8 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
   }
 
   async function names(accountId: string): Promise<string[]> {
-    const result = await invoke(local, accountId, 'listPortfolios', {});
-    return (result.data as { portfolios: { id: string }[] }).portfolios.map((entry) => entry.id);
+    const result = await invokeAs(local, accountId, 'listPortfolios', {});
+    return dataOf(result).portfolios.map((entry) => entry.id);
   }
 
   it('lists a configured portfolio only to viewers who can browse one of its projects', async () => {
@@ -115,44 +106,44 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
   });
 
   it('answers a portfolio the viewer cannot browse like one that does not exist, naming no project', async () => {
-    const hidden = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:vendor-exit' });
-    const missing = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:no-such-thing' });
+    const hidden = await invokeAs(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:vendor-exit' });
+    const missing = await invokeAs(local, 'sim-team', 'getPortfolioReport', {
+      portfolioId: 'p:no-such-thing',
+    });
     expect(hidden).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: 'There is no portfolio p:vendor-exit' },
     });
-    expect(missing.error?.code).toBe('NOT_FOUND');
+    expect(refusalOf(missing).code).toBe('NOT_FOUND');
     expect(JSON.stringify(hidden)).not.toContain(hiddenKey);
-    const hiddenJql = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:hidden-jql' });
-    expect(hiddenJql.error?.code).toBe('NOT_FOUND');
+    const hiddenJql = await invokeAs(local, 'sim-team', 'getPortfolioReport', {
+      portfolioId: 'p:hidden-jql',
+    });
+    expect(refusalOf(hiddenJql).code).toBe('NOT_FOUND');
     expect(JSON.stringify(hiddenJql)).not.toContain(hiddenKey);
-    const share = await invoke(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:team-share' });
-    expect((share.data as { projects: { key: string }[] }).projects.map((project) => project.key)).toEqual([
-      teamKey,
-    ]);
+    const share = await invokeAs(local, 'sim-team', 'getPortfolioReport', { portfolioId: 'p:team-share' });
+    expect(dataOf(share).projects.map((project) => project.key)).toEqual([teamKey]);
   });
 
   it('lists in a JQL portfolio only the projects its query matches (#14.2)', async () => {
-    const answer = await invoke(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'p:team-jql' });
-    expect((answer.data as { projects: { key: string }[] }).projects.map((project) => project.key)).toEqual([
-      teamKey,
-    ]);
+    const answer = await invokeAs(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'p:team-jql' });
+    expect(dataOf(answer).projects.map((project) => project.key)).toEqual([teamKey]);
   });
 
   it('refuses a portfolio JQL with ORDER BY when it is saved, with a clear message', async () => {
     clearSettingsEditorCache();
-    const settings = await invoke(local, 'sim-admin', 'getSettings', {});
-    const live = (settings.data as { live: { version: number; config: PmoConfig } }).live;
+    const settings = await invokeAs(local, 'sim-admin', 'getSettings', {});
+    const live = dataOf(settings).live;
     const config = structuredClone(live.config);
     config.portfolios.push(
       portfolio('ordered', 'Ordered', { kind: 'jql', jql: 'issuetype is not EMPTY ORDER BY created DESC' }),
     );
-    const saved = await invoke(local, 'sim-admin', 'saveSettings', { baseVersion: live.version, config });
+    const saved = await invokeAs(local, 'sim-admin', 'saveSettings', { baseVersion: live.version, config });
     expect(saved.ok).toBe(false);
-    expect(saved.error?.code).toBe('BAD_REQUEST');
-    expect(saved.error?.message).toContain('remove the ORDER BY clause');
-    const checked = await invoke(local, 'sim-admin', 'validateSettings', { config });
-    expect(JSON.stringify(checked.data)).toContain('remove the ORDER BY clause');
+    expect(refusalOf(saved).code).toBe('BAD_REQUEST');
+    expect(refusalOf(saved).message).toContain('remove the ORDER BY clause');
+    const checked = await invokeAs(local, 'sim-admin', 'validateSettings', { config });
+    expect(JSON.stringify(dataOf(checked))).toContain('remove the ORDER BY clause');
   });
 
   it('reports a JQL portfolio stored with ORDER BY (before the check existed) without stale projects', async () => {
@@ -172,9 +163,9 @@ describe('configured portfolios as each viewer sees them (#13.5, #13.8)', () => 
       origin: { kind: 'save' },
       config,
     });
-    const report = await invoke(local, 'sim-pmo', 'getPortfolioReport', { portfolioId: 'p:ordered' });
+    const report = await invokeAs(local, 'sim-pmo', 'getPortfolioReport', { portfolioId: 'p:ordered' });
     expect(report.ok).toBe(true);
-    const meta = (report.data as { meta: { partial: boolean; staleProjects: string[] } }).meta;
+    const meta = dataOf(report).meta;
     expect(meta.staleProjects).toEqual([]);
     expect(meta.partial).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { invokeAs, refusalOf } from '../../../test/support/local-resolvers';
 import { publishConfig } from '../../../test/support/published-config';
 import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { defaultPmoConfig } from '../../domain/config/schema';
@@ -66,19 +67,18 @@ describe('percentage thresholds are limited to 0..100 (#14.6)', () => {
 
   it('the dry run refuses an out-of-range threshold with the field named', async () => {
     const { local } = harness();
-    const answer = (await local.app.resolver(
-      {
-        call: {
-          functionKey: 'dryRunSettings',
-          payload: { config: withHealth('schedule', { amber: 150, red: 200 }) },
-        },
-        context: { moduleKey: 'pmo-admin-page' },
-      },
-      { principal: { accountId: 'sim-admin' }, installContext: admin.installation },
-    )) as { ok: boolean; error?: { code: string; message: string } };
-    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(answer.error?.message).toContain('engine.health.schedule.amber');
-    expect(answer.error?.message).toMatch(/percentage from 0 to 100/);
+    const refusal = refusalOf(
+      await invokeAs(
+        local,
+        admin.accountId,
+        'dryRunSettings',
+        { config: withHealth('schedule', { amber: 150, red: 200 }) },
+        { moduleKey: 'pmo-admin-page' },
+      ),
+    );
+    expect(refusal.code).toBe('BAD_REQUEST');
+    expect(refusal.message).toContain('engine.health.schedule.amber');
+    expect(refusal.message).toMatch(/percentage from 0 to 100/);
   });
 
   it('still accepts the bounds themselves and counts above 100 for date conflicts', async () => {
