@@ -3,18 +3,15 @@ import { createHost, type Host } from '../../dev/host/server';
 import { wireSimulator } from '../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../dev/jira-sim';
 import type { LocalApp } from '../../dev/local/local-app';
+import { dataOf, invokeAs, refusalOf } from '../../test/support/local-resolvers';
 import { dumpStore } from '../../test/support/store-dump';
+import type { ResolverKey } from '../contracts/resolver-contract';
 import { defaultPmoConfig } from '../domain/config/schema';
 import { clearSettingsEditorCache } from '../services/settings/authorize';
 
-type Result = { ok: boolean; data?: unknown; error?: { code: string; message: string; details?: unknown } };
-
-/** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */
-function invoke(local: LocalApp, accountId: string, functionKey: string, payload: unknown) {
-  return local.app.resolver(
-    { call: { functionKey, payload }, context: { moduleKey: 'pmo-admin-page' } },
-    { principal: { accountId }, installContext: 'ari:cloud:jira::site/local' },
-  ) as Promise<Result>;
+/** The settings page's calls, typed by the resolver contract. */
+function invoke<K extends ResolverKey>(local: LocalApp, accountId: string, functionKey: K, payload: unknown) {
+  return invokeAs(local, accountId, functionKey, payload, { moduleKey: 'pmo-admin-page' });
 }
 
 const enforced = structuredClone(defaultPmoConfig);
@@ -69,7 +66,7 @@ describe('settings resolvers', () => {
       accountId: 'sim-admin',
     });
     expect(forged).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(forged.error?.message).toContain('Unrecognized key');
+    expect(refusalOf(forged).message).toContain('Unrecognized key');
     const inConfig = await invoke(local, 'sim-team', 'saveSettings', {
       baseVersion: 0,
       config: { ...enforced, accountId: 'sim-admin' },
@@ -119,7 +116,7 @@ describe('settings resolvers', () => {
       baseVersion: 1,
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
-    expect(result.error?.message).toBe('The file is 10.0 MB; settings files can be at most 1 MB');
+    expect(refusalOf(result).message).toBe('The file is 10.0 MB; settings files can be at most 1 MB');
     expect(await dumpStore(local.deps.store)).toEqual(before);
   });
 
@@ -131,15 +128,13 @@ describe('settings resolvers', () => {
     if (rule) rule.kind = 'executeJavaScript';
     const result = await invoke(local, 'sim-admin', 'previewImport', { json: JSON.stringify(config) });
     expect(result.ok).toBe(true);
-    const data = result.data as { config: unknown; problems: { path: string; message: string }[] };
+    const data = dataOf(result);
     expect(data.config).toBeNull();
     expect(data.problems[0]?.path).toBe('standards.0.rules.0.kind');
   });
 
   it('gives the settings (override reasons included) to no one but editors (#13.5)', async () => {
-    const live = (await invoke(local, 'sim-admin', 'getSettings', {})).data as {
-      live: { version: number; config: typeof enforced };
-    };
+    const live = dataOf(await invoke(local, 'sim-admin', 'getSettings', {}));
     const projectKey = sim.dataset.projects.at(-1)?.key ?? '';
     const reason = 'Confidential: vendor contract terminated';
     const set = await invoke(local, 'sim-admin', 'setProjectOverride', {
@@ -158,16 +153,14 @@ describe('settings resolvers', () => {
           details: { required: 'settings editor' },
         },
       });
-      for (const key of ['listAuditLog', 'listConfigVersions', 'exportSettings']) {
+      for (const key of ['listAuditLog', 'listConfigVersions', 'exportSettings'] as const) {
         const other = await invoke(local, user, key, {});
-        expect(other.error?.code).toBe('FORBIDDEN');
+        expect(refusalOf(other).code).toBe('FORBIDDEN');
         expect(JSON.stringify(other)).not.toContain(reason);
       }
     }
     // Once an admin names the PMO group, its members read (and edit) the settings.
-    const current = (await invoke(local, 'sim-admin', 'getSettings', {})).data as {
-      live: { version: number; config: typeof enforced };
-    };
+    const current = dataOf(await invoke(local, 'sim-admin', 'getSettings', {}));
     const withGroup = { ...current.live.config, access: { pmoGroupName: 'pmo-office' } };
     await invoke(local, 'sim-admin', 'saveSettings', {
       baseVersion: current.live.version,
@@ -176,7 +169,7 @@ describe('settings resolvers', () => {
     clearSettingsEditorCache();
     const pmo = await invoke(local, 'sim-pmo', 'getSettings', {});
     expect(pmo).toMatchObject({ ok: true, data: { canEdit: true, canEditAccess: false } });
-    expect(JSON.stringify(pmo.data)).toContain(reason);
-    expect((await invoke(local, 'sim-team', 'getSettings', {})).error?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(dataOf(pmo))).toContain(reason);
+    expect(refusalOf(await invoke(local, 'sim-team', 'getSettings', {})).code).toBe('FORBIDDEN');
   });
 });
