@@ -23,14 +23,22 @@ export interface ServiceSimulator {
 
 /**
  * A Jira simulator for one test file's service tests: started before them and closed after them.
- * Who may edit settings is cached per process, so the cache is cleared before each test.
+ * Who may edit settings is cached per process, so the cache is cleared before each test. `silence`
+ * mutes console levels the app logs to when that logging is not the test's subject.
  */
-export function setUpServiceSimulator(options: Omit<JiraSimOptions, 'port'>): ServiceSimulator {
+export function setUpServiceSimulator(
+  options: Omit<JiraSimOptions, 'port'>,
+  { silence = [] }: { silence?: readonly ('warn' | 'error')[] } = {},
+): ServiceSimulator {
   let running: JiraSim | undefined;
   beforeAll(async () => {
+    for (const level of silence) jest.spyOn(console, level).mockImplementation(() => {});
     running = await createJiraSim({ port: 0, ...options });
   });
-  afterAll(() => running?.close());
+  afterAll(async () => {
+    if (silence.length > 0) jest.restoreAllMocks();
+    await running?.close();
+  });
   beforeEach(() => clearSettingsEditorCache());
   const simulator: ServiceSimulator = {
     get sim() {

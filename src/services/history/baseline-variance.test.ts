@@ -1,6 +1,6 @@
 import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import { dataAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import { setUpServiceSimulator } from '../../../test/support/service-sim';
 import { addDays } from '../../domain/history/calendar';
 import type { PortfolioReport } from '../../domain/portfolio';
 import { MemoryStore } from '../../storage/memory-store';
@@ -18,19 +18,17 @@ const indicatorOf = (report: PortfolioReport, projectKey: string, name: 'varianc
     ?.health.indicators.find((indicator) => indicator.name === name);
 
 describe('schedule variance and scope change against the newest baseline', () => {
-  let sim: JiraSim;
-  beforeAll(async () => {
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    sim = await createJiraSim({ port: 0, seed: 15, projects: 3, issuesPerProject: 30, now: START });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
-  });
+  const simulator = setUpServiceSimulator(
+    { seed: 15, projects: 3, issuesPerProject: 30, now: START },
+    { silence: ['warn'] },
+  );
 
   it('has no effect before a baseline, replaces a same-day baseline, and measures slip, deletions and added work', async () => {
     let now = START;
-    const { localApp: local } = wireSimulator(sim.url, { store: new MemoryStore(), now: () => now });
+    const { localApp: local } = wireSimulator(simulator.sim.url, {
+      store: new MemoryStore(),
+      now: () => now,
+    });
     const before = await portfolioReportAs(local, 'sim-admin');
     const projectKey = before.projects[0]?.key as string;
     expect(indicatorOf(before, projectKey, 'variance')).toEqual({
@@ -63,8 +61,8 @@ describe('schedule variance and scope change against the newest baseline', () =>
     expect(indicatorOf(baselined, projectKey, 'scope')).toMatchObject({ value: 0, rag: 'green' });
 
     // The latest open work slips 20 days, a planned issue is deleted and two issues are added.
-    const projectIssues = sim.dataset.issues.filter(
-      (issue) => sim.dataset.projects[issue.projectIdx]?.key === projectKey,
+    const projectIssues = simulator.sim.dataset.issues.filter(
+      (issue) => simulator.sim.dataset.projects[issue.projectIdx]?.key === projectKey,
     );
     const latest = projectIssues
       .filter((issue) => issue.resolved === null && issue.duedate === baseline.forecastFinish)
@@ -72,11 +70,11 @@ describe('schedule variance and scope change against the newest baseline', () =>
     const deleted = Object.keys(baseline.dueDates).find((key) => key !== latest?.key);
     if (!latest?.duedate || !deleted) throw new Error('no open issue due last, or no second planned issue');
     const deletedPoints = projectIssues.find((issue) => issue.key === deleted)?.storyPoints ?? 0;
-    sim.mutate.editIssue(latest.key, { duedate: addDays(latest.duedate, 20) });
-    sim.mutate.deleteIssue(deleted);
+    simulator.sim.mutate.editIssue(latest.key, { duedate: addDays(latest.duedate, 20) });
+    simulator.sim.mutate.deleteIssue(deleted);
     const added = [
-      sim.mutate.createIssue(projectKey, { summary: 'Added after the baseline' }),
-      sim.mutate.createIssue(projectKey, { summary: 'Also added' }),
+      simulator.sim.mutate.createIssue(projectKey, { summary: 'Added after the baseline' }),
+      simulator.sim.mutate.createIssue(projectKey, { summary: 'Also added' }),
     ];
     const addedPoints = added.reduce((sum, issue) => sum + (issue.storyPoints ?? 0), 0);
     now = new Date(START.getTime() + DAY_MS);

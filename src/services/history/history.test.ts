@@ -1,7 +1,8 @@
 import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import type { JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataAs, invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import { setUpServiceSimulator } from '../../../test/support/service-sim';
 import { dayRecordOf } from '../../domain/history/day-record';
 import { MemoryStore } from '../../storage/memory-store';
 import { loadLiveConfig } from '../settings/live-config';
@@ -38,18 +39,13 @@ async function refresh(local: LocalApp): Promise<void> {
 }
 
 describe('portfolio history', () => {
-  let sim: JiraSim;
-  beforeAll(async () => {
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    sim = await createJiraSim({ port: 0, seed: 11, projects: 5, issuesPerProject: 30, now: START });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
-  });
+  const simulator = setUpServiceSimulator(
+    { seed: 11, projects: 5, issuesPerProject: 30, now: START },
+    { silence: ['warn'] },
+  );
 
   it("records each completed refresh as the day's record, with the same figures as the portfolio page", async () => {
-    const { local, setNow } = appOn(sim);
+    const { local, setNow } = appOn(simulator.sim);
     const report = await portfolioReportAs(local, 'sim-pmo');
     const history = await dataAs(local, 'sim-pmo', 'getPortfolioHistory', {
       portfolioId: 'all',
@@ -103,7 +99,7 @@ describe('portfolio history', () => {
   });
 
   it('shows a viewer only the projects they can browse, and nothing to an outsider', async () => {
-    const { local } = appOn(sim);
+    const { local } = appOn(simulator.sim);
     await portfolioReportAs(local, 'sim-pmo');
     const pmo = await dataAs(local, 'sim-pmo', 'getPortfolioHistory', { portfolioId: 'all' });
     const team = await dataAs(local, 'sim-team', 'getPortfolioHistory', {
@@ -126,7 +122,7 @@ describe('portfolio history', () => {
   });
 
   it('tells what changed since a day: RAG changes with the indicators behind them, and a manual override', async () => {
-    const { local, setNow } = appOn(sim);
+    const { local, setNow } = appOn(simulator.sim);
     const before = await portfolioReportAs(local, 'sim-admin');
     const target = before.projects.find((project) => project.health.rag !== 'red');
     if (!target) throw new Error('every project is red');
@@ -161,8 +157,8 @@ describe('portfolio history', () => {
       .sort();
     expect(changes.ragChanges.map((entry) => entry.projectKey)).toEqual(changed);
     // Work due in between and still open is newly overdue (the admin sees every issue).
-    const categoryOf = new Map(sim.dataset.statuses.map((status) => [status.id, status.category]));
-    const dueThen = sim.dataset.issues
+    const categoryOf = new Map(simulator.sim.dataset.statuses.map((status) => [status.id, status.category]));
+    const dueThen = simulator.sim.dataset.issues
       .filter(
         (issue) =>
           issue.duedate !== null &&
@@ -189,7 +185,7 @@ describe('portfolio history', () => {
   });
 
   it('exports a row per project the viewer can browse and recorded day, a window at a time', async () => {
-    const { local, setNow } = appOn(sim);
+    const { local, setNow } = appOn(simulator.sim);
     await portfolioReportAs(local, 'sim-admin');
     setNow(new Date(START.getTime() + 10 * DAY_MS));
     await refresh(local);
@@ -198,7 +194,7 @@ describe('portfolio history', () => {
       from: '2026-03-01',
       to: '2026-03-31',
     });
-    const teamProjects = sim.dataset.projects.slice(0, 3).map((project) => project.key);
+    const teamProjects = simulator.sim.dataset.projects.slice(0, 3).map((project) => project.key);
     const recorded = exported.rows.filter((row) => !row.reconstructed);
     expect(exported.rows.some((row) => row.reconstructed)).toBe(true); // the backfill's days are exported too
     expect(recorded.map((row) => `${row.day} ${row.projectKey}`)).toEqual(
@@ -213,7 +209,7 @@ describe('portfolio history', () => {
   });
 
   it('lets a PMO lead set a baseline and measures the project against it; a gate passed captures one', async () => {
-    const { local, setNow } = appOn(sim);
+    const { local, setNow } = appOn(simulator.sim);
     const report = await portfolioReportAs(local, 'sim-admin');
     const projectKey = report.projects[0]?.key as string;
     const refusedNote = await invokeAs(local, 'sim-admin', 'setBaseline', {
@@ -242,8 +238,8 @@ describe('portfolio history', () => {
       byName: 'Ada Admin',
       note: 'Plan of record',
     });
-    const projectIssues = sim.dataset.issues.filter(
-      (issue) => sim.dataset.projects[issue.projectIdx]?.key === projectKey,
+    const projectIssues = simulator.sim.dataset.issues.filter(
+      (issue) => simulator.sim.dataset.projects[issue.projectIdx]?.key === projectKey,
     );
     expect(set.scope.issues).toBe(projectIssues.length);
     const listed = await dataAs(local, 'sim-team', 'listBaselines', {
@@ -260,7 +256,7 @@ describe('portfolio history', () => {
       .sort((a, b) => ((a.duedate ?? '') < (b.duedate ?? '') ? 1 : -1))[0];
     if (!open?.duedate) throw new Error('no open issue with a due date');
     const later = new Date(Date.parse(open.duedate) + 30 * DAY_MS).toISOString().slice(0, 10);
-    sim.mutate.editIssue(open.key, { duedate: later });
+    simulator.sim.mutate.editIssue(open.key, { duedate: later });
     setNow(new Date(START.getTime() + DAY_MS));
     await refresh(local);
     const slipped = await dataAs(local, 'sim-admin', 'listBaselines', {
@@ -268,7 +264,7 @@ describe('portfolio history', () => {
       projectKey,
     });
     expect(slipped.variance?.scheduleDays).toBe(30);
-    sim.mutate.editIssue(open.key, { duedate: open.duedate });
+    simulator.sim.mutate.editIssue(open.key, { duedate: open.duedate });
 
     // A gated issue that was a stage behind yesterday has passed a gate today: a baseline is captured.
     const store = local.deps.store;
@@ -294,7 +290,7 @@ describe('portfolio history', () => {
   });
 
   it('follows the configured time zone for the calendar day', async () => {
-    const { local, setNow } = appOn(sim);
+    const { local, setNow } = appOn(simulator.sim);
     await portfolioReportAs(local, 'sim-admin');
     const live = await loadLiveConfig(local.deps);
     // 13:00 UTC on 2 March is already 3 March in Auckland (UTC+13 in March).

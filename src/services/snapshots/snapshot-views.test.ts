@@ -1,7 +1,8 @@
 import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim, SIM_USERS } from '../../../dev/jira-sim';
+import { SIM_USERS } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { invokeAs, portfolioReportAs } from '../../../test/support/local-resolvers';
+import { setUpServiceSimulator } from '../../../test/support/service-sim';
 import { isRestrictedKey } from '../../domain/snapshot/viewer-filter';
 import { MemoryStore } from '../../storage/memory-store';
 import { queryAll, type Store } from '../../storage/store';
@@ -21,17 +22,22 @@ function keysIn(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 describe('page views from the snapshot, as each viewer may see them', () => {
-  let sim: JiraSim;
   let local: LocalApp;
   const clock = { now: new Date('2026-03-02T10:00:00.000Z') };
   let revoked = false;
+  const simulator = setUpServiceSimulator(
+    { seed: 5, projects: 6, issuesPerProject: 40, now: clock.now },
+    { silence: ['warn'] },
+  );
 
   beforeAll(async () => {
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    sim = await createJiraSim({ port: 0, seed: 5, projects: 6, issuesPerProject: 40, now: clock.now });
-    const wiring = wireSimulator(sim.url, { store: new MemoryStore(), now: () => clock.now });
+    const wiring = wireSimulator(simulator.sim.url, { store: new MemoryStore(), now: () => clock.now });
     // "sim-leaver" browses what a team member browses, until their access is revoked.
-    local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => clock.now }, SIM_USERS).localApp;
+    local = wireSimulator(
+      simulator.sim.url,
+      { store: new MemoryStore(), now: () => clock.now },
+      SIM_USERS,
+    ).localApp;
     const original = local.deps.jira.asUser;
     local.deps.jira.asUser = (accountId) =>
       accountId === 'sim-leaver'
@@ -39,10 +45,6 @@ describe('page views from the snapshot, as each viewer may see them', () => {
             typeof original
           >)
         : original(accountId);
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
   });
 
   it.each(['sim-admin', 'sim-pmo', 'sim-team', 'sim-outsider'])(
@@ -54,7 +56,7 @@ describe('page views from the snapshot, as each viewer may see them', () => {
       );
       const shown = viewed.projects.map((project) => project.key);
       expect(new Set(shown)).toEqual(
-        new Set(sim.dataset.projects.map((p) => p.key).filter((key) => browsable.has(key))),
+        new Set(simulator.sim.dataset.projects.map((p) => p.key).filter((key) => browsable.has(key))),
       );
       // Portfolio figures come from the visible projects only.
       expect(viewed.summary.projects).toBe(shown.length);
@@ -68,7 +70,7 @@ describe('page views from the snapshot, as each viewer may see them', () => {
       );
       expect(leaked).toEqual([]);
       // Issues with a security level are named only to viewers Jira lets open them.
-      const secured = sim.dataset.issues
+      const secured = simulator.sim.dataset.issues
         .filter((issue) => issue.securityLevelId !== null)
         .map((issue) => issue.key);
       const canOpen = new Set(
@@ -86,10 +88,10 @@ describe('page views from the snapshot, as each viewer may see them', () => {
     expect(before.projects.length).toBeGreaterThan(0);
     revoked = true;
     // Within the permission cache's few minutes the answer is reused (no Jira request) ...
-    sim.resetStats();
+    simulator.sim.resetStats();
     const cached = await portfolioReportAs(local, 'sim-leaver');
     expect(cached.meta.requests).toBe(0);
-    expect(sim.stats().total).toBe(0);
+    expect(simulator.sim.stats().total).toBe(0);
     // ... and after it, Jira is asked again.
     clock.now = new Date(clock.now.getTime() + 6 * 60_000);
     const after = await portfolioReportAs(local, 'sim-leaver');
@@ -127,27 +129,14 @@ class FaultyStore extends MemoryStore {
 }
 
 describe('refresh runs under faults', () => {
-  let sim: JiraSim;
   const NOW = new Date('2026-03-02T10:00:00.000Z');
-  beforeAll(async () => {
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    jest.spyOn(console, 'error').mockImplementation(() => {});
-    sim = await createJiraSim({
-      port: 0,
-      seed: 9,
-      projects: 4,
-      issuesPerProject: 60,
-      now: NOW,
-      frozenClock: true,
-    });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
-  });
-  afterEach(() => sim.resetFaults());
+  const simulator = setUpServiceSimulator(
+    { seed: 9, projects: 4, issuesPerProject: 60, now: NOW, frozenClock: true },
+    { silence: ['warn', 'error'] },
+  );
+  afterEach(() => simulator.sim.resetFaults());
 
-  const appWith = (store: Store) => wireSimulator(sim.url, { store, now: () => NOW }).localApp;
+  const appWith = (store: Store) => wireSimulator(simulator.sim.url, { store, now: () => NOW }).localApp;
   const status = async (local: LocalApp) => {
     const answer = await invokeAs(local, 'sim-admin', 'getRefreshStatus', {
       portfolioId: 'all',
@@ -184,7 +173,7 @@ describe('refresh runs under faults', () => {
     const store = new FaultyStore();
     // One project's "done" marker cannot be written on any of the queue's three deliveries.
     store.failTimes.set(':done:', 3);
-    const local = wireSimulator(sim.url, { store, now: () => clock.now }).localApp;
+    const local = wireSimulator(simulator.sim.url, { store, now: () => clock.now }).localApp;
     const { seq } = await startRefresh(local.deps, local.deps.queue, 'all', 'user');
     await local.drainJobs();
     expect((await status(local)).run).toMatchObject({ seq, status: 'running' });
@@ -228,19 +217,19 @@ describe('refresh runs under faults', () => {
 
   it('on a first read that misses a project, the projects linked to it are flagged partial too (#13.7)', async () => {
     const local = appWith(new MemoryStore());
-    const projects = sim.dataset.projects;
+    const projects = simulator.sim.dataset.projects;
     const issueProject = new Map(
-      sim.dataset.issues.map((issue) => [issue.id, projects[issue.projectIdx]?.key ?? '']),
+      simulator.sim.dataset.issues.map((issue) => [issue.id, projects[issue.projectIdx]?.key ?? '']),
     );
     // The project with the most cross-project links: its partners lose the other end of those links.
     const partners = new Map<string, Set<string>>();
     // Links the app takes to mean "blocks" (the default mapping: Blocks, Dependency).
     const blocking = new Set(
-      sim.dataset.linkTypes
+      simulator.sim.dataset.linkTypes
         .filter((type) => ['Blocks', 'Dependency'].includes(type.name))
         .map((type) => type.id),
     );
-    for (const link of sim.dataset.links.filter((candidate) => blocking.has(candidate.typeId))) {
+    for (const link of simulator.sim.dataset.links.filter((candidate) => blocking.has(candidate.typeId))) {
       const [from, to] = [issueProject.get(link.from) ?? '', issueProject.get(link.to) ?? ''];
       if (from === to) continue;
       partners.set(from, (partners.get(from) ?? new Set()).add(to));
@@ -271,9 +260,11 @@ describe('refresh runs under faults', () => {
     await startRefresh(local.deps, local.deps.queue, 'all', 'user');
     await local.drainJobs();
     const first = await portfolioReportAs(local, 'sim-admin');
-    const target = sim.dataset.issues.find((issue) => issue.duedate !== null && issue.resolved === null);
+    const target = simulator.sim.dataset.issues.find(
+      (issue) => issue.duedate !== null && issue.resolved === null,
+    );
     if (!target) throw new Error('no open issue with a due date');
-    sim.mutate.editIssue(target.key, { duedate: '2020-01-01' });
+    simulator.sim.mutate.editIssue(target.key, { duedate: '2020-01-01' });
     await local.app.issueTrigger({
       eventType: 'avi:jira:updated:issue',
       issue: { id: String(target.id), key: target.key },
@@ -314,7 +305,7 @@ describe('refresh runs under faults', () => {
     await local.drainJobs();
     const before = await portfolioReportAs(local, 'sim-admin');
     // Room for the plan and a little more: the full re-read below cannot finish in this hour.
-    sim.setFaults({ quotaPointsPerHour: sim.quota().spent + 60 });
+    simulator.sim.setFaults({ quotaPointsPerHour: simulator.sim.quota().spent + 60 });
     const { seq } = await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
     await local.drainJobs();
     const waiting = await status(local);
@@ -325,8 +316,8 @@ describe('refresh runs under faults', () => {
     expect(meanwhile.meta.snapshot?.asOf).toBe(before.meta.snapshot?.asOf);
     expect(meanwhile.kpis).toEqual(before.kpis);
     // The next hour: the run goes on where it stopped and completes.
-    sim.advanceClock(3_600_000);
-    sim.resetFaults();
+    simulator.sim.advanceClock(3_600_000);
+    simulator.sim.resetFaults();
     local.releaseDelayedJobs();
     await local.drainJobs();
     const done = await status(local);
@@ -338,16 +329,11 @@ describe('refresh runs under faults', () => {
 });
 
 describe('storage hygiene', () => {
-  let sim: JiraSim;
   const NOW = new Date('2026-03-02T10:00:00.000Z');
-  beforeAll(async () => {
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    sim = await createJiraSim({ port: 0, seed: 3, projects: 3, issuesPerProject: 20, now: NOW });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
-  });
+  const simulator = setUpServiceSimulator(
+    { seed: 3, projects: 3, issuesPerProject: 20, now: NOW },
+    { silence: ['warn'] },
+  );
 
   const keysUnder = async (store: Store, prefix: string) => {
     const keys: string[] = [];
@@ -356,7 +342,7 @@ describe('storage hygiene', () => {
   };
 
   it('keeps one snapshot: a completed run deletes the one it replaced and its own parts', async () => {
-    const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
+    const local = wireSimulator(simulator.sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
     for (let run = 0; run < 3; run++) {
       await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: run === 0 });
       await local.drainJobs();
@@ -373,11 +359,11 @@ describe('storage hygiene', () => {
   });
 
   it('deleting a portfolio in the settings deletes its stored data', async () => {
-    const local = wireSimulator(sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
+    const local = wireSimulator(simulator.sim.url, { store: new MemoryStore(), now: () => NOW }).localApp;
     const settings = await invokeAs(local, 'sim-admin', 'getSettings', {});
     if (!settings.ok) throw new Error(settings.error.message);
     const config = structuredClone(settings.data.live.config) as { portfolios: unknown[] };
-    const projectKeys = sim.dataset.projects.slice(0, 2).map((project) => project.key);
+    const projectKeys = simulator.sim.dataset.projects.slice(0, 2).map((project) => project.key);
     config.portfolios = [
       { id: 'launch', name: 'Launch', ownerAccountId: null, scope: { kind: 'projects', projectKeys } },
     ];

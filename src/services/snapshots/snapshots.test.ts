@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
+import type { JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { directPortfolioReport } from '../../../test/support/direct-report';
 import { portfolioReportAs } from '../../../test/support/local-resolvers';
+import { setUpServiceSimulator } from '../../../test/support/service-sim';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
 import { snapshotKeys } from './keys';
@@ -51,20 +52,15 @@ function content(snapshot: SnapshotData) {
 }
 
 describe('portfolio snapshots', () => {
-  let sim: JiraSim;
-  beforeAll(async () => {
-    // Compliance refreshes on issue events log what they could not read; not this test's subject.
-    jest.spyOn(console, 'warn').mockImplementation(() => {});
-    sim = await createJiraSim({ port: 0, seed: 11, projects: 5, issuesPerProject: 30, now: NOW });
-  });
-  afterAll(async () => {
-    jest.restoreAllMocks();
-    await sim.close();
-  });
+  // Compliance refreshes on issue events log what they could not read; not this test's subject.
+  const simulator = setUpServiceSimulator(
+    { seed: 11, projects: 5, issuesPerProject: 30, now: NOW },
+    { silence: ['warn'] },
+  );
 
   it('gives the same figures as reading the portfolio directly, and page views read no issue', async () => {
-    const local = appOn(sim);
-    sim.resetStats();
+    const local = appOn(simulator.sim);
+    simulator.sim.resetStats();
     const viewed = await portfolioReportAs(local, 'sim-admin');
     // The same portfolio read the way the app read it on every view before snapshots existed.
     const direct = await directPortfolioReport(local, NOW);
@@ -81,18 +77,18 @@ describe('portfolio snapshots', () => {
     expect(viewed.compliance?.projects).toEqual(direct.report.compliance?.projects);
     expect(viewed.meta.snapshot?.run?.status).toBe('done');
 
-    sim.resetStats();
+    simulator.sim.resetStats();
     for (let view = 0; view < 3; view++) await portfolioReportAs(local, 'sim-admin');
-    expect(sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
-    expect(sim.stats().byRoute['GET /rest/api/3/search/jql']).toBeUndefined();
+    expect(simulator.sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
+    expect(simulator.sim.stats().byRoute['GET /rest/api/3/search/jql']).toBeUndefined();
   });
 
   it('an incremental refresh after any edits, creates, deletes, moves and link changes equals a full read', async () => {
-    const local = appOn(sim);
+    const local = appOn(simulator.sim);
     await refresh(local, { full: true });
-    const projectKeys = sim.dataset.projects.map((project) => project.key);
+    const projectKeys = simulator.sim.dataset.projects.map((project) => project.key);
     const keyOf = (index: number) => {
-      const issues = sim.dataset.issues;
+      const issues = simulator.sim.dataset.issues;
       return (issues[index % issues.length] as (typeof issues)[number]).key;
     };
     const change = fc.oneof(
@@ -110,24 +106,26 @@ describe('portfolio snapshots', () => {
     );
     const event = (eventType: string, issue: { id: number; key: string }) =>
       local.app.issueTrigger({ eventType, issue: { id: String(issue.id), key: issue.key } });
-    const doneStatus = sim.dataset.statuses.find((status) => status.category === 'done');
+    const doneStatus = simulator.sim.dataset.statuses.find((status) => status.category === 'done');
     await fc.assert(
       fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 6 }), async (changes) => {
         for (const step of changes) {
           if (step.kind === 'edit') {
-            const edited = sim.mutate.editIssue(keyOf(step.issue), {
+            const edited = simulator.sim.mutate.editIssue(keyOf(step.issue), {
               duedate: step.due ? '2026-02-01' : null,
               ...(step.done && doneStatus ? { statusId: doneStatus.id } : {}),
             });
             await event('avi:jira:updated:issue', edited);
           } else if (step.kind === 'create') {
-            const created = sim.mutate.createIssue(projectKeys[step.project % projectKeys.length] as string);
+            const created = simulator.sim.mutate.createIssue(
+              projectKeys[step.project % projectKeys.length] as string,
+            );
             await event('avi:jira:created:issue', created);
           } else if (step.kind === 'delete') {
-            const gone = sim.mutate.deleteIssue(keyOf(step.issue));
+            const gone = simulator.sim.mutate.deleteIssue(keyOf(step.issue));
             await event('avi:jira:deleted:issue', gone);
           } else if (step.kind === 'move') {
-            const moved = sim.mutate.moveIssue(
+            const moved = simulator.sim.mutate.moveIssue(
               keyOf(step.issue),
               projectKeys[step.project % projectKeys.length] as string,
             );
@@ -136,18 +134,19 @@ describe('portfolio snapshots', () => {
             const from = keyOf(step.from);
             const to = keyOf(step.to);
             if (from === to) continue;
-            const link = sim.mutate.linkIssues(from, to);
+            const link = simulator.sim.mutate.linkIssues(from, to);
             await local.app.issueTrigger({
               eventType: 'avi:jira:created:issuelink',
               issueLink: { sourceIssueId: link.from, destinationIssueId: link.to },
             });
           } else {
-            const link = sim.dataset.links[step.issue % Math.max(1, sim.dataset.links.length)];
+            const link =
+              simulator.sim.dataset.links[step.issue % Math.max(1, simulator.sim.dataset.links.length)];
             if (!link) continue;
-            const from = sim.dataset.issues.find((issue) => issue.id === link.from);
-            const to = sim.dataset.issues.find((issue) => issue.id === link.to);
+            const from = simulator.sim.dataset.issues.find((issue) => issue.id === link.from);
+            const to = simulator.sim.dataset.issues.find((issue) => issue.id === link.to);
             if (!from || !to) continue;
-            sim.mutate.unlinkIssues(from.key, to.key);
+            simulator.sim.mutate.unlinkIssues(from.key, to.key);
             await local.app.issueTrigger({
               eventType: 'avi:jira:deleted:issuelink',
               issueLink: { sourceIssueId: link.from, destinationIssueId: link.to },
@@ -157,7 +156,7 @@ describe('portfolio snapshots', () => {
         await refresh(local);
         const incremental = await snapshotOf(local);
         expect(incremental.seq).toBeGreaterThan(1);
-        const fresh = appOn(sim);
+        const fresh = appOn(simulator.sim);
         await refresh(fresh, { full: true });
         expect(content(incremental)).toEqual(content(await snapshotOf(fresh)));
       }),
