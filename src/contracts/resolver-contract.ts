@@ -101,6 +101,8 @@ export const resolverContract = {
 export type ResolverKey = keyof typeof resolverContract;
 export type ResolverInput<K extends ResolverKey> = z.input<(typeof resolverContract)[K]['input']>;
 export type ResolverOutput<K extends ResolverKey> = z.output<(typeof resolverContract)[K]['output']>;
+/** A payload as services receive it: parsed by the contract, defaults applied. */
+export type ResolverPayload<K extends ResolverKey> = z.output<(typeof resolverContract)[K]['input']>;
 
 /** What every resolver answers: data, or a typed error. Never a stack trace. */
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };

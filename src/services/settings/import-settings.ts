@@ -1,3 +1,4 @@
+import type { ResolverOutput, ResolverPayload } from '../../contracts/resolver-contract';
 import type { Actor, AppDeps } from '../deps';
 import { throwIfErrors } from './candidate';
 import { parseImport } from './import-format';
@@ -7,8 +8,8 @@ import { authorizeEditor, commitVersion } from './versions';
 export async function importSettings(
   deps: AppDeps,
   actor: Actor,
-  input: { json: string; baseVersion: number; comment: string },
-): Promise<{ version: number }> {
+  input: ResolverPayload<'importSettings'>,
+): Promise<ResolverOutput<'importSettings'>> {
   const context = await authorizeEditor(deps, actor);
   const parsed = parseImport(input.json);
   throwIfErrors(parsed.problems, 'The file cannot be imported');

@@ -1,3 +1,4 @@
+import type { ResolverOutput, ResolverPayload } from '../../contracts/resolver-contract';
 import { AppError } from '../../domain/errors';
 import type { Actor, AppDeps } from '../deps';
 import { readVersionRecord } from './version-record';
@@ -7,8 +8,8 @@ import { assertBase, authorizeEditor, commitVersion } from './versions';
 export async function restoreConfigVersion(
   deps: AppDeps,
   actor: Actor,
-  input: { version: number; baseVersion: number; comment: string },
-): Promise<{ version: number }> {
+  input: ResolverPayload<'restoreConfigVersion'>,
+): Promise<ResolverOutput<'restoreConfigVersion'>> {
   const context = await authorizeEditor(deps, actor);
   assertBase(context.live.version, input.baseVersion);
   if (input.version === context.live.version) {

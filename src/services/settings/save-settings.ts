@@ -1,4 +1,4 @@
-import type { PmoConfig } from '../../domain/config/schema';
+import type { ResolverOutput, ResolverPayload } from '../../contracts/resolver-contract';
 import type { Actor, AppDeps } from '../deps';
 import { authorizeEditor, commitVersion } from './versions';
 
@@ -6,13 +6,8 @@ import { authorizeEditor, commitVersion } from './versions';
 export async function saveSettings(
   deps: AppDeps,
   actor: Actor,
-  input: { baseVersion: number; config: PmoConfig; comment: string },
-): Promise<{ version: number }> {
+  input: ResolverPayload<'saveSettings'>,
+): Promise<ResolverOutput<'saveSettings'>> {
   const context = await authorizeEditor(deps, actor);
-  return commitVersion(deps, actor, context, {
-    baseVersion: input.baseVersion,
-    config: input.config,
-    comment: input.comment,
-    origin: { kind: 'save' },
-  });
+  return commitVersion(deps, actor, context, { ...input, origin: { kind: 'save' } });
 }
