@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { type Alert, alertId } from '../../domain/alerts/alert';
 import { detectAlertEvents } from '../../domain/alerts/events';
 import { wantsEvent } from '../../domain/alerts/subscriptions';
-import { addDays, localDayOf } from '../../domain/history/calendar';
-import { type DayRecord, DayRecordSchema, dayRecordOf } from '../../domain/history/day-record';
+import { addDays } from '../../domain/history/calendar';
+import { type DayRecord, DayRecordSchema } from '../../domain/history/day-record';
 import { readBlob, writeBlob } from '../../storage/blob';
 import type { AppDeps } from '../deps';
+import { snapshotDayRecord } from '../history/snapshot-day-record';
 import { historyTimeZone } from '../history/time-zone';
-import { computeFromSnapshot } from '../portfolio/compute-from-snapshot';
 import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 import { readGateBlocks } from './gate-blocks';
@@ -90,16 +90,5 @@ async function dayRecordOfSnapshot(
   snapshot: SnapshotData,
   live: LiveConfig,
 ): Promise<DayRecord> {
-  const timeZone = await historyTimeZone(deps, live.config.history);
-  const asOf = new Date(snapshot.asOf);
-  const report = computeFromSnapshot(snapshot, snapshot, live, asOf);
-  return dayRecordOf({
-    day: localDayOf(asOf.getTime(), timeZone),
-    asOf: snapshot.asOf,
-    settingsVersion: live.version,
-    reconstructed: false,
-    report,
-    compliance: report.compliance,
-    secured: (issueKey) => snapshot.facts[issueKey]?.restricted === true,
-  });
+  return snapshotDayRecord(snapshot, live, await historyTimeZone(deps, live.config.history));
 }

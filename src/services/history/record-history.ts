@@ -1,13 +1,12 @@
-import { addDays, localDayOf } from '../../domain/history/calendar';
-import { dayRecordOf } from '../../domain/history/day-record';
+import { addDays } from '../../domain/history/calendar';
 import { gatesPassedBetween } from '../../domain/history/gates-passed';
 import type { AppDeps } from '../deps';
-import { computeFromSnapshot } from '../portfolio/compute-from-snapshot';
 import type { LiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 import { captureGateBaselines } from './baselines';
 import { type RecordOutcome, readSummaries, storeDay } from './history-store';
 import { readLatestBaselines } from './latest-baselines';
+import { snapshotDayRecord } from './snapshot-day-record';
 import { historyTimeZone } from './time-zone';
 
 /**
@@ -24,17 +23,7 @@ export async function recordHistoryDay(
     historyTimeZone(deps, live.config.history),
     readLatestBaselines(deps, snapshot.portfolioId),
   ]);
-  const asOf = new Date(snapshot.asOf);
-  const report = computeFromSnapshot(snapshot, snapshot, live, asOf, baselines);
-  const record = dayRecordOf({
-    day: localDayOf(asOf.getTime(), timeZone),
-    asOf: snapshot.asOf,
-    settingsVersion: live.version,
-    reconstructed: false,
-    report,
-    compliance: report.compliance,
-    secured: (key) => snapshot.facts[key]?.restricted === true,
-  });
+  const record = snapshotDayRecord(snapshot, live, timeZone, baselines);
   const [previous] = (
     await readSummaries(deps.store, snapshot.portfolioId, addDays(record.day, -31), record.day)
   ).slice(-1);
