@@ -1,26 +1,11 @@
+import { storeOnlyAppDeps } from '../test/support/store-deps';
 import { createApp } from './app';
 import { AppError } from './domain/errors';
-import { createInlineJobQueue } from './jobs/inline-queue';
-import { createRecordingLogger } from './services/logger';
 import { MemoryStore } from './storage/memory-store';
 
 /** The app with no Jira: the consumer tests below run a job that only touches storage. */
 function appWithStore(store: MemoryStore) {
-  return createApp({
-    jira: {
-      asApp: () => {
-        throw new Error('no Jira in this test');
-      },
-      asUser: () => {
-        throw new Error('no Jira in this test');
-      },
-    },
-    store,
-    now: () => new Date('2026-12-05T12:00:00Z'),
-    jiraConcurrency: 1,
-    queue: createInlineJobQueue(async () => {}),
-    logger: createRecordingLogger(),
-  });
+  return createApp(storeOnlyAppDeps(store, new Date('2026-12-05T12:00:00Z')));
 }
 
 describe('queue consumer (as Forge invokes it with @forge/events 2 and later)', () => {

@@ -1,8 +1,7 @@
+import { storeOnlyAppDeps } from '../../../test/support/store-deps';
 import type { PublishedUpdate } from '../../domain/status/update';
-import { createInlineJobQueue } from '../../jobs/inline-queue';
 import { MemoryStore } from '../../storage/memory-store';
 import type { AppDeps } from '../deps';
-import { createRecordingLogger } from '../logger';
 import { statusKeys } from '../status/status-store';
 import { lateStatusUpdates } from './late-updates';
 
@@ -10,21 +9,7 @@ import { lateStatusUpdates } from './late-updates';
 async function depsAt(now: string): Promise<AppDeps> {
   const store = new MemoryStore();
   await store.set('site:time-zone', { at: new Date(now).getTime(), timeZone: 'UTC' });
-  return {
-    jira: {
-      asApp: () => {
-        throw new Error('late updates read no Jira');
-      },
-      asUser: () => {
-        throw new Error('late updates read no Jira');
-      },
-    },
-    store,
-    now: () => new Date(now),
-    jiraConcurrency: 1,
-    queue: createInlineJobQueue(async () => {}),
-    logger: createRecordingLogger(),
-  };
+  return storeOnlyAppDeps(store, new Date(now));
 }
 
 function published(projectKey: string, periodId: string): PublishedUpdate {
