@@ -1,7 +1,9 @@
 import type { PmoConfig } from '../../src/domain/config/schema';
-import { configVersionKey, LIVE_CONFIG_KEY } from '../../src/services/settings/live-config';
+import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from '../../src/services/settings/live-config';
 import { storedConfigDocument } from '../../src/services/settings/stored-config';
+import { MemoryStore } from '../../src/storage/memory-store';
 import type { Store } from '../../src/storage/store';
+import { storeDeps } from './store-deps';
 
 interface PublishOptions {
   version?: number;
@@ -27,4 +29,12 @@ export async function publishConfig(
   });
   await store.set(configVersionKey(version), document);
   await store.set(LIVE_CONFIG_KEY, { version });
+}
+
+/** The live configuration as the app reads it when `document` is stored as version 1, the live one. */
+export async function liveConfigFromStored(document: unknown) {
+  const store = new MemoryStore();
+  await store.set(configVersionKey(1), document);
+  await store.set(LIVE_CONFIG_KEY, { version: 1 });
+  return loadLiveConfig(storeDeps(store));
 }

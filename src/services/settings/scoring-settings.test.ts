@@ -1,12 +1,11 @@
+import { liveConfigFromStored } from '../../../test/support/published-config';
 import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
-import { storeDeps } from '../../../test/support/store-deps';
 import { dumpStore } from '../../../test/support/store-dump';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { scoringPresets } from '../../domain/scoring/presets';
 import { MemoryStore } from '../../storage/memory-store';
 import formatZeroVersion from './fixtures/config-version-format-0.json';
 import { listAuditLog } from './list-audit-log';
-import { configVersionKey, LIVE_CONFIG_KEY, loadLiveConfig } from './live-config';
 import { saveSettings } from './save-settings';
 import { validateSettings } from './validate-settings';
 
@@ -33,10 +32,7 @@ const wsjfOnEpics = withScoring({
 
 describe('scoring settings', () => {
   it('settings saved before scoring existed read with scoring switched off', async () => {
-    const store = new MemoryStore();
-    await store.set(configVersionKey(1), formatZeroVersion);
-    await store.set(LIVE_CONFIG_KEY, { version: 1 });
-    const live = await loadLiveConfig(storeDeps(store));
+    const live = await liveConfigFromStored(formatZeroVersion);
     expect(live.config.scoring).toMatchObject({ enabled: false, models: [], activeModelId: null });
   });
 
