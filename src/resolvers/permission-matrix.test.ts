@@ -91,39 +91,30 @@ const projectRows = (fixture: Fixture) =>
     return { payload: { portfolioId: 'all', projectKey: project }, project };
   });
 
+/** One call with a fixed payload: the empty one, or the "all" portfolio. */
+const noPayload = () => [{ payload: {} }];
+const allPortfolio = () => [{ payload: { portfolioId: 'all' } }];
+
+/** A status write for each of the project rows, in the current period, with a new commentary each time. */
+const statusWrites = (fields: Record<string, unknown>) => (fixture: Fixture) =>
+  projectRows(fixture).map(({ payload, project }) => ({
+    payload: { ...payload, periodId: fixture.statusPeriod, ...fields, commentary: `Matrix ${++saveCounter}` },
+    project,
+  }));
+
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 const MATRIX: Record<ResolverKey, Row> = {
-  listProjects: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  listProjects: { access: 'everyone', writes: false, payloads: noPayload },
   getIssueOverview: { access: 'issue-viewers', writes: false, payloads: issueRows },
-  getSiteSetup: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
-  listPortfolios: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
-  getPortfolioReport: {
-    access: 'everyone',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
+  getSiteSetup: { access: 'everyone', writes: false, payloads: noPayload },
+  listPortfolios: { access: 'everyone', writes: false, payloads: noPayload },
+  getPortfolioReport: { access: 'everyone', writes: false, payloads: allPortfolio },
   // A refused refresh starts no run; it only keeps the caller's project permissions for a few minutes.
-  refreshPortfolio: {
-    access: 'browsers',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
-  getRefreshStatus: {
-    access: 'browsers',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
-  getHistoryBackfill: {
-    access: 'browsers',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
-  getPortfolioHistory: {
-    access: 'browsers',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
+  refreshPortfolio: { access: 'browsers', writes: false, payloads: allPortfolio },
+  getRefreshStatus: { access: 'browsers', writes: false, payloads: allPortfolio },
+  getHistoryBackfill: { access: 'browsers', writes: false, payloads: allPortfolio },
+  getPortfolioHistory: { access: 'browsers', writes: false, payloads: allPortfolio },
   getProjectHistory: {
     access: 'project-browsers',
     writes: false,
@@ -167,8 +158,8 @@ const MATRIX: Record<ResolverKey, Row> = {
         issue,
       })),
   },
-  getSettings: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
-  getSiteCatalog: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  getSettings: { access: 'editors', writes: false, payloads: noPayload },
+  getSiteCatalog: { access: 'everyone', writes: false, payloads: noPayload },
   validateSettings: {
     access: 'editors',
     writes: false,
@@ -186,15 +177,15 @@ const MATRIX: Record<ResolverKey, Row> = {
       { payload: { baseVersion: fixture.liveVersion, config: changedConfig(), comment: '' } },
     ],
   },
-  listConfigVersions: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  listConfigVersions: { access: 'editors', writes: false, payloads: noPayload },
   getConfigVersion: { access: 'editors', writes: false, payloads: () => [{ payload: { version: 0 } }] },
   restoreConfigVersion: {
     access: 'editors',
     writes: true,
     payloads: (fixture) => [{ payload: { version: 0, baseVersion: fixture.liveVersion, comment: '' } }],
   },
-  listAuditLog: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
-  exportSettings: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  listAuditLog: { access: 'editors', writes: false, payloads: noPayload },
+  exportSettings: { access: 'editors', writes: false, payloads: noPayload },
   previewImport: {
     access: 'editors',
     writes: false,
@@ -207,7 +198,7 @@ const MATRIX: Record<ResolverKey, Row> = {
       { payload: { json: JSON.stringify(changedConfig()), baseVersion: fixture.liveVersion, comment: '' } },
     ],
   },
-  listSavedViews: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  listSavedViews: { access: 'everyone', writes: false, payloads: noPayload },
   saveView: {
     access: 'everyone',
     writes: true,
@@ -225,41 +216,17 @@ const MATRIX: Record<ResolverKey, Row> = {
     writes: true,
     payloads: (fixture) => [{ payload: { id: fixture.teamView } }],
   },
-  getStatusBoard: {
-    access: 'everyone',
-    writes: false,
-    payloads: () => [{ payload: { portfolioId: 'all' } }],
-  },
+  getStatusBoard: { access: 'everyone', writes: false, payloads: allPortfolio },
   getStatusUpdate: { access: 'project-browsers', writes: false, payloads: projectRows },
   saveStatusDraft: {
     access: 'status-writers',
     writes: true,
-    payloads: (fixture) =>
-      projectRows(fixture).map(({ payload, project }) => ({
-        payload: {
-          ...payload,
-          periodId: fixture.statusPeriod,
-          baseRevision: 0,
-          status: 'at-risk',
-          commentary: `Matrix ${++saveCounter}`,
-        },
-        project,
-      })),
+    payloads: statusWrites({ baseRevision: 0, status: 'at-risk' }),
   },
   publishStatusUpdate: {
     access: 'status-writers',
     writes: true,
-    payloads: (fixture) =>
-      projectRows(fixture).map(({ payload, project }) => ({
-        payload: {
-          ...payload,
-          periodId: fixture.statusPeriod,
-          expectedVersion: 0,
-          status: 'on-track',
-          commentary: `Matrix ${++saveCounter}`,
-        },
-        project,
-      })),
+    payloads: statusWrites({ expectedVersion: 0, status: 'on-track' }),
   },
   setProjectOverride: {
     access: 'editors',
@@ -274,7 +241,7 @@ const MATRIX: Record<ResolverKey, Row> = {
       },
     ],
   },
-  getAlertSubscriptions: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  getAlertSubscriptions: { access: 'everyone', writes: false, payloads: noPayload },
   // A refused subscription stores nothing; it only keeps the caller's project permissions for a few minutes.
   saveAlertSubscriptions: {
     access: 'browsers',
@@ -289,9 +256,9 @@ const MATRIX: Record<ResolverKey, Row> = {
       },
     ],
   },
-  listAlerts: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  listAlerts: { access: 'everyone', writes: false, payloads: noPayload },
   markAlertsRead: { access: 'everyone', writes: true, payloads: () => [{ payload: { all: true } }] },
-  getNotificationStatus: { access: 'editors', writes: false, payloads: () => [{ payload: {} }] },
+  getNotificationStatus: { access: 'editors', writes: false, payloads: noPayload },
   // Scoring is off in the default settings: the panel hears so without the issue being read, and
   // nobody can score. Who may score when it is on: src/services/scoring/scoring.test.ts.
   getIssueScoring: { access: 'everyone', writes: false, payloads: issueRows },
@@ -304,7 +271,7 @@ const MATRIX: Record<ResolverKey, Row> = {
         issue,
       })),
   },
-  getPrioritisation: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
+  getPrioritisation: { access: 'everyone', writes: false, payloads: noPayload },
   // Only the PMO changes the ranking; with scoring off there is no ranking to change (NOT_FOUND).
   setRankOverride: {
     access: 'nobody',
