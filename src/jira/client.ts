@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
 import type { IssueChange } from '../domain/history/issue-change';
+import type { LinkType } from '../domain/model';
 import { toIssueChanges } from './changelog-mapper';
 import { parseRateLimitHeaders, QUOTA_WINDOW_MS, type QuotaReading } from './quota';
 import {
@@ -17,7 +18,6 @@ import {
   BulkPermissionGrantsSchema,
   FieldsSchema,
   GroupPageSchema,
-  type IssueLinkType,
   IssueLinkTypesSchema,
   IssuePropertySchema,
   IssueTypesSchema,
@@ -442,7 +442,7 @@ export class JiraClient {
     );
   }
 
-  async linkTypes(): Promise<IssueLinkType[]> {
+  async linkTypes(): Promise<LinkType[]> {
     const result = await this.call(
       { method: 'GET', path: '/rest/api/3/issueLinkType' },
       IssueLinkTypesSchema,

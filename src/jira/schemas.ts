@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkTypeSchema } from '../domain/model';
 
 /**
  * Zod schemas for the Jira Cloud REST v3 responses the app reads. Only what the app uses is
@@ -73,14 +74,8 @@ export const BulkFetchSchema = z.object({
   issueErrors: z.array(z.unknown()).optional(),
 });
 
-export const IssueLinkTypeSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  inward: z.string(),
-  outward: z.string(),
-});
-export type IssueLinkType = z.infer<typeof IssueLinkTypeSchema>;
-export const IssueLinkTypesSchema = z.object({ issueLinkTypes: z.array(IssueLinkTypeSchema) });
+/** Jira answers link types in the shape the domain keeps them. */
+export const IssueLinkTypesSchema = z.object({ issueLinkTypes: z.array(LinkTypeSchema) });
 
 /** A workflow status as `/rest/api/3/status` lists it (the parts the app reads). */
 export const JiraStatusSchema = z.object({

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { type BackfillStatus, BackfillStatusSchema } from '../../domain/history/backfill-status';
 import { IssueHistoriesSchema, StatusStateSchema } from '../../domain/history/history-change';
-import { IsoDate, ProjectSchema } from '../../domain/model';
+import { IsoDate, LinkTypeSchema, ProjectSchema } from '../../domain/model';
 import { PortfolioChunkSchema } from '../../domain/portfolio/chunk';
 import { EngineSettingsSchema } from '../../domain/settings';
-import { IssueLinkTypeSchema } from '../../jira/schemas';
 import { deleteBlob } from '../../storage/blob';
 import { queryAll, readParsed, type Store } from '../../storage/store';
 import { portfolioPrefix } from '../snapshots/keys';
@@ -37,7 +36,7 @@ export const BackfillPlanSchema = z.object({
   issueIds: z.array(z.string()),
   issueKeys: z.array(z.string()),
   statuses: z.record(z.string(), StatusStateSchema),
-  linkTypes: z.array(IssueLinkTypeSchema),
+  linkTypes: z.array(LinkTypeSchema),
   projects: z.array(ProjectSchema),
   chunk: PortfolioChunkSchema,
   settings: EngineSettingsSchema,
