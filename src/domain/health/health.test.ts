@@ -9,22 +9,7 @@ import {
   worstRag,
 } from './health';
 import { percent } from './percent';
-
-function facts(overrides: Partial<ProjectHealthFacts> = {}): ProjectHealthFacts {
-  return {
-    open: 10,
-    overdue: 0,
-    openWithoutDueDate: 0,
-    overdueKeys: [],
-    dependencies: undefined,
-    inProgress: 0,
-    stale: 0,
-    staleKeys: [],
-    risks: [],
-    compliance: undefined,
-    ...overrides,
-  };
-}
+import { healthFacts } from './test-data';
 
 const indicator = (f: ProjectHealthFacts, name: string) =>
   computeHealth(f, defaultEngineSettings).indicators.find((i) => i.name === name);
@@ -56,30 +41,37 @@ function risk(
 
 describe('schedule indicator', () => {
   it('is red at 20% past due, and says so with the numbers', () => {
-    expect(indicator(facts({ open: 28, overdue: 6, overdueKeys: ['P-1', 'P-2'] }), 'schedule')).toEqual({
-      name: 'schedule',
-      value: 21,
+    expect(indicator(healthFacts({ open: 28, overdue: 6, overdueKeys: ['P-1', 'P-2'] }), 'schedule')).toEqual(
+      {
+        name: 'schedule',
+        value: 21,
+        rag: 'red',
+        reason: '6 of 28 open issues (21%) are past due; red at 20%.',
+        issueKeys: ['P-1', 'P-2'],
+      },
+    );
+    expect(indicator(healthFacts({ open: 20, overdue: 4 }), 'schedule')).toMatchObject({
       rag: 'red',
-      reason: '6 of 28 open issues (21%) are past due; red at 20%.',
-      issueKeys: ['P-1', 'P-2'],
+      value: 20,
     });
-    expect(indicator(facts({ open: 20, overdue: 4 }), 'schedule')).toMatchObject({ rag: 'red', value: 20 });
   });
 
   it('is amber from 10%, green below, and mentions undated issues', () => {
-    expect(indicator(facts({ open: 20, overdue: 2 }), 'schedule')).toMatchObject({
+    expect(indicator(healthFacts({ open: 20, overdue: 2 }), 'schedule')).toMatchObject({
       rag: 'amber',
       reason: '2 of 20 open issues (10%) are past due; amber at 10%, red at 20%.',
     });
-    expect(indicator(facts({ open: 20, overdue: 1, openWithoutDueDate: 3 }), 'schedule')).toMatchObject({
-      rag: 'green',
-      reason: '1 of 20 open issues (5%) is past due (3 have no due date); amber at 10%.',
-    });
+    expect(indicator(healthFacts({ open: 20, overdue: 1, openWithoutDueDate: 3 }), 'schedule')).toMatchObject(
+      {
+        rag: 'green',
+        reason: '1 of 20 open issues (5%) is past due (3 have no due date); amber at 10%.',
+      },
+    );
   });
 
   it('never rounds a figure across its threshold', () => {
     // 499 of 2500 = 19.96%: amber, so it must not read "20%".
-    expect(indicator(facts({ open: 2500, overdue: 499 }), 'schedule')).toMatchObject({
+    expect(indicator(healthFacts({ open: 2500, overdue: 499 }), 'schedule')).toMatchObject({
       rag: 'amber',
       value: 19.9,
       reason: '499 of 2500 open issues (19.9%) are past due; amber at 10%, red at 20%.',
@@ -88,14 +80,14 @@ describe('schedule indicator', () => {
   });
 
   it('is neutral for a project with nothing open', () => {
-    expect(indicator(facts({ open: 0 }), 'schedule')).toMatchObject({ rag: 'none', value: 0 });
+    expect(indicator(healthFacts({ open: 0 }), 'schedule')).toMatchObject({ rag: 'none', value: 0 });
   });
 });
 
 describe('blockers indicator', () => {
   it('counts cross-project blockers separately and turns amber on one date conflict', () => {
     const result = indicator(
-      facts({
+      healthFacts({
         open: 40,
         dependencies: {
           blocked: 3,
@@ -119,8 +111,8 @@ describe('blockers indicator', () => {
 
   it('is red at 25% blocked even without conflicts, green with nothing blocked', () => {
     const blocked = { blocked: 5, blockedCrossProject: 0, blockedKeys: [], conflicted: 0, conflictKeys: [] };
-    expect(indicator(facts({ open: 20, dependencies: blocked }), 'blockers')?.rag).toBe('red');
-    expect(indicator(facts({ open: 20 }), 'blockers')).toMatchObject({
+    expect(indicator(healthFacts({ open: 20, dependencies: blocked }), 'blockers')?.rag).toBe('red');
+    expect(indicator(healthFacts({ open: 20 }), 'blockers')).toMatchObject({
       rag: 'green',
       reason:
         '0 of 20 open issues (0%) are blocked by unresolved issues; no open issue is due before its blocker; amber at 10% blocked or 1 date conflict.',
@@ -136,7 +128,7 @@ describe('risk indicator', () => {
       risk('P-3', 3, 3, { roam: 'owned' }),
       risk('P-4', 2, 2),
     ];
-    expect(indicator(facts({ risks }), 'risk')).toEqual({
+    expect(indicator(healthFacts({ risks }), 'risk')).toEqual({
       name: 'risk',
       value: 9,
       rag: 'amber',
@@ -147,19 +139,21 @@ describe('risk indicator', () => {
   });
 
   it('is red for a high risk, green when all are mitigated, neutral when none are recorded', () => {
-    expect(indicator(facts({ risks: [risk('P-1', 4, 4)] }), 'risk')?.rag).toBe('red');
-    expect(indicator(facts({ risks: [risk('P-1', 5, 5, { roam: 'resolved' })] }), 'risk')).toMatchObject({
+    expect(indicator(healthFacts({ risks: [risk('P-1', 4, 4)] }), 'risk')?.rag).toBe('red');
+    expect(
+      indicator(healthFacts({ risks: [risk('P-1', 5, 5, { roam: 'resolved' })] }), 'risk'),
+    ).toMatchObject({
       rag: 'green',
       value: 0,
       reason: 'No open unmitigated risks: 1 open risk, all mitigated or resolved.',
     });
-    expect(indicator(facts(), 'risk')).toMatchObject({ rag: 'none', value: null });
+    expect(indicator(healthFacts(), 'risk')).toMatchObject({ rag: 'none', value: null });
   });
 });
 
 describe('compliance indicator', () => {
   it('is neutral, not green, when no standards were evaluated', () => {
-    expect(indicator(facts(), 'compliance')).toEqual({
+    expect(indicator(healthFacts(), 'compliance')).toEqual({
       name: 'compliance',
       value: null,
       rag: 'none',
@@ -168,16 +162,20 @@ describe('compliance indicator', () => {
   });
 
   it('rates the share of compliant issues, lower being worse', () => {
-    expect(indicator(facts({ compliance: { compliant: 45, evaluated: 50 } }), 'compliance')).toMatchObject({
+    expect(
+      indicator(healthFacts({ compliance: { compliant: 45, evaluated: 50 } }), 'compliance'),
+    ).toMatchObject({
       rag: 'green',
       value: 90,
       reason: '45 of 50 evaluated issues (90%) meet the active standards; amber below 90%.',
     });
-    expect(indicator(facts({ compliance: 0.8 }), 'compliance')).toMatchObject({
+    expect(indicator(healthFacts({ compliance: 0.8 }), 'compliance')).toMatchObject({
       rag: 'amber',
       reason: '80% of evaluated issues meet the active standards; amber below 90%, red below 75%.',
     });
-    expect(indicator(facts({ compliance: { compliant: 7, evaluated: 10 } }), 'compliance')).toMatchObject({
+    expect(
+      indicator(healthFacts({ compliance: { compliant: 7, evaluated: 10 } }), 'compliance'),
+    ).toMatchObject({
       rag: 'amber',
       thresholdRag: 'red',
     });
@@ -188,7 +186,7 @@ describe('compliance indicator', () => {
       ...defaultEngineSettings,
       complianceHealth: { counts: 'all', weight: 'decides' },
     } as const;
-    const health = computeHealth(facts({ compliance: { compliant: 7, evaluated: 10 } }), decides);
+    const health = computeHealth(healthFacts({ compliance: { compliant: 7, evaluated: 10 } }), decides);
     expect(health.rag).toBe('red');
     expect(health.indicators.find((i) => i.name === 'compliance')).toMatchObject({
       rag: 'red',
@@ -199,7 +197,7 @@ describe('compliance indicator', () => {
 
 describe('staleness indicator', () => {
   it('rates in-progress issues not updated for staleDays', () => {
-    expect(indicator(facts({ inProgress: 12, stale: 3, staleKeys: ['P-9'] }), 'staleness')).toEqual({
+    expect(indicator(healthFacts({ inProgress: 12, stale: 3, staleKeys: ['P-9'] }), 'staleness')).toEqual({
       name: 'staleness',
       value: 25,
       rag: 'red',
@@ -223,7 +221,7 @@ describe('schedule variance and scope indicators', () => {
   });
 
   it('have no effect until a baseline exists, and say where to set one', () => {
-    const health = computeHealth(facts({ open: 10 }), defaultEngineSettings);
+    const health = computeHealth(healthFacts({ open: 10 }), defaultEngineSettings);
     for (const name of ['variance', 'scope'] as const) {
       expect(health.indicators.find((i) => i.name === name)).toEqual({
         name,
@@ -236,17 +234,17 @@ describe('schedule variance and scope indicators', () => {
   });
 
   it('rate days late against the variance thresholds (amber 5, red 15), early as green', () => {
-    expect(indicator(facts({ baseline: against({}) }), 'variance')).toEqual({
+    expect(indicator(healthFacts({ baseline: against({}) }), 'variance')).toEqual({
       name: 'variance',
       value: 10,
       rag: 'amber',
       reason:
         "The forecast finish 2026-06-10 is 10 days later than the baseline's 2026-05-31 (baseline of 2026-03-05); amber at 5 days late, red at 15 days late.",
     });
-    expect(indicator(facts({ baseline: against({ scheduleDays: 15 }) }), 'variance')?.rag).toBe('red');
-    expect(indicator(facts({ baseline: against({ scheduleDays: 4 }) }), 'variance')?.rag).toBe('green');
+    expect(indicator(healthFacts({ baseline: against({ scheduleDays: 15 }) }), 'variance')?.rag).toBe('red');
+    expect(indicator(healthFacts({ baseline: against({ scheduleDays: 4 }) }), 'variance')?.rag).toBe('green');
     const early = indicator(
-      facts({ baseline: against({ scheduleDays: -20, forecastFinish: '2026-05-11' }) }),
+      healthFacts({ baseline: against({ scheduleDays: -20, forecastFinish: '2026-05-11' }) }),
       'variance',
     );
     expect(early).toMatchObject({ value: -20, rag: 'green' });
@@ -255,7 +253,7 @@ describe('schedule variance and scope indicators', () => {
 
   it('say why there is no variance when a finish date is unknown', () => {
     expect(
-      indicator(facts({ baseline: against({ scheduleDays: null, forecastFinish: null }) }), 'variance'),
+      indicator(healthFacts({ baseline: against({ scheduleDays: null, forecastFinish: null }) }), 'variance'),
     ).toMatchObject({
       value: null,
       rag: 'none',
@@ -265,7 +263,7 @@ describe('schedule variance and scope indicators', () => {
 
   it('rate scope change either way against the scope thresholds (amber 10%, red 25%)', () => {
     expect(
-      indicator(facts({ baseline: against({ scopePercent: 12.5, currentScope: 45 }) }), 'scope'),
+      indicator(healthFacts({ baseline: against({ scopePercent: 12.5, currentScope: 45 }) }), 'scope'),
     ).toEqual({
       name: 'scope',
       value: 12.5,
@@ -274,7 +272,7 @@ describe('schedule variance and scope indicators', () => {
         'Scope grew by 12.5% since the baseline of 2026-03-05: 45 issues now, 40 then; amber at 10% either way, red at 25% either way.',
     });
     const cut = indicator(
-      facts({
+      healthFacts({
         baseline: against({ scopePercent: -30, scopeUnit: 'points', baselineScope: 100, currentScope: 70 }),
       }),
       'scope',
@@ -283,7 +281,7 @@ describe('schedule variance and scope indicators', () => {
     expect(cut?.reason).toContain(
       'Scope shrank by 30% since the baseline of 2026-03-05: 70 story points now, 100 then',
     );
-    expect(indicator(facts({ baseline: against({ scopePercent: 9.9 }) }), 'scope')?.rag).toBe('green');
+    expect(indicator(healthFacts({ baseline: against({ scopePercent: 9.9 }) }), 'scope')?.rag).toBe('green');
   });
 });
 
@@ -291,12 +289,12 @@ describe('project RAG', () => {
   it('is the worst indicator, ignoring neutral ones', () => {
     expect(worstRag(['green', 'none', 'amber'])).toBe('amber');
     expect(worstRag(['none', 'none'])).toBe('none');
-    expect(computeHealth(facts({ open: 10, overdue: 2 }), defaultEngineSettings).rag).toBe('red');
-    expect(computeHealth(facts({ open: 10 }), defaultEngineSettings).rag).toBe('green');
+    expect(computeHealth(healthFacts({ open: 10, overdue: 2 }), defaultEngineSettings).rag).toBe('red');
+    expect(computeHealth(healthFacts({ open: 10 }), defaultEngineSettings).rag).toBe('green');
   });
 
   it('lets an active override replace the RAG while the computed one stays visible', () => {
-    const computed = computeHealth(facts({ open: 10, overdue: 2 }), defaultEngineSettings);
+    const computed = computeHealth(healthFacts({ open: 10, overdue: 2 }), defaultEngineSettings);
     const override: ManualOverride = {
       rag: 'amber',
       reason: 'Recovery plan agreed with the sponsor',

@@ -1,5 +1,6 @@
 import { defaultPmoConfig } from '../config/schema';
 import { computeHealth, type ProjectHealthFacts } from '../health/health';
+import { healthFacts } from '../health/test-data';
 import { type ComplianceHealth, defaultEngineSettings, EngineSettingsSchema } from '../settings';
 import { ComplianceAccumulator, complianceHealthInputs } from './compliance-report';
 import { createEvaluator } from './evaluate';
@@ -56,18 +57,7 @@ function reportOf(standards: Standard[], datedCount: number) {
 }
 
 function projectFacts(compliance: ProjectHealthFacts['compliance']): ProjectHealthFacts {
-  return {
-    open: 10,
-    overdue: 0,
-    openWithoutDueDate: 0,
-    overdueKeys: [],
-    dependencies: undefined,
-    inProgress: 10,
-    stale: 0,
-    staleKeys: [],
-    risks: [],
-    compliance,
-  };
+  return healthFacts({ inProgress: 10, compliance });
 }
 
 function healthUnder(
