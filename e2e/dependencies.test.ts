@@ -3,6 +3,7 @@ import type { CrossProjectLink, ProjectDependency } from '../src/domain/dependen
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { graphSettled } from './support/graph';
 import { app, appFrame, downloadCsv, switchUser } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
@@ -389,7 +390,7 @@ test('the dark theme: graph and tables readable, axe-clean', async () => {
   await host.page.getByTestId('theme-toggle').click();
   await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await waitForGraph(host.page, expectedPairs(report).length);
-  await host.page.waitForTimeout(300); // the fit-view transition
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-graph-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
   await app(host.page).getByTestId('view-toggle-list').click();
