@@ -182,26 +182,26 @@ export class Renderer {
   }
 
   resolution(id: string | null): Json | null {
-    if (id === null) return null;
-    const r = this.state.resolutions.get(id);
-    if (!r) return null;
-    return {
-      self: `${this.base}/rest/api/3/resolution/${r.id}`,
-      id: r.id,
-      description: r.description,
-      name: r.name,
-    };
+    return id === null ? null : this.describedEntity('resolution', this.state.resolutions.get(id));
   }
 
   category(id: string | null): Json | null {
     if (id === null) return null;
-    const c = this.state.dataset.categories.find((x) => x.id === id);
-    if (!c) return null;
+    const category = this.state.dataset.categories.find((candidate) => candidate.id === id);
+    return this.describedEntity('projectCategory', category);
+  }
+
+  /** What Jira renders of a resolution or a project category: its link, id, description and name. */
+  private describedEntity(
+    resource: string,
+    entity: { id: string; description: string; name: string } | undefined,
+  ): Json | null {
+    if (!entity) return null;
     return {
-      self: `${this.base}/rest/api/3/projectCategory/${c.id}`,
-      id: c.id,
-      description: c.description,
-      name: c.name,
+      self: `${this.base}/rest/api/3/${resource}/${entity.id}`,
+      id: entity.id,
+      description: entity.description,
+      name: entity.name,
     };
   }
 
