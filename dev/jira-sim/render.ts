@@ -82,6 +82,11 @@ export class Renderer {
     return hit;
   }
 
+  /** `memo` of an entity of the site's catalogue; an id the site does not know renders as `{ id }`. */
+  private memoEntity<E>(kind: string, id: string, entity: E | undefined, render: (entity: E) => Json): Json {
+    return this.memo(kind, id, () => (entity ? render(entity) : { id }));
+  }
+
   avatarUrls(path: string, param: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [size, name] of AVATAR_SIZES) out[size] = `${this.base}${path}?size=${name}&${param}`;
@@ -142,13 +147,7 @@ export class Renderer {
   }
 
   issueType(id: string): Json {
-    return this.memo('issueType', id, () => this.buildIssueType(id));
-  }
-
-  private buildIssueType(id: string): Json {
-    const t = this.state.issueTypes.get(id);
-    if (!t) return { id };
-    return {
+    return this.memoEntity('issueType', id, this.state.issueTypes.get(id), (t) => ({
       self: `${this.base}/rest/api/3/issuetype/${t.id}`,
       id: t.id,
       description: t.description,
@@ -157,7 +156,7 @@ export class Renderer {
       subtask: t.subtask,
       avatarId: t.avatarId,
       hierarchyLevel: t.hierarchyLevel,
-    };
+    }));
   }
 
   priority(id: string, full = false): Json {
@@ -206,19 +205,13 @@ export class Renderer {
   }
 
   linkType(id: string): Json {
-    return this.memo('linkType', id, () => this.buildLinkType(id));
-  }
-
-  private buildLinkType(id: string): Json {
-    const t = this.state.linkTypes.get(id);
-    if (!t) return { id };
-    return {
+    return this.memoEntity('linkType', id, this.state.linkTypes.get(id), (t) => ({
       id: t.id,
       name: t.name,
       inward: t.inward,
       outward: t.outward,
       self: `${this.base}/rest/api/3/issueLinkType/${t.id}`,
-    };
+    }));
   }
 
   field(f: SimField): Json {
