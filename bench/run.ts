@@ -30,24 +30,22 @@ import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
 import { backfillBenchmark } from './backfill';
 import { historyBenchmark } from './history';
-import { startSimulator } from './simulator';
+import { simulatorArgOptions, simulatorArgs, startSimulator } from './simulator';
 import { snapshotBenchmark } from './snapshots';
 
 const { values } = parseArgs({
   options: {
-    projects: { type: 'string', default: '20' },
-    'issues-per-project': { type: 'string', default: '500' },
-    latency: { type: 'string', default: '150' },
-    jitter: { type: 'string', default: '30' },
-    concurrency: { type: 'string', default: '6' },
+    ...simulatorArgOptions({
+      projects: 20,
+      issuesPerProject: 500,
+      latencyMs: 150,
+      jitterMs: 30,
+      concurrency: 6,
+    }),
     'domain-issues': { type: 'string', default: '100000' },
   },
 });
-const projects = Number(values.projects);
-const issuesPerProject = Number(values['issues-per-project']);
-const latencyMs = Number(values.latency);
-const jitterMs = Number(values.jitter);
-const concurrency = Number(values.concurrency);
+const { projects, issuesPerProject, latencyMs, jitterMs, concurrency } = simulatorArgs(values);
 const domainIssues = Number(values['domain-issues']);
 
 function sampleMemory(): { stop(): number } {

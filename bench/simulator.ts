@@ -63,3 +63,31 @@ export async function simStats(url: string): Promise<SimStats> {
 export async function resetStats(url: string): Promise<void> {
   await control(`${url}/__sim/stats/reset`, { method: 'POST' });
 }
+
+/** What a benchmark that reads the simulator is told on its command line: the data, its latency, the refresh's concurrency. */
+interface SimulatorBenchOptions extends SimulatorOptions {
+  concurrency: number;
+}
+
+/** The command-line options of `SimulatorBenchOptions` for `parseArgs`, with this benchmark's defaults. */
+export function simulatorArgOptions(defaults: SimulatorBenchOptions) {
+  const option = (value: number) => ({ type: 'string' as const, default: String(value) });
+  return {
+    projects: option(defaults.projects),
+    'issues-per-project': option(defaults.issuesPerProject),
+    latency: option(defaults.latencyMs),
+    jitter: option(defaults.jitterMs),
+    concurrency: option(defaults.concurrency),
+  };
+}
+
+/** The parsed values of `simulatorArgOptions` as numbers. */
+export function simulatorArgs(values: Record<keyof ReturnType<typeof simulatorArgOptions>, string>) {
+  return {
+    projects: Number(values.projects),
+    issuesPerProject: Number(values['issues-per-project']),
+    latencyMs: Number(values.latency),
+    jitterMs: Number(values.jitter),
+    concurrency: Number(values.concurrency),
+  } satisfies SimulatorBenchOptions;
+}

@@ -18,7 +18,7 @@ import { latestRun } from '../src/services/snapshots/refresh-status';
 import { startRefresh } from '../src/services/snapshots/start-refresh';
 import { MemoryStore } from '../src/storage/memory-store';
 import type { Store, StorePage } from '../src/storage/store';
-import { resetStats, simStats, startSimulator } from './simulator';
+import { resetStats, simStats, simulatorArgOptions, simulatorArgs, startSimulator } from './simulator';
 
 export interface SnapshotBenchOptions {
   projects: number;
@@ -224,22 +224,17 @@ export async function snapshotBenchmark(options: SnapshotBenchOptions) {
 if (require.main === module) {
   const { values } = parseArgs({
     options: {
-      projects: { type: 'string', default: '100' },
-      'issues-per-project': { type: 'string', default: '1000' },
-      latency: { type: 'string', default: '100' },
-      jitter: { type: 'string', default: '20' },
-      concurrency: { type: 'string', default: '6' },
+      ...simulatorArgOptions({
+        projects: 100,
+        issuesPerProject: 1000,
+        latencyMs: 100,
+        jitterMs: 20,
+        concurrency: 6,
+      }),
       viewers: { type: 'string', default: '20' },
     },
   });
-  snapshotBenchmark({
-    projects: Number(values.projects),
-    issuesPerProject: Number(values['issues-per-project']),
-    latencyMs: Number(values.latency),
-    jitterMs: Number(values.jitter),
-    concurrency: Number(values.concurrency),
-    viewers: Number(values.viewers),
-  })
+  snapshotBenchmark({ ...simulatorArgs(values), viewers: Number(values.viewers) })
     .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
     .catch((error: unknown) => {
       console.error(error);

@@ -207,15 +207,16 @@ export function withSyntheticDependencies(report: PortfolioReport, edges: number
   };
 }
 
+/** Waits (up to 2 minutes) until the frame draws a first element whose test id starts with `prefix`. */
+const firstDrawn = (prefix: string) => (frame: Frame) =>
+  frame.waitForFunction(
+    (testIdPrefix) => document.querySelectorAll(`[data-testid^="${testIdPrefix}"]`).length > 0,
+    prefix,
+    { timeout: 120_000 },
+  );
+
 async function measureDependencies(page: Page, url: string, runs: number) {
-  const drawn = (frame: Frame) =>
-    frame.waitForFunction(
-      () => document.querySelectorAll('[data-testid^="dependency-edge-"]').length > 0,
-      null,
-      {
-        timeout: 120_000,
-      },
-    );
+  const drawn = firstDrawn('dependency-edge-');
   const tti: number[] = [];
   for (let run = 0; run < runs; run++)
     tti.push(await timeToInteractive(page, url, 'dependencies-graph', drawn));
@@ -260,14 +261,7 @@ async function measureDependencies(page: Page, url: string, runs: number) {
  * one box per category), late links only, and one project's neighbourhood two links out.
  */
 async function measureReadingAids(page: Page, base: string, runs: number) {
-  const drawn = (frame: Frame) =>
-    frame.waitForFunction(
-      () => document.querySelectorAll('[data-testid^="dependency-node-"]').length > 0,
-      null,
-      {
-        timeout: 120_000,
-      },
-    );
+  const drawn = firstDrawn('dependency-node-');
   const figures: Record<string, unknown> = {};
   const focus = await appFrame(page).evaluate(
     () =>

@@ -3,7 +3,15 @@ import { complianceShare } from '../src/domain/health/percent';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame, downloadCsv, switchUser, viewReady } from './support/host-page';
+import {
+  app,
+  appFrame,
+  downloadCsv,
+  switchUser,
+  tableRowCount,
+  tableRowIds,
+  viewReady,
+} from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -28,18 +36,8 @@ async function complianceOf(accountId = ADMIN): Promise<Compliance> {
 }
 
 /** `KEY-standardId` of the violation rows on the page shown, top to bottom. */
-async function violationRows(p: Page): Promise<string[]> {
-  return app(p)
-    .getByTestId('compliance-violations')
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => row.getAttribute('data-testid')?.replace(/^violation-row-/, '') ?? ''),
-    );
-}
-
-async function violationCount(p: Page): Promise<number> {
-  return Number(await app(p).getByTestId('compliance-violations').getAttribute('data-rows'));
-}
+const violationRows = (p: Page) => tableRowIds(p, 'compliance-violations', 'violation-row-');
+const violationCount = (p: Page) => tableRowCount(p, 'compliance-violations');
 
 /** `[key, data-ready]` of the gate rows, top to bottom. */
 async function gateRows(p: Page): Promise<[string, string][]> {

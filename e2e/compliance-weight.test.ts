@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HealthIndicator } from '../src/domain/health/health';
 import { invoke } from './support/api';
 import { radioInput } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
-import { app, appFrame, setTheme } from './support/host-page';
-import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { app, appFrame } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
+import { screenshotThemes } from './support/screenshot';
+import { openSettingsSection, publishAsAdmin, publishFromPage } from './support/settings-page';
 
 /**
  * #14.13 in the browser: warn-mode standards do not paint projects red by default. An admin sees how
@@ -18,40 +17,19 @@ import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(120_000);
 
-const ADMIN_PATH = '/jira/settings/apps/pmo-portfolio';
 const PORTFOLIO = '/jira/apps/pmo-portfolio';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+// Each test gets its own simulator and host: the tests publish settings.
+const host = setUpHostStack({ user: 'sim-admin', fresh: 'stack' });
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-  await context.addCookies([{ name: 'pmo_user', value: 'sim-admin', url: stack.url }]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
-
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
-
-const reportAs = (accountId: string) => invoke(stack, 'getPortfolioReport', accountId, {});
+const reportAs = (accountId: string) => invoke(host.stack, 'getPortfolioReport', accountId, {});
 const complianceOf = (project: { health: { indicators: HealthIndicator[] } } | undefined) =>
   project?.health.indicators.find((indicator) => indicator.name === 'compliance');
 
 async function openThresholds() {
-  await page.goto(`${stack.url}${ADMIN_PATH}`);
-  await app(page).getByTestId('settings-nav-thresholds').click();
-  await app(page).getByTestId('compliance-health').waitFor();
+  const frame = await openSettingsSection(host.page, host.stack, 'thresholds');
+  await frame.getByTestId('compliance-health').waitFor();
+  return frame;
 }
 
 test('by default no project is red from warn-mode standards, and the settings say how compliance counts', async () => {
@@ -65,29 +43,19 @@ test('by default no project is red from warn-mode standards, and the settings sa
     }).toEqual({ projectKey, rag: 'none' });
   }
 
-  await openThresholds();
-  const frame = app(page);
+  const frame = await openThresholds();
   await expect(radioInput(frame, 'compliance-health-counts-enforced').isChecked()).resolves.toBe(true);
   await expect(radioInput(frame, 'compliance-health-weight-capAmber').isChecked()).resolves.toBe(true);
-  expect(seriousOrWorse(await runAxe(appFrame(page, 'admin')))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(page, mode);
-    await frame.getByTestId('compliance-health').scrollIntoViewIfNeeded();
-    await screenshot(page, `compliance-weight-settings-${mode}`);
-  }
-  await setTheme(page, 'light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page, 'admin')))).toEqual([]);
+  await screenshotThemes(host.page, 'compliance-weight-settings', () =>
+    frame.getByTestId('compliance-health').scrollIntoViewIfNeeded(),
+  );
 });
 
 test('counting every standard caps compliance at amber; the drill-down shows what its thresholds said', async () => {
-  await openThresholds();
-  const frame = app(page);
+  const frame = await openThresholds();
   await radioInput(frame, 'compliance-health-counts-all').check();
-  await frame.getByTestId('publish-comment').fill('Count warn-mode standards toward health');
-  await frame.getByTestId('publish').click();
-  await frame
-    .getByTestId('settings-notice')
-    .getByText(/^Published version \d+\. It is live now\.$/)
-    .waitFor();
+  await publishFromPage(frame, 'Count warn-mode standards toward health');
 
   const report = await reportAs('sim-admin');
   const capped = report.projects.filter((project) => complianceOf(project)?.thresholdRag === 'red');
@@ -99,35 +67,34 @@ test('counting every standard caps compliance at amber; the drill-down shows wha
   expect(indicator.reason).toContain('counted as amber, since compliance makes a project amber at most');
   expect(report.projects.every((candidate) => complianceOf(candidate)?.rag !== 'red')).toBe(true);
 
-  await page.goto(`${stack.url}${PORTFOLIO}/overview`);
-  await app(page).getByTestId(`show-indicators-${project.key}`).click();
-  const row = app(page).getByTestId(`drilldown-${project.key}`).getByTestId('indicator-compliance');
+  await host.page.goto(host.url(`${PORTFOLIO}/overview`));
+  await app(host.page).getByTestId(`show-indicators-${project.key}`).click();
+  const row = app(host.page).getByTestId(`drilldown-${project.key}`).getByTestId('indicator-compliance');
   await expect(row.getAttribute('data-rag')).resolves.toBe('amber');
   await expect(row.getByTestId('indicator-compliance-reason').textContent()).resolves.toBe(indicator.reason);
   await expect(row.getByTestId('indicator-compliance-threshold-rag').textContent()).resolves.toBe(
     'Red by its thresholds; counts as amber',
   );
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(page, mode);
-    await row.scrollIntoViewIfNeeded();
-    await screenshot(page, `compliance-weight-drilldown-${mode}`);
-  }
-  await setTheme(page, 'light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await screenshotThemes(host.page, 'compliance-weight-drilldown', () => row.scrollIntoViewIfNeeded());
 });
 
 test('letting compliance decide: the dry run names the projects that would turn red, as the resolver does', async () => {
-  await openThresholds();
-  const frame = app(page);
+  await publishAsAdmin(host.stack, 'Count warn-mode standards toward health', (config) => {
+    config.engine.complianceHealth = { ...config.engine.complianceHealth, counts: 'all' };
+  });
+  // The report after publishing is computed with the published settings, as in the test above.
+  await reportAs('sim-admin');
+  const frame = await openThresholds();
   await radioInput(frame, 'compliance-health-weight-decides').check();
   await frame.getByTestId('dry-run').click();
   const result = frame.getByTestId('dry-run-result');
   await result.waitFor();
 
-  const { live } = await invoke(stack, 'getSettings', 'sim-admin', {});
+  const { live } = await invoke(host.stack, 'getSettings', 'sim-admin', {});
   const draft = structuredClone(live.config);
   draft.engine.complianceHealth = { ...draft.engine.complianceHealth, weight: 'decides' };
-  const expected = await invoke(stack, 'dryRunSettings', 'sim-admin', { config: draft });
+  const expected = await invoke(host.stack, 'dryRunSettings', 'sim-admin', { config: draft });
   const changes = expected.health?.changes ?? [];
   expect(changes.some((change) => change.to === 'red')).toBe(true);
   await expect(result.locator('[data-testid^="dry-run-health-"][data-from]').count()).resolves.toBe(

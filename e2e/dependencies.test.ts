@@ -3,7 +3,8 @@ import type { CrossProjectLink, ProjectDependency } from '../src/domain/dependen
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame, downloadCsv, switchUser } from './support/host-page';
+import { graphSettled } from './support/graph';
+import { app, appFrame, downloadCsv, switchUser, tableRowIds } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -93,15 +94,6 @@ async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 50
 }
 
 /** The rows of a dynamic table, by the test id suffix after `prefix`, in the order shown. */
-async function rowIds(p: Page, container: string, prefix: string): Promise<string[]> {
-  return app(p)
-    .getByTestId(container)
-    .locator(`tbody tr[data-testid^="${prefix}"]`)
-    .evaluateAll(
-      (rows, pre) => rows.map((row) => row.getAttribute('data-testid')?.slice(pre.length) ?? ''),
-      prefix,
-    );
-}
 
 test('the graph draws exactly the open cross-project dependencies of the report, and is axe-clean', async () => {
   const pairs = expectedPairs(report);
@@ -201,7 +193,7 @@ test('clicking an edge lists the issue links between the two projects, keys open
   );
   const links = linksOf(report, pair.from, pair.to);
   expect(links.length).toBe(pair.open); // the seeded site is far below the report's cap
-  expect((await rowIds(host.page, 'dependency-drilldown', 'dependency-link-')).sort()).toEqual(
+  expect((await tableRowIds(host.page, 'dependency-drilldown', 'dependency-link-')).sort()).toEqual(
     links.map((l) => `${l.blocker.key}-${l.blocked.key}`).sort(),
   );
   // Flags, statuses and due dates as the report has them.
@@ -300,24 +292,22 @@ test('the list view shows the same pairs, sorts, and exports the rows shown as C
   await expect(app(host.page).getByTestId('dependencies-graph').count()).resolves.toBe(0);
 
   // Default order: most open links first.
-  const shown = await rowIds(host.page, 'dependencies-list', 'dependency-row-');
+  const shown = await tableRowIds(host.page, 'dependencies-list', 'dependency-row-');
   expect(shown.slice().sort()).toEqual(pairs.map(pairId).sort());
 
   // Sort by "Late": ascending, then descending; ties keep the project order.
   const byProject = pairs.slice().sort((a, b) => (pairId(a) < pairId(b) ? -1 : 1));
   const sortButton = list.locator('thead').getByRole('button', { name: 'Late' });
-  await sortButton.click();
-  const ascending = byProject
-    .slice()
-    .sort((a, b) => a.late - b.late)
-    .map(pairId);
-  await eventually(() => rowIds(host.page, 'dependencies-list', 'dependency-row-'), ascending);
-  await sortButton.click();
-  const descending = byProject
-    .slice()
-    .sort((a, b) => b.late - a.late)
-    .map(pairId);
-  await eventually(() => rowIds(host.page, 'dependencies-list', 'dependency-row-'), descending);
+  const byLate = (direction: 1 | -1) =>
+    byProject
+      .slice()
+      .sort((a, b) => direction * (a.late - b.late))
+      .map(pairId);
+  const descending = byLate(-1);
+  for (const expected of [byLate(1), descending]) {
+    await sortButton.click();
+    await eventually(() => tableRowIds(host.page, 'dependencies-list', 'dependency-row-'), expected);
+  }
   await screenshot(host.page, 'dependencies-list');
 
   // The CSV holds the rows shown, in the order shown, with the resolver's figures.
@@ -389,7 +379,7 @@ test('the dark theme: graph and tables readable, axe-clean', async () => {
   await host.page.getByTestId('theme-toggle').click();
   await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await waitForGraph(host.page, expectedPairs(report).length);
-  await host.page.waitForTimeout(300); // the fit-view transition
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-graph-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
   await app(host.page).getByTestId('view-toggle-list').click();

@@ -3,6 +3,7 @@ import type { ProjectDependency } from '../src/domain/dependencies/graph';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invokeResponse, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { graphSettled } from './support/graph';
 import { app, appFrame } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
@@ -193,7 +194,7 @@ test('focus shows a project and its neighbours n links out', async () => {
   await app(host.page).getByTestId('focus-hops').selectOption('2');
   await waitForSearch(host.page, `?focus=${focus}&hops=2`);
   await expectGraph(host.page, two);
-  await host.page.waitForTimeout(300);
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-focus-light');
   await app(host.page).getByTestId('view-toggle-list').click();
   await expectList(host.page, two);
@@ -226,7 +227,7 @@ test('grouped by category, a collapsed category is one node and its links are su
       ]),
     );
   expect(Object.fromEntries(groups)).toEqual(Object.fromEntries(members));
-  await host.page.waitForTimeout(300);
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-grouped-light');
 
   // Collapse the biggest category: its projects leave the graph, pairs inside it vanish, pairs with
@@ -258,7 +259,7 @@ test('grouped by category, a collapsed category is one node and its links are su
       ]),
     );
   expect(Object.fromEntries(aggregated)).toEqual(Object.fromEntries(summed));
-  await host.page.waitForTimeout(300);
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-collapsed-light');
 
   // Expand again (the keyboard way) and the graph is whole.
@@ -285,14 +286,14 @@ test('search finds a project by an issue key, outlines it in the graph and highl
   await expect(
     app(host.page).getByTestId('dependency-search-result').getAttribute('data-matches'),
   ).resolves.toBe('1');
-  await host.page.waitForTimeout(500); // the jump to the match
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-search-light');
 
   await host.page.getByTestId('theme-toggle').click();
   await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await host.page.goto(`${host.stack.url}${DEPS_PATH}?group=1&late=1`);
   await appFrame(host.page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
-  await host.page.waitForTimeout(300);
+  await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-grouped-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
   await host.page.goto(`${host.stack.url}${DEPS_PATH}?view=list&q=${project}`);

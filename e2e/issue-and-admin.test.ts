@@ -122,7 +122,11 @@ test('an XSS payload in a summary stays text, in the frame and in the panel', as
   const injected = 'img[src="x"], svg[onload], [onerror], [onload], body script:not([src])';
   await expect(host.page.locator(injected).count()).resolves.toBe(0);
   await expect(panel(host.page).locator(injected).count()).resolves.toBe(0);
-  await host.page.waitForTimeout(200);
+  // An injected image's error or load handler would have run once every image is done loading.
+  for (const frame of host.page.frames()) {
+    await frame.waitForLoadState('load');
+    await frame.waitForFunction(() => [...document.images].every((image) => image.complete));
+  }
   expect(host.dialogs).toEqual([]);
   await screenshot(host.page, 'issue-view-xss');
 });

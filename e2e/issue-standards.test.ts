@@ -321,6 +321,17 @@ const UNPREPARED = { duedate: null, customfield_10016: null, assignee: null };
 
 // ---- the tests ------------------------------------------------------------------------------
 
+/** Ticking a gate checklist item straight through the resolver as `accountId` is a typed FORBIDDEN with `message`. */
+async function expectTickForbidden(
+  accountId: string,
+  item: { issueKey: string; ruleId: string; itemId: string },
+  message: string,
+): Promise<void> {
+  const response = await invokeResponse(host.stack, 'setChecklistItem', accountId, { ...item, ticked: true });
+  expect(response.status).toBe(403);
+  await expect(response.json()).resolves.toEqual({ code: 'FORBIDDEN', message });
+}
+
 test('a Story that misses required fields: the panel lists them and the validator blocks, then allows', async () => {
   await restoringIssues([story.key], async () => {
     await edit(story.key, UNPREPARED);
@@ -519,17 +530,11 @@ test('a team member without Edit issues sees the checklist read-only and cannot 
     await screenshot(host.page, 'issue-standards-read-only');
 
     // Straight to the resolver, as the PMO lead: a typed FORBIDDEN, and nothing stored.
-    const response = await invokeResponse(host.stack, 'setChecklistItem', PMO.accountId, {
-      issueKey: epic.key,
-      ruleId: 'execution-gate',
-      itemId: 'risks-logged',
-      ticked: true,
-    });
-    expect(response.status).toBe(403);
-    await expect(response.json()).resolves.toEqual({
-      code: 'FORBIDDEN',
-      message: `You need the Edit issues permission on ${epic.key} to change its gate checklist`,
-    });
+    await expectTickForbidden(
+      PMO.accountId,
+      { issueKey: epic.key, ruleId: 'execution-gate', itemId: 'risks-logged' },
+      `You need the Edit issues permission on ${epic.key} to change its gate checklist`,
+    );
     const untick = await invokeResponse(
       host.stack,
       'setChecklistItem',
@@ -713,17 +718,11 @@ test('gate items that name who may tick them: the PMO lead ticks the PMO item, t
       await screenshotBothThemes('issue-standards-tick-rights-team');
       // Straight to the resolver: refused with the reason, nothing stored.
       const before = await readChecklist(store, epic.id);
-      const refused = await invokeResponse(host.stack, 'setChecklistItem', TEAM.accountId, {
-        issueKey: epic.key,
-        ruleId: 'closure-gate',
-        itemId: 'sponsor-signoff',
-        ticked: true,
-      });
-      expect(refused.status).toBe(403);
-      await expect(refused.json()).resolves.toEqual({
-        code: 'FORBIDDEN',
-        message: 'Only the PMO (Jira administrators and members of "pmo-office") can tick this item.',
-      });
+      await expectTickForbidden(
+        TEAM.accountId,
+        { issueKey: epic.key, ruleId: 'closure-gate', itemId: 'sponsor-signoff' },
+        'Only the PMO (Jira administrators and members of "pmo-office") can tick this item.',
+      );
       await expect(readChecklist(store, epic.id)).resolves.toEqual(before);
 
       // The PMO lead: cannot edit the issue, yet ticks the PMO sign-off; the role item is not theirs.

@@ -1,4 +1,3 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { simUser } from '../dev/jira-sim/users';
 import { defaultPmoConfig, type PmoConfig } from '../src/domain/config/schema';
 import { scoringPresets } from '../src/domain/scoring/presets';
@@ -6,10 +5,9 @@ import { dumpStore } from '../test/support/store-dump';
 import { invoke } from './support/api';
 import { chooseOption } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
-import { app, appFrame, panel, setTheme, switchUser } from './support/host-page';
-import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { app, appFrame, panel, switchUser } from './support/host-page';
+import { setUpHostStack } from './support/host-stack';
+import { screenshot, screenshotThemes } from './support/screenshot';
 
 /**
  * Issue #17 end to end: a team member scores a candidate epic in the issue panel, the PMO lead sees
@@ -24,19 +22,14 @@ const PMO = simUser('pmo').accountId;
 const TEAM = simUser('team').accountId;
 const PRIORITISE_URL = '/jira/apps/pmo-portfolio/prioritise';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+// Each test gets its own simulator and host: the tests save scores.
+const host = setUpHostStack({ fresh: 'stack' });
 /** Two epics of a project the team member edits: one scored by the admin beforehand, one in the browser. */
 let scoredEpic: string;
 let panelEpic: string;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
+/** WSJF scoring of epics, with the PMO lead in the PMO group, and the admin's epic scored 7. */
+beforeEach(async () => {
   const config: PmoConfig = structuredClone(defaultPmoConfig);
   // The PMO lead's group is the PMO: they may rank by hand and set the capacity.
   config.access.pmoGroupName = 'pmo-office';
@@ -47,8 +40,12 @@ beforeAll(async () => {
     activeModelId: 'wsjf',
     candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
   };
-  await invoke(stack, 'saveSettings', ADMIN, { baseVersion: 0, config, comment: 'Score epics with WSJF' });
-  const epics = stack.sim.dataset.issues.filter(
+  await invoke(host.stack, 'saveSettings', ADMIN, {
+    baseVersion: 0,
+    config,
+    comment: 'Score epics with WSJF',
+  });
+  const epics = host.stack.sim.dataset.issues.filter(
     (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,
   );
   const [first, second] = epics;
@@ -56,70 +53,67 @@ beforeAll(async () => {
   scoredEpic = first.key;
   panelEpic = second.key;
   // Business value 1, time criticality 1, risk reduction level 4 (value 5), job size 1: WSJF 7.
-  await invoke(stack, 'saveIssueScore', ADMIN, {
+  await invoke(host.stack, 'saveIssueScore', ADMIN, {
     issueKey: scoredEpic,
     ratings: { 'business-value': 1, 'time-criticality': 1, 'risk-reduction': 4, 'job-size': 1 },
   });
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
+/** What the first test's team member rates in the panel: WSJF 8, above the admin's 7. */
+async function scorePanelEpicAsTeam(): Promise<void> {
+  await invoke(host.stack, 'saveIssueScore', TEAM, {
+    issueKey: panelEpic,
+    ratings: { 'business-value': 5, 'time-criticality': 4, 'risk-reduction': 3, 'job-size': 2 },
+  });
+}
 
-afterEach(() => {
-  expect(errors).toEqual([]);
-});
+async function openPrioritiseAsPmo(): Promise<void> {
+  await host.page.goto(host.url(PRIORITISE_URL));
+  await switchUser(host.page, PMO);
+  await app(host.page).getByTestId(`candidate-${panelEpic}`).waitFor();
+}
 
 test('a team member scores a candidate in the issue panel, with the breakdown and who rated it', async () => {
-  await page.goto(`${stack.url}/jira/browse/${panelEpic}`);
-  await switchUser(page, TEAM);
-  const section = panel(page).getByTestId('scoring-section');
+  await host.page.goto(host.url(`/jira/browse/${panelEpic}`));
+  await switchUser(host.page, TEAM);
+  const section = panel(host.page).getByTestId('scoring-section');
   await section.waitFor();
   // Business value 8 + time criticality 5 + risk reduction 3 over job size 2: WSJF 8, above the admin's 7.
-  await chooseOption(panel(page), 'rating-business-value', /^5 ·/);
-  await chooseOption(panel(page), 'rating-time-criticality', /^4 ·/);
-  await chooseOption(panel(page), 'rating-risk-reduction', /^3 ·/);
-  await chooseOption(panel(page), 'rating-job-size', /^2 ·/);
-  await panel(page).getByTestId('score-save').click();
+  await chooseOption(panel(host.page), 'rating-business-value', /^5 ·/);
+  await chooseOption(panel(host.page), 'rating-time-criticality', /^4 ·/);
+  await chooseOption(panel(host.page), 'rating-risk-reduction', /^3 ·/);
+  await chooseOption(panel(host.page), 'rating-job-size', /^2 ·/);
+  await panel(host.page).getByTestId('score-save').click();
   await section.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-  expect(await panel(page).getByTestId('score-value').textContent()).toBe('8');
-  expect(await panel(page).getByTestId('scorers').textContent()).toContain(simUser('team').displayName);
+  expect(await panel(host.page).getByTestId('score-value').textContent()).toBe('8');
+  expect(await panel(host.page).getByTestId('scorers').textContent()).toContain(simUser('team').displayName);
   await expect(
     section
       .getByRole('list', { name: /Breakdown of/ })
       .getByRole('listitem')
       .count(),
   ).resolves.toBe(4);
-  expect(seriousOrWorse(await runAxe(appFrame(page, 'issue-panel')))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(page, mode);
-    await screenshot(page, `prioritise-panel-${mode}`);
-  }
-  await setTheme(page, 'light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page, 'issue-panel')))).toEqual([]);
+  await screenshotThemes(host.page, 'prioritise-panel');
 });
 
 test('the PMO lead sees the candidate ranked in the Prioritise view', async () => {
-  await page.goto(`${stack.url}${PRIORITISE_URL}`);
-  await switchUser(page, PMO);
-  const view = app(page);
-  await view.getByTestId(`candidate-${panelEpic}`).waitFor();
+  await scorePanelEpicAsTeam();
+  await openPrioritiseAsPmo();
+  const view = app(host.page);
   expect(await view.getByTestId(`rank-${panelEpic}`).textContent()).toBe('1');
   expect(await view.getByTestId(`rank-${scoredEpic}`).textContent()).toBe('2');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(page, mode);
-    await screenshot(page, `prioritise-view-${mode}`);
-  }
-  await setTheme(page, 'light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await screenshotThemes(host.page, 'prioritise-view');
 });
 
 test('a what-if on the weights re-ranks beside the saved ranking and stores nothing', async () => {
-  const store = stack.wiring.localApp.deps.store;
+  await scorePanelEpicAsTeam();
+  await openPrioritiseAsPmo();
+  const store = host.stack.wiring.localApp.deps.store;
   const before = await dumpStore(store);
-  const saved = await invoke(stack, 'getPrioritisation', PMO, {});
-  const view = app(page);
+  const saved = await invoke(host.stack, 'getPrioritisation', PMO, {});
+  const view = app(host.page);
   await view.getByTestId('whatif').locator('summary').click();
   // Only risk reduction over job size: the admin's epic (5 / 1) overtakes the panel's (3 / 2).
   await view.getByTestId('whatif-weight-business-value').fill('0');
@@ -129,8 +123,8 @@ test('a what-if on the weights re-ranks beside the saved ranking and stores noth
   expect(await view.getByTestId(`whatif-rank-${panelEpic}`).textContent()).toMatch(/^2/);
   // The saved ranking is still shown beside it.
   expect(await view.getByTestId(`rank-${panelEpic}`).textContent()).toBe('1');
-  await screenshot(page, 'prioritise-whatif-light');
+  await screenshot(host.page, 'prioritise-whatif-light');
   expect(await dumpStore(store)).toEqual(before);
-  expect(await invoke(stack, 'getPrioritisation', PMO, {})).toEqual(saved);
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  expect(await invoke(host.stack, 'getPrioritisation', PMO, {})).toEqual(saved);
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });

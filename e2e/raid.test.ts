@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { simUser } from '../dev/jira-sim/users';
 import { editIssue, invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame, downloadCsv, PROJECTS_CSV_HEADER, viewReady } from './support/host-page';
+import {
+  app,
+  appFrame,
+  downloadCsv,
+  PROJECTS_CSV_HEADER,
+  tableRowCount,
+  tableRowIds,
+  viewReady,
+} from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -30,18 +38,8 @@ async function heatCounts(p: Page): Promise<[string, number][]> {
 }
 
 /** The issue keys of the register's rows on the page shown, top to bottom. */
-async function registerKeys(p: Page): Promise<string[]> {
-  return app(p)
-    .getByTestId('risk-register')
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => row.getAttribute('data-testid')?.replace(/^risk-row-/, '') ?? ''),
-    );
-}
-
-async function registerRowCount(p: Page): Promise<number> {
-  return Number(await app(p).getByTestId('risk-register').getAttribute('data-rows'));
-}
+const registerKeys = (p: Page) => tableRowIds(p, 'risk-register', 'risk-row-');
+const registerRowCount = (p: Page) => tableRowCount(p, 'risk-register');
 
 function keysOfCsv(rows: string[][]): string[] {
   const [header, ...body] = rows;

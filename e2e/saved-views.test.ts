@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame } from './support/host-page';
+import { app, appFrame, tableRowCount } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 async function registerRows(p: Page): Promise<number> {
   await app(p).locator('[data-testid="raid-content"][data-refreshing="false"]').waitFor();
-  return Number(await app(p).getByTestId('risk-register').getAttribute('data-rows'));
+  return tableRowCount(p, 'risk-register');
 }
 
 async function waitForRows(p: Page, rows: number) {

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke, invokeResponse } from './support/api';
 import { chooseOption, radioInput } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { launchBrowser, newPage, watchErrors } from './support/browser';
 import { app, appFrame, downloadCsv, downloadText, setTheme, switchUser } from './support/host-page';
-import { screenshot } from './support/screenshot';
-import { type Stack, startStack } from './support/stack';
+import { setUpHostStack } from './support/host-stack';
+import { screenshot, screenshotThemes } from './support/screenshot';
+import { ADMIN_PATH, goToSettingsSection } from './support/settings-page';
 
 /**
  * Status updates (#16): the team member who leads a project drafts its update (the facts come from
@@ -17,64 +16,65 @@ import { type Stack, startStack } from './support/stack';
 
 jest.setTimeout(180_000);
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let errors: string[];
+// Each test gets its own simulator and host (the tests write and publish updates), and the team member's page.
+const host = setUpHostStack({ user: 'sim-team', fresh: 'stack' });
 let report: PortfolioReport;
 /** The first project, which the team member browses and (in this test) leads. */
 let teamProject: string;
 let periodId: string;
 
 const STATUS = '/jira/apps/pmo-portfolio/status';
+/** What the lead publishes in the first test, as version 1. */
+const FIRST_UPDATE = 'Design review <b>moved</b> a week; plan at https://example.com/plan.';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const first = stack.sim.dataset.projects[0];
+beforeEach(async () => {
+  const first = host.stack.sim.dataset.projects[0];
   if (!first) throw new Error('no project in the simulator');
   // Before the first snapshot, so the app reads the team member as the project's lead.
   first.leadAccountId = 'sim-team';
   teamProject = first.key;
-  report = await invoke(stack, 'getPortfolioReport', 'sim-admin', { portfolioId: 'all' });
-  periodId = (await invoke(stack, 'getStatusBoard', 'sim-admin', { portfolioId: 'all' })).period.id;
-  ({ context, page } = await newPage(browser));
-  errors = watchErrors(page);
-  await context.addCookies([{ name: 'pmo_user', value: 'sim-team', url: stack.url }]);
+  report = await invoke(host.stack, 'getPortfolioReport', 'sim-admin', { portfolioId: 'all' });
+  periodId = (await invoke(host.stack, 'getStatusBoard', 'sim-admin', { portfolioId: 'all' })).period.id;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
+/** What the first test does through the page, arranged through the resolver: the lead publishes version 1. */
+async function publishFirstUpdateAsLead(): Promise<void> {
+  await invoke(host.stack, 'publishStatusUpdate', 'sim-team', {
+    portfolioId: 'all',
+    projectKey: teamProject,
+    periodId,
+    expectedVersion: 0,
+    status: 'at-risk',
+    commentary: FIRST_UPDATE,
+  });
+}
 
-const row = (key: string) => app(page).getByTestId(`status-row-${key}`);
+const row = (key: string) => app(host.page).getByTestId(`status-row-${key}`);
 
 async function boardReady(): Promise<void> {
-  await app(page).locator('[data-testid="status-content"][data-refreshing="false"]').waitFor();
-  await app(page).getByTestId('status-table').waitFor();
+  await app(host.page).locator('[data-testid="status-content"][data-refreshing="false"]').waitFor();
+  await app(host.page).getByTestId('status-table').waitFor();
 }
 
 async function savedDraft(): Promise<void> {
-  await app(page)
+  await app(host.page)
     .getByTestId('status-save-state')
     .filter({ hasText: /Draft saved/ })
     .waitFor();
 }
 
 test('the project lead drafts, autosaves, edits and publishes the update, and sees it on the board', async () => {
-  await page.goto(`${stack.url}${STATUS}`);
+  await host.page.goto(host.url(STATUS));
   await boardReady();
   // The team member browses the first three projects and may write only the one they lead.
-  await expect(app(page).locator('[data-testid^="status-row-"]').count()).resolves.toBe(3);
-  await expect(app(page).getByTestId(`status-open-${teamProject}`).textContent()).resolves.toBe(
+  await expect(app(host.page).locator('[data-testid^="status-row-"]').count()).resolves.toBe(3);
+  await expect(app(host.page).getByTestId(`status-open-${teamProject}`).textContent()).resolves.toBe(
     'Write update',
   );
   await expect(row(teamProject).getAttribute('data-state')).resolves.toMatch(/^(due|late)$/);
 
-  await app(page).getByTestId(`status-open-${teamProject}`).click();
-  const editor = app(page).getByTestId('status-editor');
+  await app(host.page).getByTestId(`status-open-${teamProject}`).click();
+  const editor = app(host.page).getByTestId('status-editor');
   await editor.getByTestId('status-facts').waitFor();
   // The facts come from the data: the health the board shows and its reasons.
   const computed = report.projects.find((project) => project.key === teamProject)?.health.computedRag;
@@ -91,47 +91,43 @@ test('the project lead drafts, autosaves, edits and publishes the update, and se
     .fill('Design review <b>moved</b>; plan at https://example.com/plan.');
   await savedDraft();
   // Saved, not only typed: a fresh page (a deep link to the update) shows the draft.
-  await page.goto(`${stack.url}${STATUS}?project=${teamProject}`);
-  await app(page).getByTestId('status-commentary').waitFor();
-  await expect(app(page).getByTestId('status-commentary').inputValue()).resolves.toBe(
+  await host.page.goto(host.url(`${STATUS}?project=${teamProject}`));
+  await app(host.page).getByTestId('status-commentary').waitFor();
+  await expect(app(host.page).getByTestId('status-commentary').inputValue()).resolves.toBe(
     'Design review <b>moved</b>; plan at https://example.com/plan.',
   );
-  await expect(radioInput(app(page), 'stated-at-risk').isChecked()).resolves.toBe(true);
-  await app(page)
-    .getByTestId('status-commentary')
-    .fill('Design review <b>moved</b> a week; plan at https://example.com/plan.');
+  await expect(radioInput(app(host.page), 'stated-at-risk').isChecked()).resolves.toBe(true);
+  await app(host.page).getByTestId('status-commentary').fill(FIRST_UPDATE);
   await savedDraft();
 
-  await app(page).getByTestId('status-publish').click();
-  await app(page).getByTestId('status-version-1').waitFor();
+  await app(host.page).getByTestId('status-publish').click();
+  await app(host.page).getByTestId('status-version-1').waitFor();
   // Markup stays text; the link is a link.
-  const published = app(page).getByTestId('status-version-1-commentary');
-  await expect(published.textContent()).resolves.toBe(
-    'Design review <b>moved</b> a week; plan at https://example.com/plan.',
-  );
+  const published = app(host.page).getByTestId('status-version-1-commentary');
+  await expect(published.textContent()).resolves.toBe(FIRST_UPDATE);
   await expect(published.locator('b').count()).resolves.toBe(0);
   await expect(published.locator('a').getAttribute('href')).resolves.toBe('https://example.com/plan');
   await expect(row(teamProject).getAttribute('data-state')).resolves.toBe('published');
   await expect(row(teamProject).textContent()).resolves.toContain('At risk');
   await expect(row(teamProject).textContent()).resolves.toContain('Tom Team');
 
-  await screenshot(page, 'status-editor-light');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  expect(errors).toEqual([]);
+  await screenshot(host.page, 'status-editor-light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });
 
 test('a second writer saving the same draft sees both texts, and loses nothing', async () => {
-  await page.goto(`${stack.url}${STATUS}?project=${teamProject}`);
-  const editor = app(page).getByTestId('status-editor');
+  await publishFirstUpdateAsLead();
+  await host.page.goto(host.url(`${STATUS}?project=${teamProject}`));
+  const editor = app(host.page).getByTestId('status-editor');
   await editor.getByTestId('status-commentary').waitFor();
   await editor.getByTestId('status-commentary').fill('Correction in progress');
   await savedDraft();
   // Meanwhile an admin (a project admin may write it too) saves over the same revision.
-  const view = await invoke(stack, 'getStatusUpdate', 'sim-admin', {
+  const view = await invoke(host.stack, 'getStatusUpdate', 'sim-admin', {
     portfolioId: 'all',
     projectKey: teamProject,
   });
-  const theirs = await invoke(stack, 'saveStatusDraft', 'sim-admin', {
+  const theirs = await invoke(host.stack, 'saveStatusDraft', 'sim-admin', {
     portfolioId: 'all',
     projectKey: teamProject,
     periodId,
@@ -149,10 +145,10 @@ test('a second writer saving the same draft sees both texts, and loses nothing',
     'Correction in progress: scope cut agreed',
   );
   await expect(editor.getByTestId('status-publish').isDisabled()).resolves.toBe(true);
-  await screenshot(page, 'status-conflict-light');
+  await screenshot(host.page, 'status-conflict-light');
   await editor.getByTestId('status-conflict-use-mine').click();
   await savedDraft();
-  const after = await invoke(stack, 'getStatusUpdate', 'sim-team', {
+  const after = await invoke(host.stack, 'getStatusUpdate', 'sim-team', {
     portfolioId: 'all',
     projectKey: teamProject,
   });
@@ -162,7 +158,6 @@ test('a second writer saving the same draft sees both texts, and loses nothing',
   await editor.getByTestId('status-version-2').waitFor();
   // The correction is a new version; the first stays as it was.
   await expect(editor.getByTestId('status-version-1-commentary').textContent()).resolves.toContain('a week');
-  expect(errors).toEqual([]);
 });
 
 test('an update rosier than the data is flagged on the board, with filters, exports and print view', async () => {
@@ -172,7 +167,7 @@ test('an update rosier than the data is flagged on the board, with filters, expo
       (project.health.computedRag === 'red' || project.health.computedRag === 'amber'),
   );
   if (!flagged) throw new Error('the seeded data has no red or amber project');
-  await invoke(stack, 'publishStatusUpdate', 'sim-admin', {
+  await invoke(host.stack, 'publishStatusUpdate', 'sim-admin', {
     portfolioId: 'all',
     projectKey: flagged.key,
     periodId,
@@ -180,22 +175,22 @@ test('an update rosier than the data is flagged on the board, with filters, expo
     status: 'on-track',
     commentary: '=HYPERLINK("http://evil.example") all good',
   });
-  await switchUser(page, 'sim-admin');
-  await page.goto(`${stack.url}${STATUS}`);
+  await host.page.goto(host.url(STATUS));
+  await switchUser(host.page, 'sim-admin');
   await boardReady();
-  const flag = app(page).getByTestId(`status-flag-${flagged.key}`);
+  const flag = app(host.page).getByTestId(`status-flag-${flagged.key}`);
   await expect(flag.textContent()).resolves.toBe(`⚠ says on track, data says ${flagged.health.computedRag}`);
   // Late and flagged projects come first; the flag filter keeps only the rosier ones.
-  const rosier = (await invoke(stack, 'getStatusBoard', 'sim-admin', { portfolioId: 'all' })).rows.filter(
-    (entry) => entry.disagreement === 'rosier',
-  );
+  const rosier = (
+    await invoke(host.stack, 'getStatusBoard', 'sim-admin', { portfolioId: 'all' })
+  ).rows.filter((entry) => entry.disagreement === 'rosier');
   expect(rosier.map((entry) => entry.projectKey)).toContain(flagged.key);
-  await app(page).getByTestId('status-filter-flagged').check();
-  await expect(app(page).locator('[data-testid^="status-row-"]').count()).resolves.toBe(rosier.length);
-  await expect(app(page).getByTestId('status-count-disagreements').textContent()).resolves.toContain(
+  await app(host.page).getByTestId('status-filter-flagged').check();
+  await expect(app(host.page).locator('[data-testid^="status-row-"]').count()).resolves.toBe(rosier.length);
+  await expect(app(host.page).getByTestId('status-count-disagreements').textContent()).resolves.toContain(
     String(rosier.length),
   );
-  const csv = await downloadCsv(page, 'status-export-csv');
+  const csv = await downloadCsv(host.page, 'status-export-csv');
   expect(csv.rows[0]).toEqual([
     'project_key',
     'project',
@@ -220,34 +215,34 @@ test('an update rosier than the data is flagged on the board, with filters, expo
   ]);
   // A formula in the commentary is neutralised for spreadsheets.
   expect(flaggedRow?.[9]).toBe(`'=HYPERLINK("http://evil.example") all good`);
-  const markdown = await downloadText(page, 'status-export-md');
+  const markdown = await downloadText(host.page, 'status-export-md');
   expect(markdown.name).toMatch(/\.md$/);
   expect(markdown.text).toContain(`| ⚠ says on track, data says ${flagged.health.computedRag} |`);
   expect(markdown.text).toContain('=HYPERLINK\\("http\\://evil.example"\\)');
-  await screenshot(page, 'status-board-light');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
+  await screenshot(host.page, 'status-board-light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 
-  await setTheme(page, 'dark');
-  await screenshot(page, 'status-board-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await app(page).getByTestId(`status-open-${flagged.key}`).click();
-  await app(page).getByTestId('status-versions').scrollIntoViewIfNeeded();
-  await screenshot(page, 'status-editor-dark');
-  expect(seriousOrWorse(await runAxe(appFrame(page)))).toEqual([]);
-  await setTheme(page, 'light');
+  await setTheme(host.page, 'dark');
+  await screenshot(host.page, 'status-board-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await app(host.page).getByTestId(`status-open-${flagged.key}`).click();
+  await app(host.page).getByTestId('status-versions').scrollIntoViewIfNeeded();
+  await screenshot(host.page, 'status-editor-dark');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await setTheme(host.page, 'light');
 
   // Print: the board without controls or the editor.
-  await page.emulateMedia({ media: 'print' });
-  await expect(app(page).getByTestId('status-filter-flagged').isVisible()).resolves.toBe(false);
-  await expect(app(page).getByTestId('status-editor').isVisible()).resolves.toBe(false);
-  await expect(app(page).getByTestId('status-table').isVisible()).resolves.toBe(true);
-  await screenshot(page, 'status-board-print');
-  await page.emulateMedia({ media: 'screen' });
-  expect(errors).toEqual([]);
+  await host.page.emulateMedia({ media: 'print' });
+  await expect(app(host.page).getByTestId('status-filter-flagged').isVisible()).resolves.toBe(false);
+  await expect(app(host.page).getByTestId('status-editor').isVisible()).resolves.toBe(false);
+  await expect(app(host.page).getByTestId('status-table').isVisible()).resolves.toBe(true);
+  await screenshot(host.page, 'status-board-print');
+  await host.page.emulateMedia({ media: 'screen' });
 });
 
 test('the four simulator users see and write only what Jira and the writer rule allow', async () => {
-  const board = (user: string) => invoke(stack, 'getStatusBoard', user, { portfolioId: 'all' });
+  await publishFirstUpdateAsLead();
+  const board = (user: string) => invoke(host.stack, 'getStatusBoard', user, { portfolioId: 'all' });
   const [admin, pmo, team, outsider] = await Promise.all([
     board('sim-admin'),
     board('sim-pmo'),
@@ -268,14 +263,14 @@ test('the four simulator users see and write only what Jira and the writer rule 
   expect([keys(team.rows).length, writable(team.rows)]).toEqual([3, [teamProject]]);
   expect(outsider.rows).toEqual([]);
   // Published updates are seen by whoever browses the project, never written by the wrong person.
-  expect(pmo.rows.find((entry) => entry.projectKey === teamProject)?.published?.version).toBe(2);
+  expect(pmo.rows.find((entry) => entry.projectKey === teamProject)?.published?.version).toBe(1);
   const hidden = all.find((key) => !keys(team.rows).includes(key)) as string;
   for (const [user, projectKey, code] of [
     ['sim-pmo', teamProject, 'FORBIDDEN'],
     ['sim-team', hidden, 'NOT_FOUND'],
     ['sim-outsider', teamProject, 'NOT_FOUND'],
   ] as const) {
-    const response = await invokeResponse(stack, 'saveStatusDraft', user, {
+    const response = await invokeResponse(host.stack, 'saveStatusDraft', user, {
       portfolioId: 'all',
       projectKey,
       periodId,
@@ -286,36 +281,31 @@ test('the four simulator users see and write only what Jira and the writer rule 
     expect({ user, code: ((await response.json()) as { code?: string }).code }).toEqual({ user, code });
   }
 
-  await switchUser(page, 'sim-pmo');
-  await page.goto(`${stack.url}${STATUS}?project=${teamProject}`);
-  await app(page).getByTestId('status-read-only').waitFor();
-  await expect(app(page).getByTestId('status-read-only').textContent()).resolves.toContain(
+  await host.page.goto(host.url(`${STATUS}?project=${teamProject}`));
+  await switchUser(host.page, 'sim-pmo');
+  await app(host.page).getByTestId('status-read-only').waitFor();
+  await expect(app(host.page).getByTestId('status-read-only').textContent()).resolves.toContain(
     `Only the lead of ${teamProject} or its project administrators can write this status update.`,
   );
-  await expect(app(page).getByTestId('status-commentary').count()).resolves.toBe(0);
-  await expect(app(page).getByTestId('status-version-2').isVisible()).resolves.toBe(true);
-  expect(errors).toEqual([]);
+  await expect(app(host.page).getByTestId('status-commentary').count()).resolves.toBe(0);
+  await expect(app(host.page).getByTestId('status-version-1').isVisible()).resolves.toBe(true);
 });
 
 test('an admin sets a portfolio’s status cadence, due day and writers; the board follows them', async () => {
-  await switchUser(page, 'sim-admin');
-  await page.goto(`${stack.url}/jira/settings/apps/pmo-portfolio`);
-  await app(page).getByTestId('settings-nav-portfolios').click();
-  await app(page).getByTestId('portfolio-add').click();
-  const section = app(page).getByTestId('portfolio-portfolio-status');
+  await host.page.goto(host.url(ADMIN_PATH));
+  await switchUser(host.page, 'sim-admin');
+  await goToSettingsSection(host.page, 'portfolios');
+  await app(host.page).getByTestId('portfolio-add').click();
+  const section = app(host.page).getByTestId('portfolio-portfolio-status');
   await section.waitFor();
   await chooseOption(section, 'portfolio-portfolio-status-cadence', 'Every month');
   await chooseOption(section, 'portfolio-portfolio-status-due', 'Monday');
   await section.getByTestId('portfolio-portfolio-status-group').fill('pmo-office');
-  await section.scrollIntoViewIfNeeded();
-  await screenshot(page, 'status-settings-light');
-  expect(seriousOrWorse(await runAxe(appFrame(page, 'admin')))).toEqual([]);
-  await setTheme(page, 'dark');
-  await screenshot(page, 'status-settings-dark');
-  await setTheme(page, 'light');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page, 'admin')))).toEqual([]);
+  await screenshotThemes(host.page, 'status-settings', () => section.scrollIntoViewIfNeeded());
 
   // The same settings saved: a monthly period, and the PMO group writes every project.
-  const settings = await invoke(stack, 'getSettings', 'sim-admin', {});
+  const settings = await invoke(host.stack, 'getSettings', 'sim-admin', {});
   const config = structuredClone(settings.live.config);
   config.portfolios = [
     {
@@ -330,14 +320,13 @@ test('an admin sets a portfolio’s status cadence, due day and writers; the boa
       },
     },
   ];
-  await invoke(stack, 'saveSettings', 'sim-admin', {
+  await invoke(host.stack, 'saveSettings', 'sim-admin', {
     baseVersion: settings.live.version,
     config,
     comment: 'status',
   });
-  const board = await invoke(stack, 'getStatusBoard', 'sim-pmo', { portfolioId: 'p:delivery' });
+  const board = await invoke(host.stack, 'getStatusBoard', 'sim-pmo', { portfolioId: 'p:delivery' });
   expect(board.period.label).toMatch(/^[A-Z][a-z]+ \d{4}$/);
   expect(board.period.id.endsWith('-01')).toBe(true);
   expect(board.rows.every((entry) => entry.canWrite)).toBe(true);
-  expect(errors).toEqual([]);
 });

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { type BackfillStatus, BackfillStatusSchema } from '../src/domain/history/backfill-status';
 import { addDays } from '../src/domain/history/calendar';
-import type { DayRecord } from '../src/domain/history/day-record';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { backfillKeys } from '../src/services/history/backfill-records';
-import { readProjectDays, readSummaries, storeDay } from '../src/services/history/history-store';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { seedPastDays } from './support/history-seed';
 import { app, appFrame, setTheme, switchUser } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
@@ -30,41 +29,16 @@ let worsened: { key: string; name: string; rag: string };
  * was green until 8 days ago; the oldest 6 days are marked reconstructed (as a backfill writes them).
  */
 async function seedHistory(): Promise<void> {
-  const store = host.stack.wiring.localApp.deps.store;
-  const [summary] = await readSummaries(store, 'all', today, today);
-  if (!summary) throw new Error('today was not recorded');
-  const projects: DayRecord['projects'] = {};
-  const reasons: DayRecord['reasons'] = {};
-  for (const key of Object.keys(summary.rag)) {
-    const [day] = await readProjectDays(store, 'all', key, today, today);
-    if (!day) throw new Error(`no record of ${key}`);
-    projects[key] = day.row;
-    reasons[key] = day.reasons;
-  }
-  for (let back = 1; back <= 20; back++) {
-    const day = addDays(today, -back);
-    const past = structuredClone(projects);
-    const row = past[worsened.key];
+  await seedPastDays(host.stack, today, 20, (record, back) => {
+    record.reconstructed = back > 14;
+    const row = record.projects[worsened.key];
     if (row && back >= 8) {
       row[0] = 'g';
       row[1] = 'g';
       row[2] = row[2].map((indicator) => (indicator ? [indicator[0], 'g'] : null));
+      record.reasons = { ...record.reasons, [worsened.key]: {} };
     }
-    const record: DayRecord = {
-      version: 1,
-      day,
-      asOf: `${day}T12:00:00.000Z`,
-      settingsVersion: summary.settingsVersion,
-      reconstructed: back > 14,
-      names: summary.names,
-      projects: past,
-      reasons: back >= 8 ? { ...reasons, [worsened.key]: {} } : reasons,
-      highRisks: summary.highRisks,
-      conflicts: summary.conflicts,
-      gated: summary.gated,
-    };
-    await storeDay(store, 'all', record, 400);
-  }
+  });
 }
 
 beforeAll(async () => {

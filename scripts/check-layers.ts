@@ -66,8 +66,7 @@ const RULES: Rule[] = [
     breaks: (from, to) =>
       from.startsWith('src/domain/') &&
       !under(to, 'src/domain/') &&
-      !isPackage(to, 'zod') &&
-      !isPackage(to, 're2js') &&
+      !isPackage(to, 'zod', 're2js') &&
       !(isTest(from) && isPackage(to, 'fast-check')),
   },
   {

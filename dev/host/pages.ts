@@ -45,20 +45,15 @@ function userOptions(ctx: FrameContext): SafeHtml {
   )}`;
 }
 
-function roleLabel(role: string): string {
-  switch (role) {
-    case 'admin':
-      return ' (Jira admin)';
-    case 'pmo':
-      return ' (PMO lead)';
-    case 'team':
-      return ' (team member)';
-    case 'outsider':
-      return ' (outsider)';
-    default:
-      return '';
-  }
-}
+/** What the user switcher says after a simulator user's name, by role (nothing for other roles). */
+const ROLE_LABEL: Record<string, string> = {
+  admin: ' (Jira admin)',
+  pmo: ' (PMO lead)',
+  team: ' (team member)',
+  outsider: ' (outsider)',
+};
+
+const roleLabel = (role: string): string => ROLE_LABEL[role] ?? '';
 
 function current(flag: boolean): SafeHtml {
   return new SafeHtml(flag ? ' aria-current="page"' : '');

@@ -1,110 +1,23 @@
 /** What a login user may see and do: the simulated permission scheme and issue security. */
+import { z } from 'zod';
+import permissionCatalogue from './permissions.json';
 import type { SimState } from './state';
 import type { SimIssue } from './types';
 import { type SimUser, TEAM_PROJECT_COUNT } from './users';
 
-export interface PermissionInfo {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  type: 'GLOBAL' | 'PROJECT';
-}
-
-const P = (
-  id: string,
-  key: string,
-  name: string,
-  description: string,
-  type: 'GLOBAL' | 'PROJECT',
-): PermissionInfo => ({
-  id,
-  key,
-  name,
-  description,
-  type,
+const PermissionInfoSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  type: z.enum(['GLOBAL', 'PROJECT']),
 });
+const PermissionCatalogueSchema = z.array(PermissionInfoSchema);
+export type PermissionInfo = z.infer<typeof PermissionInfoSchema>;
 
+/** Jira's permission catalogue as `GET /rest/api/3/permissions` describes it, keyed by permission key. */
 export const PERMISSIONS: Record<string, PermissionInfo> = Object.fromEntries(
-  [
-    P(
-      '0',
-      'ADMINISTER',
-      'Administer Jira',
-      'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
-      'GLOBAL',
-    ),
-    P(
-      '44',
-      'SYSTEM_ADMIN',
-      'Jira System Administrators',
-      'Ability to perform all administration functions. There must be at least one group with this permission.',
-      'GLOBAL',
-    ),
-    P(
-      '27',
-      'USER_PICKER',
-      'Browse users and groups',
-      'View and select users or groups from the user picker, and share issues. Users with this permission can see the names of all users and groups on your site.',
-      'GLOBAL',
-    ),
-    P(
-      '22',
-      'CREATE_SHARED_OBJECTS',
-      'Share dashboards and filters',
-      'Share dashboards and filters with other users.',
-      'GLOBAL',
-    ),
-    P(
-      '33',
-      'BULK_CHANGE',
-      'Make bulk changes',
-      'Modify collections of issues at once. For example, resolve multiple issues in one step.',
-      'GLOBAL',
-    ),
-    P(
-      '23',
-      'ADMINISTER_PROJECTS',
-      'Administer Projects',
-      'Ability to administer a project in Jira.',
-      'PROJECT',
-    ),
-    P(
-      '10',
-      'BROWSE_PROJECTS',
-      'Browse Projects',
-      'Ability to browse projects and the issues within them.',
-      'PROJECT',
-    ),
-    P('11', 'CREATE_ISSUES', 'Create Issues', 'Ability to create issues.', 'PROJECT'),
-    P('12', 'EDIT_ISSUES', 'Edit Issues', 'Ability to edit issues.', 'PROJECT'),
-    P('13', 'ASSIGN_ISSUES', 'Assign Issues', 'Ability to assign issues to other people.', 'PROJECT'),
-    P(
-      '14',
-      'RESOLVE_ISSUES',
-      'Resolve Issues',
-      'Ability to resolve and reopen issues. This includes the ability to set a fix version.',
-      'PROJECT',
-    ),
-    P('15', 'ADD_COMMENTS', 'Add Comments', 'Ability to comment on issues.', 'PROJECT'),
-    P('16', 'DELETE_ISSUES', 'Delete Issues', 'Ability to delete issues.', 'PROJECT'),
-    P(
-      '21',
-      'LINK_ISSUES',
-      'Link Issues',
-      'Ability to link issues together and create linked issues. Only useful if issue linking is turned on.',
-      'PROJECT',
-    ),
-    P(
-      '26',
-      'SET_ISSUE_SECURITY',
-      'Set Issue Security',
-      'Ability to set the level of security on an issue so that only people in that security level can see the issue.',
-      'PROJECT',
-    ),
-    P('28', 'SCHEDULE_ISSUES', 'Schedule Issues', "Ability to set or edit an issue's due date.", 'PROJECT'),
-    P('46', 'TRANSITION_ISSUES', 'Transition Issues', 'Ability to transition issues.', 'PROJECT'),
-  ].map((p) => [p.key, p]),
+  PermissionCatalogueSchema.parse(permissionCatalogue).map((permission) => [permission.key, permission]),
 );
 
 const EDIT_LIKE = new Set([

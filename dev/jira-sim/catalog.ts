@@ -259,11 +259,18 @@ export const CF = {
 
 const CT = 'com.atlassian.jira.plugin.system.customfieldtypes';
 
+/** A system field; its schema (when `type` is given) names the field itself as `system`. */
 function system(
   id: string,
   name: string,
-  schema: SimField['schema'],
-  opts: { clauseNames?: string[]; orderable?: boolean; navigable?: boolean; searchable?: boolean } = {},
+  type: string | undefined,
+  opts: {
+    items?: string;
+    clauseNames?: string[];
+    orderable?: boolean;
+    navigable?: boolean;
+    searchable?: boolean;
+  } = {},
 ): SimField {
   const field: SimField = {
     id,
@@ -275,7 +282,7 @@ function system(
     searchable: opts.searchable ?? true,
     clauseNames: opts.clauseNames ?? [id],
   };
-  if (schema) field.schema = schema;
+  if (type) field.schema = { type, ...(opts.items ? { items: opts.items } : {}), system: id };
   return field;
 }
 
@@ -301,83 +308,38 @@ function custom(
 
 export const FIELDS: SimField[] = [
   system('issuekey', 'Key', undefined, { clauseNames: ['id', 'issue', 'issuekey', 'key'], orderable: false }),
-  system('summary', 'Summary', { type: 'string', system: 'summary' }),
-  system('description', 'Description', { type: 'string', system: 'description' }),
-  system('project', 'Project', { type: 'project', system: 'project' }, { orderable: false }),
-  system(
-    'issuetype',
-    'Issue Type',
-    { type: 'issuetype', system: 'issuetype' },
-    { clauseNames: ['issuetype', 'type'], orderable: false },
-  ),
-  system('status', 'Status', { type: 'status', system: 'status' }, { orderable: false }),
-  system(
-    'statuscategorychangedate',
-    'Status Category Changed',
-    { type: 'datetime', system: 'statuscategorychangedate' },
-    { clauseNames: ['statusCategoryChangedDate'] },
-  ),
-  system('priority', 'Priority', { type: 'priority', system: 'priority' }),
-  system('resolution', 'Resolution', { type: 'resolution', system: 'resolution' }),
-  system(
-    'resolutiondate',
-    'Resolved',
-    { type: 'datetime', system: 'resolutiondate' },
-    { clauseNames: ['resolutiondate', 'resolved'] },
-  ),
-  system('assignee', 'Assignee', { type: 'user', system: 'assignee' }),
-  system('reporter', 'Reporter', { type: 'user', system: 'reporter' }),
-  system('creator', 'Creator', { type: 'user', system: 'creator' }),
-  system(
-    'labels',
-    'Labels',
-    { type: 'array', items: 'string', system: 'labels' },
-    { clauseNames: ['labels'] },
-  ),
-  system(
-    'components',
-    'Components',
-    { type: 'array', items: 'component', system: 'components' },
-    { clauseNames: ['component'] },
-  ),
-  system(
-    'fixVersions',
-    'Fix versions',
-    { type: 'array', items: 'version', system: 'fixVersions' },
-    { clauseNames: ['fixVersion'] },
-  ),
-  system(
-    'created',
-    'Created',
-    { type: 'datetime', system: 'created' },
-    { clauseNames: ['created', 'createdDate'] },
-  ),
-  system(
-    'updated',
-    'Updated',
-    { type: 'datetime', system: 'updated' },
-    { clauseNames: ['updated', 'updatedDate'] },
-  ),
-  system('duedate', 'Due date', { type: 'date', system: 'duedate' }, { clauseNames: ['due', 'duedate'] }),
+  system('summary', 'Summary', 'string'),
+  system('description', 'Description', 'string'),
+  system('project', 'Project', 'project', { orderable: false }),
+  system('issuetype', 'Issue Type', 'issuetype', { clauseNames: ['issuetype', 'type'], orderable: false }),
+  system('status', 'Status', 'status', { orderable: false }),
+  system('statuscategorychangedate', 'Status Category Changed', 'datetime', {
+    clauseNames: ['statusCategoryChangedDate'],
+  }),
+  system('priority', 'Priority', 'priority'),
+  system('resolution', 'Resolution', 'resolution'),
+  system('resolutiondate', 'Resolved', 'datetime', { clauseNames: ['resolutiondate', 'resolved'] }),
+  system('assignee', 'Assignee', 'user'),
+  system('reporter', 'Reporter', 'user'),
+  system('creator', 'Creator', 'user'),
+  system('labels', 'Labels', 'array', { items: 'string', clauseNames: ['labels'] }),
+  system('components', 'Components', 'array', { items: 'component', clauseNames: ['component'] }),
+  system('fixVersions', 'Fix versions', 'array', { items: 'version', clauseNames: ['fixVersion'] }),
+  system('created', 'Created', 'datetime', { clauseNames: ['created', 'createdDate'] }),
+  system('updated', 'Updated', 'datetime', { clauseNames: ['updated', 'updatedDate'] }),
+  system('duedate', 'Due date', 'date', { clauseNames: ['due', 'duedate'] }),
   system('parent', 'Parent', undefined, { clauseNames: ['parent'], orderable: false }),
-  system(
-    'issuelinks',
-    'Linked Issues',
-    { type: 'array', items: 'issuelinks', system: 'issuelinks' },
-    { clauseNames: ['issueLink'], orderable: false },
-  ),
-  system(
-    'subtasks',
-    'Sub-tasks',
-    { type: 'array', items: 'issuelinks', system: 'subtasks' },
-    { clauseNames: ['subtasks'], orderable: false },
-  ),
-  system(
-    'security',
-    'Security Level',
-    { type: 'securitylevel', system: 'security' },
-    { clauseNames: ['level'] },
-  ),
+  system('issuelinks', 'Linked Issues', 'array', {
+    items: 'issuelinks',
+    clauseNames: ['issueLink'],
+    orderable: false,
+  }),
+  system('subtasks', 'Sub-tasks', 'array', {
+    items: 'issuelinks',
+    clauseNames: ['subtasks'],
+    orderable: false,
+  }),
+  system('security', 'Security Level', 'securitylevel', { clauseNames: ['level'] }),
   custom(
     CF.team,
     'Team',

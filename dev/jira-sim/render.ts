@@ -82,6 +82,11 @@ export class Renderer {
     return hit;
   }
 
+  /** `memo` of an entity of the site's catalogue; an id the site does not know renders as `{ id }`. */
+  private memoEntity<E>(kind: string, id: string, entity: E | undefined, render: (entity: E) => Json): Json {
+    return this.memo(kind, id, () => (entity ? render(entity) : { id }));
+  }
+
   avatarUrls(path: string, param: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [size, name] of AVATAR_SIZES) out[size] = `${this.base}${path}?size=${name}&${param}`;
@@ -142,13 +147,7 @@ export class Renderer {
   }
 
   issueType(id: string): Json {
-    return this.memo('issueType', id, () => this.buildIssueType(id));
-  }
-
-  private buildIssueType(id: string): Json {
-    const t = this.state.issueTypes.get(id);
-    if (!t) return { id };
-    return {
+    return this.memoEntity('issueType', id, this.state.issueTypes.get(id), (t) => ({
       self: `${this.base}/rest/api/3/issuetype/${t.id}`,
       id: t.id,
       description: t.description,
@@ -157,7 +156,7 @@ export class Renderer {
       subtask: t.subtask,
       avatarId: t.avatarId,
       hierarchyLevel: t.hierarchyLevel,
-    };
+    }));
   }
 
   priority(id: string, full = false): Json {
@@ -182,43 +181,37 @@ export class Renderer {
   }
 
   resolution(id: string | null): Json | null {
-    if (id === null) return null;
-    const r = this.state.resolutions.get(id);
-    if (!r) return null;
-    return {
-      self: `${this.base}/rest/api/3/resolution/${r.id}`,
-      id: r.id,
-      description: r.description,
-      name: r.name,
-    };
+    return id === null ? null : this.describedEntity('resolution', this.state.resolutions.get(id));
   }
 
   category(id: string | null): Json | null {
     if (id === null) return null;
-    const c = this.state.dataset.categories.find((x) => x.id === id);
-    if (!c) return null;
+    const category = this.state.dataset.categories.find((candidate) => candidate.id === id);
+    return this.describedEntity('projectCategory', category);
+  }
+
+  /** What Jira renders of a resolution or a project category: its link, id, description and name. */
+  private describedEntity(
+    resource: string,
+    entity: { id: string; description: string; name: string } | undefined,
+  ): Json | null {
+    if (!entity) return null;
     return {
-      self: `${this.base}/rest/api/3/projectCategory/${c.id}`,
-      id: c.id,
-      description: c.description,
-      name: c.name,
+      self: `${this.base}/rest/api/3/${resource}/${entity.id}`,
+      id: entity.id,
+      description: entity.description,
+      name: entity.name,
     };
   }
 
   linkType(id: string): Json {
-    return this.memo('linkType', id, () => this.buildLinkType(id));
-  }
-
-  private buildLinkType(id: string): Json {
-    const t = this.state.linkTypes.get(id);
-    if (!t) return { id };
-    return {
+    return this.memoEntity('linkType', id, this.state.linkTypes.get(id), (t) => ({
       id: t.id,
       name: t.name,
       inward: t.inward,
       outward: t.outward,
       self: `${this.base}/rest/api/3/issueLinkType/${t.id}`,
-    };
+    }));
   }
 
   field(f: SimField): Json {

@@ -58,30 +58,23 @@ describe('simulator server', () => {
   it('edits issue fields with Jira validation and bumps updated', async () => {
     const issue = openIssue();
     const before = issue.updated;
-    const res = await call(sim, 'team', 'PUT', `/rest/api/3/issue/${issue.key}`, {
-      fields: {
-        summary: 'New summary',
-        duedate: '2026-05-01',
-        priority: { name: 'High' },
-        assignee: { accountId: 'sim-team' },
-        customfield_10016: 8,
-        customfield_10015: '2026-03-10',
-        customfield_10304: { value: 'Owned' },
-      },
-      update: { labels: [{ add: 'added' }] },
-    });
-    expect(res.status).toBe(204);
-    const got = obj((await call(sim, 'team', 'GET', `/rest/api/3/issue/${issue.key}`)).json);
-    const f = obj(got.fields);
-    expect(f).toMatchObject({
+    // What is written reads back the same, except that an option also gains its id.
+    const sameWhenRead = {
       summary: 'New summary',
       duedate: '2026-05-01',
       priority: { name: 'High' },
       assignee: { accountId: 'sim-team' },
       customfield_10016: 8,
       customfield_10015: '2026-03-10',
-      customfield_10304: { value: 'Owned', id: '10401' },
+    };
+    const res = await call(sim, 'team', 'PUT', `/rest/api/3/issue/${issue.key}`, {
+      fields: { ...sameWhenRead, customfield_10304: { value: 'Owned' } },
+      update: { labels: [{ add: 'added' }] },
     });
+    expect(res.status).toBe(204);
+    const got = obj((await call(sim, 'team', 'GET', `/rest/api/3/issue/${issue.key}`)).json);
+    const f = obj(got.fields);
+    expect(f).toMatchObject({ ...sameWhenRead, customfield_10304: { value: 'Owned', id: '10401' } });
     expect(arr(f.labels)).toContain('added');
     expect(issue.updated).toBeGreaterThan(before);
 

@@ -40,6 +40,22 @@ export async function viewReady(page: Page, view: string): Promise<void> {
   await app(page).locator(`[data-testid="${view}-content"][data-refreshing="false"]`).waitFor();
 }
 
+/** The test ids of a table's body rows on the page shown, top to bottom, each without `rowPrefix`. */
+export async function tableRowIds(page: Page, table: string, rowPrefix: string): Promise<string[]> {
+  return app(page)
+    .getByTestId(table)
+    .locator(`tbody tr[data-testid^="${rowPrefix}"]`)
+    .evaluateAll(
+      (rows, prefix) => rows.map((row) => row.getAttribute('data-testid')?.slice(prefix.length) ?? ''),
+      rowPrefix,
+    );
+}
+
+/** How many rows a paged table holds in all (its `data-rows`), not only those on the page shown. */
+export async function tableRowCount(page: Page, table: string): Promise<number> {
+  return Number(await app(page).getByTestId(table).getAttribute('data-rows'));
+}
+
 /** Clicks an export button in the app and answers the downloaded file's name and text (BOM removed). */
 export async function downloadText(page: Page, testId: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([

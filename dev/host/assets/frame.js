@@ -78,27 +78,22 @@
     callAll(historyListeners, appLocation(), action);
   }
 
+  /** Pushes or replaces the top page's entry for the app's `path`, as the real Jira history does. */
+  function changeHistory(action, path, appState) {
+    const state = {
+      appState: appState === undefined ? null : appState,
+      key: Math.random().toString(36).slice(2, 8),
+    };
+    if (action === 'PUSH') window.history.pushState(state, '', topUrlFor(path));
+    else window.history.replaceState(state, '', topUrlFor(path));
+    notifyHistory(action);
+  }
+
   const historyBackend = {
     location: appLocation,
     length: () => window.history.length,
-    push(path, appState) {
-      const key = Math.random().toString(36).slice(2, 8);
-      window.history.pushState(
-        { appState: appState === undefined ? null : appState, key },
-        '',
-        topUrlFor(path),
-      );
-      notifyHistory('PUSH');
-    },
-    replace(path, appState) {
-      const key = Math.random().toString(36).slice(2, 8);
-      window.history.replaceState(
-        { appState: appState === undefined ? null : appState, key },
-        '',
-        topUrlFor(path),
-      );
-      notifyHistory('REPLACE');
-    },
+    push: (path, appState) => changeHistory('PUSH', path, appState),
+    replace: (path, appState) => changeHistory('REPLACE', path, appState),
     go: (n) => window.history.go(n),
     subscribe(listener) {
       historyListeners.add(listener);

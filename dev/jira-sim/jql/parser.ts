@@ -150,21 +150,21 @@ class Parser {
   }
 
   private parseOr(): Clause {
-    const clauses = [this.parseAnd()];
-    while (this.isKeyword(this.peek(), 'or')) {
-      this.next();
-      clauses.push(this.parseAnd());
-    }
-    return clauses.length === 1 ? (clauses[0] as Clause) : { kind: 'or', clauses };
+    return this.parseJoined('or', () => this.parseAnd());
   }
 
   private parseAnd(): Clause {
-    const clauses = [this.parseNot()];
-    while (this.isKeyword(this.peek(), 'and')) {
+    return this.parseJoined('and', () => this.parseNot());
+  }
+
+  /** Operands joined by `keyword` (AND binds tighter than OR); one operand alone stands for itself. */
+  private parseJoined(keyword: 'and' | 'or', parseOperand: () => Clause): Clause {
+    const clauses = [parseOperand()];
+    while (this.isKeyword(this.peek(), keyword)) {
       this.next();
-      clauses.push(this.parseNot());
+      clauses.push(parseOperand());
     }
-    return clauses.length === 1 ? (clauses[0] as Clause) : { kind: 'and', clauses };
+    return clauses.length === 1 ? (clauses[0] as Clause) : { kind: keyword, clauses };
   }
 
   private parseNot(): Clause {

@@ -181,17 +181,16 @@ function deleteProperty(ctx: Ctx) {
   return noContent();
 }
 
+/** One issue property, read, written and deleted at the same path. */
+const ISSUE_PROPERTY = '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
+
 export const issueRoutes: RouteDef[] = [
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
   { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}', handler: editIssue },
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: getTransitions },
   { method: 'POST', path: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: doTransition },
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/properties', handler: listProperties },
-  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: getProperty },
-  { method: 'PUT', path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', handler: putProperty },
-  {
-    method: 'DELETE',
-    path: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
-    handler: deleteProperty,
-  },
+  { method: 'GET', path: ISSUE_PROPERTY, handler: getProperty },
+  { method: 'PUT', path: ISSUE_PROPERTY, handler: putProperty },
+  { method: 'DELETE', path: ISSUE_PROPERTY, handler: deleteProperty },
 ];
