@@ -71,7 +71,7 @@ export function AlertSubscriptions({ portfolioId }: { portfolioId: string }) {
         </label>
         <select
           id={targetId}
-          className="pmo-alerts__select"
+          className="pmo-native-select"
           value={target}
           onChange={(event: ChangeEvent<HTMLSelectElement>) => setTarget(event.target.value)}
           data-testid="alerts-target"

@@ -284,6 +284,7 @@ function FilterControls({
             <span>Find a project or issue</span>
             <input
               type="search"
+              className="pmo-native-input"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               placeholder="Key, name or issue key"
