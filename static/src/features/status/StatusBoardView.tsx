@@ -89,7 +89,7 @@ function BoardContent({
         <label className="pmo-status-control">
           <span>Period</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={board.period.id}
             onChange={(event) =>
               setQuery({
@@ -147,7 +147,7 @@ function BoardContent({
         <label className="pmo-status-control">
           <span>Update</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.state}
             onChange={(event) => setFilters({ state: event.target.value as BoardFilters['state'] })}
             data-testid="status-filter-state"
@@ -161,7 +161,7 @@ function BoardContent({
         <label className="pmo-status-control">
           <span>Stated status</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.stated}
             onChange={(event) => setFilters({ stated: event.target.value as BoardFilters['stated'] })}
             data-testid="status-filter-stated"
@@ -186,7 +186,7 @@ function BoardContent({
           <span>Project</span>
           <input
             type="search"
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.search}
             onChange={(event) => setFilters({ search: event.target.value })}
             placeholder="Key or name"
