@@ -85,7 +85,7 @@ function BoardContent({
     csvFilename(`status-${board.period.id}${what}`, board.portfolioId, new Date());
   return (
     <div className="pmo-stack pmo-status" data-testid="status-board">
-      <div className="pmo-status-toolbar pmo-no-print">
+      <div className="pmo-toolbar pmo-toolbar--spread pmo-no-print">
         <label className="pmo-status-control">
           <span>Period</span>
           <select
@@ -106,7 +106,7 @@ function BoardContent({
             ))}
           </select>
         </label>
-        <div className="pmo-status-toolbar__actions">
+        <div className="pmo-row pmo-row--wrap">
           <CsvExportButton
             noun="project"
             rowCount={rows.length}
@@ -143,7 +143,7 @@ function BoardContent({
           { id: 'disagreements', label: 'Rosier than the data', value: totals.disagreements },
         ]}
       />
-      <fieldset className="pmo-status-filters pmo-no-print" aria-label="Filter the board">
+      <fieldset className="pmo-toolbar pmo-status-filters pmo-no-print" aria-label="Filter the board">
         <label className="pmo-status-control">
           <span>Update</span>
           <select
