@@ -85,7 +85,7 @@ function BoardContent({
     csvFilename(`status-${board.period.id}${what}`, board.portfolioId, new Date());
   return (
     <div className="pmo-stack pmo-status" data-testid="status-board">
-      <div className="pmo-toolbar pmo-toolbar--spread pmo-no-print">
+      <div className="pmo-toolbar pmo-spread pmo-no-print">
         <label className="pmo-status-control">
           <span>Period</span>
           <select
