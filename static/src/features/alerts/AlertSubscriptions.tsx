@@ -65,7 +65,7 @@ export function AlertSubscriptions({ portfolioId }: { portfolioId: string }) {
 
   return (
     <div className="pmo-stack" data-testid="alerts-subscriptions">
-      <div className="pmo-alerts__field">
+      <div className="pmo-column">
         <label htmlFor={targetId} className="pmo-alerts__label">
           Alert me about
         </label>

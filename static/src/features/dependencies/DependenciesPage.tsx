@@ -96,7 +96,10 @@ function Tiles({ report, model }: { report: PortfolioReport; model: DependencyMo
 
 function Legend() {
   return (
-    <ul className="pmo-bare-list pmo-legend-items pmo-legend-items--roomy pmo-deps-legend" aria-label="Legend">
+    <ul
+      className="pmo-bare-list pmo-legend-items pmo-legend-items--roomy pmo-deps-legend"
+      aria-label="Legend"
+    >
       <li>
         <span className="pmo-deps-legend__line" aria-hidden="true" /> open links (thicker: more)
       </li>
@@ -279,7 +282,11 @@ function FilterControls({
         </fieldset>
       ) : null}
       <search>
-        <form className="pmo-toolbar pmo-gap-100 pmo-deps-picker" onSubmit={submit} data-testid="dependency-search">
+        <form
+          className="pmo-toolbar pmo-gap-100 pmo-deps-picker"
+          onSubmit={submit}
+          data-testid="dependency-search"
+        >
           <label>
             <span>Find a project or issue</span>
             <input

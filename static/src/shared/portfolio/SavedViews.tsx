@@ -33,7 +33,7 @@ function SavedViewRow({
       if (await onRename(name)) setEditing(false);
     };
     return (
-      <li className="pmo-saved-views__row">
+      <li className="pmo-row pmo-spread">
         <form className="pmo-saved-views__form" onSubmit={submit}>
           <label className="pmo-visually-hidden" htmlFor={`rename-${view.id}`}>
             New name for {view.name}
@@ -56,7 +56,7 @@ function SavedViewRow({
     );
   }
   return (
-    <li className="pmo-saved-views__row" data-testid={`saved-view-${view.name}`}>
+    <li className="pmo-row pmo-spread" data-testid={`saved-view-${view.name}`}>
       <Button
         appearance="subtle"
         spacing="compact"
@@ -143,7 +143,10 @@ export function SavedViews({ routeId }: { routeId: PortfolioRouteId }) {
             No saved views of this page yet. Set filters and sorting, then save them here under a name.
           </p>
         ) : (
-          <ul className="pmo-saved-views__list" aria-label="Your saved views of this page">
+          <ul
+            className="pmo-bare-list pmo-column pmo-saved-views__list"
+            aria-label="Your saved views of this page"
+          >
             {views.map((view) => (
               <SavedViewRow
                 key={`${view.id}-${view.name}`}
