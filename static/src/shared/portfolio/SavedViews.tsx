@@ -40,6 +40,7 @@ function SavedViewRow({
           </label>
           <input
             id={`rename-${view.id}`}
+            className="pmo-input"
             value={name}
             maxLength={maxNameLength}
             onChange={(e) => setName(e.target.value)}
@@ -164,6 +165,7 @@ export function SavedViews({ routeId }: { routeId: PortfolioRouteId }) {
           <label>
             <span>Save the current filters and sorting as</span>
             <input
+              className="pmo-input"
               value={name}
               maxLength={limits.maxNameLength}
               onChange={(e) => setName(e.target.value)}
