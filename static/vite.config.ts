@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig, Plugin } from 'vite';
 import { staticDistDir } from './dist-dir';
+import { entryPage } from './src/entries/page-template';
 
 /**
  * Vite configuration for the three Custom UI resources. Each entry is built on its own into
@@ -11,6 +12,13 @@ import { staticDistDir } from './dist-dir';
 
 export const ENTRIES = ['portfolio', 'issue-panel', 'admin'] as const;
 export type Entry = (typeof ENTRIES)[number];
+
+/** The browser tab title of each app; the rest of its page is the one template (page-template.ts). */
+const ENTRY_TITLES: Record<Entry, string> = {
+  portfolio: 'PMO Portfolio',
+  'issue-panel': 'PMO Portfolio: issue',
+  admin: 'PMO Portfolio settings',
+};
 
 const staticDir = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -67,6 +75,22 @@ function themeTokensPlugin(): Plugin {
 }
 
 /**
+ * Makes up the entry's `index.html` from the one page template (no copy of it per entry on disk);
+ * Vite builds the made-up file as if it were real.
+ */
+function entryHtmlPlugin(entry: Entry, htmlPath: string): Plugin {
+  return {
+    name: 'pmo-entry-html',
+    resolveId(id) {
+      return id === htmlPath ? htmlPath : null;
+    },
+    load(id) {
+      return id === htmlPath ? entryPage(ENTRY_TITLES[entry]) : null;
+    },
+  };
+}
+
+/**
  * The build configuration of one entry. Vite and its plugins are ESM-only: load them with a real
  * `import()` (as here and in build.ts), because a loader that turns them into CommonJS on `require`
  * (tsx does) breaks Vite's dynamic-import preloading, and lazy chunks then load without their CSS.
@@ -74,12 +98,13 @@ function themeTokensPlugin(): Plugin {
 export async function entryConfig(entry: Entry): Promise<InlineConfig> {
   const { default: react } = await import('@vitejs/plugin-react');
   const root = path.join(staticDir, 'src', 'entries', entry);
+  const htmlPath = path.join(root, 'index.html');
   return {
     configFile: false,
     root,
     base: './',
     logLevel: 'warn',
-    plugins: [react(), themeTokensPlugin()],
+    plugins: [entryHtmlPlugin(entry, htmlPath), react(), themeTokensPlugin()],
     resolve: { alias: SOURCE_ALIASES },
     mode: 'production',
     build: {
@@ -92,7 +117,7 @@ export async function entryConfig(entry: Entry): Promise<InlineConfig> {
       target: 'es2022',
       // Atlaskit is heavy; views are lazy-loaded, so only the shared vendor chunk is large.
       chunkSizeWarningLimit: 1500,
-      rolldownOptions: { input: path.join(root, 'index.html') },
+      rolldownOptions: { input: htmlPath },
     },
   };
 }

@@ -28,10 +28,11 @@ const manifest = parse(readFileSync(manifestPath, 'utf8')) as Manifest;
 
 /**
  * The Custom UI apps the build makes: Vite builds each folder of static/src/entries (its
- * `index.html`) into static/dist/<entry> (static/vite.config.ts, static/dist-dir.ts).
+ * `main.tsx`, in a page made from one template) into static/dist/<entry> (static/vite.config.ts,
+ * static/dist-dir.ts).
  */
 const builtEntries = readdirSync(path.join(root, 'static/src/entries')).filter((entry) =>
-  existsSync(path.join(root, 'static/src/entries', entry, 'index.html')),
+  existsSync(path.join(root, 'static/src/entries', entry, 'main.tsx')),
 );
 const buildOutput = (entry: string) => `static/dist/${entry}`;
 

@@ -29,7 +29,7 @@ function AlertItem({
       data-kind={alert.kind}
       data-read={alert.read}
     >
-      <div className="pmo-alerts__item-head">
+      <div className="pmo-row pmo-row--wrap pmo-spread">
         <Lozenge appearance={alert.rag ? APPEARANCE[alert.rag] : 'default'}>
           {ALERT_EVENT_LABELS[alert.kind]}
         </Lozenge>
@@ -37,7 +37,7 @@ function AlertItem({
         <span className="pmo-subtle">{formatTimestamp(alert.at) ?? alert.at}</span>
       </div>
       <p className="pmo-alerts__text">{alert.text}</p>
-      <div className="pmo-alerts__item-foot">
+      <div className="pmo-row pmo-row--wrap pmo-spread">
         <span className="pmo-subtle">{alert.portfolioName}</span>
         <span onClickCapture={() => onOpen(alert)}>
           <JiraLink url={alert.url} testId="alert-link">
@@ -89,7 +89,7 @@ export function AlertInbox({ inbox }: { inbox: UseResolver<InboxAnswer> }) {
   }
   return (
     <div className="pmo-stack">
-      <div className="pmo-alerts__bar">
+      <div className="pmo-row pmo-row--wrap pmo-spread">
         <span data-testid="alerts-summary">
           {unread === 0 ? 'All read' : `${unread} unread`} · {alerts.length} shown
         </span>

@@ -65,13 +65,13 @@ export function AlertSubscriptions({ portfolioId }: { portfolioId: string }) {
 
   return (
     <div className="pmo-stack" data-testid="alerts-subscriptions">
-      <div className="pmo-alerts__field">
+      <div className="pmo-column">
         <label htmlFor={targetId} className="pmo-alerts__label">
           Alert me about
         </label>
         <select
           id={targetId}
-          className="pmo-alerts__select"
+          className="pmo-native-select"
           value={target}
           onChange={(event: ChangeEvent<HTMLSelectElement>) => setTarget(event.target.value)}
           data-testid="alerts-target"

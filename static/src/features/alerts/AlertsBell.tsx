@@ -65,7 +65,7 @@ export function AlertsBell() {
       </button>
       {open ? (
         <section id={panelId} className="pmo-alerts__panel" aria-label="Alerts" data-testid="alerts-panel">
-          <div className="pmo-alerts__head">
+          <div className="pmo-row pmo-row--wrap pmo-spread pmo-alerts__head">
             <div className="pmo-alerts__tabs">
               <Button
                 appearance="subtle"

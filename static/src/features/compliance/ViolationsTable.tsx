@@ -65,7 +65,7 @@ function rowOf(violation: Violation, names: ReadonlyMap<string, string>): RowTyp
       ),
       cell(
         'misses',
-        <ul className="pmo-compliance-messages">
+        <ul className="pmo-bare-list pmo-compliance-messages">
           {violation.messages.map((message, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; their order is stable.
             <li key={index}>{message}</li>

@@ -96,7 +96,10 @@ function Tiles({ report, model }: { report: PortfolioReport; model: DependencyMo
 
 function Legend() {
   return (
-    <ul className="pmo-deps-legend" aria-label="Legend">
+    <ul
+      className="pmo-bare-list pmo-legend-items pmo-legend-items--roomy pmo-deps-legend"
+      aria-label="Legend"
+    >
       <li>
         <span className="pmo-deps-legend__line" aria-hidden="true" /> open links (thicker: more)
       </li>
@@ -137,7 +140,7 @@ function PairPicker({
     </option>
   ));
   return (
-    <form className="pmo-deps-picker" onSubmit={submit} data-testid="pair-picker">
+    <form className="pmo-toolbar pmo-gap-100 pmo-deps-picker" onSubmit={submit} data-testid="pair-picker">
       <label>
         <span>Blocking project</span>
         <select
@@ -212,7 +215,7 @@ function FilterControls({
     update({ search: search.trim() });
   };
   return (
-    <div className="pmo-deps-controls" data-testid="dependency-filters">
+    <div className="pmo-toolbar pmo-gap-300" data-testid="dependency-filters">
       <fieldset className="pmo-deps-toggle">
         <legend className="pmo-deps-toggle__legend">Filter</legend>
         <div className="pmo-deps-toggle__buttons">
@@ -229,7 +232,7 @@ function FilterControls({
           ))}
         </div>
       </fieldset>
-      <div className="pmo-deps-picker">
+      <div className="pmo-toolbar pmo-gap-100 pmo-deps-picker">
         <label>
           <span>Focus on</span>
           <select
@@ -279,11 +282,16 @@ function FilterControls({
         </fieldset>
       ) : null}
       <search>
-        <form className="pmo-deps-picker" onSubmit={submit} data-testid="dependency-search">
+        <form
+          className="pmo-toolbar pmo-gap-100 pmo-deps-picker"
+          onSubmit={submit}
+          data-testid="dependency-search"
+        >
           <label>
             <span>Find a project or issue</span>
             <input
               type="search"
+              className="pmo-native-input"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               placeholder="Key, name or issue key"
@@ -405,7 +413,7 @@ function DependenciesContent({
           <h2 id="deps-map-heading" className="pmo-visually-hidden">
             Dependencies between projects
           </h2>
-          <div className="pmo-deps-controls">
+          <div className="pmo-toolbar pmo-gap-300">
             <ToggleGroup
               label="Show as"
               options={VIEW_OPTIONS}

@@ -124,7 +124,7 @@ export function DependencyList({
 
   return (
     <section className="pmo-stack--tight" data-testid="dependencies-list" aria-labelledby="deps-list-heading">
-      <div className="pmo-deps-toolbar">
+      <div className="pmo-row pmo-row--wrap pmo-spread pmo-gap-150">
         <h2 id="deps-list-heading" className="pmo-visually-hidden">
           Dependencies between projects
         </h2>

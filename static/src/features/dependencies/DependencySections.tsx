@@ -16,7 +16,7 @@ function IssueKey({ issueKey }: { issueKey: string }) {
 /** Issue keys joined by arrows, as a list a screen reader reads in order. */
 function Chain({ keys, label }: { keys: readonly string[]; label: string }) {
   return (
-    <ol className="pmo-deps-chain" aria-label={label}>
+    <ol className="pmo-bare-list pmo-legend-items pmo-deps-chain" aria-label={label}>
       {keys.map((key, i) => (
         <li key={key}>
           {i > 0 ? (

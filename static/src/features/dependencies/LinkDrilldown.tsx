@@ -135,7 +135,7 @@ export function LinkDrilldown({
       data-testid="dependency-drilldown"
       aria-labelledby="deps-drilldown-heading"
     >
-      <div className="pmo-deps-toolbar">
+      <div className="pmo-row pmo-row--wrap pmo-spread pmo-gap-150">
         <Heading size="small" as="h2" id="deps-drilldown-heading">
           <span ref={heading} tabIndex={-1} className="pmo-deps-drilldown__title">
             {pair.from} {fromName !== pair.from ? `(${fromName}) ` : ''}blocks {pair.to}

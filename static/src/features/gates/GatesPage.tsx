@@ -242,7 +242,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
           />
         ) : (
           <div className="pmo-gates-scroll">
-            <table className="pmo-gates-table" data-testid="gates-table" data-rows={visible.length}>
+            <table className="pmo-table pmo-gates-table" data-testid="gates-table" data-rows={visible.length}>
               <caption className="pmo-visually-hidden">Gated issues by project, with their next gate</caption>
               <thead>
                 <tr>

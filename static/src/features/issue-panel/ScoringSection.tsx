@@ -165,7 +165,7 @@ function RatingForm({ data, scoring }: { data: Candidate; scoring: UseIssueScori
         />
       ))}
       {data.canScore ? (
-        <div className="pmo-button-row">
+        <div className="pmo-row">
           <Button
             type="submit"
             appearance="primary"

@@ -109,7 +109,7 @@ export function ProjectDrilldown({ project, onClose }: { project: ProjectReport;
           </p>
         </SectionHeader>
       </div>
-      <table className="pmo-table pmo-drilldown__table" aria-label={`Health indicators of ${project.name}`}>
+      <table className="pmo-drilldown__table" aria-label={`Health indicators of ${project.name}`}>
         <thead>
           <tr>
             <th scope="col">Indicator</th>

@@ -81,10 +81,10 @@ function PlanEditor({
   const set = (index: number, change: Partial<CapacityPlan['periods'][number]>) =>
     onChange({ periods: plan.periods.map((period, i) => (i === index ? { ...period, ...change } : period)) });
   return (
-    <div className="pmo-prio-plan">
+    <div className="pmo-column pmo-gap-100 pmo-prio-plan">
       {plan.periods.map((period, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: periods are edited in place by position
-        <div key={index} className="pmo-prio-plan__row">
+        <div key={index} className="pmo-toolbar pmo-gap-150">
           <div className="pmo-prio-field">
             <label htmlFor={`${idPrefix}-label-${index}`}>Period</label>
             <Textfield
@@ -140,7 +140,7 @@ function OverrideForm({
   const reasonId = useId();
   return (
     <form
-      className="pmo-prio-override-form"
+      className="pmo-toolbar pmo-gap-150"
       aria-label={`Rank ${row.candidate.issueKey} by hand`}
       onSubmit={(event) => {
         event.preventDefault();
@@ -292,7 +292,7 @@ function CandidateRows({
               <td>
                 {view.canEdit ? (
                   editing === c.issueId ? null : (
-                    <div className="pmo-button-row">
+                    <div className="pmo-row pmo-row--wrap">
                       <Button
                         spacing="compact"
                         onClick={() => setEditing(c.issueId)}
@@ -415,7 +415,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
           <p>{error}</p>
         </SectionMessage>
       ) : null}
-      <div className="pmo-prio-toolbar">
+      <div className="pmo-toolbar">
         <div className="pmo-prio-field">
           <label htmlFor="prio-project">Project</label>
           <select
@@ -470,7 +470,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
       <details className="pmo-prio-panel" data-testid="whatif">
         <summary>What-if: other weights or capacity (nothing is saved)</summary>
         <div className="pmo-prio-panel__body">
-          <div className="pmo-prio-weights">
+          <div className="pmo-toolbar pmo-gap-150">
             {view.model.criteria.map((criterion) => (
               <NumberInput
                 key={criterion.id}
@@ -489,7 +489,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             idPrefix="whatif-plan"
           />
           {problem ? <p className="pmo-error-note">{problem}</p> : null}
-          <div className="pmo-button-row">
+          <div className="pmo-row pmo-row--wrap">
             <Button
               onClick={() => setWhatIf(initialWhatIf(view))}
               isDisabled={!whatIfChanged(view, whatIf)}

@@ -135,7 +135,7 @@ export function HeatMap({ heatmap, filter, onFilter }: Props) {
       <span className="pmo-heatmap__axis pmo-heatmap__axis--x" aria-hidden="true">
         Impact
       </span>
-      <ul className="pmo-heatmap__legend" aria-label="Risk levels">
+      <ul className="pmo-legend-items pmo-legend-items--roomy pmo-heatmap__legend" aria-label="Risk levels">
         {levelRanges(heatmap).map((range) => (
           <li key={range.level}>
             <span className={`pmo-heatmap__swatch pmo-heat-cell--${range.level}`} aria-hidden="true" />

@@ -21,7 +21,7 @@ export function PublishedVersions({ versions }: { versions: readonly PublishedVi
       <ol className="pmo-status-versions__list">
         {versions.map((version, index) => (
           <li key={version.version} data-testid={`status-version-${version.version}`}>
-            <div className="pmo-status-versions__head">
+            <div className="pmo-row pmo-row--wrap">
               <strong>Version {version.version}</strong>
               {index > 0 ? <Lozenge>Corrected</Lozenge> : null}
               <StatedStatusLozenge status={version.status} />

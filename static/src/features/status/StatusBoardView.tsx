@@ -85,11 +85,11 @@ function BoardContent({
     csvFilename(`status-${board.period.id}${what}`, board.portfolioId, new Date());
   return (
     <div className="pmo-stack pmo-status" data-testid="status-board">
-      <div className="pmo-status-toolbar pmo-no-print">
+      <div className="pmo-toolbar pmo-spread pmo-no-print">
         <label className="pmo-status-control">
           <span>Period</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={board.period.id}
             onChange={(event) =>
               setQuery({
@@ -106,7 +106,7 @@ function BoardContent({
             ))}
           </select>
         </label>
-        <div className="pmo-status-toolbar__actions">
+        <div className="pmo-row pmo-row--wrap">
           <CsvExportButton
             noun="project"
             rowCount={rows.length}
@@ -143,11 +143,11 @@ function BoardContent({
           { id: 'disagreements', label: 'Rosier than the data', value: totals.disagreements },
         ]}
       />
-      <fieldset className="pmo-status-filters pmo-no-print" aria-label="Filter the board">
+      <fieldset className="pmo-toolbar pmo-status-filters pmo-no-print" aria-label="Filter the board">
         <label className="pmo-status-control">
           <span>Update</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.state}
             onChange={(event) => setFilters({ state: event.target.value as BoardFilters['state'] })}
             data-testid="status-filter-state"
@@ -161,7 +161,7 @@ function BoardContent({
         <label className="pmo-status-control">
           <span>Stated status</span>
           <select
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.stated}
             onChange={(event) => setFilters({ stated: event.target.value as BoardFilters['stated'] })}
             data-testid="status-filter-stated"
@@ -186,7 +186,7 @@ function BoardContent({
           <span>Project</span>
           <input
             type="search"
-            className="pmo-status-select"
+            className="pmo-select pmo-status-select"
             value={query.filters.search}
             onChange={(event) => setFilters({ search: event.target.value })}
             placeholder="Key or name"

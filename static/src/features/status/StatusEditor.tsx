@@ -162,7 +162,7 @@ function EditorBody({
   const published = view.published[0];
   return (
     <div className="pmo-status-editor">
-      <p className="pmo-status-editor__meta">
+      <p className="pmo-row pmo-row--wrap pmo-gap-200">
         <span>
           Data says <RagLozenge rag={view.project.computedRag} />
         </span>
@@ -274,7 +274,7 @@ function EditorBody({
                   it to save or publish.
                 </p>
               ) : null}
-              <div className="pmo-status-actions">
+              <div className="pmo-row pmo-row--wrap">
                 <Button
                   onClick={() =>
                     edit({

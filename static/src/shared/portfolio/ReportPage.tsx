@@ -24,7 +24,7 @@ export function ReportPageHeader(props: {
   routeId?: PortfolioRouteId;
 }) {
   return (
-    <div className="pmo-page-header">
+    <div className="pmo-toolbar pmo-spread">
       <div className="pmo-stack--tight">
         <Heading size="large" as="h1">
           {props.title}

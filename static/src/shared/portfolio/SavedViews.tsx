@@ -33,13 +33,14 @@ function SavedViewRow({
       if (await onRename(name)) setEditing(false);
     };
     return (
-      <li className="pmo-saved-views__row">
+      <li className="pmo-row pmo-spread">
         <form className="pmo-saved-views__form" onSubmit={submit}>
           <label className="pmo-visually-hidden" htmlFor={`rename-${view.id}`}>
             New name for {view.name}
           </label>
           <input
             id={`rename-${view.id}`}
+            className="pmo-input"
             value={name}
             maxLength={maxNameLength}
             onChange={(e) => setName(e.target.value)}
@@ -56,7 +57,7 @@ function SavedViewRow({
     );
   }
   return (
-    <li className="pmo-saved-views__row" data-testid={`saved-view-${view.name}`}>
+    <li className="pmo-row pmo-spread" data-testid={`saved-view-${view.name}`}>
       <Button
         appearance="subtle"
         spacing="compact"
@@ -143,7 +144,10 @@ export function SavedViews({ routeId }: { routeId: PortfolioRouteId }) {
             No saved views of this page yet. Set filters and sorting, then save them here under a name.
           </p>
         ) : (
-          <ul className="pmo-saved-views__list" aria-label="Your saved views of this page">
+          <ul
+            className="pmo-bare-list pmo-column pmo-saved-views__list"
+            aria-label="Your saved views of this page"
+          >
             {views.map((view) => (
               <SavedViewRow
                 key={`${view.id}-${view.name}`}
@@ -161,6 +165,7 @@ export function SavedViews({ routeId }: { routeId: PortfolioRouteId }) {
           <label>
             <span>Save the current filters and sorting as</span>
             <input
+              className="pmo-input"
               value={name}
               maxLength={limits.maxNameLength}
               onChange={(e) => setName(e.target.value)}

@@ -17,7 +17,10 @@ export function ScoreBars({
 }) {
   const maxShare = Math.max(...result.parts.map((part) => part.weightShare), 0.0001);
   return (
-    <ul className={`pmo-score-bars${compact ? ' pmo-score-bars--compact' : ''}`} aria-label={label}>
+    <ul
+      className={`pmo-bare-list pmo-score-bars${compact ? ' pmo-score-bars--compact' : ''}`}
+      aria-label={label}
+    >
       {result.parts.map((part) => {
         const filled = part.normalised === null ? 0 : part.normalised;
         const text =

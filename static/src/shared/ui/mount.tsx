@@ -1,6 +1,7 @@
 import '@atlaskit/css-reset';
 import 'virtual:pmo-theme-tokens.css';
 import '../theme/app.css';
+import '../theme/layout.css';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryProvider } from '../api/query-client';

@@ -120,12 +120,12 @@ export function NotificationsSection({ config, update, problems, catalog, readOn
       {tracking.length === 0 ? (
         <p className="pmo-subtle">No tracking issue yet: nothing is e-mailed.</p>
       ) : null}
-      <ul className="pmo-tracking-list" data-testid="tracking-issues">
+      <ul className="pmo-bare-list" data-testid="tracking-issues">
         {tracking.map((row, index) => (
           <li
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own, and typing in one must keep its inputs
             key={index}
-            className="pmo-tracking-row"
+            className="pmo-toolbar pmo-tracking-row"
             data-testid="tracking-issue"
           >
             <SelectField

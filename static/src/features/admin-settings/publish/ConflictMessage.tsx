@@ -58,7 +58,7 @@ export function ConflictMessage({ conflict, base, draft, fetchLive, onKeepMine, 
               : `Version ${conflict.liveVersion} is live now; your changes were based on version ${base.version}.`}{' '}
             Nothing was saved, and your changes are still here.
           </p>
-          <div className="pmo-button-row">
+          <div className="pmo-row pmo-row--wrap">
             <Button
               onClick={() => void withLive(() => undefined)}
               isLoading={busy && live === null}

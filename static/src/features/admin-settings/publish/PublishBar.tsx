@@ -189,7 +189,7 @@ export function PublishBar(props: Props) {
             onChange={(event) => setComment(event.target.value)}
           />
         </div>
-        <div className="pmo-button-row">
+        <div className="pmo-row pmo-row--wrap">
           <Button appearance="subtle" onClick={props.onDiscard} testId="discard" isDisabled={busy !== null}>
             Discard
           </Button>

@@ -115,7 +115,7 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
               ))}
             </tbody>
           </table>
-          <ul className="pmo-heatmap__legend" aria-label="Legend">
+          <ul className="pmo-legend-items pmo-heatmap__legend" aria-label="Legend">
             <li>
               <span className="pmo-swatch pmo-heatmap__cell--high" aria-hidden="true" /> High
             </li>

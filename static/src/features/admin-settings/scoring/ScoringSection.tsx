@@ -181,7 +181,7 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
             </li>
           ))}
         </ul>
-        <div className="pmo-button-row">
+        <div className="pmo-row pmo-row--wrap">
           <span className="pmo-subtle">Add a model from a preset:</span>
           {PRESET_CHOICES.map((preset) => (
             <Button

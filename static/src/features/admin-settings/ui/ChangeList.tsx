@@ -29,11 +29,11 @@ export function ChangeList({
   }
   const groups = groupChangesBySection(changes.slice(0, limit));
   return (
-    <div className="pmo-changes" data-testid={testId}>
+    <div className="pmo-column pmo-gap-150" data-testid={testId}>
       {groups.map((group) => (
         <div key={group.label} className="pmo-changes__group">
           <h4 className="pmo-changes__heading">{group.label}</h4>
-          <ul className="pmo-changes__list">
+          <ul className="pmo-bare-list pmo-column">
             {group.changes.map((change) => (
               <li key={`${change.kind}:${change.path}`} className="pmo-changes__item">
                 <span className="pmo-changes__kind">

@@ -40,7 +40,7 @@ export function TagPicker({
   return (
     <FieldFrame label={label} {...field}>
       {({ id, describedBy, invalid }) => (
-        <div className="pmo-tags" data-testid={testId}>
+        <div className="pmo-column pmo-gap-100" data-testid={testId}>
           <Select<Choice, true>
             inputId={id}
             isMulti
