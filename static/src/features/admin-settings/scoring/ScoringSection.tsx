@@ -1,11 +1,11 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import type { MissingValueRule } from '@domain/scoring/schema';
 import { issueTypeChoices, projectChoices } from '../catalog';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { TickAudienceField } from '../standards/rules/TickAudienceField';
 import { CheckboxField, RadioGroup } from '../ui/ChoiceFields';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TagPicker } from '../ui/TagPicker';
 import { TextField } from '../ui/TextFields';
@@ -33,15 +33,10 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
   const aggregation = scoring.aggregation;
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Scoring
-        </Heading>
-        <p className="pmo-subtle">
-          Score proposals with your criteria, rank them in the portfolio's Prioritise view, and authorise them
-          through the Inception gate.
-        </p>
-      </div>
+      <SectionIntro section="scoring">
+        Score proposals with your criteria, rank them in the portfolio's Prioritise view, and authorise them
+        through the Inception gate.
+      </SectionIntro>
       <CheckboxField
         label="Score and prioritise candidates"
         checked={scoring.enabled}
