@@ -57,6 +57,28 @@ export function TextAreaField({
   );
 }
 
+/**
+ * A text setting that may be unset (a group, a time zone): a blank input stores null, which the
+ * placeholder then describes. Such names are short, so the field is medium wide unless told.
+ */
+export function OptionalTextField({
+  value,
+  onChange,
+  width = 'medium',
+  ...props
+}: Omit<TextProps, 'value' | 'onChange'> & {
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <TextField
+      {...props}
+      value={value ?? ''}
+      onChange={(text) => onChange(text.trim() === '' ? null : text)}
+    />
+  );
+}
+
 /** A number input; an empty input is NaN, which validation reports as "Enter a number." */
 export function NumberField({
   value,
