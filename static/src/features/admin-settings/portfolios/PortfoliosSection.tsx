@@ -105,7 +105,9 @@ export function PortfoliosSection(props: Props) {
       <ul className="pmo-cards">
         {config.portfolios.map((portfolio, index) => {
           const path = ['portfolios', index];
-          const scopePath = [...path, 'scope'];
+          const scopeProblems = problemsUnder(problems, [...path, 'scope']).map((problem) => problem.message);
+          const setScope = (scope: PortfolioDefinition['scope']) =>
+            setPortfolio(index, (current) => ({ ...current, scope }));
           const count = problemsUnder(problems, path).length;
           const testId = `portfolio-${portfolio.id}`;
           return (
@@ -202,13 +204,8 @@ export function PortfoliosSection(props: Props) {
                     label="Projects"
                     values={portfolio.scope.projectKeys}
                     options={projectChoices(catalog)}
-                    onChange={(projectKeys) =>
-                      setPortfolio(index, (current) => ({
-                        ...current,
-                        scope: { kind: 'projects', projectKeys },
-                      }))
-                    }
-                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                    onChange={(projectKeys) => setScope({ kind: 'projects', projectKeys })}
+                    problems={scopeProblems}
                     emptyText="No projects yet"
                     testId={`${testId}-projects`}
                     readOnly={readOnly}
@@ -219,13 +216,8 @@ export function PortfoliosSection(props: Props) {
                     label="Project category"
                     value={portfolio.scope.categoryId}
                     options={categoryChoices(catalog)}
-                    onChange={(categoryId) =>
-                      setPortfolio(index, (current) => ({
-                        ...current,
-                        scope: { kind: 'category', categoryId },
-                      }))
-                    }
-                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                    onChange={(categoryId) => setScope({ kind: 'category', categoryId })}
+                    problems={scopeProblems}
                     help={
                       catalog.categories.length === 0
                         ? 'This site has no project categories.'
@@ -239,10 +231,8 @@ export function PortfoliosSection(props: Props) {
                     <TextAreaField
                       label="JQL"
                       value={portfolio.scope.jql}
-                      onChange={(jql) =>
-                        setPortfolio(index, (current) => ({ ...current, scope: { kind: 'jql', jql } }))
-                      }
-                      problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
+                      onChange={(jql) => setScope({ kind: 'jql', jql })}
+                      problems={scopeProblems}
                       help="Jira checks the query before it is saved. Example: labels = portfolio-2027"
                       rows={2}
                       monospace
