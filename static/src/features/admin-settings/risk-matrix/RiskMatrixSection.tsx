@@ -8,11 +8,6 @@ import { NumberField } from '../ui/TextFields';
 const SCALE = [1, 2, 3, 4, 5] as const;
 const SCALE_CHOICES = SCALE.map((n) => ({ value: String(n), label: String(n) }));
 
-const THRESHOLDS = [
-  { key: 'high', label: 'High from score' },
-  { key: 'medium', label: 'Medium from score' },
-] as const;
-
 const FALLBACKS = [
   { key: 'probability', label: 'Assumed probability' },
   { key: 'impact', label: 'Assumed impact' },
@@ -31,11 +26,19 @@ export function riskLevel(score: number, matrix: { high: number; medium: number 
 /** Risk matrix: where probability x impact becomes a medium and a high risk, with a live heat map. */
 export function RiskMatrixSection({ config, update, problems }: EditorProps) {
   const { riskMatrix, riskFallback } = config.engine;
-  const setMatrix = (key: (typeof THRESHOLDS)[number]['key'], value: number) =>
-    update((draft) => ({
-      ...draft,
-      engine: { ...draft.engine, riskMatrix: { ...draft.engine.riskMatrix, [key]: value } },
-    }));
+  /** Everything of a threshold's field but its label. */
+  const thresholdField = (key: 'high' | 'medium') => ({
+    value: riskMatrix[key],
+    onChange: (value: number) =>
+      update((draft) => ({
+        ...draft,
+        engine: { ...draft.engine, riskMatrix: { ...draft.engine.riskMatrix, [key]: value } },
+      })),
+    problems: problemsAt(problems, ['engine', 'riskMatrix', key]),
+    min: 1,
+    max: 25,
+    testId: `risk-${key}`,
+  });
   const setFallback = (key: (typeof FALLBACKS)[number]['key'], value: number) =>
     update((draft) => ({
       ...draft,
@@ -49,18 +52,8 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
       </SectionIntro>
       <div className="pmo-matrix-layout">
         <div className="pmo-stack">
-          {THRESHOLDS.map(({ key, label }) => (
-            <NumberField
-              key={key}
-              label={label}
-              value={riskMatrix[key]}
-              onChange={(value) => setMatrix(key, value)}
-              problems={problemsAt(problems, ['engine', 'riskMatrix', key])}
-              min={1}
-              max={25}
-              testId={`risk-${key}`}
-            />
-          ))}
+          <NumberField label="High from score" {...thresholdField('high')} />
+          <NumberField label="Medium from score" {...thresholdField('medium')} />
           <ProblemText messages={problemsAt(problems, ['engine', 'riskMatrix'])} />
           <fieldset className="pmo-group">
             <legend className="pmo-group__legend">When a risk has no probability or impact</legend>
