@@ -2,7 +2,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { SectionIntro } from '../ui/SectionIntro';
-import { TextField } from '../ui/TextFields';
+import { OptionalTextField } from '../ui/TextFields';
 
 /** Access: who besides Jira admins may change these settings. Only Jira admins may change it. */
 export function AccessSection({
@@ -24,20 +24,16 @@ export function AccessSection({
         </SectionMessage>
       )}
       <fieldset disabled={!canEditAccess} className="pmo-plain-fieldset">
-        <TextField
+        <OptionalTextField
           label="Jira group whose members may change settings"
-          value={group ?? ''}
-          onChange={(name) =>
-            update((draft) => ({
-              ...draft,
-              access: { ...draft.access, pmoGroupName: name.trim() === '' ? null : name },
-            }))
+          value={group}
+          onChange={(pmoGroupName) =>
+            update((draft) => ({ ...draft, access: { ...draft.access, pmoGroupName } }))
           }
           problems={problemsAt(problems, ['access', 'pmoGroupName'])}
           placeholder="Administrators only"
           help="The group's exact name as in Jira's user management. Leave empty for administrators only."
           maxLength={255}
-          width="medium"
           testId="access-group"
         />
       </fieldset>

@@ -1,7 +1,7 @@
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { SectionIntro } from '../ui/SectionIntro';
-import { NumberField, TextField } from '../ui/TextFields';
+import { NumberField, OptionalTextField } from '../ui/TextFields';
 
 /** History: whose calendar days the portfolio history follows, and how long it is kept. */
 export function HistorySection({ config, update, problems }: EditorProps) {
@@ -12,20 +12,14 @@ export function HistorySection({ config, update, problems }: EditorProps) {
         Every completed refresh records the day's health of each project. Trends, "what changed" and baselines
         read this history.
       </SectionIntro>
-      <TextField
+      <OptionalTextField
         label="Time zone of the history's days"
-        value={timeZone ?? ''}
-        onChange={(zone) =>
-          update((draft) => ({
-            ...draft,
-            history: { ...draft.history, timeZone: zone.trim() === '' ? null : zone },
-          }))
-        }
+        value={timeZone}
+        onChange={(zone) => update((draft) => ({ ...draft, history: { ...draft.history, timeZone: zone } }))}
         problems={problemsAt(problems, ['history', 'timeZone'])}
         placeholder="The site's time zone"
         help="An IANA time zone such as Europe/Paris or America/New_York. Leave empty to follow the site's default time zone."
         maxLength={64}
-        width="medium"
         testId="history-time-zone"
       />
       <NumberField

@@ -7,6 +7,7 @@ import { errorTitle, type InvokeError, toInvokeError } from '../../../shared/api
 import { useResolverAction } from '../../../shared/api/use-resolver-action';
 import { problemsOfError } from '../draft/server-problems';
 import { ChangeList } from '../ui/ChangeList';
+import { DoneMessage } from '../ui/DoneMessage';
 import { ReplaceLiveConfirm } from '../ui/ReplaceLiveConfirm';
 import { SectionIntro } from '../ui/SectionIntro';
 import { TextAreaField } from '../ui/TextFields';
@@ -261,11 +262,7 @@ export function ImportExportSection({ liveVersion, dirty, canEdit, onImported }:
             </SectionMessage>
           </div>
         ) : null}
-        {done ? (
-          <SectionMessage appearance="success" title="Imported">
-            <p role="status">{done}</p>
-          </SectionMessage>
-        ) : null}
+        <DoneMessage title="Imported" message={done} />
         {preview ? (
           <div className="pmo-preview pmo-stack--tight" data-testid="import-preview">
             <h4 className="pmo-group__legend">

@@ -10,6 +10,7 @@ import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import type { Choice } from '../ui/choices';
 import { RowButton } from '../ui/RowButton';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextFields';
 
@@ -107,16 +108,11 @@ export function NotificationsSection({ config, update, problems, catalog, readOn
     setRows(tracking.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Notifications
-        </Heading>
-        <p className="pmo-subtle">
-          People who opt in get their alerts once a day, and the weekly PMO digest, as Jira's own notification
-          e-mail. Jira sends it about an issue: pick a tracking issue per portfolio, or per project (a
-          project's wins over its portfolio's). Each e-mail names only what its recipient can browse.
-        </p>
-      </div>
+      <SectionIntro section="notifications">
+        People who opt in get their alerts once a day, and the weekly PMO digest, as Jira's own notification
+        e-mail. Jira sends it about an issue: pick a tracking issue per portfolio, or per project (a project's
+        wins over its portfolio's). Each e-mail names only what its recipient can browse.
+      </SectionIntro>
       {tracking.length === 0 ? (
         <p className="pmo-subtle">No tracking issue yet: nothing is e-mailed.</p>
       ) : null}

@@ -14,6 +14,7 @@ import { projectChoices, projectName, type SiteCatalog } from '../catalog';
 import type { BaseConfig } from '../draft/draft-reducer';
 import { friendlyMessage, sentence } from '../draft/validation';
 import { RadioGroup } from '../ui/ChoiceFields';
+import { DoneMessage } from '../ui/DoneMessage';
 import { FieldFrame } from '../ui/FieldFrame';
 import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
@@ -128,11 +129,7 @@ export function OverridesSection({ live, names, catalog, readOnly, onChanged }: 
           </p>
         </SectionMessage>
       ) : null}
-      {done ? (
-        <SectionMessage appearance="success" title="Saved">
-          <p role="status">{done}</p>
-        </SectionMessage>
-      ) : null}
+      <DoneMessage title="Saved" message={done} />
       {rows.length === 0 ? (
         <p className="pmo-subtle" data-testid="overrides-empty">
           No project has a manual RAG.

@@ -1,7 +1,6 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import { DEFAULT_REFRESH_MINUTES, type PortfolioDefinition } from '@domain/config/schema';
-import { categoryChoices, projectChoices, projectName } from '../catalog';
+import { categoryChoices, projectChoices, projectName, type SiteCatalog } from '../catalog';
 import { uniqueId } from '../draft/ids';
 import { problemsAt, problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
@@ -10,6 +9,7 @@ import { RadioGroup } from '../ui/ChoiceFields';
 import { ProblemText } from '../ui/FieldFrame';
 import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
+import { SettingsCard } from '../ui/SettingsCard';
 import { TagPicker } from '../ui/TagPicker';
 import { TextAreaField, TextField } from '../ui/TextFields';
 import { RefreshHistory } from './RefreshHistory';
@@ -52,6 +52,18 @@ function ownerChoices(owner: string | null, accountId: string | null) {
   if (accountId !== null) choices.push({ value: accountId, label: `You (${accountId})` });
   if (owner !== null && owner !== accountId) choices.push({ value: owner, label: owner });
   return choices;
+}
+
+/** What a portfolio covers, in a few words for its card's header. */
+function scopeSummary(scope: PortfolioDefinition['scope'], catalog: SiteCatalog): string {
+  switch (scope.kind) {
+    case 'projects':
+      return `${scope.projectKeys.length} project${scope.projectKeys.length === 1 ? '' : 's'}`;
+    case 'category':
+      return `Category: ${catalog.categories.find((category) => category.id === scope.categoryId)?.name ?? 'none chosen'}`;
+    case 'jql':
+      return 'Projects of the issues a JQL query finds';
+  }
 }
 
 /** Portfolios: named sets of projects (by list, category or JQL) with an owner. */
@@ -105,26 +117,19 @@ export function PortfoliosSection(props: Props) {
       <ul className="pmo-cards">
         {config.portfolios.map((portfolio, index) => {
           const path = ['portfolios', index];
-          const scopePath = [...path, 'scope'];
+          const scopeProblems = problemsUnder(problems, [...path, 'scope']).map((problem) => problem.message);
+          const setScope = (scope: PortfolioDefinition['scope']) =>
+            setPortfolio(index, (current) => ({ ...current, scope }));
           const count = problemsUnder(problems, path).length;
           const testId = `portfolio-${portfolio.id}`;
           return (
-            <li key={portfolio.id} className="pmo-card" data-testid={`portfolio-row-${portfolio.id}`}>
-              <div className="pmo-card__header">
-                <div className="pmo-card__title">
-                  <h3 className="pmo-card__name">
-                    {portfolio.name.trim() === '' ? 'Untitled portfolio' : portfolio.name}
-                  </h3>
-                  <p className="pmo-subtle pmo-card__summary">
-                    {portfolio.scope.kind === 'projects'
-                      ? `${portfolio.scope.projectKeys.length} project${portfolio.scope.projectKeys.length === 1 ? '' : 's'}`
-                      : portfolio.scope.kind === 'category'
-                        ? `Category: ${catalog.categories.find((c) => c.id === (portfolio.scope as { categoryId: string }).categoryId)?.name ?? 'none chosen'}`
-                        : 'Projects of the issues a JQL query finds'}
-                  </p>
-                </div>
-                {count > 0 ? <Lozenge appearance="removed">{`${count} to fix`}</Lozenge> : null}
-                {readOnly ? null : (
+            <SettingsCard
+              key={portfolio.id}
+              name={portfolio.name.trim() === '' ? 'Untitled portfolio' : portfolio.name}
+              summary={scopeSummary(portfolio.scope, catalog)}
+              problemCount={count}
+              actions={
+                readOnly ? null : (
                   <Button
                     appearance="subtle"
                     onClick={() =>
@@ -135,146 +140,130 @@ export function PortfoliosSection(props: Props) {
                   >
                     Delete
                   </Button>
-                )}
-              </div>
-              <div className="pmo-card__body pmo-stack">
-                <div className="pmo-form-grid pmo-form-grid--2">
-                  <TextField
-                    label="Name"
-                    value={portfolio.name}
-                    onChange={(name) => setPortfolio(index, (current) => ({ ...current, name }))}
-                    problems={[
-                      ...problemsAt(problems, [...path, 'name']),
-                      ...problemsAt(problems, [...path, 'id']),
-                    ]}
-                    maxLength={200}
-                    testId={`${testId}-name`}
-                  />
-                  <SelectField
-                    label="Owner"
-                    value={portfolio.ownerAccountId ?? ''}
-                    options={ownerChoices(portfolio.ownerAccountId, accountId)}
-                    placeholder="No owner"
-                    onChange={(owner) =>
-                      setPortfolio(index, (current) => ({
-                        ...current,
-                        ownerAccountId: owner === '' ? null : owner,
-                      }))
-                    }
-                    problems={problemsAt(problems, [...path, 'ownerAccountId'])}
-                    help="The person accountable for the portfolio."
-                    testId={`${testId}-owner`}
-                  />
-                  <SelectField
-                    label="Refresh from Jira"
-                    value={String(portfolio.refreshMinutes ?? DEFAULT_REFRESH_MINUTES)}
-                    options={CADENCES}
-                    onChange={(minutes) =>
-                      setPortfolio(index, (current) => ({ ...current, refreshMinutes: Number(minutes) }))
-                    }
-                    problems={problemsAt(problems, [...path, 'refreshMinutes'])}
-                    help="The app reads what changed since the last refresh; each refresh spends Jira points."
-                    testId={`${testId}-cadence`}
-                  />
-                </div>
-                <RadioGroup
-                  legend="Which projects"
-                  name={`scope-${portfolio.id}`}
-                  value={portfolio.scope.kind}
-                  options={[
-                    { value: 'projects', label: 'These projects' },
-                    { value: 'category', label: 'Every project in a category' },
-                    { value: 'jql', label: 'The projects of the issues a JQL query finds' },
+                )
+              }
+              testId={`portfolio-row-${portfolio.id}`}
+            >
+              <div className="pmo-form-grid pmo-form-grid--2">
+                <TextField
+                  label="Name"
+                  value={portfolio.name}
+                  onChange={(name) => setPortfolio(index, (current) => ({ ...current, name }))}
+                  problems={[
+                    ...problemsAt(problems, [...path, 'name']),
+                    ...problemsAt(problems, [...path, 'id']),
                   ]}
-                  onChange={(kind) =>
+                  maxLength={200}
+                  testId={`${testId}-name`}
+                />
+                <SelectField
+                  label="Owner"
+                  value={portfolio.ownerAccountId ?? ''}
+                  options={ownerChoices(portfolio.ownerAccountId, accountId)}
+                  placeholder="No owner"
+                  onChange={(owner) =>
                     setPortfolio(index, (current) => ({
                       ...current,
-                      scope:
-                        current.scope.kind === kind
-                          ? current.scope
-                          : emptyScope(kind, catalog.categories[0]?.id),
+                      ownerAccountId: owner === '' ? null : owner,
                     }))
                   }
-                  testId={`${testId}-scope`}
+                  problems={problemsAt(problems, [...path, 'ownerAccountId'])}
+                  help="The person accountable for the portfolio."
+                  testId={`${testId}-owner`}
                 />
-                {portfolio.scope.kind === 'projects' ? (
-                  <TagPicker
-                    label="Projects"
-                    values={portfolio.scope.projectKeys}
-                    options={projectChoices(catalog)}
-                    onChange={(projectKeys) =>
-                      setPortfolio(index, (current) => ({
-                        ...current,
-                        scope: { kind: 'projects', projectKeys },
-                      }))
-                    }
-                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
-                    emptyText="No projects yet"
-                    testId={`${testId}-projects`}
-                    readOnly={readOnly}
-                  />
-                ) : null}
-                {portfolio.scope.kind === 'category' ? (
-                  <SelectField
-                    label="Project category"
-                    value={portfolio.scope.categoryId}
-                    options={categoryChoices(catalog)}
-                    onChange={(categoryId) =>
-                      setPortfolio(index, (current) => ({
-                        ...current,
-                        scope: { kind: 'category', categoryId },
-                      }))
-                    }
-                    problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
-                    help={
-                      catalog.categories.length === 0
-                        ? 'This site has no project categories.'
-                        : 'New projects in the category join automatically.'
-                    }
-                    testId={`${testId}-category`}
-                  />
-                ) : null}
-                {portfolio.scope.kind === 'jql' ? (
-                  <div className="pmo-stack--tight">
-                    <TextAreaField
-                      label="JQL"
-                      value={portfolio.scope.jql}
-                      onChange={(jql) =>
-                        setPortfolio(index, (current) => ({ ...current, scope: { kind: 'jql', jql } }))
-                      }
-                      problems={problemsUnder(problems, scopePath).map((problem) => problem.message)}
-                      help="Jira checks the query before it is saved. Example: labels = portfolio-2027"
-                      rows={2}
-                      monospace
-                      maxLength={4000}
-                      testId={`${testId}-jql`}
-                    />
-                    {readOnly ? null : (
-                      <Button
-                        onClick={props.onCheck}
-                        isLoading={props.checking}
-                        testId={`${testId}-check-jql`}
-                      >
-                        Check with Jira
-                      </Button>
-                    )}
-                  </div>
-                ) : null}
-                {portfolio.scope.kind === 'projects' && portfolio.scope.projectKeys.length > 0 ? (
-                  <p className="pmo-subtlest">
-                    {portfolio.scope.projectKeys.map((key) => projectName(catalog, key)).join(' · ')}
-                  </p>
-                ) : null}
-                <StatusUpdateSettings
-                  portfolio={portfolio}
-                  path={path}
-                  problems={problems}
-                  onChange={(status) => setPortfolio(index, (current) => ({ ...current, status }))}
-                  testId={testId}
+                <SelectField
+                  label="Refresh from Jira"
+                  value={String(portfolio.refreshMinutes ?? DEFAULT_REFRESH_MINUTES)}
+                  options={CADENCES}
+                  onChange={(minutes) =>
+                    setPortfolio(index, (current) => ({ ...current, refreshMinutes: Number(minutes) }))
+                  }
+                  problems={problemsAt(problems, [...path, 'refreshMinutes'])}
+                  help="The app reads what changed since the last refresh; each refresh spends Jira points."
+                  testId={`${testId}-cadence`}
                 />
-                <RefreshHistory portfolioId={`p:${portfolio.id}`} testId={testId} />
               </div>
-            </li>
+              <RadioGroup
+                legend="Which projects"
+                name={`scope-${portfolio.id}`}
+                value={portfolio.scope.kind}
+                options={[
+                  { value: 'projects', label: 'These projects' },
+                  { value: 'category', label: 'Every project in a category' },
+                  { value: 'jql', label: 'The projects of the issues a JQL query finds' },
+                ]}
+                onChange={(kind) =>
+                  setPortfolio(index, (current) => ({
+                    ...current,
+                    scope:
+                      current.scope.kind === kind
+                        ? current.scope
+                        : emptyScope(kind, catalog.categories[0]?.id),
+                  }))
+                }
+                testId={`${testId}-scope`}
+              />
+              {portfolio.scope.kind === 'projects' ? (
+                <TagPicker
+                  label="Projects"
+                  values={portfolio.scope.projectKeys}
+                  options={projectChoices(catalog)}
+                  onChange={(projectKeys) => setScope({ kind: 'projects', projectKeys })}
+                  problems={scopeProblems}
+                  emptyText="No projects yet"
+                  testId={`${testId}-projects`}
+                  readOnly={readOnly}
+                />
+              ) : null}
+              {portfolio.scope.kind === 'category' ? (
+                <SelectField
+                  label="Project category"
+                  value={portfolio.scope.categoryId}
+                  options={categoryChoices(catalog)}
+                  onChange={(categoryId) => setScope({ kind: 'category', categoryId })}
+                  problems={scopeProblems}
+                  help={
+                    catalog.categories.length === 0
+                      ? 'This site has no project categories.'
+                      : 'New projects in the category join automatically.'
+                  }
+                  testId={`${testId}-category`}
+                />
+              ) : null}
+              {portfolio.scope.kind === 'jql' ? (
+                <div className="pmo-stack--tight">
+                  <TextAreaField
+                    label="JQL"
+                    value={portfolio.scope.jql}
+                    onChange={(jql) => setScope({ kind: 'jql', jql })}
+                    problems={scopeProblems}
+                    help="Jira checks the query before it is saved. Example: labels = portfolio-2027"
+                    rows={2}
+                    monospace
+                    maxLength={4000}
+                    testId={`${testId}-jql`}
+                  />
+                  {readOnly ? null : (
+                    <Button onClick={props.onCheck} isLoading={props.checking} testId={`${testId}-check-jql`}>
+                      Check with Jira
+                    </Button>
+                  )}
+                </div>
+              ) : null}
+              {portfolio.scope.kind === 'projects' && portfolio.scope.projectKeys.length > 0 ? (
+                <p className="pmo-subtlest">
+                  {portfolio.scope.projectKeys.map((key) => projectName(catalog, key)).join(' · ')}
+                </p>
+              ) : null}
+              <StatusUpdateSettings
+                portfolio={portfolio}
+                path={path}
+                problems={problems}
+                onChange={(status) => setPortfolio(index, (current) => ({ ...current, status }))}
+                testId={testId}
+              />
+              <RefreshHistory portfolioId={`p:${portfolio.id}`} testId={testId} />
+            </SettingsCard>
           );
         })}
       </ul>

@@ -21,6 +21,15 @@ type Props = {
   onTakeTheirs: (live: LiveSettings) => void;
 };
 
+type SettleAction = {
+  label: string;
+  appearance: 'default' | 'primary' | 'subtle';
+  /** What to do with the live version once read. */
+  withFresh: (live: LiveSettings) => void;
+  loading?: boolean;
+  testId: string;
+};
+
 /**
  * A publish was refused because someone else published first. Nothing is lost: the draft stays on
  * screen; the admin can compare, put their edits on top of the new live version, or take theirs.
@@ -44,6 +53,29 @@ export function ConflictMessage({ conflict, base, draft, fetchLive, onKeepMine, 
     }
   };
 
+  /** Each way to settle reads the live version first; comparing only shows it. */
+  const settleActions: readonly SettleAction[] = [
+    {
+      label: 'Compare with the live version',
+      appearance: 'default',
+      withFresh: () => undefined,
+      loading: busy && live === null,
+      testId: 'conflict-compare',
+    },
+    {
+      label: 'Keep my changes on top of it',
+      appearance: 'primary',
+      withFresh: onKeepMine,
+      testId: 'conflict-keep-mine',
+    },
+    {
+      label: 'Discard mine and load the live version',
+      appearance: 'subtle',
+      withFresh: onTakeTheirs,
+      testId: 'conflict-take-theirs',
+    },
+  ];
+
   const theirs = live ? diffConfigs(base.config, live.config) : [];
   const mineOnTop = live ? diffConfigs(live.config, mergeDraft(base.config, draft, live.config)) : [];
   const overlap = live ? sectionsOfParts(overlappingParts(base.config, draft, live.config)) : [];
@@ -59,27 +91,17 @@ export function ConflictMessage({ conflict, base, draft, fetchLive, onKeepMine, 
             Nothing was saved, and your changes are still here.
           </p>
           <div className="pmo-row pmo-row--wrap">
-            <Button
-              onClick={() => void withLive(() => undefined)}
-              isLoading={busy && live === null}
-              testId="conflict-compare"
-            >
-              Compare with the live version
-            </Button>
-            <Button
-              appearance="primary"
-              onClick={() => void withLive(onKeepMine)}
-              testId="conflict-keep-mine"
-            >
-              Keep my changes on top of it
-            </Button>
-            <Button
-              appearance="subtle"
-              onClick={() => void withLive(onTakeTheirs)}
-              testId="conflict-take-theirs"
-            >
-              Discard mine and load the live version
-            </Button>
+            {settleActions.map((action) => (
+              <Button
+                key={action.testId}
+                appearance={action.appearance}
+                onClick={() => void withLive(action.withFresh)}
+                isLoading={action.loading}
+                testId={action.testId}
+              >
+                {action.label}
+              </Button>
+            ))}
           </div>
           {error ? <p className="pmo-field__problem">We couldn't read the live settings: {error}</p> : null}
           {live ? (

@@ -23,6 +23,44 @@ function RagChange({ from, to }: { from: Rag; to: Rag }) {
   );
 }
 
+type HealthChange = NonNullable<DryRun['health']>['changes'][number];
+
+/** Why a project's RAG would change: each indicator that moves, from → to, and its reason. */
+function HealthReasons({ change }: { change: HealthChange }) {
+  return (
+    <ul className="pmo-plain-list">
+      {change.reasons.map((reason) => (
+        <li key={reason.indicator} data-testid={`dry-run-health-${change.projectKey}-${reason.indicator}`}>
+          <strong>{CHANGE_LABEL[reason.indicator]}</strong> <RagChange from={reason.from} to={reason.to} />{' '}
+          <span className="pmo-wrap">{reason.reason}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A few of a project's newly non-compliant issues with their messages, and how many more there are. */
+function ProjectExamples({ project }: { project: DryRun['perProject'][number] }) {
+  return (
+    <>
+      {project.sample.length === 0 ? <span className="pmo-subtle">—</span> : null}
+      <ul className="pmo-plain-list pmo-samples">
+        {project.sample.map((issue) => (
+          <li key={issue.key} data-testid={`dry-run-example-${issue.key}`}>
+            <IssueKeyLink issueKey={issue.key} /> <span>{issue.summary}</span>
+            {issue.messages.length > 0 ? (
+              <span className="pmo-subtlest pmo-block">{issue.messages.join(' · ')}</span>
+            ) : null}
+          </li>
+        ))}
+        {project.affectedIssues > project.sample.length ? (
+          <li className="pmo-subtlest">and {project.affectedIssues - project.sample.length} more</li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
 /** Which projects' RAG the draft would change, from → to, with the reasons computed under the draft. */
 function HealthImpact({ health }: { health: DryRun['health'] }) {
   return (
@@ -58,18 +96,7 @@ function HealthImpact({ health }: { health: DryRun['health'] }) {
                   <RagChange from={change.from} to={change.to} />
                 </td>
                 <td>
-                  <ul className="pmo-plain-list">
-                    {change.reasons.map((reason) => (
-                      <li
-                        key={reason.indicator}
-                        data-testid={`dry-run-health-${change.projectKey}-${reason.indicator}`}
-                      >
-                        <strong>{CHANGE_LABEL[reason.indicator]}</strong>{' '}
-                        <RagChange from={reason.from} to={reason.to} />{' '}
-                        <span className="pmo-wrap">{reason.reason}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <HealthReasons change={change} />
                 </td>
               </tr>
             ))}
@@ -128,22 +155,7 @@ export function DryRunResult({
                 <td className="pmo-numeric">{project.issues}</td>
                 <td className="pmo-numeric">{project.newlyBlockedTransitions}</td>
                 <td>
-                  {project.sample.length === 0 ? <span className="pmo-subtle">—</span> : null}
-                  <ul className="pmo-plain-list pmo-samples">
-                    {project.sample.map((issue) => (
-                      <li key={issue.key} data-testid={`dry-run-example-${issue.key}`}>
-                        <IssueKeyLink issueKey={issue.key} /> <span>{issue.summary}</span>
-                        {issue.messages.length > 0 ? (
-                          <span className="pmo-subtlest pmo-block">{issue.messages.join(' · ')}</span>
-                        ) : null}
-                      </li>
-                    ))}
-                    {project.affectedIssues > project.sample.length ? (
-                      <li className="pmo-subtlest">
-                        and {project.affectedIssues - project.sample.length} more
-                      </li>
-                    ) : null}
-                  </ul>
+                  <ProjectExamples project={project} />
                 </td>
               </tr>
             ))}

@@ -8,6 +8,11 @@ import { NumberField } from '../ui/TextFields';
 const SCALE = [1, 2, 3, 4, 5] as const;
 const SCALE_CHOICES = SCALE.map((n) => ({ value: String(n), label: String(n) }));
 
+const FALLBACKS = [
+  { key: 'probability', label: 'Assumed probability' },
+  { key: 'impact', label: 'Assumed impact' },
+] as const;
+
 export type RiskLevel = 'high' | 'medium' | 'low' | 'unknown';
 
 /** How a score P x I reads under the matrix; thresholds being edited may be NaN. */
@@ -21,12 +26,20 @@ export function riskLevel(score: number, matrix: { high: number; medium: number 
 /** Risk matrix: where probability x impact becomes a medium and a high risk, with a live heat map. */
 export function RiskMatrixSection({ config, update, problems }: EditorProps) {
   const { riskMatrix, riskFallback } = config.engine;
-  const setMatrix = (key: 'high' | 'medium', value: number) =>
-    update((draft) => ({
-      ...draft,
-      engine: { ...draft.engine, riskMatrix: { ...draft.engine.riskMatrix, [key]: value } },
-    }));
-  const setFallback = (key: 'probability' | 'impact', value: number) =>
+  /** Everything of a threshold's field but its label. */
+  const thresholdField = (key: 'high' | 'medium') => ({
+    value: riskMatrix[key],
+    onChange: (value: number) =>
+      update((draft) => ({
+        ...draft,
+        engine: { ...draft.engine, riskMatrix: { ...draft.engine.riskMatrix, [key]: value } },
+      })),
+    problems: problemsAt(problems, ['engine', 'riskMatrix', key]),
+    min: 1,
+    max: 25,
+    testId: `risk-${key}`,
+  });
+  const setFallback = (key: (typeof FALLBACKS)[number]['key'], value: number) =>
     update((draft) => ({
       ...draft,
       engine: { ...draft.engine, riskFallback: { ...draft.engine.riskFallback, [key]: value } },
@@ -39,24 +52,8 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
       </SectionIntro>
       <div className="pmo-matrix-layout">
         <div className="pmo-stack">
-          <NumberField
-            label="High from score"
-            value={riskMatrix.high}
-            onChange={(value) => setMatrix('high', value)}
-            problems={problemsAt(problems, ['engine', 'riskMatrix', 'high'])}
-            min={1}
-            max={25}
-            testId="risk-high"
-          />
-          <NumberField
-            label="Medium from score"
-            value={riskMatrix.medium}
-            onChange={(value) => setMatrix('medium', value)}
-            problems={problemsAt(problems, ['engine', 'riskMatrix', 'medium'])}
-            min={1}
-            max={25}
-            testId="risk-medium"
-          />
+          <NumberField label="High from score" {...thresholdField('high')} />
+          <NumberField label="Medium from score" {...thresholdField('medium')} />
           <ProblemText messages={problemsAt(problems, ['engine', 'riskMatrix'])} />
           <fieldset className="pmo-group">
             <legend className="pmo-group__legend">When a risk has no probability or impact</legend>
@@ -65,22 +62,17 @@ export function RiskMatrixSection({ config, update, problems }: EditorProps) {
               can chase the owner for a real estimate.
             </p>
             <div className="pmo-inline-fields">
-              <SelectField
-                label="Assumed probability"
-                value={String(riskFallback.probability)}
-                options={SCALE_CHOICES}
-                onChange={(value) => setFallback('probability', Number(value))}
-                problems={problemsAt(problems, ['engine', 'riskFallback', 'probability'])}
-                testId="risk-fallback-probability"
-              />
-              <SelectField
-                label="Assumed impact"
-                value={String(riskFallback.impact)}
-                options={SCALE_CHOICES}
-                onChange={(value) => setFallback('impact', Number(value))}
-                problems={problemsAt(problems, ['engine', 'riskFallback', 'impact'])}
-                testId="risk-fallback-impact"
-              />
+              {FALLBACKS.map(({ key, label }) => (
+                <SelectField
+                  key={key}
+                  label={label}
+                  value={String(riskFallback[key])}
+                  options={SCALE_CHOICES}
+                  onChange={(value) => setFallback(key, Number(value))}
+                  problems={problemsAt(problems, ['engine', 'riskFallback', key])}
+                  testId={`risk-fallback-${key}`}
+                />
+              ))}
             </div>
           </fieldset>
         </div>

@@ -6,6 +6,7 @@ import type { Choice } from '../ui/choices';
 import { ProblemText } from '../ui/FieldFrame';
 import { RowButton } from '../ui/RowButton';
 import { SelectField } from '../ui/SelectField';
+import { SettingsCard } from '../ui/SettingsCard';
 import { TextField } from '../ui/TextFields';
 import { CriterionEditor } from './CriterionEditor';
 import { newCriterion } from './scoring-edits';
@@ -45,75 +46,74 @@ export function ModelCard({
   const path = ['scoring', 'models', index];
   const testId = `scoring-model-${model.id}`;
   return (
-    <section className="pmo-card" data-testid={testId} aria-label={`Scoring model ${model.name}`}>
-      <div className="pmo-card__header">
-        <div className="pmo-card__title">
-          <h3 className="pmo-card__name">
-            {model.name}
-            {active ? <span className="pmo-subtle"> · used for scoring</span> : null}
-          </h3>
-          <p className="pmo-card__summary pmo-subtle">
-            {model.criteria.length} criteria ·{' '}
-            {FORMULA_CHOICES.find((choice) => choice.value === model.formula)?.label}
-          </p>
-        </div>
+    <SettingsCard
+      as="section"
+      name={
+        <>
+          {model.name}
+          {active ? <span className="pmo-subtle"> · used for scoring</span> : null}
+        </>
+      }
+      summary={`${model.criteria.length} criteria · ${FORMULA_CHOICES.find((choice) => choice.value === model.formula)?.label ?? ''}`}
+      actions={
         <RowButton
           label={`Remove model ${model.name}`}
           action="remove"
           onClick={onRemove}
           testId={`${testId}-remove`}
         />
+      }
+      label={`Scoring model ${model.name}`}
+      testId={testId}
+    >
+      <div className="pmo-inline-fields">
+        <TextField
+          label="Model name"
+          value={model.name}
+          onChange={(name) => onChange({ ...model, name })}
+          problems={problemsAt(problems, [...path, 'name'])}
+          maxLength={120}
+          width="medium"
+          testId={`${testId}-name`}
+        />
+        <SelectField
+          label="Formula"
+          value={model.formula}
+          options={FORMULA_CHOICES}
+          onChange={(formula) => onChange({ ...model, formula })}
+          help={FORMULA_HELP[model.formula]}
+          problems={problemsAt(problems, [...path, 'formula'])}
+          testId={`${testId}-formula`}
+          className="pmo-criterion__select"
+        />
       </div>
-      <div className="pmo-card__body pmo-stack">
-        <div className="pmo-inline-fields">
-          <TextField
-            label="Model name"
-            value={model.name}
-            onChange={(name) => onChange({ ...model, name })}
-            problems={problemsAt(problems, [...path, 'name'])}
-            maxLength={120}
-            width="medium"
-            testId={`${testId}-name`}
-          />
-          <SelectField
-            label="Formula"
-            value={model.formula}
-            options={FORMULA_CHOICES}
-            onChange={(formula) => onChange({ ...model, formula })}
-            help={FORMULA_HELP[model.formula]}
-            problems={problemsAt(problems, [...path, 'formula'])}
-            testId={`${testId}-formula`}
-            className="pmo-criterion__select"
-          />
-        </div>
-        <ProblemText messages={problemsAt(problems, [...path, 'criteria'])} />
-        <ul className="pmo-rules">
-          {model.criteria.map((criterion, c) => (
-            <li key={criterion.id}>
-              <CriterionEditor
-                criterion={criterion}
-                onChange={(next) =>
-                  onChange({ ...model, criteria: model.criteria.map((old, i) => (i === c ? next : old)) })
-                }
-                onRemove={() => onChange({ ...model, criteria: model.criteria.filter((_, i) => i !== c) })}
-                canRemove={model.criteria.length > 1}
-                catalog={catalog}
-                problems={problems}
-                path={[...path, 'criteria', c]}
-                testId={`${testId}-criterion-${criterion.id}`}
-              />
-            </li>
-          ))}
-        </ul>
-        <div className="pmo-add-row">
-          <Button
-            onClick={() => onChange({ ...model, criteria: [...model.criteria, newCriterion(model)] })}
-            testId={`${testId}-add-criterion`}
-          >
-            Add criterion
-          </Button>
-        </div>
+      <ProblemText messages={problemsAt(problems, [...path, 'criteria'])} />
+      <ul className="pmo-rules">
+        {model.criteria.map((criterion, c) => (
+          <li key={criterion.id}>
+            <CriterionEditor
+              criterion={criterion}
+              onChange={(next) =>
+                onChange({ ...model, criteria: model.criteria.map((old, i) => (i === c ? next : old)) })
+              }
+              onRemove={() => onChange({ ...model, criteria: model.criteria.filter((_, i) => i !== c) })}
+              canRemove={model.criteria.length > 1}
+              catalog={catalog}
+              problems={problems}
+              path={[...path, 'criteria', c]}
+              testId={`${testId}-criterion-${criterion.id}`}
+            />
+          </li>
+        ))}
+      </ul>
+      <div className="pmo-add-row">
+        <Button
+          onClick={() => onChange({ ...model, criteria: [...model.criteria, newCriterion(model)] })}
+          testId={`${testId}-add-criterion`}
+        >
+          Add criterion
+        </Button>
       </div>
-    </section>
+    </SettingsCard>
   );
 }

@@ -1,14 +1,13 @@
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import type { MissingValueRule } from '@domain/scoring/schema';
-import { issueTypeChoices, projectChoices } from '../catalog';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { TickAudienceField } from '../standards/rules/TickAudienceField';
 import { CheckboxField, RadioGroup } from '../ui/ChoiceFields';
+import { type ScopePicker, ScopePickers } from '../ui/ScopePickers';
+import { SectionIntro } from '../ui/SectionIntro';
 import { SelectField } from '../ui/SelectField';
-import { TagPicker } from '../ui/TagPicker';
-import { TextField } from '../ui/TextFields';
+import { OptionalTextField, TextField } from '../ui/TextFields';
 import { ModelCard } from './ModelCard';
 import { addPresetModel, PRESET_CHOICES, removeModel, replaceModel, withScoring } from './scoring-edits';
 
@@ -26,6 +25,11 @@ const MISSING_CHOICES: readonly { value: MissingValueRule; label: string; help: 
   { value: 'skip', label: 'Score from the rated criteria alone', help: 'Ranked now on what is known.' },
 ];
 
+const CANDIDATE_PICKERS: readonly ScopePicker<'issueTypes' | 'projectKeys'>[] = [
+  { list: 'issueTypes', emptyText: 'Any issue type', testSuffix: 'types' },
+  { list: 'projectKeys', emptyText: 'Any project', testSuffix: 'projects' },
+];
+
 /** Scoring: the models candidates are scored with, which issues are candidates, who rates them. */
 export function ScoringSection({ config, update, problems, catalog }: EditorProps) {
   const scoring = config.scoring;
@@ -33,15 +37,10 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
   const aggregation = scoring.aggregation;
   return (
     <div className="pmo-stack">
-      <div>
-        <Heading size="medium" as="h2" id="section-heading">
-          Scoring
-        </Heading>
-        <p className="pmo-subtle">
-          Score proposals with your criteria, rank them in the portfolio's Prioritise view, and authorise them
-          through the Inception gate.
-        </p>
-      </div>
+      <SectionIntro section="scoring">
+        Score proposals with your criteria, rank them in the portfolio's Prioritise view, and authorise them
+        through the Inception gate.
+      </SectionIntro>
       <CheckboxField
         label="Score and prioritise candidates"
         checked={scoring.enabled}
@@ -56,34 +55,25 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
           Issues that match every condition you set, for example the Proposal type of an intake project, or
           epics.
         </p>
-        <TagPicker
-          label="Issue types"
-          values={scoring.candidates.issueTypes}
-          options={issueTypeChoices(catalog)}
-          onChange={(issueTypes) => change((s) => ({ ...s, candidates: { ...s.candidates, issueTypes } }))}
-          problems={problemsAt(problems, ['scoring', 'candidates', 'issueTypes'])}
-          emptyText="Any issue type"
-          testId="scoring-candidate-types"
-        />
-        <TagPicker
-          label="Projects"
-          values={scoring.candidates.projectKeys}
-          options={projectChoices(catalog)}
-          onChange={(projectKeys) => change((s) => ({ ...s, candidates: { ...s.candidates, projectKeys } }))}
-          problems={problemsAt(problems, ['scoring', 'candidates', 'projectKeys'])}
-          emptyText="Any project"
-          testId="scoring-candidate-projects"
-        />
-        <TextField
-          label="And matching JQL"
-          value={scoring.candidates.jql ?? ''}
-          onChange={(jql) =>
-            change((s) => ({ ...s, candidates: { ...s.candidates, jql: jql.trim() === '' ? null : jql } }))
+        <ScopePickers
+          pickers={CANDIDATE_PICKERS}
+          values={scoring.candidates}
+          onChange={(list, values) =>
+            change((s) => ({ ...s, candidates: { ...s.candidates, [list]: values } }))
           }
+          problemsOf={(list) => problemsAt(problems, ['scoring', 'candidates', list])}
+          catalog={catalog}
+          testId="scoring-candidate"
+        />
+        <OptionalTextField
+          label="And matching JQL"
+          value={scoring.candidates.jql}
+          onChange={(jql) => change((s) => ({ ...s, candidates: { ...s.candidates, jql } }))}
           problems={problemsAt(problems, ['scoring', 'candidates', 'jql'])}
           placeholder='e.g. labels = "intake-2027"'
           help="Optional. Checked with Jira when you publish."
           maxLength={4000}
+          width="wide"
           testId="scoring-candidate-jql"
         />
       </fieldset>

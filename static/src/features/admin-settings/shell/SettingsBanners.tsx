@@ -1,4 +1,5 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import type { ReactNode } from 'react';
 
 /** The server's reason (a sentence) as a title, or one made from the PMO group. */
 export function readOnlyTitle(reason: string | null, group: string | null): string {
@@ -6,6 +7,36 @@ export function readOnlyTitle(reason: string | null, group: string | null): stri
   return group === null
     ? 'Only Jira administrators can change PMO settings'
     : `Only Jira administrators and members of the group "${group}" can change PMO settings`;
+}
+
+/** One message above the sections, with at most one action (Retry, Dismiss). */
+function Banner({
+  appearance,
+  title,
+  action,
+  testId,
+  children,
+}: {
+  appearance: 'warning' | 'information';
+  title?: string;
+  action?: { label: string; onClick: () => void };
+  testId?: string;
+  children: ReactNode;
+}) {
+  const actions = action
+    ? [
+        <SectionMessageAction key={action.label} onClick={action.onClick}>
+          {action.label}
+        </SectionMessageAction>,
+      ]
+    : undefined;
+  return (
+    <div className="pmo-admin__banner" data-testid={testId}>
+      <SectionMessage appearance={appearance} title={title} actions={actions}>
+        {children}
+      </SectionMessage>
+    </div>
+  );
 }
 
 /** What the editor says above the sections: read-only access, a site catalog that failed, a notice. */
@@ -26,45 +57,28 @@ export function SettingsBanners({
   return (
     <>
       {lockedTitle !== null ? (
-        <div className="pmo-admin__banner" data-testid="readonly-banner">
-          <SectionMessage appearance="warning" title={lockedTitle}>
-            <p>
-              You can look at every setting, but not change them. Ask a Jira administrator if something should
-              change.
-            </p>
-          </SectionMessage>
-        </div>
+        <Banner appearance="warning" title={lockedTitle} testId="readonly-banner">
+          <p>
+            You can look at every setting, but not change them. Ask a Jira administrator if something should
+            change.
+          </p>
+        </Banner>
       ) : null}
       {catalogFailed ? (
-        <div className="pmo-admin__banner">
-          <SectionMessage
-            appearance="warning"
-            title="We couldn't read this site's projects, statuses and fields"
-            actions={[
-              <SectionMessageAction key="retry" onClick={onRetryCatalog}>
-                Retry
-              </SectionMessageAction>,
-            ]}
-          >
-            <p>The pickers are empty until Jira answers. What is already set is kept.</p>
-          </SectionMessage>
-        </div>
+        <Banner
+          appearance="warning"
+          title="We couldn't read this site's projects, statuses and fields"
+          action={{ label: 'Retry', onClick: onRetryCatalog }}
+        >
+          <p>The pickers are empty until Jira answers. What is already set is kept.</p>
+        </Banner>
       ) : null}
       {notice ? (
-        <div className="pmo-admin__banner">
-          <SectionMessage
-            appearance="information"
-            actions={[
-              <SectionMessageAction key="dismiss" onClick={onDismissNotice}>
-                Dismiss
-              </SectionMessageAction>,
-            ]}
-          >
-            <p role="status" data-testid="settings-notice">
-              {notice}
-            </p>
-          </SectionMessage>
-        </div>
+        <Banner appearance="information" action={{ label: 'Dismiss', onClick: onDismissNotice }}>
+          <p role="status" data-testid="settings-notice">
+            {notice}
+          </p>
+        </Banner>
       ) : null}
     </>
   );

@@ -39,6 +39,7 @@ export function SettingsEditor({
 
   const update = useCallback((recipe: Recipe) => dispatch({ type: 'update', recipe }), [dispatch]);
   const editor: EditorProps = { config: state.draft, update, problems: draft.problems, catalog, readOnly };
+  const footer = { draft, catalog, fetchLive, onNotice: setNotice, onGoTo: goToProblem };
 
   const reloadLive = async (kind: 'load' | 'rebase') => {
     const fresh = await fetchLive();
@@ -93,15 +94,7 @@ export function SettingsEditor({
           />
         </main>
       </div>
-      {readOnly ? null : (
-        <SettingsFooter
-          draft={draft}
-          catalog={catalog}
-          fetchLive={fetchLive}
-          onNotice={setNotice}
-          onGoTo={goToProblem}
-        />
-      )}
+      {readOnly ? null : <SettingsFooter {...footer} />}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import type { Standard, StandardMode } from '@domain/standards/schema';
 import { problemsUnder } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { SelectField } from '../ui/SelectField';
+import { SettingsCard } from '../ui/SettingsCard';
 import { duplicateStandard, removeAt } from './rule-templates';
 import { StandardDetails } from './StandardDetails';
 import { StandardRules } from './StandardRules';
@@ -41,36 +41,37 @@ export function StandardCard({
   const parts = { standard, path, problems, testId };
 
   return (
-    <li className="pmo-card" data-testid={`standard-row-${standard.id}`}>
-      <div className="pmo-card__header">
-        <div className="pmo-card__title">
-          <h3 className="pmo-card__name">
-            {standard.name.trim() === '' ? 'Untitled standard' : standard.name}
-          </h3>
-          <p className="pmo-subtle pmo-card__summary">{scopeSummary(standard, catalog)}</p>
-        </div>
-        {problemCount > 0 ? <Lozenge appearance="removed">{`${problemCount} to fix`}</Lozenge> : null}
-        <SelectField
-          label={`Mode of ${standard.name || standard.id}`}
-          hideLabel
-          value={standard.mode}
-          options={MODE_CHOICES}
-          onChange={(mode) => setStandard((current) => ({ ...current, mode }))}
-          testId={`standard-mode-${standard.id}`}
-          className="pmo-card__mode"
-        />
-        <Button
-          appearance="subtle"
-          onClick={onToggle}
-          aria-expanded={expanded}
-          aria-controls={bodyId}
-          testId={`standard-edit-${standard.id}`}
-        >
-          {expanded ? 'Close' : readOnly ? 'View' : 'Edit'}
-        </Button>
-      </div>
+    <SettingsCard
+      name={standard.name.trim() === '' ? 'Untitled standard' : standard.name}
+      summary={scopeSummary(standard, catalog)}
+      problemCount={problemCount}
+      actions={
+        <>
+          <SelectField
+            label={`Mode of ${standard.name || standard.id}`}
+            hideLabel
+            value={standard.mode}
+            options={MODE_CHOICES}
+            onChange={(mode) => setStandard((current) => ({ ...current, mode }))}
+            testId={`standard-mode-${standard.id}`}
+            className="pmo-card__mode"
+          />
+          <Button
+            appearance="subtle"
+            onClick={onToggle}
+            aria-expanded={expanded}
+            aria-controls={bodyId}
+            testId={`standard-edit-${standard.id}`}
+          >
+            {expanded ? 'Close' : readOnly ? 'View' : 'Edit'}
+          </Button>
+        </>
+      }
+      bodyId={bodyId}
+      testId={`standard-row-${standard.id}`}
+    >
       {expanded ? (
-        <div className="pmo-card__body pmo-stack" id={bodyId}>
+        <>
           <StandardDetails {...parts} setStandard={setStandard} />
           <StandardScope {...parts} catalog={catalog} readOnly={readOnly} setScope={setScope} />
           <StandardRules
@@ -104,8 +105,8 @@ export function StandardCard({
               </Button>
             </div>
           )}
-        </div>
+        </>
       ) : null}
-    </li>
+    </SettingsCard>
   );
 }

@@ -3,36 +3,54 @@ import type { ComplianceCounts, ComplianceWeight } from '@domain/settings';
 import type { EditorProps } from '../editor-props';
 import { RadioGroup } from '../ui/ChoiceFields';
 
-const COUNTS: { value: ComplianceCounts; label: string; help: string }[] = [
-  {
-    value: 'enforced',
-    label: 'Enforced standards only',
-    help: 'Warn-mode standards show on the compliance page as warnings but leave health alone.',
-  },
-  {
-    value: 'all',
-    label: 'Every active standard',
-    help: 'Warn-mode standards count toward the compliance indicator as much as enforced ones.',
-  },
-];
+/** One radio question: its legend and name beside the answers it offers. */
+type Question<V extends string> = {
+  legend: string;
+  name: string;
+  testId: string;
+  options: readonly { value: V; label: string; help: string }[];
+};
 
-const WEIGHTS: { value: ComplianceWeight; label: string; help: string }[] = [
-  {
-    value: 'decides',
-    label: 'Decides like any indicator',
-    help: 'Below the red threshold, compliance alone makes the project red.',
-  },
-  {
-    value: 'capAmber',
-    label: 'Amber at most',
-    help: 'Poor compliance calls for attention but never makes a project red on its own.',
-  },
-  {
-    value: 'informs',
-    label: 'Informs only',
-    help: "The value and its reason show in the project's drill-down; the project's RAG ignores it.",
-  },
-];
+const COUNTS: Question<ComplianceCounts> = {
+  legend: 'Standards the compliance indicator counts',
+  name: 'compliance-counts',
+  testId: 'compliance-health-counts',
+  options: [
+    {
+      value: 'enforced',
+      label: 'Enforced standards only',
+      help: 'Warn-mode standards show on the compliance page as warnings but leave health alone.',
+    },
+    {
+      value: 'all',
+      label: 'Every active standard',
+      help: 'Warn-mode standards count toward the compliance indicator as much as enforced ones.',
+    },
+  ],
+};
+
+const WEIGHTS: Question<ComplianceWeight> = {
+  legend: "Weight of compliance in the project's RAG",
+  name: 'compliance-weight',
+  testId: 'compliance-health-weight',
+  options: [
+    {
+      value: 'decides',
+      label: 'Decides like any indicator',
+      help: 'Below the red threshold, compliance alone makes the project red.',
+    },
+    {
+      value: 'capAmber',
+      label: 'Amber at most',
+      help: 'Poor compliance calls for attention but never makes a project red on its own.',
+    },
+    {
+      value: 'informs',
+      label: 'Informs only',
+      help: "The value and its reason show in the project's drill-down; the project's RAG ignores it.",
+    },
+  ],
+};
 
 /** Which standards the compliance indicator counts, and how much it weighs in a project's RAG. */
 export function ComplianceHealthFields({ config, update }: Pick<EditorProps, 'config' | 'update'>) {
@@ -57,22 +75,8 @@ export function ComplianceHealthFields({ config, update }: Pick<EditorProps, 'co
           of a project's health.
         </p>
       </div>
-      <RadioGroup
-        legend="Standards the compliance indicator counts"
-        name="compliance-counts"
-        value={complianceHealth.counts}
-        options={COUNTS}
-        onChange={(counts) => set({ counts })}
-        testId="compliance-health-counts"
-      />
-      <RadioGroup
-        legend="Weight of compliance in the project's RAG"
-        name="compliance-weight"
-        value={complianceHealth.weight}
-        options={WEIGHTS}
-        onChange={(weight) => set({ weight })}
-        testId="compliance-health-weight"
-      />
+      <RadioGroup {...COUNTS} value={complianceHealth.counts} onChange={(counts) => set({ counts })} />
+      <RadioGroup {...WEIGHTS} value={complianceHealth.weight} onChange={(weight) => set({ weight })} />
     </section>
   );
 }

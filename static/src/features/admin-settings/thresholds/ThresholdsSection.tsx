@@ -9,6 +9,9 @@ import { ComplianceHealthFields } from './ComplianceHealthFields';
 
 type Indicator = keyof EngineSettings['health'];
 
+/** The two thresholds of every indicator, in the table's column order. */
+const LEVELS = ['amber', 'red'] as const;
+
 const INDICATORS: {
   key: Indicator;
   name: string;
@@ -58,7 +61,7 @@ function rule(indicator: (typeof INDICATORS)[number], values: { amber: number; r
 /** Health thresholds: where each indicator turns amber and red. */
 export function ThresholdsSection({ config, update, problems }: EditorProps) {
   const { health } = config.engine;
-  const setThreshold = (key: Indicator, level: 'amber' | 'red', value: number) =>
+  const setThreshold = (key: Indicator, level: (typeof LEVELS)[number], value: number) =>
     update((draft) => ({
       ...draft,
       engine: {
@@ -93,32 +96,21 @@ export function ThresholdsSection({ config, update, problems }: EditorProps) {
                   <span className="pmo-table__strong">{indicator.name}</span>
                   <span className="pmo-subtlest pmo-block">{indicator.measure}</span>
                 </th>
-                <td>
-                  <NumberField
-                    label={`${indicator.name}: amber at`}
-                    hideLabel
-                    value={values.amber}
-                    onChange={(value) => setThreshold(indicator.key, 'amber', value)}
-                    problems={problemsAt(problems, [...path, 'amber'])}
-                    min={0}
-                    max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={suffixOf(indicator.key)}
-                    testId={`threshold-${indicator.key}-amber`}
-                  />
-                </td>
-                <td>
-                  <NumberField
-                    label={`${indicator.name}: red at`}
-                    hideLabel
-                    value={values.red}
-                    onChange={(value) => setThreshold(indicator.key, 'red', value)}
-                    problems={problemsAt(problems, [...path, 'red'])}
-                    min={0}
-                    max={unitOf(indicator.key) === '%' ? 100 : undefined}
-                    suffix={suffixOf(indicator.key)}
-                    testId={`threshold-${indicator.key}-red`}
-                  />
-                </td>
+                {LEVELS.map((level) => (
+                  <td key={level}>
+                    <NumberField
+                      label={`${indicator.name}: ${level} at`}
+                      hideLabel
+                      value={values[level]}
+                      onChange={(value) => setThreshold(indicator.key, level, value)}
+                      problems={problemsAt(problems, [...path, level])}
+                      min={0}
+                      max={unitOf(indicator.key) === '%' ? 100 : undefined}
+                      suffix={suffixOf(indicator.key)}
+                      testId={`threshold-${indicator.key}-${level}`}
+                    />
+                  </td>
+                ))}
                 <td>
                   <span className="pmo-subtle">{rule(indicator, values)}</span>
                   <ProblemText messages={problemsAt(problems, path)} />

@@ -17,15 +17,17 @@ export function ProblemText({ id, messages }: { id?: string; messages: readonly 
   );
 }
 
-export type FieldFrameProps = {
+/** What every field takes besides its value: label, help and problems around the control. */
+export type FieldProps = {
   label: string;
   help?: ReactNode;
   problems?: readonly string[];
   /** Visually hide the label (still read by screen readers), for controls inside table cells. */
   hideLabel?: boolean;
   className?: string;
-  children: (ids: ControlIds) => ReactNode;
 };
+
+export type FieldFrameProps = FieldProps & { children: (ids: ControlIds) => ReactNode };
 
 /**
  * Atlaskit's label, helper and error messages around one control. The form's state is the settings

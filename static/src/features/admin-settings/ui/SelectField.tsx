@@ -1,23 +1,17 @@
 import Select, { type StylesConfig } from '@atlaskit/select';
-import type { ReactNode } from 'react';
 import type { Choice } from './choices';
 import { choiceFor } from './choices';
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FieldProps } from './FieldFrame';
 import { useReadOnly } from './read-only';
 
-type SelectFieldProps<V extends string> = {
-  label: string;
+type SelectFieldProps<V extends string> = FieldProps & {
   value: V | '';
   options: readonly Choice<V>[];
   onChange: (value: V) => void;
-  help?: ReactNode;
-  problems?: readonly string[];
-  hideLabel?: boolean;
   /** Atlaskit's test ids hang off this: `${testId}-select--control`, `--value-container`... */
   testId?: string;
   /** Offered as an empty first choice (e.g. "Any stage"); choosing it calls onChange(''). */
   placeholder?: string;
-  className?: string;
 };
 
 /** A long chosen value wraps instead of ending in "…". */

@@ -1,7 +1,6 @@
 import Select, { type StylesConfig } from '@atlaskit/select';
-import type { ReactNode } from 'react';
 import { type Choice, choiceFor } from './choices';
-import { FieldFrame } from './FieldFrame';
+import { FieldFrame, type FieldProps } from './FieldFrame';
 import { useReadOnly } from './read-only';
 
 /** Chosen values wrap instead of being cut off ("Story points (mapped fi…"). */
@@ -24,13 +23,10 @@ export function TagPicker({
   emptyText = 'None',
   readOnly = false,
   ...field
-}: {
-  label: string;
+}: FieldProps & {
   values: readonly string[];
   options: readonly Choice[];
   onChange: (values: string[]) => void;
-  help?: ReactNode;
-  problems?: readonly string[];
   /** On the wrapper; Atlaskit's ids hang off it too: `${testId}-select--input`... */
   testId?: string;
   emptyText?: string;

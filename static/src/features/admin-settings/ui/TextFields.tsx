@@ -1,77 +1,86 @@
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import type { ReactNode } from 'react';
-import { FieldFrame } from './FieldFrame';
+import { type ControlIds, FieldFrame, type FieldProps } from './FieldFrame';
 
-type TextProps = {
-  label: string;
+type TextProps = FieldProps & {
   value: string;
   onChange: (value: string) => void;
-  help?: ReactNode;
-  problems?: readonly string[];
-  hideLabel?: boolean;
   placeholder?: string;
   testId?: string;
   maxLength?: number;
   width?: 'narrow' | 'medium' | 'wide';
-  className?: string;
 };
 
 const WIDTH = { narrow: 'small', medium: 'medium', wide: 'xlarge' } as const;
 
-export function TextField({ label, value, onChange, width = 'wide', testId, ...field }: TextProps) {
+/** The props a one-line and a multi-line text control share: wiring, value, limits and change. */
+function textControlProps(
+  { id, describedBy, invalid }: ControlIds,
+  { value, onChange, placeholder, maxLength, testId }: TextProps,
+) {
+  return {
+    id,
+    value,
+    placeholder,
+    maxLength,
+    'aria-describedby': describedBy,
+    isInvalid: invalid,
+    testId,
+    onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value),
+  };
+}
+
+export function TextField({ width = 'wide', ...props }: TextProps) {
   return (
-    <FieldFrame label={label} {...field}>
-      {({ id, describedBy, invalid }) => (
-        <Textfield
-          id={id}
-          value={value}
-          width={WIDTH[width]}
-          placeholder={field.placeholder}
-          maxLength={field.maxLength}
-          aria-describedby={describedBy}
-          isInvalid={invalid}
-          testId={testId}
-          onChange={(event) => onChange(event.currentTarget.value)}
-        />
-      )}
+    <FieldFrame {...props}>
+      {(ids) => <Textfield {...textControlProps(ids, props)} width={WIDTH[width]} />}
     </FieldFrame>
   );
 }
 
 export function TextAreaField({
-  label,
-  value,
-  onChange,
-  testId,
   rows = 3,
   monospace = false,
-  ...field
+  ...props
 }: TextProps & { rows?: number; monospace?: boolean }) {
   return (
-    <FieldFrame label={label} {...field}>
-      {({ id, describedBy, invalid }) => (
+    <FieldFrame {...props}>
+      {(ids) => (
         <TextArea
-          id={id}
-          value={value}
+          {...textControlProps(ids, props)}
           minimumRows={rows}
-          placeholder={field.placeholder}
-          maxLength={field.maxLength}
           isMonospaced={monospace}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          isInvalid={invalid}
-          testId={testId}
-          onChange={(event) => onChange(event.currentTarget.value)}
+          aria-invalid={ids.invalid || undefined}
         />
       )}
     </FieldFrame>
   );
 }
 
+/**
+ * A text setting that may be unset (a group, a time zone): a blank input stores null, which the
+ * placeholder then describes. Such names are short, so the field is medium wide unless told.
+ */
+export function OptionalTextField({
+  value,
+  onChange,
+  width = 'medium',
+  ...props
+}: Omit<TextProps, 'value' | 'onChange'> & {
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <TextField
+      {...props}
+      value={value ?? ''}
+      onChange={(text) => onChange(text.trim() === '' ? null : text)}
+    />
+  );
+}
+
 /** A number input; an empty input is NaN, which validation reports as "Enter a number." */
 export function NumberField({
-  label,
   value,
   onChange,
   min,
@@ -80,13 +89,9 @@ export function NumberField({
   suffix,
   testId,
   ...field
-}: {
-  label: string;
+}: FieldProps & {
   value: number | undefined;
   onChange: (value: number) => void;
-  help?: ReactNode;
-  problems?: readonly string[];
-  hideLabel?: boolean;
   min?: number;
   max?: number;
   step?: number;
@@ -94,7 +99,7 @@ export function NumberField({
   testId?: string;
 }) {
   return (
-    <FieldFrame label={label} {...field}>
+    <FieldFrame {...field}>
       {({ id, describedBy, invalid }) => (
         <span className="pmo-number">
           <Textfield

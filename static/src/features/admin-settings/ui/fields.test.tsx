@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { ReadOnlyContext } from './read-only';
 import { SelectField } from './SelectField';
 import { TagPicker } from './TagPicker';
-import { NumberField, TextField } from './TextFields';
+import { NumberField, OptionalTextField, TextField } from './TextFields';
 
 const STATUSES = [
   { value: 'todo', label: 'To Do' },
@@ -30,6 +30,19 @@ describe('admin form fields on Atlaskit', () => {
     fireEvent.change(screen.getByLabelText('Stale after'), { target: { value: '' } });
     expect(onChange).toHaveBeenCalledWith(Number.NaN);
     expect(screen.getByText('days')).toBeTruthy();
+  });
+
+  it('stores a blank optional text setting as unset, and shows an unset one empty', () => {
+    const onChange = jest.fn();
+    render(
+      <OptionalTextField label="Group" value={null} onChange={onChange} placeholder="Administrators only" />,
+    );
+    const input = screen.getByLabelText('Group') as HTMLInputElement;
+    expect(input.value).toBe('');
+    fireEvent.change(input, { target: { value: '  ' } });
+    expect(onChange).toHaveBeenLastCalledWith(null);
+    fireEvent.change(input, { target: { value: 'pmo-leads' } });
+    expect(onChange).toHaveBeenLastCalledWith('pmo-leads');
   });
 
   it('picks a value from the list with the keyboard and marks one the site does not have', () => {

@@ -15,6 +15,12 @@ const OPS: { value: FieldCondition['op']; label: string }[] = [
   { value: 'pattern', label: 'Matches a pattern' },
 ];
 
+/** The two ends of a range; an empty one leaves that side open. */
+const BOUNDS = [
+  { key: 'min', label: 'Minimum' },
+  { key: 'max', label: 'Maximum' },
+] as const;
+
 function conditionFor(op: FieldCondition['op'], previous: FieldCondition): FieldCondition {
   if (op === previous.op) return previous;
   switch (op) {
@@ -99,22 +105,19 @@ export function FieldConditionEditor(props: RuleKindProps<'fieldCondition'>) {
       ) : null}
       {condition.op === 'range' ? (
         <div className="pmo-inline-fields">
-          <NumberField
-            label="Minimum"
-            value={condition.min}
-            onChange={(min) => setCondition({ ...condition, min: Number.isNaN(min) ? undefined : min })}
-            problems={problemsAt(problems, [...conditionPath, 'min'])}
-            step={0.5}
-            testId={`${testId}-min`}
-          />
-          <NumberField
-            label="Maximum"
-            value={condition.max}
-            onChange={(max) => setCondition({ ...condition, max: Number.isNaN(max) ? undefined : max })}
-            problems={problemsAt(problems, [...conditionPath, 'max'])}
-            step={0.5}
-            testId={`${testId}-max`}
-          />
+          {BOUNDS.map(({ key, label }) => (
+            <NumberField
+              key={key}
+              label={label}
+              value={condition[key]}
+              onChange={(bound) =>
+                setCondition({ ...condition, [key]: Number.isNaN(bound) ? undefined : bound })
+              }
+              problems={problemsAt(problems, [...conditionPath, key])}
+              step={0.5}
+              testId={`${testId}-${key}`}
+            />
+          ))}
         </div>
       ) : null}
       {condition.op === 'pattern' ? (

@@ -12,6 +12,21 @@ const CHOICES: readonly Choice<AudienceKind>[] = [
   { value: 'pmo', label: 'The PMO' },
 ];
 
+/** An audience that needs a name: the group's or the role's. */
+type NamedAudience = Exclude<TickAudience, { kind: 'pmo' }>;
+
+/** How the name of each named audience is asked for. */
+const NAME_FIELDS = {
+  group: { label: 'Jira group', placeholder: 'Jira group, e.g. qa-leads', testSuffix: 'group' },
+  projectRole: { label: 'Project role', placeholder: 'Project role, e.g. Developers', testSuffix: 'role' },
+} as const;
+
+const nameOf = (audience: NamedAudience): string =>
+  audience.kind === 'group' ? audience.group : audience.role;
+
+const named = (kind: NamedAudience['kind'], name: string): NamedAudience =>
+  kind === 'group' ? { kind, group: name } : { kind, role: name };
+
 /** Who may tick one checklist item; the group or role name when one is chosen. */
 export function TickAudienceField({
   audience,
@@ -26,13 +41,13 @@ export function TickAudienceField({
   itemLabel: string;
   testId: string;
 }) {
+  const namedAudience = audience !== undefined && audience.kind !== 'pmo' ? audience : null;
   const choose = (kind: AudienceKind) => {
     if (kind === 'editors') onChange(undefined);
     else if (kind === 'pmo') onChange({ kind: 'pmo' });
-    else if (kind === 'group')
-      onChange({ kind: 'group', group: audience?.kind === 'group' ? audience.group : '' });
-    else onChange({ kind: 'projectRole', role: audience?.kind === 'projectRole' ? audience.role : '' });
+    else onChange(named(kind, namedAudience?.kind === kind ? nameOf(namedAudience) : ''));
   };
+  const nameField = namedAudience ? NAME_FIELDS[namedAudience.kind] : null;
   return (
     <div className="pmo-tick-audience">
       <SelectField
@@ -43,30 +58,17 @@ export function TickAudienceField({
         onChange={choose}
         testId={`${testId}-who`}
       />
-      {audience?.kind === 'group' ? (
+      {namedAudience && nameField ? (
         <TextField
-          label={`Jira group for ${itemLabel}`}
+          label={`${nameField.label} for ${itemLabel}`}
           hideLabel
-          placeholder="Jira group, e.g. qa-leads"
-          value={audience.group}
-          onChange={(group) => onChange({ kind: 'group', group })}
+          placeholder={nameField.placeholder}
+          value={nameOf(namedAudience)}
+          onChange={(name) => onChange(named(namedAudience.kind, name))}
           problems={problems}
           width="medium"
           maxLength={255}
-          testId={`${testId}-group`}
-        />
-      ) : null}
-      {audience?.kind === 'projectRole' ? (
-        <TextField
-          label={`Project role for ${itemLabel}`}
-          hideLabel
-          placeholder="Project role, e.g. Developers"
-          value={audience.role}
-          onChange={(role) => onChange({ kind: 'projectRole', role })}
-          problems={problems}
-          width="medium"
-          maxLength={255}
-          testId={`${testId}-role`}
+          testId={`${testId}-${nameField.testSuffix}`}
         />
       ) : null}
     </div>
