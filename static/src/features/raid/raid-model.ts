@@ -214,7 +214,7 @@ export const LOG_COPY: Record<LogKind, { title: string; singular: string; typeNa
   decisions: { title: 'Decisions', singular: 'decision', typeName: 'Decision' },
 };
 
-export const LOG_COLUMNS = ['key', 'summary', 'project', 'status', 'owner', 'due'] as const;
+const LOG_COLUMNS = ['key', 'summary', 'project', 'status', 'owner', 'due'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export function logSortValue(
