@@ -33,6 +33,7 @@ function Messages({ messages }: { messages: readonly string[] }) {
 type Names = ReadonlyMap<string, string>;
 
 const VIOLATIONS_TABLE: TableSpec<Violation, Names, ViolationColumn> = {
+  label: 'Violating issues',
   columns: [
     {
       key: 'key',
@@ -99,14 +100,7 @@ type Props = {
 export function ViolationsTable({ violations, names, sort, onSort }: Props) {
   return (
     <div data-testid="compliance-violations" data-rows={violations.length}>
-      <ColumnTable
-        label="Violating issues"
-        table={VIOLATIONS_TABLE}
-        items={violations}
-        context={names}
-        sort={sort}
-        onSort={onSort}
-      />
+      <ColumnTable table={VIOLATIONS_TABLE} items={violations} context={names} sorting={{ sort, onSort }} />
     </div>
   );
 }

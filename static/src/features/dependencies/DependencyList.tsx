@@ -39,6 +39,8 @@ type PairContext = {
 };
 
 const PAIRS_TABLE: TableSpec<PairRow, PairContext, PairColumn> = {
+  label: 'Dependencies between projects',
+  testId: 'dependency-pairs',
   columns: [
     {
       key: 'from',
@@ -137,15 +139,7 @@ export function DependencyList({
         </p>
         <CsvExportButton noun="project pair" rowCount={rows.length} build={exportCsv} testId="csv-export" />
       </div>
-      <ColumnTable
-        label="Dependencies between projects"
-        testId="dependency-pairs"
-        table={PAIRS_TABLE}
-        items={sorted}
-        context={context}
-        sort={sort}
-        onSort={onSort}
-      />
+      <ColumnTable table={PAIRS_TABLE} items={sorted} context={context} sorting={{ sort, onSort }} />
     </section>
   );
 }

@@ -49,7 +49,7 @@ function Flags({ link }: { link: CrossProjectLink }) {
   );
 }
 
-type LinkTableColumn = TableColumn<CrossProjectLink, null, LinkColumn>;
+type LinkTableColumn = TableColumn<CrossProjectLink, ProjectPair, LinkColumn>;
 
 /** One end's three columns (key, status, due): the blocker's and the blocked issue's are alike. */
 function endColumns(end: 'blocker' | 'blocked', head: string): LinkTableColumn[] {
@@ -70,7 +70,9 @@ function endColumns(end: 'blocker' | 'blocked', head: string): LinkTableColumn[]
   ];
 }
 
-const LINKS_TABLE: TableSpec<CrossProjectLink, null, LinkColumn> = {
+const LINKS_TABLE: TableSpec<CrossProjectLink, ProjectPair, LinkColumn> = {
+  label: (pair) => `Issue links from ${pair.from} to ${pair.to}`,
+  testId: 'dependency-links',
   columns: [
     ...endColumns('blocker', 'Blocker'),
     ...endColumns('blocked', 'Blocks'),
@@ -182,13 +184,10 @@ export function LinkDrilldown({
       {links.length > 0 ? (
         <ColumnTable
           key={pairKey}
-          label={`Issue links from ${pair.from} to ${pair.to}`}
-          testId="dependency-links"
           table={LINKS_TABLE}
           items={sorted}
-          context={null}
-          sort={sort}
-          onSort={setSort}
+          context={pair}
+          sorting={{ sort, onSort: setSort }}
         />
       ) : null}
     </section>

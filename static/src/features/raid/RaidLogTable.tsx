@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { ColumnTable, type TableSpec } from '../../shared/ui/table/ColumnTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import { type RaidCellContext, sharedRaidColumns } from './RaidCells';
-import { type LogColumn, type LogKind, logSortValue } from './raid-model';
+import { LOG_COPY, type LogColumn, type LogKind, logSortValue } from './raid-model';
 
 export const LOG_ROWS_PER_PAGE = 20;
 
@@ -12,6 +12,8 @@ type LogContext = RaidCellContext & { kind: LogKind };
 const columns = sharedRaidColumns({ key: 10, summary: 38, project: 14, status: 12, owner: 13, due: 13 });
 
 const LOG_TABLE: TableSpec<RaidLogEntry, LogContext, LogColumn> = {
+  label: ({ kind }) => `${LOG_COPY[kind].title} log`,
+  testId: ({ kind }) => `${kind}-log`,
   columns: [columns.key, columns.summary, columns.project, columns.status, columns.owner, columns.due],
   rowsPerPage: LOG_ROWS_PER_PAGE,
   rowKey: (entry) => entry.key,
@@ -21,7 +23,6 @@ const LOG_TABLE: TableSpec<RaidLogEntry, LogContext, LogColumn> = {
 
 type Props = {
   kind: LogKind;
-  label: string;
   /** Already in `sort` order. */
   entries: readonly RaidLogEntry[];
   names: ReadonlyMap<string, string>;
@@ -31,17 +32,7 @@ type Props = {
 };
 
 /** One RAID log (assumptions, issues or decisions): sortable, paginated. */
-export function RaidLogTable({ kind, label, entries, names, asOf, sort, onSort }: Props) {
+export function RaidLogTable({ kind, entries, names, asOf, sort, onSort }: Props) {
   const context = useMemo(() => ({ kind, names, asOf }), [kind, names, asOf]);
-  return (
-    <ColumnTable
-      label={label}
-      testId={`${kind}-log`}
-      table={LOG_TABLE}
-      items={entries}
-      context={context}
-      sort={sort}
-      onSort={onSort}
-    />
-  );
+  return <ColumnTable table={LOG_TABLE} items={entries} context={context} sorting={{ sort, onSort }} />;
 }

@@ -94,6 +94,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
   // Filter and sort live in the URL (deep links, back and forward, saved views).
   const [{ filter, sort }, update] = useViewState('raid', parseRaidQuery, formatRaidQuery);
   const setFilter = useCallback((next: HeatFilter | null) => update({ filter: next }), [update]);
+  const clearFilter = () => setFilter(null);
   const setSort = useCallback((next: TableSort<RiskColumn>) => update({ sort: next }), [update]);
   // A filter whose cell no longer has risks (after a refresh or another portfolio) is dropped.
   const cell = filter === null ? undefined : heatCell(report.heatmap, filter);
@@ -159,14 +160,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
       <ReportSection
         headingId="register-heading"
         title="Risk register"
-        actions={
-          <IssueListActions
-            issueKeys={visible.map((risk) => risk.key)}
-            noun="risk"
-            build={build}
-            list="register"
-          />
-        }
+        actions={<IssueListActions issues={visible} noun="risk" build={build} list="register" />}
         header={
           <FilterStatus
             text={filterText}
@@ -174,7 +168,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
               activeFilter
                 ? {
                     name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
-                    onClear: () => setFilter(null),
+                    onClear: clearFilter,
                     clearTestId: 'heat-filter-clear',
                   }
                 : null

@@ -38,6 +38,8 @@ function EstimatedScore({ risk }: { risk: RiskEntry }) {
 }
 
 const RISK_TABLE: TableSpec<RiskEntry, RaidCellContext, RiskColumn> = {
+  label: 'Risk register',
+  testId: 'risks',
   columns: [
     columns.key,
     columns.summary,
@@ -82,15 +84,7 @@ export function RiskRegister({ risks, names, asOf, sort, onSort }: Props) {
   const context = useMemo(() => ({ names, asOf }), [names, asOf]);
   return (
     <div data-testid="risk-register" data-rows={risks.length}>
-      <ColumnTable
-        label="Risk register"
-        testId="risks"
-        table={RISK_TABLE}
-        items={risks}
-        context={context}
-        sort={sort}
-        onSort={onSort}
-      />
+      <ColumnTable table={RISK_TABLE} items={risks} context={context} sorting={{ sort, onSort }} />
     </div>
   );
 }

@@ -7,6 +7,8 @@ type Fruit = { name: string; weight: number };
 type Context = { unit: string; picked: ReadonlySet<string> };
 
 const FRUIT_TABLE: TableSpec<Fruit, Context, 'name' | 'weight'> = {
+  label: ({ unit }) => `Fruit in ${unit}`,
+  testId: 'fruit',
   columns: [
     { key: 'name', head: 'Name', width: 40, cell: (fruit) => fruit.name },
     { key: 'weight', head: 'Weight', width: 40, cell: (fruit, { unit }) => `${fruit.weight} ${unit}` },
@@ -33,15 +35,7 @@ const FRUITS: readonly Fruit[] = [
 function renderTable(onSort = jest.fn()) {
   const context: Context = { unit: 'g', picked: new Set(['Fig']) };
   render(
-    <ColumnTable
-      label="Fruit"
-      testId="fruit"
-      table={FRUIT_TABLE}
-      items={FRUITS}
-      context={context}
-      sort={null}
-      onSort={onSort}
-    />,
+    <ColumnTable table={FRUIT_TABLE} items={FRUITS} context={context} sorting={{ sort: null, onSort }} />,
   );
   return onSort;
 }
@@ -49,7 +43,7 @@ function renderTable(onSort = jest.fn()) {
 describe('ColumnTable', () => {
   it('shows one row per item, in the order given, with each column’s cell, and highlights the rows asked for', () => {
     renderTable();
-    const table = screen.getByRole('table', { name: 'Fruit' });
+    const table = screen.getByRole('table', { name: 'Fruit in g' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(
       rows.map((row) =>

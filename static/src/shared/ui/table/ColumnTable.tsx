@@ -17,8 +17,14 @@ type ColumnShape<T, C> = {
 export type TableColumn<T, C, K extends string> = ColumnShape<T, C> &
   ({ key: K; sortable?: true } | { key: string; sortable: false });
 
-/** What a table of `T` shows: its columns in order, its page size, and how an item becomes a row. */
+/** A text that is fixed, or depends on what the cells get (a log's kind, a project pair). */
+type TextOf<C> = string | ((context: C) => string);
+
+/** What a table of `T` shows: its name, columns in order, page size, and how an item becomes a row. */
 export type TableSpec<T, C, K extends string> = {
+  /** The table's accessible name. */
+  label: TextOf<C>;
+  testId?: TextOf<C>;
   columns: readonly TableColumn<T, C, K>[];
   rowsPerPage: number;
   rowKey: (item: T) => string;
@@ -58,29 +64,27 @@ export function tableRow<T, C, K extends string>(spec: TableSpec<T, C, K>, item:
   };
 }
 
+/** The sort the parent owns: the items come already in this order. */
+export type SortControl<K extends string> = {
+  sort: TableSort<K> | null;
+  onSort: (sort: TableSort<K>) => void;
+};
+
+function textOf<C>(text: TextOf<C>, context: C): string {
+  return typeof text === 'string' ? text : text(context);
+}
+
 type Props<T, C, K extends string> = {
-  /** The table's accessible name. */
-  label: string;
   table: TableSpec<T, C, K>;
   /** Already in `sort` order, so what is exported is what is shown. */
   items: readonly T[];
   /** What the cells need besides the item (names, dates, callbacks); keep it stable (useMemo). */
   context: C;
-  sort: TableSort<K> | null;
-  onSort: (sort: TableSort<K>) => void;
-  testId?: string;
+  sorting: SortControl<K>;
 };
 
 /** A `SortableTable` described by its columns: one row per item, paginated, sorted by the parent. */
-export function ColumnTable<T, C, K extends string>({
-  label,
-  table,
-  items,
-  context,
-  sort,
-  onSort,
-  testId,
-}: Props<T, C, K>) {
+export function ColumnTable<T, C, K extends string>({ table, items, context, sorting }: Props<T, C, K>) {
   const layout = useMemo(
     () => ({
       head: tableHead(table),
@@ -92,12 +96,11 @@ export function ColumnTable<T, C, K extends string>({
   const rows = useMemo(() => items.map((item) => tableRow(table, item, context)), [table, items, context]);
   return (
     <SortableTable
-      label={label}
+      label={textOf(table.label, context)}
+      {...(table.testId === undefined ? {} : { testId: textOf(table.testId, context) })}
       {...layout}
+      {...sorting}
       rows={rows}
-      sort={sort}
-      onSort={onSort}
-      {...(testId === undefined ? {} : { testId })}
     />
   );
 }
