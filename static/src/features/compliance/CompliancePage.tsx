@@ -110,6 +110,9 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
   const filterName = current
     ? `${names.get(current.projectKey) ?? current.projectKey} · ${filterStandard?.name ?? current.standardId}`
     : '';
+  const filterChip = current
+    ? { name: filterName, onClear: clearFilter, clearTestId: 'compliance-filter-clear' }
+    : null;
   const countText = current
     ? `${formatCount(visible.length)} ${visible.length === 1 ? 'violation' : 'violations'} in`
     : `${formatCount(visible.length)} ${visible.length === 1 ? 'violation' : 'violations'} across the portfolio`;
@@ -166,17 +169,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
         headingId="violations-heading"
         title="Violating issues"
         actions={<IssueListActions issues={visible} noun="violation" build={build} list="compliance" />}
-        header={
-          <FilterStatus
-            text={countText}
-            filter={
-              current
-                ? { name: filterName, onClear: clearFilter, clearTestId: 'compliance-filter-clear' }
-                : null
-            }
-            testId="violations-count"
-          />
-        }
+        header={<FilterStatus text={countText} filter={filterChip} testId="violations-count" />}
       >
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">

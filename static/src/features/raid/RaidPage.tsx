@@ -132,6 +132,13 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
     );
   }
 
+  const filterChip = activeFilter
+    ? {
+        name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
+        onClear: clearFilter,
+        clearTestId: 'heat-filter-clear',
+      }
+    : null;
   const filterText = activeFilter
     ? `${formatCount(visible.length)} open ${visible.length === 1 ? 'risk' : 'risks'} with probability ${activeFilter.probability} and impact ${activeFilter.impact}`
     : `${formatCount(report.risks.length)} ${report.risks.length === 1 ? 'risk' : 'risks'}, ${formatCount(report.heatmap.total)} open`;
@@ -161,21 +168,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
         headingId="register-heading"
         title="Risk register"
         actions={<IssueListActions issues={visible} noun="risk" build={build} list="register" />}
-        header={
-          <FilterStatus
-            text={filterText}
-            filter={
-              activeFilter
-                ? {
-                    name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
-                    onClear: clearFilter,
-                    clearTestId: 'heat-filter-clear',
-                  }
-                : null
-            }
-            testId="register-count"
-          />
-        }
+        header={<FilterStatus text={filterText} filter={filterChip} testId="register-count" />}
       >
         {report.risks.length === 0 ? (
           <EmptyState
