@@ -11,6 +11,16 @@ import { LoadingState } from '../../shared/ui/LoadingState';
 const NO_PAYLOAD = {};
 const WHOLE_PORTFOLIO = '';
 
+/** The two e-mail choices: a field of the stored subscriptions each. */
+const EMAIL_CHOICES: readonly { field: 'emailDigest' | 'weeklyDigest'; label: string; testId: string }[] = [
+  { field: 'emailDigest', label: 'Send me my alerts once a day', testId: 'alerts-email-daily' },
+  {
+    field: 'weeklyDigest',
+    label: 'Send me the weekly PMO digest of my subscribed portfolios',
+    testId: 'alerts-email-weekly',
+  },
+];
+
 /**
  * The viewer's own subscriptions for the portfolio shown (the whole portfolio or one project), and
  * whether the alerts also come by e-mail. Each change is saved at once.
@@ -112,24 +122,18 @@ export function AlertSubscriptions({ portfolioId }: { portfolioId: string }) {
       </div>
       <fieldset className="pmo-alerts__fieldset">
         <legend className="pmo-alerts__label">By e-mail (Jira's notification e-mail)</legend>
-        <Checkbox
-          label="Send me my alerts once a day"
-          isChecked={subscriptions.emailDigest}
-          isDisabled={save.pending}
-          onChange={(event) =>
-            void persist({ ...subscriptions, emailDigest: event.target.checked }, 'E-mail choice saved.')
-          }
-          testId="alerts-email-daily"
-        />
-        <Checkbox
-          label="Send me the weekly PMO digest of my subscribed portfolios"
-          isChecked={subscriptions.weeklyDigest}
-          isDisabled={save.pending}
-          onChange={(event) =>
-            void persist({ ...subscriptions, weeklyDigest: event.target.checked }, 'E-mail choice saved.')
-          }
-          testId="alerts-email-weekly"
-        />
+        {EMAIL_CHOICES.map(({ field, label, testId }) => (
+          <Checkbox
+            key={field}
+            label={label}
+            isChecked={subscriptions[field]}
+            isDisabled={save.pending}
+            onChange={(event) =>
+              void persist({ ...subscriptions, [field]: event.target.checked }, 'E-mail choice saved.')
+            }
+            testId={testId}
+          />
+        ))}
       </fieldset>
       {message ? (
         <p

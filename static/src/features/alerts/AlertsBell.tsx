@@ -9,6 +9,11 @@ import './alerts.css';
 
 type Tab = 'inbox' | 'subscriptions';
 
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'inbox', label: 'Inbox' },
+  { id: 'subscriptions', label: 'Subscriptions' },
+];
+
 /**
  * The bell in the portfolio page's header: the unread count of the viewer's alerts for the portfolio
  * shown, and a panel with the inbox and the viewer's own subscriptions. Escape closes it.
@@ -67,22 +72,17 @@ export function AlertsBell() {
         <section id={panelId} className="pmo-alerts__panel" aria-label="Alerts" data-testid="alerts-panel">
           <div className="pmo-row pmo-row--wrap pmo-spread pmo-alerts__head">
             <div className="pmo-alerts__tabs">
-              <Button
-                appearance="subtle"
-                isSelected={tab === 'inbox'}
-                onClick={() => setTab('inbox')}
-                testId="alerts-tab-inbox"
-              >
-                Inbox
-              </Button>
-              <Button
-                appearance="subtle"
-                isSelected={tab === 'subscriptions'}
-                onClick={() => setTab('subscriptions')}
-                testId="alerts-tab-subscriptions"
-              >
-                Subscriptions
-              </Button>
+              {TABS.map(({ id, label }) => (
+                <Button
+                  key={id}
+                  appearance="subtle"
+                  isSelected={tab === id}
+                  onClick={() => setTab(id)}
+                  testId={`alerts-tab-${id}`}
+                >
+                  {label}
+                </Button>
+              ))}
             </div>
             <Button appearance="subtle" onClick={close} testId="alerts-close">
               Close

@@ -69,6 +69,7 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
   // Filter and sort live in the URL (deep links, back and forward, saved views).
   const [{ filter, sort }, update] = useViewState('compliance', parseComplianceQuery, formatComplianceQuery);
   const setFilter = useCallback((next: CellFilter | null) => update({ filter: next }), [update]);
+  const clearFilter = () => setFilter(null);
   const setSort = useCallback((next: TableSort<ViolationColumn>) => update({ sort: next }), [update]);
   const current = matrix ? activeFilter(matrix, filter) : null;
   const visible = useMemo(
@@ -109,6 +110,9 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
   const filterName = current
     ? `${names.get(current.projectKey) ?? current.projectKey} · ${filterStandard?.name ?? current.standardId}`
     : '';
+  const filterChip = current
+    ? { name: filterName, onClear: clearFilter, clearTestId: 'compliance-filter-clear' }
+    : null;
   const countText = current
     ? `${formatCount(visible.length)} ${visible.length === 1 ? 'violation' : 'violations'} in`
     : `${formatCount(visible.length)} ${visible.length === 1 ? 'violation' : 'violations'} across the portfolio`;
@@ -164,29 +168,8 @@ function ComplianceContent({ report, portfolioId }: { report: PortfolioReport; p
       <ReportSection
         headingId="violations-heading"
         title="Violating issues"
-        actions={
-          <IssueListActions
-            issueKeys={visible.map((violation) => violation.key)}
-            noun="violation"
-            build={build}
-            list="compliance"
-          />
-        }
-        header={
-          <FilterStatus
-            text={countText}
-            filter={
-              current
-                ? {
-                    name: filterName,
-                    onClear: () => setFilter(null),
-                    clearTestId: 'compliance-filter-clear',
-                  }
-                : null
-            }
-            testId="violations-count"
-          />
-        }
+        actions={<IssueListActions issues={visible} noun="violation" build={build} list="compliance" />}
+        header={<FilterStatus text={countText} filter={filterChip} testId="violations-count" />}
       >
         {compliance.truncated.violations ? (
           <SectionMessage appearance="information" testId="compliance-truncated">

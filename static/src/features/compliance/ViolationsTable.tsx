@@ -1,80 +1,92 @@
-import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
-import { useMemo } from 'react';
 import { issueUrl } from '../../shared/lib/jira-url';
 import { RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
 import { JiraLink } from '../../shared/ui/JiraLink';
-import { SortableTable } from '../../shared/ui/table/SortableTable';
+import { ColumnTable, type TableSpec } from '../../shared/ui/table/ColumnTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
-import {
-  MODE_LABEL,
-  VIOLATION_COLUMNS,
-  type Violation,
-  type ViolationColumn,
-  violationSortValue,
-} from './compliance-model';
+import { MODE_LABEL, type Violation, type ViolationColumn, violationSortValue } from './compliance-model';
 
 export const VIOLATION_ROWS_PER_PAGE = 20;
 
-const head: HeadType = {
-  cells: [
-    { key: 'key', content: 'Key', isSortable: true, width: 9 },
-    { key: 'summary', content: 'Summary', isSortable: true, width: 26 },
-    { key: 'project', content: 'Project', isSortable: true, width: 12 },
-    { key: 'standard', content: 'Standard', isSortable: true, width: 15 },
-    { key: 'mode', content: 'Mode', isSortable: true, width: 9 },
-    { key: 'misses', content: 'What it misses', isSortable: true, width: 29 },
-  ],
-};
+function SummaryCell({ summary }: { summary: string | null }) {
+  if (summary === null) {
+    return (
+      <span className="pmo-subtle" title="This issue has an issue security level">
+        {RESTRICTED_SUMMARY}
+      </span>
+    );
+  }
+  return <span className="pmo-text-wrap">{summary}</span>;
+}
 
-function rowOf(violation: Violation, names: ReadonlyMap<string, string>): RowType {
-  const cell = (column: ViolationColumn, content: RowType['cells'][number]['content']) => ({
-    key: violationSortValue(violation, column, names),
-    content,
-  });
-  return {
-    key: `${violation.key}-${violation.standardId}`,
-    testId: `violation-row-${violation.key}-${violation.standardId}`,
-    cells: [
-      cell(
-        'key',
+function Messages({ messages }: { messages: readonly string[] }) {
+  return (
+    <ul className="pmo-bare-list pmo-compliance-messages">
+      {messages.map((message, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; their order is stable.
+        <li key={index}>{message}</li>
+      ))}
+    </ul>
+  );
+}
+
+type Names = ReadonlyMap<string, string>;
+
+const VIOLATIONS_TABLE: TableSpec<Violation, Names, ViolationColumn> = {
+  label: 'Violating issues',
+  columns: [
+    {
+      key: 'key',
+      head: 'Key',
+      width: 9,
+      cell: (violation) => (
         <JiraLink url={issueUrl(violation.key)} className="pmo-key">
           {violation.key}
-        </JiraLink>,
+        </JiraLink>
       ),
-      cell(
-        'summary',
-        violation.summary === null ? (
-          <span className="pmo-subtle" title="This issue has an issue security level">
-            {RESTRICTED_SUMMARY}
-          </span>
-        ) : (
-          <span className="pmo-text-wrap">{violation.summary}</span>
-        ),
+    },
+    {
+      key: 'summary',
+      head: 'Summary',
+      width: 26,
+      cell: (violation) => <SummaryCell summary={violation.summary} />,
+    },
+    {
+      key: 'project',
+      head: 'Project',
+      width: 12,
+      cell: (violation, names) => (
+        <span title={violation.projectKey}>{names.get(violation.projectKey) ?? violation.projectKey}</span>
       ),
-      cell(
-        'project',
-        <span title={violation.projectKey}>{names.get(violation.projectKey) ?? violation.projectKey}</span>,
-      ),
-      cell('standard', <span className="pmo-text-wrap">{violation.standardName}</span>),
-      cell(
-        'mode',
+    },
+    {
+      key: 'standard',
+      head: 'Standard',
+      width: 15,
+      cell: (violation) => <span className="pmo-text-wrap">{violation.standardName}</span>,
+    },
+    {
+      key: 'mode',
+      head: 'Mode',
+      width: 9,
+      cell: (violation) => (
         <Lozenge appearance={violation.mode === 'enforce' ? 'removed' : 'moved'}>
           {MODE_LABEL[violation.mode]}
-        </Lozenge>,
+        </Lozenge>
       ),
-      cell(
-        'misses',
-        <ul className="pmo-bare-list pmo-compliance-messages">
-          {violation.messages.map((message, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: messages may repeat; their order is stable.
-            <li key={index}>{message}</li>
-          ))}
-        </ul>,
-      ),
-    ],
-  };
-}
+    },
+    {
+      key: 'misses',
+      head: 'What it misses',
+      width: 29,
+      cell: (violation) => <Messages messages={violation.messages} />,
+    },
+  ],
+  rowsPerPage: VIOLATION_ROWS_PER_PAGE,
+  rowKey: (violation) => `${violation.key}-${violation.standardId}`,
+  rowTestId: (violation) => `violation-row-${violation.key}-${violation.standardId}`,
+  sortValue: violationSortValue,
+};
 
 type Props = {
   /** Already in `sort` order. */
@@ -86,18 +98,9 @@ type Props = {
 
 /** The violating issues: one row per issue and standard, sortable and paginated. */
 export function ViolationsTable({ violations, names, sort, onSort }: Props) {
-  const rows = useMemo(() => violations.map((violation) => rowOf(violation, names)), [violations, names]);
   return (
-    <div data-testid="compliance-violations" data-rows={rows.length}>
-      <SortableTable
-        label="Violating issues"
-        head={head}
-        rows={rows}
-        rowsPerPage={VIOLATION_ROWS_PER_PAGE}
-        columns={VIOLATION_COLUMNS}
-        sort={sort}
-        onSort={onSort}
-      />
+    <div data-testid="compliance-violations" data-rows={violations.length}>
+      <ColumnTable table={VIOLATIONS_TABLE} items={violations} context={names} sorting={{ sort, onSort }} />
     </div>
   );
 }

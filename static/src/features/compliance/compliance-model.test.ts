@@ -150,7 +150,7 @@ describe('filtering and sorting violations', () => {
     expect(activeFilter(matrix, null)).toBeNull();
   });
   test('sorts like the table: numeric keys, both ways; the report order without a sort', () => {
-    const keys = (sorted: Violation[]) => sorted.map((v) => v.key);
+    const keys = (sorted: readonly Violation[]) => sorted.map((v) => v.key);
     expect(keys(sortViolations(report.violations, null, names))).toEqual(['A-1', 'A-2', 'A-10', 'B-1']);
     expect(keys(sortViolations(report.violations, { key: 'key', order: 'DESC' }, names))).toEqual([
       'B-1',

@@ -2,7 +2,7 @@ import { complianceShare } from '@domain/health/percent';
 import { defaultEngineSettings } from '@domain/settings';
 import type { CsvColumn } from '../../shared/csv/csv';
 import { type ComplianceReport, RESTRICTED_SUMMARY } from '../../shared/portfolio/report-helpers';
-import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
+import { type SortValue, sortByColumn, type TableSort } from '../../shared/ui/table/table-sort';
 
 /** The compliance section of the portfolio report (null in the report when standards were not evaluated). */
 export type ComplianceStandard = ComplianceReport['standards'][number];
@@ -194,9 +194,8 @@ export function sortViolations(
   violations: readonly Violation[],
   sort: TableSort<ViolationColumn> | null,
   names: ReadonlyMap<string, string>,
-): Violation[] {
-  if (sort === null) return [...violations];
-  return sortLikeTable(violations, (violation) => violationSortValue(violation, sort.key, names), sort.order);
+): readonly Violation[] {
+  return sortByColumn(violations, sort, (violation, column) => violationSortValue(violation, column, names));
 }
 
 export function violationCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<Violation>[] {

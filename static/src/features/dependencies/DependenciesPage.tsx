@@ -139,32 +139,26 @@ function PairPicker({
       {node.key === node.name ? node.key : `${node.key} – ${node.name}`}
     </option>
   ));
+  const ends = [
+    { end: 'from', label: 'Blocking project', value: from, onChange: setFrom },
+    { end: 'to', label: 'Blocked project', value: to, onChange: setTo },
+  ];
   return (
     <form className="pmo-toolbar pmo-gap-100 pmo-deps-picker" onSubmit={submit} data-testid="pair-picker">
-      <label>
-        <span>Blocking project</span>
-        <select
-          className="pmo-native-select"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          data-testid="pair-picker-from"
-        >
-          <option value="">Choose…</option>
-          {options}
-        </select>
-      </label>
-      <label>
-        <span>Blocked project</span>
-        <select
-          className="pmo-native-select"
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          data-testid="pair-picker-to"
-        >
-          <option value="">Choose…</option>
-          {options}
-        </select>
-      </label>
+      {ends.map(({ end, label, value, onChange }) => (
+        <label key={end}>
+          <span>{label}</span>
+          <select
+            className="pmo-native-select"
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={`pair-picker-${end}`}
+          >
+            <option value="">Choose…</option>
+            {options}
+          </select>
+        </label>
+      ))}
       <Button type="submit" isDisabled={!from || !to || from === to} testId="pair-picker-show">
         Show links
       </Button>

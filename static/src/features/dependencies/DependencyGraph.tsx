@@ -19,6 +19,7 @@ import {
   Position,
   ReactFlow,
   type ReactFlowInstance,
+  type ReactFlowProps,
 } from '@xyflow/react';
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadingState } from '../../shared/ui/LoadingState';
@@ -361,7 +362,27 @@ const ARIA_LABELS = {
   'minimap.ariaLabel': 'Overview map of the graph',
 };
 
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.2 };
+/**
+ * What never changes about the graph view: the PMO reads it, so nodes and edges cannot be dragged,
+ * connected or deleted; it opens fitted and renders only what is on screen (1,000 links stay smooth).
+ */
+const READ_ONLY_VIEW = {
+  nodeTypes: NODE_TYPES,
+  edgeTypes: EDGE_TYPES,
+  nodesDraggable: false,
+  nodesConnectable: false,
+  edgesReconnectable: false,
+  deleteKeyCode: null,
+  selectionKeyCode: null,
+  multiSelectionKeyCode: null,
+  fitView: true,
+  fitViewOptions: { padding: 0.08, maxZoom: 1.2 },
+  minZoom: 0.05,
+  maxZoom: 2,
+  onlyRenderVisibleElements: true,
+  ariaLabelConfig: ARIA_LABELS,
+  proOptions: { hideAttribution: false },
+} satisfies Partial<ReactFlowProps<FlowNode, RoutedFlowEdge>>;
 
 interface GraphProps {
   graph: GraphModel;
@@ -538,26 +559,12 @@ export function DependencyGraph({
       <ReactFlow
         nodes={nodes}
         edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
+        {...READ_ONLY_VIEW}
         onEdgeClick={onEdgeClick}
         onEdgesChange={onEdgesChange}
         onNodesChange={onNodesChange}
         onPaneClick={clearFocus}
         onInit={onInit}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        edgesReconnectable={false}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={null}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-        onlyRenderVisibleElements
-        ariaLabelConfig={ARIA_LABELS}
-        proOptions={{ hideAttribution: false }}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="top-left" />

@@ -1,15 +1,13 @@
 import Button from '@atlaskit/button/new';
-import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import { useMemo } from 'react';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
-import { SortableTable } from '../../shared/ui/table/SortableTable';
+import { ColumnTable, type TableSpec } from '../../shared/ui/table/ColumnTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   csvFileName,
-  PAIR_COLUMNS,
   PAIR_CSV_COLUMNS,
   type PairColumn,
   type PairRow,
@@ -19,19 +17,6 @@ import {
 import type { ProjectPair } from './query';
 
 export const PAIRS_PER_PAGE = 50;
-
-const head: HeadType = {
-  cells: [
-    { key: 'from', content: 'Blocking project', isSortable: true, width: 20 },
-    { key: 'to', content: 'Blocked project', isSortable: true, width: 20 },
-    { key: 'open', content: 'Open links', isSortable: true, width: 10 },
-    { key: 'late', content: 'Late', isSortable: true, width: 7 },
-    { key: 'inCycle', content: 'In a cycle', isSortable: true, width: 10 },
-    { key: 'critical', content: 'Critical path', isSortable: true, width: 12 },
-    { key: 'total', content: 'All links', isSortable: true, width: 9 },
-    { key: 'actions', content: <span className="pmo-visually-hidden">Actions</span>, width: 12 },
-  ],
-};
 
 function ProjectCell({ projectKey, name }: { projectKey: string; name: string }) {
   return (
@@ -47,47 +32,71 @@ function CountCell({ value, danger }: { value: number; danger?: boolean }) {
   return <span className="pmo-numeric">{formatCount(value)}</span>;
 }
 
-function rowOf(row: PairRow, onShow: (pair: ProjectPair) => void, matched: boolean): RowType {
-  const cell = (column: PairColumn, content: RowType['cells'][number]['content']) => ({
-    key: pairSortValue(row, column),
-    content,
-  });
-  return {
-    key: row.id,
-    testId: `dependency-row-${row.from}-${row.to}`,
-    // A row with a project the search found.
-    isHighlighted: matched,
-    cells: [
-      cell('from', <ProjectCell projectKey={row.from} name={row.fromName} />),
-      cell('to', <ProjectCell projectKey={row.to} name={row.toName} />),
-      cell('open', <CountCell value={row.open} />),
-      cell('late', <CountCell value={row.late} danger />),
-      cell('inCycle', <CountCell value={row.inCycle} danger />),
-      cell(
-        'critical',
+type PairContext = {
+  onShow: (pair: ProjectPair) => void;
+  /** Project keys the search found. */
+  matches: ReadonlySet<string>;
+};
+
+const PAIRS_TABLE: TableSpec<PairRow, PairContext, PairColumn> = {
+  label: 'Dependencies between projects',
+  testId: 'dependency-pairs',
+  columns: [
+    {
+      key: 'from',
+      head: 'Blocking project',
+      width: 20,
+      cell: (row) => <ProjectCell projectKey={row.from} name={row.fromName} />,
+    },
+    {
+      key: 'to',
+      head: 'Blocked project',
+      width: 20,
+      cell: (row) => <ProjectCell projectKey={row.to} name={row.toName} />,
+    },
+    { key: 'open', head: 'Open links', width: 10, cell: (row) => <CountCell value={row.open} /> },
+    { key: 'late', head: 'Late', width: 7, cell: (row) => <CountCell value={row.late} danger /> },
+    {
+      key: 'inCycle',
+      head: 'In a cycle',
+      width: 10,
+      cell: (row) => <CountCell value={row.inCycle} danger />,
+    },
+    {
+      key: 'critical',
+      head: 'Critical path',
+      width: 12,
+      cell: (row) =>
         row.onCriticalPath ? (
           <Lozenge appearance="new">On the path</Lozenge>
         ) : (
           <span className="pmo-subtle">—</span>
         ),
+    },
+    { key: 'total', head: 'All links', width: 9, cell: (row) => <CountCell value={row.total} /> },
+    {
+      key: 'actions',
+      head: <span className="pmo-visually-hidden">Actions</span>,
+      width: 12,
+      sortable: false,
+      cell: (row, { onShow }) => (
+        <Button
+          spacing="compact"
+          onClick={() => onShow({ from: row.from, to: row.to })}
+          aria-label={`Show links from ${row.from} to ${row.to}`}
+          testId={`dependency-show-${row.from}-${row.to}`}
+        >
+          Show links
+        </Button>
       ),
-      cell('total', <CountCell value={row.total} />),
-      {
-        key: 'actions',
-        content: (
-          <Button
-            spacing="compact"
-            onClick={() => onShow({ from: row.from, to: row.to })}
-            aria-label={`Show links from ${row.from} to ${row.to}`}
-            testId={`dependency-show-${row.from}-${row.to}`}
-          >
-            Show links
-          </Button>
-        ),
-      },
-    ],
-  };
-}
+    },
+  ],
+  rowsPerPage: PAIRS_PER_PAGE,
+  rowKey: (row) => row.id,
+  rowTestId: (row) => `dependency-row-${row.from}-${row.to}`,
+  sortValue: (row, column) => pairSortValue(row, column),
+  highlighted: (row, { matches }) => matches.has(row.from) || matches.has(row.to),
+};
 
 /**
  * The graph as a table: one row per pair of projects with open links between them, sortable, with the
@@ -113,10 +122,7 @@ export function DependencyList({
   matches: ReadonlySet<string>;
 }) {
   const sorted = useMemo(() => sortPairRows(rows, sort), [rows, sort]);
-  const tableRows = useMemo(
-    () => sorted.map((row) => rowOf(row, onShow, matches.has(row.from) || matches.has(row.to))),
-    [sorted, onShow, matches],
-  );
+  const context = useMemo(() => ({ onShow, matches }), [onShow, matches]);
   const exportCsv = () => ({
     filename: csvFileName('dependencies', portfolioId, generatedAt),
     csv: toCsv(PAIR_CSV_COLUMNS, sorted),
@@ -133,16 +139,7 @@ export function DependencyList({
         </p>
         <CsvExportButton noun="project pair" rowCount={rows.length} build={exportCsv} testId="csv-export" />
       </div>
-      <SortableTable
-        label="Dependencies between projects"
-        head={head}
-        rows={tableRows}
-        rowsPerPage={PAIRS_PER_PAGE}
-        columns={PAIR_COLUMNS}
-        sort={sort}
-        onSort={onSort}
-        testId="dependency-pairs"
-      />
+      <ColumnTable table={PAIRS_TABLE} items={sorted} context={context} sorting={{ sort, onSort }} />
     </section>
   );
 }

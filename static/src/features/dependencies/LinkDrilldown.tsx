@@ -1,5 +1,4 @@
 import Button from '@atlaskit/button/new';
-import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
@@ -10,12 +9,11 @@ import { toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
 import { CATEGORY_APPEARANCE } from '../../shared/ui/StatusLozenges';
-import { SortableTable } from '../../shared/ui/table/SortableTable';
+import { ColumnTable, type TableColumn, type TableSpec } from '../../shared/ui/table/ColumnTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
 import {
   csvFileName,
   formatDay,
-  LINK_COLUMNS,
   LINK_CSV_COLUMNS,
   type LinkColumn,
   linkFlags,
@@ -28,18 +26,6 @@ import type { ProjectPair } from './query';
 
 const LINKS_PER_PAGE = 25;
 
-const head: HeadType = {
-  cells: [
-    { key: 'blocker', content: 'Blocker', isSortable: true, width: 13 },
-    { key: 'blockerStatus', content: 'Status', isSortable: true, width: 12 },
-    { key: 'blockerDue', content: 'Due', isSortable: true, width: 12 },
-    { key: 'blocked', content: 'Blocks', isSortable: true, width: 13 },
-    { key: 'blockedStatus', content: 'Status', isSortable: true, width: 12 },
-    { key: 'blockedDue', content: 'Due', isSortable: true, width: 12 },
-    { key: 'flags', content: 'Problem', isSortable: true, width: 26 },
-  ],
-};
-
 function IssueKey({ issueKey }: { issueKey: string }) {
   return <IssueKeyLink issueKey={issueKey} testId={`issue-link-${issueKey}`} />;
 }
@@ -49,39 +35,54 @@ function Status({ status }: { status: CrossProjectLink['blocker']['status'] }) {
   return <Lozenge appearance={CATEGORY_APPEARANCE[status]}>{statusLabel(status)}</Lozenge>;
 }
 
-function rowOf(link: CrossProjectLink): RowType {
-  const cell = (column: LinkColumn, content: RowType['cells'][number]['content']) => ({
-    key: linkSortValue(link, column),
-    content,
-  });
+function Flags({ link }: { link: CrossProjectLink }) {
   const flags = linkFlags(link);
-  return {
-    key: `${link.blocker.key}>${link.blocked.key}`,
-    testId: `dependency-link-${link.blocker.key}-${link.blocked.key}`,
-    cells: [
-      cell('blocker', <IssueKey issueKey={link.blocker.key} />),
-      cell('blockerStatus', <Status status={link.blocker.status} />),
-      cell('blockerDue', <span className="pmo-numeric">{formatDay(link.blocker.due)}</span>),
-      cell('blocked', <IssueKey issueKey={link.blocked.key} />),
-      cell('blockedStatus', <Status status={link.blocked.status} />),
-      cell('blockedDue', <span className="pmo-numeric">{formatDay(link.blocked.due)}</span>),
-      cell(
-        'flags',
-        flags.length === 0 ? (
-          <span className="pmo-subtle">On track</span>
-        ) : (
-          <span className="pmo-deps-flags">
-            {flags.map((flag) => (
-              <Lozenge key={flag} appearance="removed">
-                {flag}
-              </Lozenge>
-            ))}
-          </span>
-        ),
-      ),
-    ],
-  };
+  if (flags.length === 0) return <span className="pmo-subtle">On track</span>;
+  return (
+    <span className="pmo-deps-flags">
+      {flags.map((flag) => (
+        <Lozenge key={flag} appearance="removed">
+          {flag}
+        </Lozenge>
+      ))}
+    </span>
+  );
 }
+
+type LinkTableColumn = TableColumn<CrossProjectLink, ProjectPair, LinkColumn>;
+
+/** One end's three columns (key, status, due): the blocker's and the blocked issue's are alike. */
+function endColumns(end: 'blocker' | 'blocked', head: string): LinkTableColumn[] {
+  return [
+    { key: end, head, width: 13, cell: (link) => <IssueKey issueKey={link[end].key} /> },
+    {
+      key: `${end}Status` as const,
+      head: 'Status',
+      width: 12,
+      cell: (link) => <Status status={link[end].status} />,
+    },
+    {
+      key: `${end}Due` as const,
+      head: 'Due',
+      width: 12,
+      cell: (link) => <span className="pmo-numeric">{formatDay(link[end].due)}</span>,
+    },
+  ];
+}
+
+const LINKS_TABLE: TableSpec<CrossProjectLink, ProjectPair, LinkColumn> = {
+  label: (pair) => `Issue links from ${pair.from} to ${pair.to}`,
+  testId: 'dependency-links',
+  columns: [
+    ...endColumns('blocker', 'Blocker'),
+    ...endColumns('blocked', 'Blocks'),
+    { key: 'flags', head: 'Problem', width: 26, cell: (link) => <Flags link={link} /> },
+  ],
+  rowsPerPage: LINKS_PER_PAGE,
+  rowKey: (link) => `${link.blocker.key}>${link.blocked.key}`,
+  rowTestId: (link) => `dependency-link-${link.blocker.key}-${link.blocked.key}`,
+  sortValue: (link, column) => linkSortValue(link, column),
+};
 
 /**
  * The issue-level links from one project to another: blocker -> blocked with statuses, due dates and
@@ -113,7 +114,6 @@ export function LinkDrilldown({
 }) {
   const [sort, setSort] = useState<TableSort<LinkColumn>>({ key: 'flags', order: 'ASC' });
   const sorted = useMemo(() => sortLinks(links, sort), [links, sort]);
-  const rows = useMemo(() => sorted.map(rowOf), [sorted]);
   const heading = useRef<HTMLHeadingElement>(null);
   const pairKey = `${pair.from}-${pair.to}`;
 
@@ -182,16 +182,12 @@ export function LinkDrilldown({
         </SectionMessage>
       ) : null}
       {links.length > 0 ? (
-        <SortableTable
+        <ColumnTable
           key={pairKey}
-          label={`Issue links from ${pair.from} to ${pair.to}`}
-          head={head}
-          rows={rows}
-          rowsPerPage={LINKS_PER_PAGE}
-          columns={LINK_COLUMNS}
-          sort={sort}
-          onSort={setSort}
-          testId="dependency-links"
+          table={LINKS_TABLE}
+          items={sorted}
+          context={pair}
+          sorting={{ sort, onSort: setSort }}
         />
       ) : null}
     </section>

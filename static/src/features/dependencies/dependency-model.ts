@@ -207,7 +207,7 @@ export const PAIR_CSV_COLUMNS = [
 
 // ---- the drill-down: one row per issue-level link ----------------------------------------------------
 
-export const LINK_COLUMNS = [
+const LINK_COLUMNS = [
   'blocker',
   'blockerStatus',
   'blockerDue',

@@ -200,12 +200,7 @@ function GatesContent({ report, portfolioId }: { report: PortfolioReport; portfo
         headingId="gates-heading"
         title="Gated issues by project"
         actions={
-          <IssueListActions
-            issueKeys={visible.map((gate) => gate.key)}
-            noun="gated issue"
-            build={build}
-            list="gates"
-          >
+          <IssueListActions issues={visible} noun="gated issue" build={build} list="gates">
             <label className="pmo-gate-toggle">
               <input
                 type="checkbox"

@@ -3,7 +3,7 @@ import type { IssueStandards } from '@contracts/standards';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { callResolver } from '../../shared/api/invoke';
 import { InvokeError } from '../../shared/api/invoke-error';
-import { deferred, renderWithClient, settle } from '../../shared/testing/render';
+import { ActionButtons, deferred, renderWithClient, settle } from '../../shared/testing/render';
 import { useIssueStandards } from './use-issue-standards';
 
 jest.mock('../../shared/api/invoke', () => ({ callResolver: jest.fn() }));
@@ -48,12 +48,7 @@ function Panel() {
           : ''}
       </p>
       <p data-testid="item-error">{itemError ? itemError.error.code : ''}</p>
-      <button type="button" onClick={reload}>
-        reload
-      </button>
-      <button type="button" onClick={() => setItem({ ruleId: 'gate', itemId: 'a' }, true)}>
-        tick
-      </button>
+      <ActionButtons actions={{ reload, tick: () => setItem({ ruleId: 'gate', itemId: 'a' }, true) }} />
     </div>
   );
 }

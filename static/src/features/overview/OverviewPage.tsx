@@ -13,9 +13,9 @@ import { RefreshNotices } from '../../shared/portfolio/RefreshStatusBanner';
 import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { useViewQuery } from '../../shared/portfolio/use-route-query';
+import { CallState } from '../../shared/ui/CallState';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
-import { ErrorState } from '../../shared/ui/ErrorState';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { KpiTiles, type RedProjects } from './KpiTiles';
 import { formatOverviewQuery, parseOverviewQuery } from './overview-query';
@@ -281,10 +281,7 @@ export default function OverviewPage() {
           <p>Refreshing failed, so the figures below are from before. {result.refreshError.message}</p>
         </SectionMessage>
       ) : null}
-      {result.status === 'loading' ? <LoadingState label="Loading projects" /> : null}
-      {result.status === 'error' ? (
-        <ErrorState error={result.error} what="load the portfolio" onRetry={result.reload} />
-      ) : null}
+      <CallState call={result} loading="Loading projects" what="load the portfolio" />
       {result.status === 'ready' ? (
         <div className="pmo-refreshable" aria-busy={report.refreshing} data-refreshing={report.refreshing}>
           <OverviewContent list={result.data} report={report} portfolioId={portfolioId} />

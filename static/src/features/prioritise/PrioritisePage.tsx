@@ -16,9 +16,8 @@ import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText } from '../../shared/scoring/score-format';
-import { ErrorState } from '../../shared/ui/ErrorState';
+import { CallState } from '../../shared/ui/CallState';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { StatusLozenge } from '../../shared/ui/StatusLozenges';
 import {
   cutLineIndex,
@@ -571,10 +570,7 @@ export default function PrioritisePage() {
       <Heading size="large" as="h1">
         Prioritise
       </Heading>
-      {result.status === 'loading' ? <LoadingState label="Loading the candidates" /> : null}
-      {result.status === 'error' ? (
-        <ErrorState error={result.error} what="load the candidates" onRetry={result.reload} />
-      ) : null}
+      <CallState call={result} loading="Loading the candidates" what="load the candidates" />
       {result.status === 'ready' && result.data.status === 'off' ? (
         <EmptyState
           header="Scoring is not switched on"

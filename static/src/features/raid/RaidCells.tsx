@@ -1,7 +1,8 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import type { RiskLevel, Roam } from '@domain/risks/raid';
+import type { RaidLogEntry, RiskLevel, Roam } from '@domain/risks/raid';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { formatDay, isOverdue, LEVEL_LABEL, ownerLabel, ROAM_LABEL } from './raid-model';
+import type { TableColumn } from '../../shared/ui/table/ColumnTable';
+import { formatDay, isOverdue, LEVEL_LABEL, type LogColumn, ownerLabel, ROAM_LABEL } from './raid-model';
 
 /** Pieces shared by the register and the logs. Jira text is always rendered as text. */
 
@@ -68,4 +69,46 @@ export function DueDate({ entry, asOf }: { entry: { open: boolean; due: string |
       {overdue ? <span className="pmo-raid-overdue">Overdue</span> : null}
     </span>
   );
+}
+
+/** What the RAID tables' cells need besides the entry. */
+export type RaidCellContext = { names: ReadonlyMap<string, string>; asOf: string };
+
+type RaidColumn = TableColumn<RaidLogEntry, RaidCellContext, LogColumn>;
+
+/** The columns the risk register and the logs share; each table sets their widths (percent). */
+export function sharedRaidColumns(widths: Record<LogColumn, number>): Record<LogColumn, RaidColumn> {
+  return {
+    key: {
+      key: 'key',
+      head: 'Key',
+      width: widths.key,
+      cell: (entry) => <RaidKeyLink issueKey={entry.key} />,
+    },
+    summary: {
+      key: 'summary',
+      head: 'Summary',
+      width: widths.summary,
+      cell: (entry) => <SummaryText summary={entry.summary} />,
+    },
+    project: {
+      key: 'project',
+      head: 'Project',
+      width: widths.project,
+      cell: (entry, { names }) => <ProjectName projectKey={entry.projectKey} names={names} />,
+    },
+    status: {
+      key: 'status',
+      head: 'Status',
+      width: widths.status,
+      cell: (entry) => <StatusText status={entry.status} open={entry.open} />,
+    },
+    owner: { key: 'owner', head: 'Owner', width: widths.owner, cell: (entry) => <OwnerText entry={entry} /> },
+    due: {
+      key: 'due',
+      head: 'Due',
+      width: widths.due,
+      cell: (entry, { asOf }) => <DueDate entry={entry} asOf={asOf} />,
+    },
+  };
 }

@@ -57,22 +57,9 @@ function LogPanel({
           {formatCount(entries.length)} {entries.length === 1 ? copy.singular : copy.title.toLowerCase()},{' '}
           {formatCount(open)} open
         </p>
-        <IssueListActions
-          issueKeys={sorted.map((entry) => entry.key)}
-          noun={copy.singular}
-          build={build}
-          list={kind}
-        />
+        <IssueListActions issues={sorted} noun={copy.singular} build={build} list={kind} />
       </div>
-      <RaidLogTable
-        kind={kind}
-        label={`${copy.title} log`}
-        entries={sorted}
-        names={names}
-        asOf={asOf}
-        sort={sort}
-        onSort={onSort}
-      />
+      <RaidLogTable kind={kind} entries={sorted} names={names} asOf={asOf} sort={sort} onSort={onSort} />
     </div>
   );
 }

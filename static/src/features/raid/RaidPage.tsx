@@ -94,6 +94,7 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
   // Filter and sort live in the URL (deep links, back and forward, saved views).
   const [{ filter, sort }, update] = useViewState('raid', parseRaidQuery, formatRaidQuery);
   const setFilter = useCallback((next: HeatFilter | null) => update({ filter: next }), [update]);
+  const clearFilter = () => setFilter(null);
   const setSort = useCallback((next: TableSort<RiskColumn>) => update({ sort: next }), [update]);
   // A filter whose cell no longer has risks (after a refresh or another portfolio) is dropped.
   const cell = filter === null ? undefined : heatCell(report.heatmap, filter);
@@ -131,6 +132,13 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
     );
   }
 
+  const filterChip = activeFilter
+    ? {
+        name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
+        onClear: clearFilter,
+        clearTestId: 'heat-filter-clear',
+      }
+    : null;
   const filterText = activeFilter
     ? `${formatCount(visible.length)} open ${visible.length === 1 ? 'risk' : 'risks'} with probability ${activeFilter.probability} and impact ${activeFilter.impact}`
     : `${formatCount(report.risks.length)} ${report.risks.length === 1 ? 'risk' : 'risks'}, ${formatCount(report.heatmap.total)} open`;
@@ -159,29 +167,8 @@ function RaidContent({ report, portfolioId }: { report: PortfolioReport; portfol
       <ReportSection
         headingId="register-heading"
         title="Risk register"
-        actions={
-          <IssueListActions
-            issueKeys={visible.map((risk) => risk.key)}
-            noun="risk"
-            build={build}
-            list="register"
-          />
-        }
-        header={
-          <FilterStatus
-            text={filterText}
-            filter={
-              activeFilter
-                ? {
-                    name: `Probability ${activeFilter.probability} · Impact ${activeFilter.impact}`,
-                    onClear: () => setFilter(null),
-                    clearTestId: 'heat-filter-clear',
-                  }
-                : null
-            }
-            testId="register-count"
-          />
-        }
+        actions={<IssueListActions issues={visible} noun="risk" build={build} list="register" />}
+        header={<FilterStatus text={filterText} filter={filterChip} testId="register-count" />}
       >
         {report.risks.length === 0 ? (
           <EmptyState

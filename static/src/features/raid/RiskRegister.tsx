@@ -1,20 +1,10 @@
-import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import Lozenge from '@atlaskit/lozenge';
 import type { RiskEntry } from '@domain/risks/raid';
 import { useMemo } from 'react';
-import { SortableTable } from '../../shared/ui/table/SortableTable';
+import { ColumnTable, type TableSpec } from '../../shared/ui/table/ColumnTable';
 import type { TableSort } from '../../shared/ui/table/table-sort';
-import {
-  DueDate,
-  LevelLozenge,
-  OwnerText,
-  ProjectName,
-  RaidKeyLink,
-  RoamText,
-  StatusText,
-  SummaryText,
-} from './RaidCells';
-import { RISK_COLUMNS, type RiskColumn, riskSortValue } from './raid-model';
+import { LevelLozenge, type RaidCellContext, RoamText, sharedRaidColumns } from './RaidCells';
+import { type RiskColumn, riskSortValue } from './raid-model';
 
 export const RISKS_PER_PAGE = 20;
 
@@ -29,58 +19,55 @@ function Abbr({ short, long }: { short: string; long: string }) {
   );
 }
 
-const head: HeadType = {
-  cells: [
-    { key: 'key', content: 'Key', isSortable: true, width: 9 },
-    { key: 'summary', content: 'Summary', isSortable: true, width: 21 },
-    { key: 'project', content: 'Project', isSortable: true, width: 10 },
-    { key: 'status', content: 'Status', isSortable: true, width: 8 },
-    { key: 'probability', content: <Abbr short="P" long="Probability" />, isSortable: true, width: 3 },
-    { key: 'impact', content: <Abbr short="I" long="Impact" />, isSortable: true, width: 3 },
-    { key: 'score', content: 'Score', isSortable: true, width: 9 },
-    { key: 'level', content: 'Level', isSortable: true, width: 7 },
-    { key: 'owner', content: 'Owner', isSortable: true, width: 10 },
-    { key: 'roam', content: 'ROAM', isSortable: true, width: 10 },
-    { key: 'due', content: 'Due', isSortable: true, width: 10 },
-  ],
-};
+const columns = sharedRaidColumns({ key: 9, summary: 21, project: 10, status: 8, owner: 10, due: 10 });
 
-function rowOf(risk: RiskEntry, names: ReadonlyMap<string, string>, asOf: string): RowType {
-  const cell = (column: RiskColumn, content: RowType['cells'][number]['content']) => ({
-    key: riskSortValue(risk, column, names),
-    content,
-  });
-  return {
-    key: risk.key,
-    testId: `risk-row-${risk.key}`,
-    cells: [
-      cell('key', <RaidKeyLink issueKey={risk.key} />),
-      cell('summary', <SummaryText summary={risk.summary} />),
-      cell('project', <ProjectName projectKey={risk.projectKey} names={names} />),
-      cell('status', <StatusText status={risk.status} open={risk.open} />),
-      cell('probability', <span className="pmo-numeric">{risk.probability}</span>),
-      cell('impact', <span className="pmo-numeric">{risk.impact}</span>),
-      cell(
-        'score',
-        <span className="pmo-raid-score">
-          <span className="pmo-numeric">{risk.score}</span>
-          {risk.assumed ? (
-            <span
-              data-testid={`risk-estimated-${risk.key}`}
-              title="Probability or impact is not set in Jira; the default was assumed"
-            >
-              <Lozenge appearance="new">Estimated</Lozenge>
-            </span>
-          ) : null}
-        </span>,
-      ),
-      cell('level', <LevelLozenge level={risk.level} />),
-      cell('owner', <OwnerText entry={risk} />),
-      cell('roam', <RoamText roam={risk.roam} />),
-      cell('due', <DueDate entry={risk} asOf={asOf} />),
-    ],
-  };
+function EstimatedScore({ risk }: { risk: RiskEntry }) {
+  return (
+    <span className="pmo-raid-score">
+      <span className="pmo-numeric">{risk.score}</span>
+      {risk.assumed ? (
+        <span
+          data-testid={`risk-estimated-${risk.key}`}
+          title="Probability or impact is not set in Jira; the default was assumed"
+        >
+          <Lozenge appearance="new">Estimated</Lozenge>
+        </span>
+      ) : null}
+    </span>
+  );
 }
+
+const RISK_TABLE: TableSpec<RiskEntry, RaidCellContext, RiskColumn> = {
+  label: 'Risk register',
+  testId: 'risks',
+  columns: [
+    columns.key,
+    columns.summary,
+    columns.project,
+    columns.status,
+    {
+      key: 'probability',
+      head: <Abbr short="P" long="Probability" />,
+      width: 3,
+      cell: (risk) => <span className="pmo-numeric">{risk.probability}</span>,
+    },
+    {
+      key: 'impact',
+      head: <Abbr short="I" long="Impact" />,
+      width: 3,
+      cell: (risk) => <span className="pmo-numeric">{risk.impact}</span>,
+    },
+    { key: 'score', head: 'Score', width: 9, cell: (risk) => <EstimatedScore risk={risk} /> },
+    { key: 'level', head: 'Level', width: 7, cell: (risk) => <LevelLozenge level={risk.level} /> },
+    columns.owner,
+    { key: 'roam', head: 'ROAM', width: 10, cell: (risk) => <RoamText roam={risk.roam} /> },
+    columns.due,
+  ],
+  rowsPerPage: RISKS_PER_PAGE,
+  rowKey: (risk) => risk.key,
+  rowTestId: (risk) => `risk-row-${risk.key}`,
+  sortValue: (risk, column, { names }) => riskSortValue(risk, column, names),
+};
 
 type Props = {
   /** The rows to show (filtered), already in `sort` order. */
@@ -94,19 +81,10 @@ type Props = {
 
 /** The risk register: sortable, paginated; remount it (key) to go back to page 1 when the filter changes. */
 export function RiskRegister({ risks, names, asOf, sort, onSort }: Props) {
-  const rows = useMemo(() => risks.map((risk) => rowOf(risk, names, asOf)), [risks, names, asOf]);
+  const context = useMemo(() => ({ names, asOf }), [names, asOf]);
   return (
-    <div data-testid="risk-register" data-rows={rows.length}>
-      <SortableTable
-        label="Risk register"
-        head={head}
-        rows={rows}
-        rowsPerPage={RISKS_PER_PAGE}
-        columns={RISK_COLUMNS}
-        sort={sort}
-        onSort={onSort}
-        testId="risks"
-      />
+    <div data-testid="risk-register" data-rows={risks.length}>
+      <ColumnTable table={RISK_TABLE} items={risks} context={context} sorting={{ sort, onSort }} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import type { HeatCell, HeatMap, RaidLogEntry, RiskEntry, RiskLevel, Roam } from '@domain/risks/raid';
 import type { CsvColumn } from '../../shared/csv/csv';
-import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
+import { type SortValue, sortByColumn, type TableSort } from '../../shared/ui/table/table-sort';
 
 /* ---------- Heat map ---------- */
 
@@ -148,25 +148,17 @@ export function riskSortValue(
   names: ReadonlyMap<string, string>,
 ): SortValue {
   switch (column) {
-    case 'key':
-    case 'status':
-      return risk[column];
-    case 'summary':
-      return risk.summary ?? '';
-    case 'project':
-      return names.get(risk.projectKey) ?? risk.projectKey;
     case 'probability':
     case 'impact':
     case 'score':
       return risk[column];
     case 'level':
       return LEVEL_SEVERITY[risk.level];
-    case 'owner':
-      return ownerLabel(risk) ?? '';
     case 'roam':
       return ROAM_ORDER[risk.roam];
-    case 'due':
-      return risk.due ?? '';
+    default:
+      // The columns a risk shares with the logs sort alike.
+      return logSortValue(risk, column, names);
   }
 }
 
@@ -179,27 +171,22 @@ export function sortRisks(
   sort: TableSort<RiskColumn> | null,
   names: ReadonlyMap<string, string>,
 ): readonly RiskEntry[] {
-  if (sort === null) return risks;
-  return sortLikeTable(risks, (risk) => riskSortValue(risk, sort.key, names), sort.order);
+  return sortByColumn(risks, sort, (risk, column) => riskSortValue(risk, column, names));
 }
 
 export function riskCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<RiskEntry>[] {
+  const shared = sharedCsvColumns(names);
   return [
-    { header: 'Key', value: (risk) => risk.key },
-    { header: 'Summary', value: (risk) => risk.summary },
-    { header: 'Project key', value: (risk) => risk.projectKey },
-    { header: 'Project', value: (risk) => names.get(risk.projectKey) ?? null },
-    { header: 'Status', value: (risk) => risk.status },
-    { header: 'Open', value: (risk) => (risk.open ? 'yes' : 'no') },
+    ...[shared.key, shared.summary, shared.projectKey, shared.project, shared.status, shared.open],
     { header: 'Probability', value: (risk) => risk.probability },
     { header: 'Impact', value: (risk) => risk.impact },
     { header: 'Score', value: (risk) => risk.score },
     { header: 'Level', value: (risk) => LEVEL_LABEL[risk.level] },
     { header: 'Estimated', value: (risk) => (risk.assumed ? 'yes' : 'no') },
-    { header: 'Owner', value: (risk) => ownerLabel(risk) },
-    { header: 'Owner account id', value: (risk) => risk.owner },
+    shared.owner,
+    shared.ownerId,
     { header: 'ROAM', value: (risk) => ROAM_LABEL[risk.roam] },
-    { header: 'Due', value: (risk) => risk.due },
+    shared.due,
   ];
 }
 
@@ -214,7 +201,7 @@ export const LOG_COPY: Record<LogKind, { title: string; singular: string; typeNa
   decisions: { title: 'Decisions', singular: 'decision', typeName: 'Decision' },
 };
 
-export const LOG_COLUMNS = ['key', 'summary', 'project', 'status', 'owner', 'due'] as const;
+const LOG_COLUMNS = ['key', 'summary', 'project', 'status', 'owner', 'due'] as const;
 export type LogColumn = (typeof LOG_COLUMNS)[number];
 
 export function logSortValue(
@@ -243,22 +230,27 @@ export function sortLog(
   sort: TableSort<LogColumn> | null,
   names: ReadonlyMap<string, string>,
 ): readonly RaidLogEntry[] {
-  if (sort === null) return entries;
-  return sortLikeTable(entries, (entry) => logSortValue(entry, sort.key, names), sort.order);
+  return sortByColumn(entries, sort, (entry, column) => logSortValue(entry, column, names));
+}
+
+/** The CSV columns the register and the logs share, by name, in the logs' order; the register adds its own. */
+function sharedCsvColumns(names: ReadonlyMap<string, string>) {
+  const column = (header: string, value: CsvColumn<RaidLogEntry>['value']) => ({ header, value });
+  return {
+    key: column('Key', (entry) => entry.key),
+    summary: column('Summary', (entry) => entry.summary),
+    projectKey: column('Project key', (entry) => entry.projectKey),
+    project: column('Project', (entry) => names.get(entry.projectKey) ?? null),
+    status: column('Status', (entry) => entry.status),
+    open: column('Open', (entry) => (entry.open ? 'yes' : 'no')),
+    owner: column('Owner', (entry) => ownerLabel(entry)),
+    ownerId: column('Owner account id', (entry) => entry.owner),
+    due: column('Due', (entry) => entry.due),
+  };
 }
 
 export function logCsvColumns(names: ReadonlyMap<string, string>): CsvColumn<RaidLogEntry>[] {
-  return [
-    { header: 'Key', value: (entry) => entry.key },
-    { header: 'Summary', value: (entry) => entry.summary },
-    { header: 'Project key', value: (entry) => entry.projectKey },
-    { header: 'Project', value: (entry) => names.get(entry.projectKey) ?? null },
-    { header: 'Status', value: (entry) => entry.status },
-    { header: 'Open', value: (entry) => (entry.open ? 'yes' : 'no') },
-    { header: 'Owner', value: (entry) => ownerLabel(entry) },
-    { header: 'Owner account id', value: (entry) => entry.owner },
-    { header: 'Due', value: (entry) => entry.due },
-  ];
+  return Object.values(sharedCsvColumns(names));
 }
 
 /* ---------- Headline figures ---------- */

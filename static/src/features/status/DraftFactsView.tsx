@@ -17,6 +17,41 @@ function FactSection({ title, children, testId }: { title: string; children: Rea
 
 const summaryOf = (summary: string | null) => (summary ? ` ${summary}` : ' (details restricted)');
 
+/** An issue named by its key (a link) and summary. */
+function Mention({ issue }: { issue: { key: string; summary: string | null } }) {
+  return (
+    <>
+      <IssueKeyLink issueKey={issue.key} />
+      {summaryOf(issue.summary)}
+    </>
+  );
+}
+
+/** A fact's items as a list (with how many more there are), or the sentence that says there are none. */
+function FactList<T>({
+  items,
+  none,
+  itemKey,
+  more = 0,
+  children,
+}: {
+  items: readonly T[];
+  none: string;
+  itemKey: (item: T) => string;
+  more?: number;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <p className="pmo-subtle">{none}</p>;
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={itemKey(item)}>{children(item)}</li>
+      ))}
+      {more > 0 ? <li className="pmo-subtle">and {more} more</li> : null}
+    </ul>
+  );
+}
+
 /** What the data says about a project, drafted for its status update. */
 export function DraftFactsView({ facts }: { facts: DraftFacts }) {
   return (
@@ -38,46 +73,32 @@ export function DraftFactsView({ facts }: { facts: DraftFacts }) {
         title={facts.changesSince ? `What changed since ${facts.changesSince}` : 'What changed'}
         testId="facts-changes"
       >
-        {facts.changes.length === 0 ? (
-          <p className="pmo-subtle">No earlier recorded day to compare with yet.</p>
-        ) : (
-          <ul>
-            {facts.changes.map((change) => (
-              <li key={change}>{change}</li>
-            ))}
-          </ul>
-        )}
+        <FactList items={facts.changes} none="No earlier recorded day to compare with yet." itemKey={String}>
+          {(change) => change}
+        </FactList>
       </FactSection>
       <FactSection title="Top open risks" testId="facts-risks">
-        {facts.topRisks.length === 0 ? (
-          <p className="pmo-subtle">No open risk.</p>
-        ) : (
-          <ul>
-            {facts.topRisks.map((risk) => (
-              <li key={risk.key}>
-                <IssueKeyLink issueKey={risk.key} />
-                {summaryOf(risk.summary)}: score {risk.score} ({risk.level})
-              </li>
-            ))}
-          </ul>
-        )}
+        <FactList items={facts.topRisks} none="No open risk." itemKey={(risk) => risk.key}>
+          {(risk) => (
+            <>
+              <Mention issue={risk} />: score {risk.score} ({risk.level})
+            </>
+          )}
+        </FactList>
       </FactSection>
       <FactSection title="Gates and due work in the next two weeks" testId="facts-upcoming">
-        {facts.upcoming.length === 0 ? (
-          <p className="pmo-subtle">Nothing due in the next two weeks.</p>
-        ) : (
-          <ul>
-            {facts.upcoming.map((item) => (
-              <li key={item.key}>
-                <IssueKeyLink issueKey={item.key} />
-                {summaryOf(item.summary)}: {item.detail}
-              </li>
-            ))}
-            {facts.upcomingTotal > facts.upcoming.length ? (
-              <li className="pmo-subtle">and {facts.upcomingTotal - facts.upcoming.length} more</li>
-            ) : null}
-          </ul>
-        )}
+        <FactList
+          items={facts.upcoming}
+          none="Nothing due in the next two weeks."
+          itemKey={(item) => item.key}
+          more={facts.upcomingTotal - facts.upcoming.length}
+        >
+          {(item) => (
+            <>
+              <Mention issue={item} />: {item.detail}
+            </>
+          )}
+        </FactList>
       </FactSection>
       <FactSection title="Overdue work" testId="facts-overdue">
         {facts.overdue.count === 0 ? (
@@ -91,8 +112,7 @@ export function DraftFactsView({ facts }: { facts: DraftFacts }) {
             <ul>
               {facts.overdue.examples.map((item) => (
                 <li key={item.key}>
-                  <IssueKeyLink issueKey={item.key} />
-                  {summaryOf(item.summary)}: due {item.due}
+                  <Mention issue={item} />: due {item.due}
                 </li>
               ))}
             </ul>
@@ -100,15 +120,13 @@ export function DraftFactsView({ facts }: { facts: DraftFacts }) {
         )}
       </FactSection>
       <FactSection title="Cross-project conflicts" testId="facts-conflicts">
-        {facts.conflicts.length === 0 ? (
-          <p className="pmo-subtle">No cross-project date conflict.</p>
-        ) : (
-          <ul>
-            {facts.conflicts.map((conflict) => (
-              <li key={`${conflict.blocker}>${conflict.blocked}`}>{conflict.text}</li>
-            ))}
-          </ul>
-        )}
+        <FactList
+          items={facts.conflicts}
+          none="No cross-project date conflict."
+          itemKey={(conflict) => `${conflict.blocker}>${conflict.blocked}`}
+        >
+          {(conflict) => conflict.text}
+        </FactList>
       </FactSection>
     </div>
   );

@@ -12,6 +12,7 @@ import { FigureTiles } from '../../shared/ui/FigureTiles';
 import { FilterStatus } from '../../shared/ui/filters/FilterStatus';
 import { LoadingState } from '../../shared/ui/LoadingState';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
+import { ColumnHeads } from '../../shared/ui/table/ColumnHeads';
 import { StatedStatusLozenge } from './StatedStatusLozenge';
 import { StatusEditor } from './StatusEditor';
 import {
@@ -216,18 +217,11 @@ function BoardContent({
         <div className="pmo-status-table-wrap">
           <table className="pmo-status-table" data-testid="status-table">
             <caption className="pmo-visually-hidden">Status updates of {board.period.label}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Project</th>
-                <th scope="col">Update</th>
-                <th scope="col">Stated</th>
-                <th scope="col">Data</th>
-                <th scope="col">Published</th>
-                <th scope="col" className="pmo-no-print">
-                  <span className="pmo-visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={['Project', 'Update', 'Stated', 'Data', 'Published']}
+              actions
+              actionsClassName="pmo-no-print"
+            />
             <tbody>
               {rows.map((row) => (
                 <BoardTableRow key={row.projectKey} row={row} onOpen={() => open(row.projectKey)} />

@@ -118,22 +118,23 @@ describe('the text the update editor opens with', () => {
       typeof editorStartText
     >[0]['published'][number];
 
-  it('is the published version when it is newer than the last saved draft (a publish outran the autosave)', () => {
-    expect(
-      editorStartText({
-        draft: draft('2026-12-10T09:00:00.000Z'),
-        published: [version('2026-12-10T09:00:05.000Z')],
-      }),
-    ).toEqual({ status: 'on-track', commentary: 'Published text' });
+  it.each([
+    [
+      'the published version when it is newer than the last saved draft (a publish outran the autosave)',
+      '2026-12-10T09:00:00.000Z',
+      { status: 'on-track', commentary: 'Published text' },
+    ],
+    [
+      'the draft when it was saved after the publication',
+      '2026-12-10T10:00:00.000Z',
+      { status: 'at-risk', commentary: 'Draft text' },
+    ],
+  ])('is %s', (_case, draftSavedAt, expected) => {
+    const published = [version('2026-12-10T09:00:05.000Z')];
+    expect(editorStartText({ draft: draft(draftSavedAt), published })).toEqual(expected);
   });
 
-  it('is the draft when it was saved after the publication, and empty when there is neither', () => {
-    expect(
-      editorStartText({
-        draft: draft('2026-12-10T10:00:00.000Z'),
-        published: [version('2026-12-10T09:00:05.000Z')],
-      }),
-    ).toEqual({ status: 'at-risk', commentary: 'Draft text' });
+  it('is empty when there is neither a draft nor a publication', () => {
     expect(editorStartText({ draft: null, published: [] })).toEqual({ status: null, commentary: '' });
   });
 });

@@ -11,6 +11,18 @@ type Series = ProjectBaselines['series'];
 const BASELINE_STROKE = token('color.chart.gray.bold');
 const ACTUAL_STROKE = token('color.chart.blue.bold');
 
+// A day without a record stays a gap (never bridged); no animation, so what is drawn is what was recorded.
+const GAPPED = { connectNulls: false, isAnimationActive: false } as const;
+/** The baseline: a dashed grey step, as it changes only when a new baseline is set. */
+const BASELINE_LINE = {
+  ...GAPPED,
+  type: 'stepAfter',
+  stroke: BASELINE_STROKE,
+  strokeDasharray: '6 3',
+} as const;
+/** What happened (the forecast or actual): a solid blue line with small points. */
+const ACTUAL_LINE = { ...GAPPED, type: 'linear', stroke: ACTUAL_STROKE, dot: { r: 2 } } as const;
+
 /** Dates drawn as day numbers (recharts plots numbers), labelled back as ISO dates. */
 const asDayNumber = (date: string | null) => (date === null ? null : dayOfIsoDate(date));
 const asDate = (value: unknown) => (typeof value === 'number' ? isoDateOfDay(value) : String(value));
@@ -81,25 +93,8 @@ export function BaselineVsActualChart({ series, projectKey }: { series: Series; 
               />
               <Tooltip {...TOOLTIP_STYLE} formatter={(value) => asDate(value)} />
               <Legend />
-              <Line
-                type="stepAfter"
-                dataKey="baselineFinish"
-                name="Baseline finish"
-                stroke={BASELINE_STROKE}
-                strokeDasharray="6 3"
-                dot={baselineDot}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-              <Line
-                type="linear"
-                dataKey="forecastFinish"
-                name="Forecast finish"
-                stroke={ACTUAL_STROKE}
-                dot={{ r: 2 }}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
+              <Line {...BASELINE_LINE} dataKey="baselineFinish" name="Baseline finish" dot={baselineDot} />
+              <Line {...ACTUAL_LINE} dataKey="forecastFinish" name="Forecast finish" />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -122,24 +117,12 @@ export function BaselineVsActualChart({ series, projectKey }: { series: Series; 
               <Tooltip {...TOOLTIP_STYLE} />
               <Legend />
               <Line
-                type="stepAfter"
+                {...BASELINE_LINE}
                 dataKey="baselineScope"
                 name={`Baseline scope (${unit})`}
-                stroke={BASELINE_STROKE}
-                strokeDasharray="6 3"
                 dot={baselineDot}
-                connectNulls={false}
-                isAnimationActive={false}
               />
-              <Line
-                type="linear"
-                dataKey="actualScope"
-                name={`Actual scope (${unit})`}
-                stroke={ACTUAL_STROKE}
-                dot={{ r: 2 }}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
+              <Line {...ACTUAL_LINE} dataKey="actualScope" name={`Actual scope (${unit})`} />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -20,8 +20,7 @@ import { toInvokeError } from '../../shared/api/invoke-error';
 import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
 import { formatScopeChange, formatVarianceDays } from '../../shared/lib/variance-format';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
+import { CallState } from '../../shared/ui/CallState';
 import { BaselineVsActualChart } from './BaselineVsActualChart';
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 
@@ -154,10 +153,7 @@ export function BaselinesSection({
       <Heading size="small" as="h3" id="baselines-heading">
         Baselines
       </Heading>
-      {baselines.status === 'loading' ? <LoadingState label="Loading baselines" /> : null}
-      {baselines.status === 'error' ? (
-        <ErrorState error={baselines.error} what="load the baselines" onRetry={baselines.reload} />
-      ) : null}
+      <CallState call={baselines} loading="Loading baselines" what="load the baselines" />
       {data ? (
         <div className="pmo-stack">
           {data.variance ? (

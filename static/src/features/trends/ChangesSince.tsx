@@ -4,10 +4,9 @@ import type { PortfolioChanges } from '@contracts/history';
 import { INDICATOR_LABEL } from '@domain/health/indicator-labels';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useResolver } from '../../shared/api/use-resolver';
+import { CallState } from '../../shared/ui/CallState';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
-import { ErrorState } from '../../shared/ui/ErrorState';
 import { IssueKeyLink } from '../../shared/ui/IssueKeyLink';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
 import { type ChangesPeriod, sinceDay } from './periods';
 
@@ -207,10 +206,7 @@ export function ChangesSince({ portfolioId, today }: { portfolioId: string; toda
           </label>
         </fieldset>
       </div>
-      {changes.status === 'loading' ? <LoadingState label="Comparing with the history" /> : null}
-      {changes.status === 'error' ? (
-        <ErrorState error={changes.error} what="compare with the history" onRetry={changes.reload} />
-      ) : null}
+      <CallState call={changes} loading="Comparing with the history" what="compare with the history" />
       {changes.data ? (
         <>
           {changes.data.since && changes.data.since !== since ? (

@@ -4,6 +4,7 @@ import type { ProjectHistoryDay } from '@contracts/history';
 import { INDICATOR_MEASURE_LABEL } from '@domain/health/indicator-labels';
 import { formatCount } from '../../shared/lib/format';
 import { RagLozenge } from '../../shared/ui/RagLozenge';
+import { ColumnHeads } from '../../shared/ui/table/ColumnHeads';
 
 /** One recorded day of a project, as computed then: what made it red, with the reasons of that day. */
 export function DayRecordPanel({ projectName, day }: { projectName: string; day: ProjectHistoryDay }) {
@@ -34,14 +35,7 @@ export function DayRecordPanel({ projectName, day }: { projectName: string; day:
       </div>
       <table className="pmo-simple-table" data-testid="day-record-indicators">
         <caption className="pmo-visually-hidden">Health indicators on {day.day}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indicator</th>
-            <th scope="col">Value</th>
-            <th scope="col">RAG</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Indicator', 'Value', 'RAG', 'Why']} />
         <tbody>
           {day.indicators.map((indicator) => (
             <tr key={indicator.name} data-testid={`day-indicator-${indicator.name}`}>

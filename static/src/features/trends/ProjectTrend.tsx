@@ -20,9 +20,8 @@ import {
 } from 'recharts';
 import { useResolver } from '../../shared/api/use-resolver';
 import { RAG_FILL } from '../../shared/history/rag-colors';
+import { CallState } from '../../shared/ui/CallState';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { BaselinesSection } from './BaselinesSection';
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-style';
 import { DayRecordPanel } from './DayRecordPanel';
@@ -178,10 +177,7 @@ export function ProjectTrend({
           </select>
         </label>
       </div>
-      {history.status === 'loading' ? <LoadingState label="Loading the project's history" /> : null}
-      {history.status === 'error' ? (
-        <ErrorState error={history.error} what="load the project's history" onRetry={history.reload} />
-      ) : null}
+      <CallState call={history} loading="Loading the project's history" what="load the project's history" />
       {history.data && recorded.length === 0 ? (
         <EmptyMessage
           testId="project-trend-empty"

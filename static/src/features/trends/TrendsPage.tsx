@@ -7,9 +7,8 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { ReportPage } from '../../shared/portfolio/ReportPage';
+import { CallState } from '../../shared/ui/CallState';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
-import { ErrorState } from '../../shared/ui/ErrorState';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { BackfillNotice } from './BackfillNotice';
 import { ChangesSince } from './ChangesSince';
 import { HISTORY_CSV_COLUMNS } from './history-csv';
@@ -82,10 +81,11 @@ function TrendsContent({ portfolioId, asOf }: { portfolioId: string; asOf: strin
             <p>{exportError}</p>
           </SectionMessage>
         ) : null}
-        {history.status === 'loading' ? <LoadingState label="Loading the portfolio's history" /> : null}
-        {history.status === 'error' ? (
-          <ErrorState error={history.error} what="load the portfolio's history" onRetry={history.reload} />
-        ) : null}
+        <CallState
+          call={history}
+          loading="Loading the portfolio's history"
+          what="load the portfolio's history"
+        />
         {data && recordedDays === 0 ? (
           <EmptyMessage
             testId="trends-empty"

@@ -2,7 +2,7 @@
 import type { AuditEntry } from '@contracts/settings';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { deferred, renderWithClient, settle } from '../testing/render';
+import { ActionButtons, deferred, renderWithClient, settle } from '../testing/render';
 import { callResolver } from './invoke';
 import { useResolverPages } from './use-resolver-pages';
 
@@ -26,12 +26,7 @@ function AuditList({ scope }: { scope: number }) {
     <div>
       <p data-testid="status">{log.status}</p>
       <p data-testid="items">{log.items.map((entry) => entry.id).join(',')}</p>
-      <button type="button" onClick={log.more} disabled={!log.hasMore}>
-        more
-      </button>
-      <button type="button" onClick={log.reload}>
-        reload
-      </button>
+      <ActionButtons actions={{ more: log.hasMore ? log.more : null, reload: log.reload }} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { deferred, renderWithClient, settle } from '../testing/render';
+import { ActionButtons, deferred, renderWithClient, settle } from '../testing/render';
 import { callResolver } from './invoke';
 import { InvokeError } from './invoke-error';
 import { useResolver } from './use-resolver';
@@ -22,9 +22,7 @@ function Report({ portfolioId }: { portfolioId: string }) {
         {report.refreshing ? ' (refreshing)' : ''}
         {report.refreshError ? ` (refresh failed: ${report.refreshError.code})` : ''}
       </p>
-      <button type="button" onClick={report.reload}>
-        reload
-      </button>
+      <ActionButtons actions={{ reload: report.reload }} />
     </div>
   );
 }

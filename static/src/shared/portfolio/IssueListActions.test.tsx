@@ -11,7 +11,12 @@ describe('IssueListActions', () => {
   it('opens the listed issues in Jira and exports as many rows as it lists', () => {
     const build = jest.fn(() => ({ filename: 'pmo-risks.csv', csv: 'Key\r\nATLAS-1\r\nBEACON-2' }));
     render(
-      <IssueListActions issueKeys={['ATLAS-1', 'BEACON-2']} noun="risk" build={build} list="register">
+      <IssueListActions
+        issues={[{ key: 'ATLAS-1' }, { key: 'BEACON-2' }]}
+        noun="risk"
+        build={build}
+        list="register"
+      >
         <label>
           <input type="checkbox" /> Only open
         </label>

@@ -3,8 +3,8 @@ import { CsvExportButton } from '../csv/CsvExportButton';
 import { OpenInJiraLink } from '../ui/OpenInJiraLink';
 
 type Props = {
-  /** The listed issues' keys, in the order shown (all pages): what "Open in Jira" searches and the CSV counts. */
-  issueKeys: readonly string[];
+  /** The listed issues, in the order shown (all pages): what "Open in Jira" searches and the CSV counts. */
+  issues: readonly { key: string }[];
   /** What a row is, in the singular ("risk", "gated issue"), for the export button's accessible name. */
   noun: string;
   build: () => { filename: string; csv: string };
@@ -15,7 +15,8 @@ type Props = {
 };
 
 /** The actions of an issue list in a portfolio view: open the listed issues in Jira, export them as CSV. */
-export function IssueListActions({ issueKeys, noun, build, list, children }: Props) {
+export function IssueListActions({ issues, noun, build, list, children }: Props) {
+  const issueKeys = issues.map((issue) => issue.key);
   return (
     <div className="pmo-page-header__actions">
       {children}

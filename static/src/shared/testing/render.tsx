@@ -34,3 +34,19 @@ export function deferred<T>() {
   });
   return { promise, resolve, reject };
 }
+
+/**
+ * One button per action, named by its key, for a test to drive the hook under test
+ * (`fireEvent.click(screen.getByRole('button', { name: 'reload' }))`). A null action is a disabled button.
+ */
+export function ActionButtons({ actions }: { actions: Record<string, (() => void) | null> }) {
+  return (
+    <>
+      {Object.entries(actions).map(([name, run]) => (
+        <button key={name} type="button" onClick={run ?? undefined} disabled={run === null}>
+          {name}
+        </button>
+      ))}
+    </>
+  );
+}

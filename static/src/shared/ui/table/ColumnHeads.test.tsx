@@ -21,4 +21,14 @@ describe('ColumnHeads', () => {
   it('has no actions column where rows have no buttons (read-only)', () => {
     expect(table(false)).toEqual(['Version', 'When']);
   });
+
+  it('can keep the actions column off paper', () => {
+    render(
+      <table>
+        <ColumnHeads labels={['Project']} actions actionsClassName="pmo-no-print" />
+        <tbody />
+      </table>,
+    );
+    expect(screen.getByRole('columnheader', { name: 'Actions' }).className).toBe('pmo-no-print');
+  });
 });

@@ -1,4 +1,4 @@
-import { compareSortValues, sortLikeTable, tableSortFrom } from './table-sort';
+import { compareSortValues, sortByColumn, sortLikeTable, tableSortFrom } from './table-sort';
 
 describe('sortLikeTable (the order @atlaskit/dynamic-table shows)', () => {
   it('sorts issue keys numerically and text ignoring case, both directions', () => {
@@ -46,5 +46,31 @@ describe('tableSortFrom', () => {
     expect(tableSortFrom({ key: 'nope', sortOrder: 'ASC' }, columns)).toBeNull();
     expect(tableSortFrom({ key: 'key', sortOrder: 'UP' }, columns)).toBeNull();
     expect(tableSortFrom(null, columns)).toBeNull();
+  });
+});
+
+describe('sortByColumn', () => {
+  const rows = [
+    { key: 'B-2', score: 3 },
+    { key: 'A-10', score: 9 },
+    { key: 'A-9', score: 3 },
+  ];
+  const value = (row: (typeof rows)[number], column: 'key' | 'score') => row[column];
+
+  it('orders by the sorted column, as the table does', () => {
+    expect(sortByColumn(rows, { key: 'key', order: 'ASC' }, value).map((row) => row.key)).toEqual([
+      'A-9',
+      'A-10',
+      'B-2',
+    ]);
+    expect(sortByColumn(rows, { key: 'score', order: 'DESC' }, value).map((row) => row.key)).toEqual([
+      'A-10',
+      'B-2',
+      'A-9',
+    ]);
+  });
+
+  it('keeps the given order until a column is sorted', () => {
+    expect(sortByColumn(rows, null, value)).toEqual(rows);
   });
 });

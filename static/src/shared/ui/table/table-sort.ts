@@ -38,6 +38,16 @@ export function sortLikeTable<T>(
     .map(({ entry }) => entry);
 }
 
+/** `items` in the order a table sorted by `sort` shows them; with no sort, in the order given. */
+export function sortByColumn<T, K extends string>(
+  items: readonly T[],
+  sort: TableSort<K> | null,
+  sortValue: (item: T, column: K) => SortValue,
+): readonly T[] {
+  if (sort === null) return items;
+  return sortLikeTable(items, (item) => sortValue(item, sort.key), sort.order);
+}
+
 /**
  * The sort a table's `onSort` reported, when its column is one of `columns`; otherwise null
  * (the table's payload is untyped).
