@@ -1,4 +1,5 @@
 import type { Prioritisation, PrioritisedCandidate } from '../../contracts/scoring';
+import { candidatePhase } from '../../domain/scoring/candidate-phase';
 import { activeModel, candidateScore } from '../../domain/scoring/candidate-score';
 import { combineRatings } from '../../domain/scoring/compute';
 import { modelVersion } from '../../domain/scoring/model-version';
@@ -9,31 +10,33 @@ import { nameOf, userNames } from '../people/user-names';
 import { settingsEditorStatus } from '../settings/authorize';
 import { loadLiveConfig } from '../settings/live-config';
 import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
+import { readCandidateSnapshot } from './candidate-snapshot';
 import { readCapacityPlan, readOverrides } from './prioritisation-store';
 import { readAllScores, type ScoreRecord } from './score-store';
 
 /**
  * The Prioritise view: every scored candidate in a project the viewer can browse, ranked, with the
- * manual ranks and the capacity plan. Read from stored scores (each carries the candidate as its
- * last scorer saw it), never from Jira issue by issue: a view costs the viewer's project check only.
+ * manual ranks and the capacity plan. Read from stored scores and the portfolio snapshot (status,
+ * stage and estimate as of the last refresh; a candidate the snapshot lacks keeps what its last
+ * scorer saw, marked), never from Jira issue by issue: a view costs the viewer's project check only.
+ * Proposals are ranked; candidates past Inception or done follow, unranked.
  */
 export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Prioritisation> {
   const live = await loadLiveConfig(deps);
   const settings = live.config.scoring;
   const model = activeModel(settings);
   if (!model) return { status: 'off' };
-  const [scores, overrides, plan, browsable, editor] = await Promise.all([
+  const [scores, overrides, plan, browsable, editor, snapshot] = await Promise.all([
     readAllScores(deps),
     readOverrides(deps.store),
     readCapacityPlan(deps.store),
     browsableProjects(deps, actor.accountId),
     settingsEditorStatus(deps, actor, live.config.access.pmoGroupName),
+    readCandidateSnapshot(deps, actor),
   ]);
   const stages = stageLookup(live.config.lifecycle);
-  const stageName = (status: string) => {
-    const index = stages.indexOfStatus(status);
-    return index === undefined ? null : (live.config.lifecycle.stages[index]?.name ?? null);
-  };
+  const stageName = (index: number | undefined) =>
+    index === undefined ? null : (live.config.lifecycle.stages[index]?.name ?? null);
   const inBrowsableProjects = [...scores.entries()].flatMap(([issueId, records]) => {
     const latest = [...records].sort((a, b) => b.at.localeCompare(a.at))[0];
     return latest && browsable.keys.has(latest.issue.projectKey) && latest.modelId === model.id
@@ -56,15 +59,18 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
   const candidates: PrioritisedCandidate[] = visible.map(({ issueId, records, latest }) => {
     const score = candidateScore(settings, model, records, latest.fieldValues);
     const override = overrides.get(issueId);
+    const now = snapshot.find(latest.issueKey);
+    const status = now?.status ?? latest.issue.status;
+    const stageIndex = stages.indexOfStatus(status.name);
     return {
       issueId,
       issueKey: latest.issueKey,
       summary: latest.issue.summary,
       projectKey: latest.issue.projectKey,
       issueType: latest.issue.issueType,
-      status: latest.issue.status,
-      stage: stageName(latest.issue.status.name),
-      estimate: latest.issue.estimate,
+      status,
+      stage: stageName(stageIndex),
+      estimate: now ? now.estimate : latest.issue.estimate,
       result: score.result,
       scorerCount: score.counted.length,
       earlierModelVersion: score.earlierModelVersion,
@@ -77,25 +83,31 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
             at: override.at,
           }
         : null,
+      source: now ? 'snapshot' : 'scorer',
+      phase: candidatePhase(status.category, stageIndex),
     };
   });
-  const ranked = rankCandidates(
-    candidates.map((candidate) => ({
-      id: candidate.issueId,
-      score: candidate.result.score,
-      estimate: candidate.estimate,
-      override: candidate.override,
-      candidate,
-    })),
-    plan,
-  );
+  const rank = (phase: PrioritisedCandidate['phase']) =>
+    rankCandidates(
+      candidates
+        .filter((candidate) => candidate.phase === phase)
+        .map((candidate) => ({
+          id: candidate.issueId,
+          score: candidate.result.score,
+          estimate: candidate.estimate,
+          override: candidate.override,
+          candidate,
+        })),
+      plan,
+    ).map((entry) => entry.candidate.candidate);
   return {
     status: 'ready',
     model,
     modelVersion: modelVersion(model),
     missingValues: settings.missingValues,
-    candidates: ranked.map((entry) => entry.candidate.candidate),
+    candidates: [...rank('proposal'), ...rank('authorised')],
     plan,
+    snapshotAsOf: snapshot.asOf,
     canEdit: editor.canEdit,
   };
 }

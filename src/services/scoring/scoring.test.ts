@@ -1,6 +1,7 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { portfolioReportAs } from '../../../test/support/local-resolvers';
 import { dumpStore } from '../../../test/support/store-dump';
 import type { IssueScoring } from '../../contracts/scoring';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
@@ -10,6 +11,7 @@ import type { Actor } from '../deps';
 import { clearSettingsEditorCache } from '../settings/authorize';
 import { findLiveVersion } from '../settings/live-config';
 import { saveSettings } from '../settings/save-settings';
+import { startRefresh } from '../snapshots/start-refresh';
 import { saveCapacityPlan, setRankOverride } from './change-prioritisation';
 import { getIssueScoring } from './get-issue-scoring';
 import { getPrioritisation } from './get-prioritisation';
@@ -307,5 +309,57 @@ describe('the Prioritise view', () => {
     expect((await ready(pmo)).candidates.map((c) => c.issueKey)).toContain(hidden.key);
     expect((await ready(team)).candidates.map((c) => c.issueKey)).not.toContain(hidden.key);
     expect(await getPrioritisation(local.deps, outsider)).toMatchObject({ status: 'ready', candidates: [] });
+  });
+});
+
+describe('the Prioritise view reads where candidates stand from the portfolio snapshot', () => {
+  const statusNamed = (name: string) => {
+    const status = sim.dataset.statuses.find((candidate) => candidate.name === name);
+    if (!status) throw new Error(`the simulator has no status ${name}`);
+    return status;
+  };
+  const viewOf = async (actor: Actor) => {
+    const view = await getPrioritisation(local.deps, actor);
+    if (view.status !== 'ready') throw new Error('expected scoring on');
+    return view;
+  };
+
+  it('before any snapshot, each candidate shows what its last scorer saw, marked as such', async () => {
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    const view = await viewOf(pmo);
+    expect(view.snapshotAsOf).toBeNull();
+    expect(view.candidates.find((c) => c.issueKey === teamEpic)).toMatchObject({ source: 'scorer' });
+  });
+
+  it('a candidate moved past Inception after it was scored is shown as authorised, not ranked among proposals', async () => {
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id });
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('In Progress').id });
+    await portfolioReportAs(local, 'sim-admin').catch(() => undefined); // the first view starts a refresh
+    await local.drainJobs();
+
+    const view = await viewOf(pmo);
+    expect(view.snapshotAsOf).not.toBeNull();
+    const moved = view.candidates.find((c) => c.issueKey === teamEpic);
+    expect(moved).toMatchObject({
+      source: 'snapshot',
+      status: { name: 'In Progress', category: 'indeterminate' },
+      stage: 'Execution',
+      phase: 'authorised',
+    });
+    // Proposals come first (they are ranked); authorised candidates follow.
+    const phases = view.candidates.map((c) => c.phase);
+    expect(phases.indexOf('authorised')).toBeGreaterThan(phases.lastIndexOf('proposal'));
+
+    // Back to Inception with a new estimate: the next refresh is what the view shows, without a new score.
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id, storyPoints: 13 });
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
+    await local.drainJobs();
+    expect((await viewOf(pmo)).candidates.find((c) => c.issueKey === teamEpic)).toMatchObject({
+      status: { name: 'Backlog' },
+      stage: 'Inception',
+      estimate: 13,
+      phase: 'proposal',
+    });
   });
 });

@@ -176,6 +176,10 @@ function OverrideForm({
 }
 
 function RankCell({ row }: { row: RankedRow }) {
+  if (row.candidate.phase === 'authorised')
+    return (
+      <span className="pmo-subtle">{row.candidate.status.category === 'done' ? 'Done' : 'In delivery'}</span>
+    );
   if (row.rank === null) return <span className="pmo-subtle">Unranked</span>;
   const override = row.candidate.override;
   return (
@@ -213,6 +217,7 @@ function Movement({ saved, whatIf }: { saved: number | null; whatIf: number | nu
 }
 
 function CandidateRows({
+  heading,
   rows,
   whatIfRanks,
   view,
@@ -222,6 +227,8 @@ function CandidateRows({
   onOverride,
   saving,
 }: {
+  /** A group heading row above the rows (the authorised group). */
+  heading?: string;
   rows: RankedRow[];
   whatIfRanks: Map<string, number | null> | null;
   view: ReadyPrioritisation;
@@ -234,6 +241,13 @@ function CandidateRows({
   const columns = 9 + (whatIfRanks ? 1 : 0);
   return (
     <tbody>
+      {heading ? (
+        <tr className="pmo-prio-group" data-testid="authorised-heading">
+          <th scope="colgroup" colSpan={columns}>
+            {heading}
+          </th>
+        </tr>
+      ) : null}
       {rows.map((row, index) => {
         const c: PrioritisedCandidate = row.candidate;
         const incomplete = incompleteText(c.result);
@@ -280,6 +294,15 @@ function CandidateRows({
               <td>{c.stage ?? <span className="pmo-subtle">Not in the lifecycle</span>}</td>
               <td>
                 <StatusLozenge name={c.status.name} category={c.status.category} />
+                {c.source === 'scorer' ? (
+                  <span
+                    className="pmo-prio-summary pmo-subtle"
+                    title="Not in the portfolio snapshot yet: status, stage and estimate as its last scorer saw them"
+                    data-testid={`as-scored-${c.issueKey}`}
+                  >
+                    as last scored
+                  </span>
+                ) : null}
               </td>
               <td>
                 {row.period ??
@@ -290,7 +313,7 @@ function CandidateRows({
                   ))}
               </td>
               <td>
-                {view.canEdit ? (
+                {view.canEdit && c.phase === 'proposal' ? (
                   editing === c.issueId ? null : (
                     <div className="pmo-button-row">
                       <Button
@@ -358,6 +381,8 @@ function csvOf(rows: RankedRow[], view: ReadyPrioritisation) {
       { header: 'stage', value: (row) => row.candidate.stage },
       { header: 'status', value: (row) => row.candidate.status.name },
       { header: 'period', value: (row) => row.period ?? '' },
+      { header: 'phase', value: (row) => row.candidate.phase },
+      { header: 'status_source', value: (row) => row.candidate.source },
     ],
     rows,
   );
@@ -369,7 +394,12 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
   const savePlan = useResolverAction('saveCapacityPlan');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [filter, setFilter] = useState<PrioritiseFilter>({ project: '', text: '', showUnranked: true });
+  const [filter, setFilter] = useState<PrioritiseFilter>({
+    project: '',
+    text: '',
+    showUnranked: true,
+    showAuthorised: false,
+  });
   const [whatIf, setWhatIf] = useState<WhatIf>(() => initialWhatIf(view));
   const [plan, setPlan] = useState<CapacityPlan>(view.plan);
   const saved = useMemo(() => savedRanking(view), [view]);
@@ -383,7 +413,11 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
     [view, whatIf, whatIfActive],
   );
   const visible = filterRows(saved, filter);
-  const cutAt = cutLineIndex(visible, view.plan);
+  const visibleProposals = visible.filter((row) => row.candidate.phase === 'proposal');
+  const visibleAuthorised = visible.filter((row) => row.candidate.phase === 'authorised');
+  const authorisedCount = view.candidates.filter((c) => c.phase === 'authorised').length;
+  const proposalCount = view.candidates.length - authorisedCount;
+  const cutAt = cutLineIndex(visibleProposals, view.plan);
   const whatIfCut = whatIfActive ? cutLineIndex(whatIfRanking(view, whatIf), whatIf.plan) : null;
   const projects = [...new Set(view.candidates.map((c) => c.projectKey))].sort();
   const accept = async <T,>(promise: Promise<T>) => {
@@ -403,12 +437,17 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
   return (
     <div className="pmo-stack">
       <p className="pmo-subtle" data-testid="prioritise-model">
-        {view.candidates.length} scored {view.candidates.length === 1 ? 'candidate' : 'candidates'}, ranked by{' '}
-        {view.model.name} (model version {view.modelVersion})
+        {proposalCount} scored {proposalCount === 1 ? 'proposal' : 'proposals'}, ranked by {view.model.name}{' '}
+        (model version {view.modelVersion})
         {view.plan.periods.length > 0
           ? ` · ${fitting.length} fit the capacity (${used} of ${totalCapacity})`
           : ''}
-        .
+        {authorisedCount > 0 ? ` · ${authorisedCount} authorised or in delivery` : ''}.
+      </p>
+      <p className="pmo-subtle" data-testid="prioritise-source">
+        {view.snapshotAsOf
+          ? `Status, stage and estimate as of the portfolio snapshot of ${new Date(view.snapshotAsOf).toLocaleString()}; candidates not in it show what their last scorer saw.`
+          : 'The portfolio has no snapshot yet: status, stage and estimate are what each candidate’s last scorer saw.'}
       </p>
       {error ? (
         <SectionMessage appearance="error" title="Not saved" testId="prioritise-error">
@@ -453,6 +492,15 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             data-testid="filter-unranked"
           />
           Show unranked (incomplete) candidates
+        </label>
+        <label className="pmo-prio-check">
+          <input
+            type="checkbox"
+            checked={filter.showAuthorised}
+            onChange={(event) => setFilter({ ...filter, showAuthorised: event.target.checked })}
+            data-testid="filter-authorised"
+          />
+          Include authorised / in delivery ({authorisedCount})
         </label>
         <span className="pmo-prio-toolbar__end">
           <CsvExportButton
@@ -543,7 +591,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             </tr>
           </thead>
           <CandidateRows
-            rows={visible}
+            rows={visibleProposals}
             whatIfRanks={whatIfRanks}
             view={view}
             cutAt={cutAt}
@@ -556,8 +604,26 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
               })
             }
           />
+          {filter.showAuthorised && visibleAuthorised.length > 0 ? (
+            <CandidateRows
+              heading={`Authorised / in delivery (${visibleAuthorised.length}): past Inception or done, not ranked`}
+              rows={visibleAuthorised}
+              whatIfRanks={whatIfRanks}
+              view={view}
+              cutAt={null}
+              editing={null}
+              setEditing={setEditing}
+              saving={false}
+              onOverride={() => undefined}
+            />
+          ) : null}
         </table>
-        {visible.length === 0 ? <p className="pmo-subtle">No candidate matches these filters.</p> : null}
+        {visibleProposals.length === 0 ? (
+          <p className="pmo-subtle">No proposal matches these filters.</p>
+        ) : null}
+        {filter.showAuthorised && visibleAuthorised.length === 0 ? (
+          <p className="pmo-subtle">No candidate past Inception matches these filters.</p>
+        ) : null}
       </div>
     </div>
   );

@@ -31,20 +31,42 @@ function rows(ranked: Ranked<RankableCandidate>[]): RankedRow[] {
   }));
 }
 
-/** The saved ranking: the server's order, placed in the saved capacity periods. */
+/**
+ * Proposals ranked by `scoreOf` and placed in the plan's periods; candidates past Inception or done
+ * follow unranked, in score order: they no longer compete for a place.
+ */
+function rankProposals(
+  view: ReadyPrioritisation,
+  scoreOf: (candidate: PrioritisedCandidate) => number | null,
+  plan: CapacityPlan,
+): RankedRow[] {
+  const rankable = (candidate: PrioritisedCandidate): RankableCandidate => ({
+    id: candidate.issueId,
+    score: scoreOf(candidate),
+    estimate: candidate.estimate,
+    override: candidate.override,
+    candidate,
+  });
+  const proposals = view.candidates.filter((candidate) => candidate.phase === 'proposal').map(rankable);
+  const authorised = view.candidates
+    .filter((candidate) => candidate.phase === 'authorised')
+    .map(rankable)
+    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.id.localeCompare(b.id));
+  return [
+    ...rows(rankCandidates(proposals, plan)),
+    ...authorised.map((entry) => ({
+      candidate: entry.candidate,
+      rank: null,
+      computedRank: null,
+      period: null,
+      score: entry.score,
+    })),
+  ];
+}
+
+/** The saved ranking: the server's scores, placed in the saved capacity periods. */
 export function savedRanking(view: ReadyPrioritisation): RankedRow[] {
-  return rows(
-    rankCandidates(
-      view.candidates.map((candidate) => ({
-        id: candidate.issueId,
-        score: candidate.result.score,
-        estimate: candidate.estimate,
-        override: candidate.override,
-        candidate,
-      })),
-      view.plan,
-    ),
-  );
+  return rankProposals(view, (candidate) => candidate.result.score, view.plan);
 }
 
 /** What-if: the same ratings under other weights and capacity, recomputed here; nothing is saved. */
@@ -74,17 +96,10 @@ export function whatIfProblem(whatIf: WhatIf): string | null {
 
 export function whatIfRanking(view: ReadyPrioritisation, whatIf: WhatIf): RankedRow[] {
   const model = whatIfModel(view.model, whatIf.weights);
-  return rows(
-    rankCandidates(
-      view.candidates.map((candidate) => ({
-        id: candidate.issueId,
-        score: computeScore(model, candidate.values, view.missingValues).score,
-        estimate: candidate.estimate,
-        override: candidate.override,
-        candidate,
-      })),
-      whatIf.plan,
-    ),
+  return rankProposals(
+    view,
+    (candidate) => computeScore(model, candidate.values, view.missingValues).score,
+    whatIf.plan,
   );
 }
 
@@ -103,6 +118,8 @@ export interface PrioritiseFilter {
   project: string;
   text: string;
   showUnranked: boolean;
+  /** Candidates past Inception or done: hidden by default, listed apart when shown. */
+  showAuthorised: boolean;
 }
 
 export function filterRows(rows: readonly RankedRow[], filter: PrioritiseFilter): RankedRow[] {
@@ -110,7 +127,9 @@ export function filterRows(rows: readonly RankedRow[], filter: PrioritiseFilter)
   return rows.filter(
     (row) =>
       (filter.project === '' || row.candidate.projectKey === filter.project) &&
-      (filter.showUnranked || row.rank !== null) &&
+      (row.candidate.phase === 'authorised'
+        ? filter.showAuthorised
+        : filter.showUnranked || row.rank !== null) &&
       (text === '' ||
         row.candidate.issueKey.toLowerCase().includes(text) ||
         row.candidate.summary.toLowerCase().includes(text)),
