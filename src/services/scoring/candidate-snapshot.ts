@@ -1,5 +1,8 @@
 import { AppError } from '../../domain/errors';
 import type { StatusCategoryKey } from '../../domain/model';
+import { type CandidatePhase, candidatePhase } from '../../domain/scoring/candidate-phase';
+import { stageLookup } from '../../domain/standards/lifecycle';
+import type { Lifecycle } from '../../domain/standards/schema';
 import { readParsed } from '../../storage/store';
 import type { Actor, AppDeps } from '../deps';
 import { loadSnapshot } from '../portfolio/get-portfolio-report';
@@ -48,5 +51,30 @@ export async function readCandidateSnapshot(deps: AppDeps, actor: Actor): Promis
       const row = Object.hasOwn(data.chunk.issues, issueKey) ? data.chunk.issues[issueKey] : undefined;
       return { status: facts.status, estimate: row ? row[6] : null };
     },
+  };
+}
+
+/** Where a candidate stands now: from the snapshot, or as its last scorer saw it when the snapshot lacks it. */
+export interface CandidateStanding extends SnapshotCandidate {
+  stage: string | null;
+  source: 'snapshot' | 'scorer';
+  phase: CandidatePhase;
+}
+
+export function candidateStanding(
+  lifecycle: Lifecycle,
+  snapshot: CandidateSnapshot,
+  issueKey: string,
+  asScored: SnapshotCandidate,
+): CandidateStanding {
+  const now = snapshot.find(issueKey);
+  const { status, estimate } = now ?? asScored;
+  const stageIndex = stageLookup(lifecycle).indexOfStatus(status.name);
+  return {
+    status,
+    estimate,
+    stage: stageIndex === undefined ? null : (lifecycle.stages[stageIndex]?.name ?? null),
+    source: now ? 'snapshot' : 'scorer',
+    phase: candidatePhase(status.category, stageIndex),
   };
 }

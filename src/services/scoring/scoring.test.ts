@@ -83,6 +83,10 @@ beforeAll(async () => {
   teamEpic = epic.key;
   otherEpic = other.key;
   story = notEpic.key;
+  // Both epics are proposals, still in Inception (only proposals are ranked).
+  const backlog = sim.dataset.statuses.find((status) => status.name === 'Backlog');
+  if (!backlog) throw new Error('the simulator has no Backlog status');
+  for (const key of [teamEpic, otherEpic]) sim.mutate.editIssue(key, { statusId: backlog.id });
 }, 60_000);
 afterAll(() => sim.close());
 beforeEach(() => publish(() => {}));
@@ -335,6 +339,7 @@ describe('the Prioritise view reads where candidates stand from the portfolio sn
     sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id });
     await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
     sim.mutate.editIssue(teamEpic, { statusId: statusNamed('In Progress').id });
+    await saveIssueScore(local.deps, team, { issueKey: otherEpic, ratings: fullRating });
     await portfolioReportAs(local, 'sim-admin').catch(() => undefined); // the first view starts a refresh
     await local.drainJobs();
 
@@ -350,6 +355,13 @@ describe('the Prioritise view reads where candidates stand from the portfolio sn
     // Proposals come first (they are ranked); authorised candidates follow.
     const phases = view.candidates.map((c) => c.phase);
     expect(phases.indexOf('authorised')).toBeGreaterThan(phases.lastIndexOf('proposal'));
+    // It cannot be ranked by hand any more; nothing is stored.
+    const before = await dumpStore(local.deps.store);
+    const refused = await refusal(
+      setRankOverride(local.deps, pmo, { issueKey: teamEpic, override: { rank: 1, reason: 'Too late' } }),
+    );
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/past Inception/) });
+    expect(await dumpStore(local.deps.store)).toEqual(before);
 
     // Back to Inception with a new estimate: the next refresh is what the view shows, without a new score.
     sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id, storyPoints: 13 });

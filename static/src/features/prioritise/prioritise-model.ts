@@ -1,6 +1,6 @@
 import type { Prioritisation, PrioritisedCandidate } from '@contracts/scoring';
 import { computeScore } from '@domain/scoring/compute';
-import { type CapacityPlan, type Ranked, rankCandidates } from '@domain/scoring/ranking';
+import { type CapacityPlan, type Ranked, rankProposals } from '@domain/scoring/ranking';
 import type { ScoringModel } from '@domain/scoring/schema';
 
 export type ReadyPrioritisation = Extract<Prioritisation, { status: 'ready' }>;
@@ -18,6 +18,7 @@ type RankableCandidate = {
   score: number | null;
   estimate: number | null;
   override: PrioritisedCandidate['override'];
+  phase: PrioritisedCandidate['phase'];
   candidate: PrioritisedCandidate;
 };
 
@@ -31,42 +32,30 @@ function rows(ranked: Ranked<RankableCandidate>[]): RankedRow[] {
   }));
 }
 
-/**
- * Proposals ranked by `scoreOf` and placed in the plan's periods; candidates past Inception or done
- * follow unranked, in score order: they no longer compete for a place.
- */
-function rankProposals(
+/** Proposals ranked by `scoreOf` and placed in the plan's periods; authorised candidates follow, unranked. */
+function rankByScore(
   view: ReadyPrioritisation,
   scoreOf: (candidate: PrioritisedCandidate) => number | null,
   plan: CapacityPlan,
 ): RankedRow[] {
-  const rankable = (candidate: PrioritisedCandidate): RankableCandidate => ({
-    id: candidate.issueId,
-    score: scoreOf(candidate),
-    estimate: candidate.estimate,
-    override: candidate.override,
-    candidate,
-  });
-  const proposals = view.candidates.filter((candidate) => candidate.phase === 'proposal').map(rankable);
-  const authorised = view.candidates
-    .filter((candidate) => candidate.phase === 'authorised')
-    .map(rankable)
-    .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.id.localeCompare(b.id));
-  return [
-    ...rows(rankCandidates(proposals, plan)),
-    ...authorised.map((entry) => ({
-      candidate: entry.candidate,
-      rank: null,
-      computedRank: null,
-      period: null,
-      score: entry.score,
-    })),
-  ];
+  return rows(
+    rankProposals(
+      view.candidates.map((candidate) => ({
+        id: candidate.issueId,
+        score: scoreOf(candidate),
+        estimate: candidate.estimate,
+        override: candidate.override,
+        phase: candidate.phase,
+        candidate,
+      })),
+      plan,
+    ),
+  );
 }
 
 /** The saved ranking: the server's scores, placed in the saved capacity periods. */
 export function savedRanking(view: ReadyPrioritisation): RankedRow[] {
-  return rankProposals(view, (candidate) => candidate.result.score, view.plan);
+  return rankByScore(view, (candidate) => candidate.result.score, view.plan);
 }
 
 /** What-if: the same ratings under other weights and capacity, recomputed here; nothing is saved. */
@@ -96,7 +85,7 @@ export function whatIfProblem(whatIf: WhatIf): string | null {
 
 export function whatIfRanking(view: ReadyPrioritisation, whatIf: WhatIf): RankedRow[] {
   const model = whatIfModel(view.model, whatIf.weights);
-  return rankProposals(
+  return rankByScore(
     view,
     (candidate) => computeScore(model, candidate.values, view.missingValues).score,
     whatIf.plan,
