@@ -7,9 +7,11 @@ import type { IssueScoring } from '../../contracts/scoring';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { scoringPresets } from '../../domain/scoring/presets';
+import { queryAll } from '../../storage/store';
 import type { Actor } from '../deps';
 import { clearSettingsEditorCache } from '../settings/authorize';
-import { findLiveVersion } from '../settings/live-config';
+import { dryRunSettings } from '../settings/dry-run';
+import { findLiveVersion, loadLiveConfig } from '../settings/live-config';
 import { saveSettings } from '../settings/save-settings';
 import { startRefresh } from '../snapshots/start-refresh';
 import { saveCapacityPlan, setRankOverride } from './change-prioritisation';
@@ -44,7 +46,8 @@ async function publish(change: (config: PmoConfig) => void) {
   config.scoring = {
     ...config.scoring,
     enabled: true,
-    models: [wsjf],
+    // A copy: a test that edits the model must not change the preset every later test publishes.
+    models: [structuredClone(wsjf)],
     activeModelId: 'wsjf',
     candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
   };
@@ -372,6 +375,60 @@ describe('the Prioritise view reads where candidates stand from the portfolio sn
       stage: 'Inception',
       estimate: 13,
       phase: 'proposal',
+    });
+  });
+});
+
+describe('the settings dry run shows how a draft moves the ranking', () => {
+  const bigValue = { 'business-value': 5, 'time-criticality': 1, 'risk-reduction': 1, 'job-size': 3 };
+  const urgent = { 'business-value': 1, 'time-criticality': 3, 'risk-reduction': 3, 'job-size': 2 };
+
+  async function onlyTheseScores() {
+    const keys: string[] = [];
+    for await (const { key } of queryAll(local.deps.store, 'score:')) keys.push(key);
+    for (const key of keys) await local.deps.store.delete(key);
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: bigValue }); // WSJF (8 + 1 + 1) / 3: levels are 1, 2, 3, 5, 8
+    await saveIssueScore(local.deps, team, { issueKey: otherEpic, ratings: urgent }); // WSJF (1 + 3 + 3) / 2
+  }
+
+  it('a draft weighting business value lists both epics swapping places, with scores before and after; nothing is stored', async () => {
+    await onlyTheseScores();
+    const draft = structuredClone((await loadLiveConfig(local.deps)).config);
+    const model = draft.scoring.models.find((candidate) => candidate.id === 'wsjf');
+    const value = model?.criteria.find((criterion) => criterion.id === 'business-value');
+    if (!value) throw new Error('no business value criterion');
+    value.weight = 10;
+    // The viewer's permission answers are cached (`viewer:`); nothing else may be written.
+    const stored = async () =>
+      Object.entries(await dumpStore(local.deps.store)).filter(([key]) => !key.startsWith('viewer:'));
+    const before = await stored();
+    const result = await dryRunSettings(local.deps, pmo, draft);
+    expect(result.ranking).toMatchObject({ modelBefore: 'WSJF', modelAfter: 'WSJF', compared: 2, moved: 2 });
+    expect(result.ranking?.changes).toEqual([
+      {
+        issueKey: teamEpic,
+        summary: expect.any(String),
+        rankBefore: 2,
+        rankAfter: 1,
+        scoreBefore: expect.closeTo(10 / 3, 8),
+        scoreAfter: expect.closeTo(82 / 3, 8),
+      },
+      expect.objectContaining({ issueKey: otherEpic, rankBefore: 1, rankAfter: 2 }),
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('switching scoring off empties the ranking; a draft without scoring change moves nothing', async () => {
+    const live = (await loadLiveConfig(local.deps)).config;
+    const off = structuredClone(live);
+    off.scoring.enabled = false;
+    expect((await dryRunSettings(local.deps, pmo, off)).ranking).toMatchObject({
+      modelAfter: null,
+      moved: 2,
+      changes: [expect.objectContaining({ rankAfter: null }), expect.objectContaining({ rankAfter: null })],
+    });
+    expect((await dryRunSettings(local.deps, pmo, structuredClone(live))).ranking).toMatchObject({
+      moved: 0,
     });
   });
 });
