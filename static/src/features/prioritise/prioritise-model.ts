@@ -1,7 +1,8 @@
 import type { Prioritisation, PrioritisedCandidate } from '@contracts/scoring';
 import { computeScore } from '@domain/scoring/compute';
-import { type CapacityPlan, type Ranked, rankProposals } from '@domain/scoring/ranking';
+import type { CapacityPlan, Ranked } from '@domain/scoring/ranking';
 import type { ScoringModel } from '@domain/scoring/schema';
+import { rankViewCandidates } from '../../shared/scoring/project-priorities';
 
 export type ReadyPrioritisation = Extract<Prioritisation, { status: 'ready' }>;
 
@@ -32,25 +33,12 @@ function rows(ranked: Ranked<RankableCandidate>[]): RankedRow[] {
   }));
 }
 
-/** Proposals ranked by `scoreOf` and placed in the plan's periods; authorised candidates follow, unranked. */
 function rankByScore(
   view: ReadyPrioritisation,
   scoreOf: (candidate: PrioritisedCandidate) => number | null,
   plan: CapacityPlan,
 ): RankedRow[] {
-  return rows(
-    rankProposals(
-      view.candidates.map((candidate) => ({
-        id: candidate.issueId,
-        score: scoreOf(candidate),
-        estimate: candidate.estimate,
-        override: candidate.override,
-        phase: candidate.phase,
-        candidate,
-      })),
-      plan,
-    ),
-  );
+  return rows(rankViewCandidates(view, scoreOf, plan));
 }
 
 /** The saved ranking: the server's scores, placed in the saved capacity periods. */
