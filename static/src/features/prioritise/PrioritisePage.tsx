@@ -14,6 +14,7 @@ import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
+import { formatTimestamp } from '../../shared/lib/format';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText } from '../../shared/scoring/score-format';
 import { ErrorState } from '../../shared/ui/ErrorState';
@@ -446,7 +447,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
       </p>
       <p className="pmo-subtle" data-testid="prioritise-source">
         {view.snapshotAsOf
-          ? `Status, stage and estimate as of the portfolio snapshot of ${new Date(view.snapshotAsOf).toLocaleString()}; candidates not in it show what their last scorer saw.`
+          ? `Status, stage and estimate as of the portfolio snapshot of ${formatTimestamp(view.snapshotAsOf) ?? view.snapshotAsOf}; candidates not in it show what their last scorer saw.`
           : 'The portfolio has no snapshot yet: status, stage and estimate are what each candidate’s last scorer saw.'}
       </p>
       {error ? (
