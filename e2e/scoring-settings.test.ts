@@ -3,9 +3,9 @@ import { defaultPmoConfig, type PmoConfig } from '../src/domain/config/schema';
 import { scoringPresets } from '../src/domain/scoring/presets';
 import { invoke, invokeResponse } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame, setTheme } from './support/host-page';
+import { app, appFrame } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
-import { screenshot } from './support/screenshot';
+import { screenshotThemes } from './support/screenshot';
 
 /**
  * Issue #17 in the admin's Scoring section: edit the WSJF model (weights, a criterion, a RICE preset),
@@ -134,12 +134,7 @@ test('the dry run shows the ranking change; published, the Prioritise view ranks
   );
   await expect(frame.getByTestId(`dry-run-rank-${urgentEpic}`).textContent()).resolves.toContain('(down 1)');
   expect(seriousOrWorse(await runAxe(appFrame(host.page, 'admin')))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(host.page, mode);
-    await ranking.scrollIntoViewIfNeeded();
-    await screenshot(host.page, `scoring-settings-dry-run-${mode}`);
-  }
-  await setTheme(host.page, 'light');
+  await screenshotThemes(host.page, 'scoring-settings-dry-run', () => ranking.scrollIntoViewIfNeeded());
 
   await frame.getByTestId('publish-comment').fill('Business value counts most');
   await frame.getByTestId('publish').click();
@@ -154,9 +149,5 @@ test('the dry run shows the ranking change; published, the Prioritise view ranks
   await expect(view.getByTestId(`rank-${valueEpic}`).textContent()).resolves.toBe('1');
   await expect(view.getByTestId(`rank-${urgentEpic}`).textContent()).resolves.toBe('2');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
-  for (const mode of ['light', 'dark'] as const) {
-    await setTheme(host.page, mode);
-    await screenshot(host.page, `scoring-settings-prioritise-${mode}`);
-  }
-  await setTheme(host.page, 'light');
+  await screenshotThemes(host.page, 'scoring-settings-prioritise');
 });

@@ -84,16 +84,21 @@ export function rankCandidates<T extends Rankable>(
       cumulativeEstimate: cumulative,
     };
   });
-  return [
-    ...ranked,
-    ...unranked.map((candidate) => ({
-      candidate,
-      computedRank: null,
-      rank: null,
-      period: null,
-      cumulativeEstimate: cumulative,
-    })),
-  ];
+  return [...ranked, ...unrankedEntries(unranked, cumulative)];
+}
+
+/** Candidates listed after the ranking, without a rank or a period. */
+function unrankedEntries<T extends Rankable>(
+  candidates: readonly T[],
+  cumulativeEstimate: number,
+): Ranked<T>[] {
+  return candidates.map((candidate) => ({
+    candidate,
+    computedRank: null,
+    rank: null,
+    period: null,
+    cumulativeEstimate,
+  }));
 }
 
 export interface PhasedRankable extends Rankable {
@@ -117,15 +122,5 @@ export function rankProposals<T extends PhasedRankable>(
     candidates.filter((candidate) => candidate.phase === 'proposal'),
     plan,
   );
-  const cumulativeEstimate = ranked.at(-1)?.cumulativeEstimate ?? 0;
-  return [
-    ...ranked,
-    ...authorised.map((candidate) => ({
-      candidate,
-      computedRank: null,
-      rank: null,
-      period: null,
-      cumulativeEstimate,
-    })),
-  ];
+  return [...ranked, ...unrankedEntries(authorised, ranked.at(-1)?.cumulativeEstimate ?? 0)];
 }

@@ -7,7 +7,7 @@ import Textfield from '@atlaskit/textfield';
 import type { PrioritisedCandidate } from '@contracts/scoring';
 import type { CapacityPlan } from '@domain/scoring/ranking';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
 import { toInvokeError } from '../../shared/api/invoke-error';
 import { resolverQueryKey } from '../../shared/api/query-client';
 import { useResolver } from '../../shared/api/use-resolver';
@@ -67,6 +67,30 @@ function NumberInput({
         width="small"
       />
     </div>
+  );
+}
+
+function FilterCheck({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="pmo-prio-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid={testId}
+      />
+      {children}
+    </label>
   );
 }
 
@@ -485,24 +509,20 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             testId="filter-text"
           />
         </div>
-        <label className="pmo-prio-check">
-          <input
-            type="checkbox"
-            checked={filter.showUnranked}
-            onChange={(event) => setFilter({ ...filter, showUnranked: event.target.checked })}
-            data-testid="filter-unranked"
-          />
+        <FilterCheck
+          checked={filter.showUnranked}
+          onChange={(showUnranked) => setFilter({ ...filter, showUnranked })}
+          testId="filter-unranked"
+        >
           Show unranked (incomplete) candidates
-        </label>
-        <label className="pmo-prio-check">
-          <input
-            type="checkbox"
-            checked={filter.showAuthorised}
-            onChange={(event) => setFilter({ ...filter, showAuthorised: event.target.checked })}
-            data-testid="filter-authorised"
-          />
+        </FilterCheck>
+        <FilterCheck
+          checked={filter.showAuthorised}
+          onChange={(showAuthorised) => setFilter({ ...filter, showAuthorised })}
+          testId="filter-authorised"
+        >
           Include authorised / in delivery ({authorisedCount})
-        </label>
+        </FilterCheck>
         <span className="pmo-prio-toolbar__end">
           <CsvExportButton
             noun="candidate"
