@@ -146,6 +146,11 @@ describe('scoring a candidate in the issue panel', () => {
     expect(await local.deps.jira.asApp().getIssueProperty(teamEpic, SCORE_PROPERTY_KEY)).toMatchObject({
       scorers: 2,
     });
+    // The Prioritise view, which reads the candidate's summary, counts both too.
+    const view = await getPrioritisation(local.deps, pmo);
+    expect(view.status === 'ready' && view.candidates.find((c) => c.issueKey === teamEpic)?.scorerCount).toBe(
+      2,
+    );
     expect(answer.canScore).toBe(false);
     expect(answer.notScorableReason).toMatch(/Edit issues/);
   });
@@ -385,7 +390,9 @@ describe('the settings dry run shows how a draft moves the ranking', () => {
 
   async function onlyTheseScores() {
     const keys: string[] = [];
-    for await (const { key } of queryAll(local.deps.store, 'score:')) keys.push(key);
+    // Every scorer's record and the per-candidate summaries.
+    for (const prefix of ['score:', 'score-sum:'])
+      for await (const { key } of queryAll(local.deps.store, prefix)) keys.push(key);
     for (const key of keys) await local.deps.store.delete(key);
     await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: bigValue }); // WSJF (8 + 1 + 1) / 3: levels are 1, 2, 3, 5, 8
     await saveIssueScore(local.deps, team, { issueKey: otherEpic, ratings: urgent }); // WSJF (1 + 3 + 3) / 2
@@ -430,5 +437,43 @@ describe('the settings dry run shows how a draft moves the ranking', () => {
     expect((await dryRunSettings(local.deps, pmo, structuredClone(live))).ranking).toMatchObject({
       moved: 0,
     });
+  });
+});
+
+describe('score reads of the Prioritise view', () => {
+  it('read one summary per candidate, however many scorers; scores saved before summaries existed are summarised once', async () => {
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    await saveIssueScore(local.deps, admin, { issueKey: teamEpic, ratings: fullRating });
+    const issueId = sim.dataset.issues.find((issue) => issue.key === teamEpic)?.id.toString() ?? '';
+    const summary = (await local.deps.store.get(`score-sum:${issueId}`)) as {
+      records: { accountId: string }[];
+    };
+    expect(summary.records.map((record) => record.accountId).sort()).toEqual(['sim-admin', 'sim-team']);
+
+    // A score stored before summaries existed: no summary, and the once-per-site index not yet set.
+    const legacy = await local.deps.store.get(`score:${issueId}:sim-team`);
+    await local.deps.store.delete(`score-sum:${issueId}`);
+    await local.deps.store.delete('score-sum-index:v1');
+    expect(legacy).toBeDefined();
+    const queried: string[] = [];
+    const query = local.deps.store.query.bind(local.deps.store);
+    const spy = jest.spyOn(local.deps.store, 'query').mockImplementation((prefix, options) => {
+      queried.push(prefix);
+      return query(prefix, options);
+    });
+    try {
+      const first = await getPrioritisation(local.deps, pmo);
+      expect(first).toMatchObject({ status: 'ready' });
+      if (first.status !== 'ready') return;
+      expect(first.candidates.find((c) => c.issueKey === teamEpic)?.scorerCount).toBe(2);
+      expect(queried).toContain('score:');
+      queried.length = 0;
+      // From then on a view reads summaries only, never every scorer's record.
+      await getPrioritisation(local.deps, pmo);
+      expect(queried).toContain('score-sum:');
+      expect(queried).not.toContain('score:');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
