@@ -11,6 +11,7 @@
  * 4. Portfolio snapshots (bench/snapshots.ts): full read as queued jobs, incremental refresh, page views.
  * 5. History: the backfill from changelogs (bench/backfill.ts) and reading 100 projects x 400 days
  *    (bench/history.ts: server-side p50/p95 with store latency, storage per project-year).
+ * 6. Storage query pages of one Prioritise view's scores at 500 candidates x 3 scorers (bench/score-reads.ts).
  */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ import { buildPortfolioReport } from '../src/services/portfolio/build-report';
 import { SEARCH_PAGE_SIZE } from '../src/services/portfolio/collect';
 import { backfillBenchmark } from './backfill';
 import { historyBenchmark } from './history';
+import { scoreReadsBenchmark } from './score-reads';
 import { simulatorArgOptions, simulatorArgs, startSimulator } from './simulator';
 import { snapshotBenchmark } from './snapshots';
 
@@ -216,8 +218,9 @@ async function main() {
   });
   // Reading the history (#15): 100 projects x 400 days for the Trends page and the overview.
   const historyReads = await historyBenchmark();
+  const prioritiseScoreReads = await scoreReadsBenchmark({ candidates: 500, scorers: 3 });
   process.stdout.write(
-    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots, historyBackfill, historyReads }, null, 2)}\n`,
+    `${JSON.stringify({ refresh, domainCompute: domain, standardsEvaluation: standards, adminPatterns, snapshots, historyBackfill, historyReads, prioritiseScoreReads }, null, 2)}\n`,
   );
 }
 

@@ -52,6 +52,10 @@ beforeEach(async () => {
   if (!first || !second) throw new Error('the seeded data has no two team epics');
   scoredEpic = first.key;
   panelEpic = second.key;
+  // Both are proposals still in Inception: candidates past it are listed apart, unranked.
+  const backlog = stack.sim.dataset.statuses.find((status) => status.name === 'Backlog');
+  if (!backlog) throw new Error('the simulator has no Backlog status');
+  for (const key of [scoredEpic, panelEpic]) stack.sim.mutate.editIssue(key, { statusId: backlog.id });
   // Business value 1, time criticality 1, risk reduction level 4 (value 5), job size 1: WSJF 7.
   await invoke(host.stack, 'saveIssueScore', ADMIN, {
     issueKey: scoredEpic,

@@ -107,6 +107,10 @@ export const PrioritisedCandidateSchema = z.object({
   /** The ratings that count (scorers combined) and the field values: what-if recomputes from them. */
   values: CriterionValuesSchema,
   override: RankOverrideSchema.extend({ byName: z.string(), at: z.string() }).nullable(),
+  /** Where status, stage and estimate come from: the portfolio snapshot, or (missing from it) the last scorer's save. */
+  source: z.enum(['snapshot', 'scorer']),
+  /** Still a proposal competing for a rank, or past Inception / done (shown apart, not ranked). */
+  phase: z.enum(['proposal', 'authorised']),
 });
 export type PrioritisedCandidate = z.infer<typeof PrioritisedCandidateSchema>;
 
@@ -119,6 +123,8 @@ export const PrioritisationSchema = z.discriminatedUnion('status', [
     missingValues: MissingValueRule,
     candidates: z.array(PrioritisedCandidateSchema),
     plan: CapacityPlanSchema,
+    /** When the portfolio snapshot that status, stage and estimate come from was read; null: none yet. */
+    snapshotAsOf: z.string().nullable(),
     /** The viewer may override ranks and set capacity (the PMO: Jira admins and the PMO group). */
     canEdit: z.boolean(),
   }),

@@ -169,6 +169,35 @@ export const DryRunResultSchema = z.object({
   /** Standards the candidate cannot evaluate as written (unknown stage, unmapped role). */
   problems: z.array(z.object({ standardId: z.string(), ruleId: z.string().nullable(), message: z.string() })),
   generatedAt: z.string(),
+  /**
+   * How the draft's scoring settings would move the Prioritise ranking, from stored scores (no Jira
+   * read); null when scoring is off under both the live settings and the draft.
+   */
+  ranking: z
+    .object({
+      /** The active model's name under the live settings and under the draft (null: scoring off). */
+      modelBefore: z.string().nullable(),
+      modelAfter: z.string().nullable(),
+      /** Candidates ranked under either. */
+      compared: z.number().int().nonnegative(),
+      /** Candidates whose rank changes (entering or leaving the ranking included). */
+      moved: z.number().int().nonnegative(),
+      /** The biggest moves first, at most ten. */
+      changes: z.array(
+        z.object({
+          issueKey: z.string(),
+          summary: z.string(),
+          rankBefore: z.number().int().positive().nullable(),
+          rankAfter: z.number().int().positive().nullable(),
+          scoreBefore: z.number().nullable(),
+          scoreAfter: z.number().nullable(),
+        }),
+      ),
+      /** The draft's candidate JQL changed: it is checked with Jira when saved, not in the dry run. */
+      jqlNotChecked: z.boolean(),
+    })
+    .nullable()
+    .default(null),
 });
 export type DryRunResult = z.infer<typeof DryRunResultSchema>;
 

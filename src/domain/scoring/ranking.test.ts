@@ -1,4 +1,4 @@
-import { type Rankable, rankCandidates } from './ranking';
+import { type Rankable, rankCandidates, rankProposals } from './ranking';
 
 const c = (
   id: string,
@@ -48,5 +48,25 @@ describe('ranking candidates', () => {
       ['E', null],
     ]);
     expect(ranked.map((r) => r.cumulativeEstimate)).toEqual([8, 13, 16, 36, 36]);
+  });
+});
+
+describe('ranking proposals', () => {
+  it('ranks only proposals; candidates past Inception follow unranked and take no capacity', () => {
+    const ranked = rankProposals(
+      [
+        { ...c('LIVE', 99, 4), phase: 'authorised' as const },
+        { ...c('A', 5, 4), phase: 'proposal' as const },
+        { ...c('B', 7, 4), phase: 'proposal' as const },
+        { ...c('DONE', 50, 4), phase: 'authorised' as const },
+      ],
+      { periods: [{ label: 'Q1', capacity: 8 }] },
+    );
+    expect(ranked.map((r) => [r.candidate.id, r.rank, r.period])).toEqual([
+      ['B', 1, 'Q1'],
+      ['A', 2, 'Q1'],
+      ['LIVE', null, null],
+      ['DONE', null, null],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CandidatePhase } from './candidate-phase';
 
 /** A manual place in the ranking, with why (audited; the computed rank stays beside it). */
 export const RankOverrideSchema = z
@@ -83,14 +84,43 @@ export function rankCandidates<T extends Rankable>(
       cumulativeEstimate: cumulative,
     };
   });
-  return [
-    ...ranked,
-    ...unranked.map((candidate) => ({
-      candidate,
-      computedRank: null,
-      rank: null,
-      period: null,
-      cumulativeEstimate: cumulative,
-    })),
-  ];
+  return [...ranked, ...unrankedEntries(unranked, cumulative)];
+}
+
+/** Candidates listed after the ranking, without a rank or a period. */
+function unrankedEntries<T extends Rankable>(
+  candidates: readonly T[],
+  cumulativeEstimate: number,
+): Ranked<T>[] {
+  return candidates.map((candidate) => ({
+    candidate,
+    computedRank: null,
+    rank: null,
+    period: null,
+    cumulativeEstimate,
+  }));
+}
+
+export interface PhasedRankable extends Rankable {
+  phase: CandidatePhase;
+}
+
+/**
+ * Proposals ranked with {@link rankCandidates}; candidates past Inception or done follow unranked, in
+ * score order (ties by id): they no longer compete for a place or for capacity.
+ */
+export function rankProposals<T extends PhasedRankable>(
+  candidates: readonly T[],
+  plan: CapacityPlan,
+): Ranked<T>[] {
+  const authorised = candidates
+    .filter((candidate) => candidate.phase === 'authorised')
+    .sort(
+      (a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  const ranked = rankCandidates(
+    candidates.filter((candidate) => candidate.phase === 'proposal'),
+    plan,
+  );
+  return [...ranked, ...unrankedEntries(authorised, ranked.at(-1)?.cumulativeEstimate ?? 0)];
 }

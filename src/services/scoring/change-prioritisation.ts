@@ -38,6 +38,11 @@ export async function setRankOverride(
   const index = view.candidates.findIndex((candidate) => candidate.issueKey === input.issueKey);
   const candidate = view.candidates[index];
   if (!candidate) throw new AppError('NOT_FOUND', `${input.issueKey} is not a scored candidate you can see`);
+  if (candidate.phase === 'authorised' && input.override !== null)
+    throw new AppError(
+      'BAD_REQUEST',
+      `${candidate.issueKey} is past Inception (${candidate.status.name}): only proposals are ranked; nothing was saved`,
+    );
   const before = (await readOverrides(deps.store)).get(candidate.issueId) ?? null;
   const at = deps.now().toISOString();
   await writeOverride(
@@ -48,7 +53,7 @@ export async function setRankOverride(
       : { ...input.override, by: actor.accountId, at, issueKey: candidate.issueKey },
   );
   const scored = view.candidates
-    .filter((c) => c.result.score !== null)
+    .filter((c) => c.phase === 'proposal' && c.result.score !== null)
     .sort((a, b) => (b.result.score ?? 0) - (a.result.score ?? 0));
   const computedRank = scored.findIndex((c) => c.issueId === candidate.issueId);
   await appendPrioritisationAudit(deps.store, {

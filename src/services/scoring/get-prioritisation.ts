@@ -2,52 +2,36 @@ import type { Prioritisation, PrioritisedCandidate } from '../../contracts/scori
 import { activeModel, candidateScore } from '../../domain/scoring/candidate-score';
 import { combineRatings } from '../../domain/scoring/compute';
 import { modelVersion } from '../../domain/scoring/model-version';
-import { rankCandidates } from '../../domain/scoring/ranking';
-import { stageLookup } from '../../domain/standards/lifecycle';
+import { rankProposals } from '../../domain/scoring/ranking';
 import type { Actor, AppDeps } from '../deps';
 import { nameOf, userNames } from '../people/user-names';
 import { settingsEditorStatus } from '../settings/authorize';
 import { loadLiveConfig } from '../settings/live-config';
-import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
+import { candidateStanding, readCandidateSnapshot } from './candidate-snapshot';
 import { readCapacityPlan, readOverrides } from './prioritisation-store';
-import { readAllScores, type ScoreRecord } from './score-store';
+import type { ScoreRecord } from './score-store';
+import { readVisibleScores } from './visible-scores';
 
 /**
  * The Prioritise view: every scored candidate in a project the viewer can browse, ranked, with the
- * manual ranks and the capacity plan. Read from stored scores (each carries the candidate as its
- * last scorer saw it), never from Jira issue by issue: a view costs the viewer's project check only.
+ * manual ranks and the capacity plan. Read from stored scores and the portfolio snapshot (status,
+ * stage and estimate as of the last refresh; a candidate the snapshot lacks keeps what its last
+ * scorer saw, marked), never from Jira issue by issue: a view costs the viewer's project check only.
+ * Proposals are ranked; candidates past Inception or done follow, unranked.
  */
 export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Prioritisation> {
   const live = await loadLiveConfig(deps);
   const settings = live.config.scoring;
   const model = activeModel(settings);
   if (!model) return { status: 'off' };
-  const [scores, overrides, plan, browsable, editor] = await Promise.all([
-    readAllScores(deps),
+  const [scored, overrides, plan, editor, snapshot] = await Promise.all([
+    readVisibleScores(deps, actor),
     readOverrides(deps.store),
     readCapacityPlan(deps.store),
-    browsableProjects(deps, actor.accountId),
     settingsEditorStatus(deps, actor, live.config.access.pmoGroupName),
+    readCandidateSnapshot(deps, actor),
   ]);
-  const stages = stageLookup(live.config.lifecycle);
-  const stageName = (status: string) => {
-    const index = stages.indexOfStatus(status);
-    return index === undefined ? null : (live.config.lifecycle.stages[index]?.name ?? null);
-  };
-  const inBrowsableProjects = [...scores.entries()].flatMap(([issueId, records]) => {
-    const latest = [...records].sort((a, b) => b.at.localeCompare(a.at))[0];
-    return latest && browsable.keys.has(latest.issue.projectKey) && latest.modelId === model.id
-      ? [{ issueId, records, latest }]
-      : [];
-  });
-  // A candidate with an issue security level is shown only to viewers Jira lets open it.
-  const openable = await openableIssueKeys(
-    deps,
-    actor.accountId,
-    'scored-candidates',
-    inBrowsableProjects.map(({ latest }) => latest.issueKey),
-  );
-  const visible = inBrowsableProjects.filter(({ latest }) => openable.has(latest.issueKey));
+  const visible = scored.filter(({ latest }) => latest.modelId === model.id);
   const names = await userNames(
     deps,
     actor.installation,
@@ -56,15 +40,16 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
   const candidates: PrioritisedCandidate[] = visible.map(({ issueId, records, latest }) => {
     const score = candidateScore(settings, model, records, latest.fieldValues);
     const override = overrides.get(issueId);
+    const standing = candidateStanding(live.config.lifecycle, snapshot, latest.issueKey, latest.issue);
     return {
       issueId,
       issueKey: latest.issueKey,
       summary: latest.issue.summary,
       projectKey: latest.issue.projectKey,
       issueType: latest.issue.issueType,
-      status: latest.issue.status,
-      stage: stageName(latest.issue.status.name),
-      estimate: latest.issue.estimate,
+      status: standing.status,
+      stage: standing.stage,
+      estimate: standing.estimate,
       result: score.result,
       scorerCount: score.counted.length,
       earlierModelVersion: score.earlierModelVersion,
@@ -77,14 +62,17 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
             at: override.at,
           }
         : null,
+      source: standing.source,
+      phase: standing.phase,
     };
   });
-  const ranked = rankCandidates(
+  const ranked = rankProposals(
     candidates.map((candidate) => ({
       id: candidate.issueId,
       score: candidate.result.score,
       estimate: candidate.estimate,
       override: candidate.override,
+      phase: candidate.phase,
       candidate,
     })),
     plan,
@@ -96,6 +84,7 @@ export async function getPrioritisation(deps: AppDeps, actor: Actor): Promise<Pr
     missingValues: settings.missingValues,
     candidates: ranked.map((entry) => entry.candidate.candidate),
     plan,
+    snapshotAsOf: snapshot.asOf,
     canEdit: editor.canEdit,
   };
 }

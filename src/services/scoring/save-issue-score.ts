@@ -8,7 +8,7 @@ import { loadLiveConfig } from '../settings/live-config';
 import { readCandidateIssue } from './candidate-issue';
 import { getIssueScoring } from './get-issue-scoring';
 import { SCORE_PROPERTY_KEY, scorePropertyOf } from './score-property';
-import { readIssueScores, writeScoreRecord } from './score-store';
+import { readIssueScores, scoreFingerprint, syncScoreSummary, writeScoreRecord } from './score-store';
 import { scoringRightFor } from './scoring-rights';
 
 /**
@@ -66,6 +66,7 @@ export async function saveIssueScore(
       estimate: candidate.estimate,
     },
   });
+  await syncScoreSummary(deps, candidate.id);
   try {
     await mirrorScore(deps, candidate, live.config.scoring, model);
   } catch (error) {
@@ -88,11 +89,6 @@ async function mirrorScore(
   settings: Parameters<typeof candidateScore>[0],
   model: ScoringModel,
 ): Promise<void> {
-  const fingerprint = (records: { accountId: string; at: string }[]) =>
-    records
-      .map((record) => `${record.accountId}@${record.at}`)
-      .sort()
-      .join('|');
   let records = await readIssueScores(deps, candidate.id);
   for (let round = 0; round < MAX_MIRROR_ROUNDS; round++) {
     const score = candidateScore(settings, model, records, candidate.fieldValues);
@@ -104,7 +100,7 @@ async function mirrorScore(
         scorePropertyOf(score, { id: model.id, version: modelVersion(model) }, deps.now()),
       );
     const after = await readIssueScores(deps, candidate.id);
-    if (fingerprint(after) === fingerprint(records)) return;
+    if (scoreFingerprint(after) === scoreFingerprint(records)) return;
     records = after;
   }
 }

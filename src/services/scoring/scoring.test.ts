@@ -1,15 +1,19 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import { portfolioReportAs } from '../../../test/support/local-resolvers';
 import { dumpStore } from '../../../test/support/store-dump';
 import type { IssueScoring } from '../../contracts/scoring';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { AppError } from '../../domain/errors';
 import { scoringPresets } from '../../domain/scoring/presets';
+import { queryAll } from '../../storage/store';
 import type { Actor } from '../deps';
 import { clearSettingsEditorCache } from '../settings/authorize';
-import { findLiveVersion } from '../settings/live-config';
+import { dryRunSettings } from '../settings/dry-run';
+import { findLiveVersion, loadLiveConfig } from '../settings/live-config';
 import { saveSettings } from '../settings/save-settings';
+import { startRefresh } from '../snapshots/start-refresh';
 import { saveCapacityPlan, setRankOverride } from './change-prioritisation';
 import { getIssueScoring } from './get-issue-scoring';
 import { getPrioritisation } from './get-prioritisation';
@@ -42,7 +46,8 @@ async function publish(change: (config: PmoConfig) => void) {
   config.scoring = {
     ...config.scoring,
     enabled: true,
-    models: [wsjf],
+    // A copy: a test that edits the model must not change the preset every later test publishes.
+    models: [structuredClone(wsjf)],
     activeModelId: 'wsjf',
     candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
   };
@@ -81,6 +86,10 @@ beforeAll(async () => {
   teamEpic = epic.key;
   otherEpic = other.key;
   story = notEpic.key;
+  // Both epics are proposals, still in Inception (only proposals are ranked).
+  const backlog = sim.dataset.statuses.find((status) => status.name === 'Backlog');
+  if (!backlog) throw new Error('the simulator has no Backlog status');
+  for (const key of [teamEpic, otherEpic]) sim.mutate.editIssue(key, { statusId: backlog.id });
 }, 60_000);
 afterAll(() => sim.close());
 beforeEach(() => publish(() => {}));
@@ -137,6 +146,11 @@ describe('scoring a candidate in the issue panel', () => {
     expect(await local.deps.jira.asApp().getIssueProperty(teamEpic, SCORE_PROPERTY_KEY)).toMatchObject({
       scorers: 2,
     });
+    // The Prioritise view, which reads the candidate's summary, counts both too.
+    const view = await getPrioritisation(local.deps, pmo);
+    expect(view.status === 'ready' && view.candidates.find((c) => c.issueKey === teamEpic)?.scorerCount).toBe(
+      2,
+    );
     expect(answer.canScore).toBe(false);
     expect(answer.notScorableReason).toMatch(/Edit issues/);
   });
@@ -307,5 +321,159 @@ describe('the Prioritise view', () => {
     expect((await ready(pmo)).candidates.map((c) => c.issueKey)).toContain(hidden.key);
     expect((await ready(team)).candidates.map((c) => c.issueKey)).not.toContain(hidden.key);
     expect(await getPrioritisation(local.deps, outsider)).toMatchObject({ status: 'ready', candidates: [] });
+  });
+});
+
+describe('the Prioritise view reads where candidates stand from the portfolio snapshot', () => {
+  const statusNamed = (name: string) => {
+    const status = sim.dataset.statuses.find((candidate) => candidate.name === name);
+    if (!status) throw new Error(`the simulator has no status ${name}`);
+    return status;
+  };
+  const viewOf = async (actor: Actor) => {
+    const view = await getPrioritisation(local.deps, actor);
+    if (view.status !== 'ready') throw new Error('expected scoring on');
+    return view;
+  };
+
+  it('before any snapshot, each candidate shows what its last scorer saw, marked as such', async () => {
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    const view = await viewOf(pmo);
+    expect(view.snapshotAsOf).toBeNull();
+    expect(view.candidates.find((c) => c.issueKey === teamEpic)).toMatchObject({ source: 'scorer' });
+  });
+
+  it('a candidate moved past Inception after it was scored is shown as authorised, not ranked among proposals', async () => {
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id });
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('In Progress').id });
+    await saveIssueScore(local.deps, team, { issueKey: otherEpic, ratings: fullRating });
+    await portfolioReportAs(local, 'sim-admin').catch(() => undefined); // the first view starts a refresh
+    await local.drainJobs();
+
+    const view = await viewOf(pmo);
+    expect(view.snapshotAsOf).not.toBeNull();
+    const moved = view.candidates.find((c) => c.issueKey === teamEpic);
+    expect(moved).toMatchObject({
+      source: 'snapshot',
+      status: { name: 'In Progress', category: 'indeterminate' },
+      stage: 'Execution',
+      phase: 'authorised',
+    });
+    // Proposals come first (they are ranked); authorised candidates follow.
+    const phases = view.candidates.map((c) => c.phase);
+    expect(phases.indexOf('authorised')).toBeGreaterThan(phases.lastIndexOf('proposal'));
+    // It cannot be ranked by hand any more; nothing is stored.
+    const before = await dumpStore(local.deps.store);
+    const refused = await refusal(
+      setRankOverride(local.deps, pmo, { issueKey: teamEpic, override: { rank: 1, reason: 'Too late' } }),
+    );
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/past Inception/) });
+    expect(await dumpStore(local.deps.store)).toEqual(before);
+
+    // Back to Inception with a new estimate: the next refresh is what the view shows, without a new score.
+    sim.mutate.editIssue(teamEpic, { statusId: statusNamed('Backlog').id, storyPoints: 13 });
+    await startRefresh(local.deps, local.deps.queue, 'all', 'user', { full: true });
+    await local.drainJobs();
+    expect((await viewOf(pmo)).candidates.find((c) => c.issueKey === teamEpic)).toMatchObject({
+      status: { name: 'Backlog' },
+      stage: 'Inception',
+      estimate: 13,
+      phase: 'proposal',
+    });
+  });
+});
+
+describe('the settings dry run shows how a draft moves the ranking', () => {
+  const bigValue = { 'business-value': 5, 'time-criticality': 1, 'risk-reduction': 1, 'job-size': 3 };
+  const urgent = { 'business-value': 1, 'time-criticality': 3, 'risk-reduction': 3, 'job-size': 2 };
+
+  async function onlyTheseScores() {
+    const keys: string[] = [];
+    // Every scorer's record and the per-candidate summaries.
+    for (const prefix of ['score:', 'score-sum:'])
+      for await (const { key } of queryAll(local.deps.store, prefix)) keys.push(key);
+    for (const key of keys) await local.deps.store.delete(key);
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: bigValue }); // WSJF (8 + 1 + 1) / 3: levels are 1, 2, 3, 5, 8
+    await saveIssueScore(local.deps, team, { issueKey: otherEpic, ratings: urgent }); // WSJF (1 + 3 + 3) / 2
+  }
+
+  it('a draft weighting business value lists both epics swapping places, with scores before and after; nothing is stored', async () => {
+    await onlyTheseScores();
+    const draft = structuredClone((await loadLiveConfig(local.deps)).config);
+    const model = draft.scoring.models.find((candidate) => candidate.id === 'wsjf');
+    const value = model?.criteria.find((criterion) => criterion.id === 'business-value');
+    if (!value) throw new Error('no business value criterion');
+    value.weight = 10;
+    // The viewer's permission answers are cached (`viewer:`); nothing else may be written.
+    const stored = async () =>
+      Object.entries(await dumpStore(local.deps.store)).filter(([key]) => !key.startsWith('viewer:'));
+    const before = await stored();
+    const result = await dryRunSettings(local.deps, pmo, draft);
+    expect(result.ranking).toMatchObject({ modelBefore: 'WSJF', modelAfter: 'WSJF', compared: 2, moved: 2 });
+    expect(result.ranking?.changes).toEqual([
+      {
+        issueKey: teamEpic,
+        summary: expect.any(String),
+        rankBefore: 2,
+        rankAfter: 1,
+        scoreBefore: expect.closeTo(10 / 3, 8),
+        scoreAfter: expect.closeTo(82 / 3, 8),
+      },
+      expect.objectContaining({ issueKey: otherEpic, rankBefore: 1, rankAfter: 2 }),
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('switching scoring off empties the ranking; a draft without scoring change moves nothing', async () => {
+    const live = (await loadLiveConfig(local.deps)).config;
+    const off = structuredClone(live);
+    off.scoring.enabled = false;
+    expect((await dryRunSettings(local.deps, pmo, off)).ranking).toMatchObject({
+      modelAfter: null,
+      moved: 2,
+      changes: [expect.objectContaining({ rankAfter: null }), expect.objectContaining({ rankAfter: null })],
+    });
+    expect((await dryRunSettings(local.deps, pmo, structuredClone(live))).ranking).toMatchObject({
+      moved: 0,
+    });
+  });
+});
+
+describe('score reads of the Prioritise view', () => {
+  it('read one summary per candidate, however many scorers; scores saved before summaries existed are summarised once', async () => {
+    await saveIssueScore(local.deps, team, { issueKey: teamEpic, ratings: fullRating });
+    await saveIssueScore(local.deps, admin, { issueKey: teamEpic, ratings: fullRating });
+    const issueId = sim.dataset.issues.find((issue) => issue.key === teamEpic)?.id.toString() ?? '';
+    const summary = (await local.deps.store.get(`score-sum:${issueId}`)) as {
+      records: { accountId: string }[];
+    };
+    expect(summary.records.map((record) => record.accountId).sort()).toEqual(['sim-admin', 'sim-team']);
+
+    // A score stored before summaries existed: no summary, and the once-per-site index not yet set.
+    const legacy = await local.deps.store.get(`score:${issueId}:sim-team`);
+    await local.deps.store.delete(`score-sum:${issueId}`);
+    await local.deps.store.delete('score-sum-index:v1');
+    expect(legacy).toBeDefined();
+    const queried: string[] = [];
+    const query = local.deps.store.query.bind(local.deps.store);
+    const spy = jest.spyOn(local.deps.store, 'query').mockImplementation((prefix, options) => {
+      queried.push(prefix);
+      return query(prefix, options);
+    });
+    try {
+      const first = await getPrioritisation(local.deps, pmo);
+      expect(first).toMatchObject({ status: 'ready' });
+      if (first.status !== 'ready') return;
+      expect(first.candidates.find((c) => c.issueKey === teamEpic)?.scorerCount).toBe(2);
+      expect(queried).toContain('score:');
+      queried.length = 0;
+      // From then on a view reads summaries only, never every scorer's record.
+      await getPrioritisation(local.deps, pmo);
+      expect(queried).toContain('score-sum:');
+      expect(queried).not.toContain('score:');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

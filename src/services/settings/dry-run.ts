@@ -8,6 +8,7 @@ import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';
 import type { JiraIssue, JiraProject } from '../../jira/schemas';
 import type { Actor, AppDeps } from '../deps';
+import { rankingImpact } from '../scoring/ranking-impact';
 import { loadAllTicks } from '../standards/checklist-store';
 import { standardsFieldIds, toIssueFacts } from '../standards/issue-facts';
 import { evaluatorFor } from '../standards/issue-standards';
@@ -132,6 +133,7 @@ export async function dryRunSettings(
     }
   }
   projectResults.sort((a, b) => b.issues - a.issues || a.projectKey.localeCompare(b.projectKey));
+  const ranking = await rankingImpact(deps, actor, liveConfig, candidate);
   const health = await dryRunHealth(
     deps,
     actor,
@@ -156,6 +158,7 @@ export async function dryRunSettings(
     health,
     problems: candidateEvaluator.problems.map((problem) => ({ ...problem })),
     generatedAt: deps.now().toISOString(),
+    ranking,
   };
 }
 

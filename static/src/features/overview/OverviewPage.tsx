@@ -14,6 +14,7 @@ import { ReportPageHeader } from '../../shared/portfolio/ReportPage';
 import { SectionHeader } from '../../shared/portfolio/SectionHeader';
 import { useViewQuery } from '../../shared/portfolio/use-route-query';
 import { CallState } from '../../shared/ui/CallState';
+import { useProjectPriorities } from '../../shared/scoring/use-project-priorities';
 import { DataFreshness } from '../../shared/ui/DataFreshness';
 import { EmptyMessage } from '../../shared/ui/EmptyMessage';
 import { LoadingState } from '../../shared/ui/LoadingState';
@@ -23,6 +24,7 @@ import { ProjectDrilldown } from './ProjectDrilldown';
 import { ProjectTable } from './ProjectTable';
 import {
   DEFAULT_PROJECT_SORT,
+  PRIORITY_CSV_COLUMNS,
   PROJECT_CSV_COLUMNS,
   portfolioScopeNote,
   projectsOfPortfolio,
@@ -157,19 +159,20 @@ function OverviewContent({
   const [drilledKey, setDrilledKey] = useState<string | null>(null);
   const drilled = reportData?.projects.find((project) => project.key === drilledKey);
   const closeDrilldown = useCallback(() => setDrilledKey(null), []);
+  const priorities = useProjectPriorities();
   const sorted = useMemo(
-    () => sortProjectsForTable(inPortfolio.projects, health, sort),
-    [inPortfolio.projects, health, sort],
+    () => sortProjectsForTable(inPortfolio.projects, health, sort, priorities),
+    [inPortfolio.projects, health, sort, priorities],
   );
   const exportCsv = useCallback(
     () => ({
       filename: csvFilename('projects', portfolioId, new Date()),
       csv: toCsv(
-        PROJECT_CSV_COLUMNS,
-        sorted.map((project) => ({ project, health })),
+        priorities ? [...PROJECT_CSV_COLUMNS, ...PRIORITY_CSV_COLUMNS] : PROJECT_CSV_COLUMNS,
+        sorted.map((project) => ({ project, health, priority: priorities?.get(project.key) })),
       ),
     }),
-    [sorted, health, portfolioId],
+    [sorted, health, portfolioId, priorities],
   );
   const redProjects: RedProjects =
     reportData !== undefined ? reportData.summary.rag.red : report.status === 'error' ? null : 'loading';
@@ -223,6 +226,7 @@ function OverviewContent({
             onSort={setSort}
             onShowIndicators={setDrilledKey}
             trends={trends}
+            priorities={priorities}
           />
         )}
       </section>

@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { hasIndicatorDays, IndicatorSparklines } from '../../shared/history/IndicatorSparklines';
 import { RagSparkline } from '../../shared/history/RagSparkline';
 import { formatCount } from '../../shared/lib/format';
+import type { ProjectPriorities, ProjectPriority } from '../../shared/scoring/project-priorities';
 import { JiraLink } from '../../shared/ui/JiraLink';
 import { ProjectAvatar } from '../../shared/ui/ProjectAvatar';
 import { CountLozenge } from '../../shared/ui/StatusLozenges';
@@ -99,14 +100,34 @@ const head: HeadType = {
   ],
 };
 
+/** The priority-rank column, shown when scoring is on. */
+const priorityHead = { key: 'priority', content: 'Priority rank', isSortable: true, width: 9 };
+
+function PriorityCell({ priority }: { priority: ProjectPriority | undefined }) {
+  if (!priority) return <span className="pmo-subtle">—</span>;
+  const byHand = priority.computedRank !== priority.rank;
+  return (
+    <span
+      className="pmo-numeric"
+      title={`${priority.issueKey}, the best ranked of ${priority.proposals} ranked ${priority.proposals === 1 ? 'proposal' : 'proposals'}`}
+    >
+      #{priority.rank}
+      {byHand ? (
+        <span className="pmo-subtle"> (by hand; computed {priority.computedRank ?? '–'})</span>
+      ) : null}
+    </span>
+  );
+}
+
 function rowOf(
   project: ProjectOverview,
   health: HealthState,
   onShowIndicators: (projectKey: string) => void,
   trends: Trends,
+  priorities: ProjectPriorities | null,
 ): RowType {
   const cell = (column: ProjectTableColumn, content: RowType['cells'][number]['content']) => ({
-    key: projectTableSortValue(project, column, health),
+    key: projectTableSortValue(project, column, health, priorities),
     content,
   });
   return {
@@ -153,6 +174,7 @@ function rowOf(
       cell('total', <span className="pmo-numeric">{formatCount(projectTotal(project))}</span>),
       cell('variance', <BaselineCell state={health} projectKey={project.key} column="variance" />),
       cell('scope', <BaselineCell state={health} projectKey={project.key} column="scope" />),
+      ...(priorities ? [cell('priority', <PriorityCell priority={priorities.get(project.key)} />)] : []),
     ],
   };
 }
@@ -169,6 +191,7 @@ export function ProjectTable({
   onSort,
   onShowIndicators,
   trends,
+  priorities = null,
 }: {
   projects: readonly ProjectOverview[];
   health: HealthState;
@@ -177,16 +200,22 @@ export function ProjectTable({
   /** Opens a project's drill-down (every indicator and the issues behind it). */
   onShowIndicators: (projectKey: string) => void;
   trends?: Trends;
+  /** Each project's priority rank; null hides the column (scoring off or nothing ranked). */
+  priorities?: ProjectPriorities | null;
 }) {
   const rows = useMemo(
-    () => projects.map((project) => rowOf(project, health, onShowIndicators, trends)),
-    [projects, health, onShowIndicators, trends],
+    () => projects.map((project) => rowOf(project, health, onShowIndicators, trends, priorities)),
+    [projects, health, onShowIndicators, trends, priorities],
+  );
+  const tableHead = useMemo(
+    () => (priorities ? { cells: [...head.cells, priorityHead] } : head),
+    [priorities],
   );
   return (
     <div data-testid="project-table">
       <SortableTable
         label="Projects in the portfolio"
-        head={head}
+        head={tableHead}
         rows={rows}
         rowsPerPage={PROJECTS_PER_PAGE}
         columns={PROJECT_TABLE_COLUMNS}

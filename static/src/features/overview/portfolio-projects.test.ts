@@ -1,6 +1,7 @@
 import type { ProjectOverview } from '@contracts/resolver-contract';
 import { toCsv } from '../../shared/csv/csv';
 import {
+  PRIORITY_CSV_COLUMNS,
   PROJECT_CSV_COLUMNS,
   portfolioScopeNote,
   projectsOfPortfolio,
@@ -193,5 +194,31 @@ describe('PROJECT_CSV_COLUMNS', () => {
     ).toBe(
       'ATLAS,Atlas,,Green,Set by the PMO: Re-planned,Red,3 overdue,pmo-lead,2026-12-01T10:00:00.000Z,2099-01-01T00:00:00.000Z,1,2,3,6,,',
     );
+  });
+});
+
+describe('the priority rank column', () => {
+  const loading: HealthState = { status: 'loading' };
+  const priorities = new Map([
+    ['COMET', { rank: 1, computedRank: 3, issueKey: 'COMET-4', proposals: 2 }],
+    ['ATLAS', { rank: 2, computedRank: 1, issueKey: 'ATLAS-9', proposals: 1 }],
+  ]);
+
+  it('sorts by rank, projects without a ranked proposal last in either order', () => {
+    const sorted = (order: 'ASC' | 'DESC') =>
+      sortProjectsForTable(browsable, loading, { key: 'priority', order }, priorities).map((p) => p.key);
+    expect(sorted('ASC')).toEqual(['COMET', 'ATLAS', 'BEACON']);
+    expect(sorted('DESC')).toEqual(['ATLAS', 'COMET', 'BEACON']);
+  });
+
+  it('goes to the CSV with the computed rank and the proposal holding it; blank for a project without one', () => {
+    const rows = browsable.map((p) => ({ project: p, health: loading, priority: priorities.get(p.key) }));
+    const csv = toCsv([...PROJECT_CSV_COLUMNS.slice(0, 1), ...PRIORITY_CSV_COLUMNS], rows).split('\r\n');
+    expect(csv).toEqual([
+      'Key,Priority rank,Computed priority rank,Top proposal,Ranked proposals',
+      'ATLAS,2,1,ATLAS-9,1',
+      'BEACON,,,,0',
+      'COMET,1,3,COMET-4,2',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ProjectOverview } from '@contracts/resolver-contract';
 import type { CsvColumn } from '../../shared/csv/csv';
+import type { ProjectPriorities, ProjectPriority } from '../../shared/scoring/project-priorities';
 import { RAG_LABEL } from '../../shared/ui/rag';
 import { type SortValue, sortLikeTable, type TableSort } from '../../shared/ui/table/table-sort';
 import { projectSortValue, projectTotal } from './portfolio-summary';
@@ -73,6 +74,8 @@ export function portfolioScopeNote(state: PortfolioProjects, portfolioId: string
 export interface ProjectCsvRow {
   project: ProjectOverview;
   health: HealthState;
+  /** The project's priority rank; absent when it has no ranked proposal. */
+  priority?: ProjectPriority | undefined;
 }
 
 /** The project table's columns as CSV: the figures the table shows, with the RAG and its reason. */
@@ -127,6 +130,14 @@ export const PROJECT_CSV_COLUMNS: readonly CsvColumn<ProjectCsvRow>[] = [
   },
 ];
 
+/** The priority-rank columns of the CSV, added when scoring is on. */
+export const PRIORITY_CSV_COLUMNS: readonly CsvColumn<ProjectCsvRow>[] = [
+  { header: 'Priority rank', value: ({ priority }) => priority?.rank },
+  { header: 'Computed priority rank', value: ({ priority }) => priority?.computedRank },
+  { header: 'Top proposal', value: ({ priority }) => priority?.issueKey },
+  { header: 'Ranked proposals', value: ({ priority }) => priority?.proposals ?? 0 },
+];
+
 /** The project table's sortable columns. */
 export const PROJECT_TABLE_COLUMNS = [
   'name',
@@ -139,6 +150,7 @@ export const PROJECT_TABLE_COLUMNS = [
   'total',
   'variance',
   'scope',
+  'priority',
 ] as const;
 export type ProjectTableColumn = (typeof PROJECT_TABLE_COLUMNS)[number];
 
@@ -149,7 +161,10 @@ export function projectTableSortValue(
   project: ProjectOverview,
   column: ProjectTableColumn,
   health: HealthState,
+  priorities?: ProjectPriorities | null,
 ): SortValue {
+  // Best rank first; projects without a ranked proposal last in either order.
+  if (column === 'priority') return priorities?.get(project.key)?.rank ?? '';
   if (column === 'health') return healthSortValue(health, project.key);
   if (column === 'variance' || column === 'scope') return baselineSortValue(health, project.key, column);
   return projectSortValue(project, column);
@@ -163,7 +178,12 @@ export function sortProjectsForTable(
   projects: readonly ProjectOverview[],
   health: HealthState,
   sort: TableSort<ProjectTableColumn>,
+  priorities?: ProjectPriorities | null,
 ): ProjectOverview[] {
   const byName = [...projects].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
-  return sortLikeTable(byName, (project) => projectTableSortValue(project, sort.key, health), sort.order);
+  return sortLikeTable(
+    byName,
+    (project) => projectTableSortValue(project, sort.key, health, priorities),
+    sort.order,
+  );
 }

@@ -7,13 +7,14 @@ import Textfield from '@atlaskit/textfield';
 import type { PrioritisedCandidate } from '@contracts/scoring';
 import type { CapacityPlan } from '@domain/scoring/ranking';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, type ReactNode, useId, useMemo, useState } from 'react';
 import { toInvokeError } from '../../shared/api/invoke-error';
 import { resolverQueryKey } from '../../shared/api/query-client';
 import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
+import { formatTimestamp } from '../../shared/lib/format';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText } from '../../shared/scoring/score-format';
 import { CallState } from '../../shared/ui/CallState';
@@ -65,6 +66,30 @@ function NumberInput({
         width="small"
       />
     </div>
+  );
+}
+
+function FilterCheck({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <label className="pmo-prio-check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid={testId}
+      />
+      {children}
+    </label>
   );
 }
 
@@ -175,6 +200,10 @@ function OverrideForm({
 }
 
 function RankCell({ row }: { row: RankedRow }) {
+  if (row.candidate.phase === 'authorised')
+    return (
+      <span className="pmo-subtle">{row.candidate.status.category === 'done' ? 'Done' : 'In delivery'}</span>
+    );
   if (row.rank === null) return <span className="pmo-subtle">Unranked</span>;
   const override = row.candidate.override;
   return (
@@ -212,6 +241,7 @@ function Movement({ saved, whatIf }: { saved: number | null; whatIf: number | nu
 }
 
 function CandidateRows({
+  heading,
   rows,
   whatIfRanks,
   view,
@@ -221,6 +251,8 @@ function CandidateRows({
   onOverride,
   saving,
 }: {
+  /** A group heading row above the rows (the authorised group). */
+  heading?: string;
   rows: RankedRow[];
   whatIfRanks: Map<string, number | null> | null;
   view: ReadyPrioritisation;
@@ -233,6 +265,13 @@ function CandidateRows({
   const columns = 9 + (whatIfRanks ? 1 : 0);
   return (
     <tbody>
+      {heading ? (
+        <tr className="pmo-prio-group" data-testid="authorised-heading">
+          <th scope="colgroup" colSpan={columns}>
+            {heading}
+          </th>
+        </tr>
+      ) : null}
       {rows.map((row, index) => {
         const c: PrioritisedCandidate = row.candidate;
         const incomplete = incompleteText(c.result);
@@ -279,6 +318,15 @@ function CandidateRows({
               <td>{c.stage ?? <span className="pmo-subtle">Not in the lifecycle</span>}</td>
               <td>
                 <StatusLozenge name={c.status.name} category={c.status.category} />
+                {c.source === 'scorer' ? (
+                  <span
+                    className="pmo-prio-summary pmo-subtle"
+                    title="Not in the portfolio snapshot yet: status, stage and estimate as its last scorer saw them"
+                    data-testid={`as-scored-${c.issueKey}`}
+                  >
+                    as last scored
+                  </span>
+                ) : null}
               </td>
               <td>
                 {row.period ??
@@ -289,7 +337,7 @@ function CandidateRows({
                   ))}
               </td>
               <td>
-                {view.canEdit ? (
+                {view.canEdit && c.phase === 'proposal' ? (
                   editing === c.issueId ? null : (
                     <div className="pmo-row pmo-row--wrap">
                       <Button
@@ -357,6 +405,8 @@ function csvOf(rows: RankedRow[], view: ReadyPrioritisation) {
       { header: 'stage', value: (row) => row.candidate.stage },
       { header: 'status', value: (row) => row.candidate.status.name },
       { header: 'period', value: (row) => row.period ?? '' },
+      { header: 'phase', value: (row) => row.candidate.phase },
+      { header: 'status_source', value: (row) => row.candidate.source },
     ],
     rows,
   );
@@ -368,7 +418,12 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
   const savePlan = useResolverAction('saveCapacityPlan');
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const [filter, setFilter] = useState<PrioritiseFilter>({ project: '', text: '', showUnranked: true });
+  const [filter, setFilter] = useState<PrioritiseFilter>({
+    project: '',
+    text: '',
+    showUnranked: true,
+    showAuthorised: false,
+  });
   const [whatIf, setWhatIf] = useState<WhatIf>(() => initialWhatIf(view));
   const [plan, setPlan] = useState<CapacityPlan>(view.plan);
   const saved = useMemo(() => savedRanking(view), [view]);
@@ -382,7 +437,11 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
     [view, whatIf, whatIfActive],
   );
   const visible = filterRows(saved, filter);
-  const cutAt = cutLineIndex(visible, view.plan);
+  const visibleProposals = visible.filter((row) => row.candidate.phase === 'proposal');
+  const visibleAuthorised = visible.filter((row) => row.candidate.phase === 'authorised');
+  const authorisedCount = view.candidates.filter((c) => c.phase === 'authorised').length;
+  const proposalCount = view.candidates.length - authorisedCount;
+  const cutAt = cutLineIndex(visibleProposals, view.plan);
   const whatIfCut = whatIfActive ? cutLineIndex(whatIfRanking(view, whatIf), whatIf.plan) : null;
   const projects = [...new Set(view.candidates.map((c) => c.projectKey))].sort();
   const accept = async <T,>(promise: Promise<T>) => {
@@ -402,12 +461,17 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
   return (
     <div className="pmo-stack">
       <p className="pmo-subtle" data-testid="prioritise-model">
-        {view.candidates.length} scored {view.candidates.length === 1 ? 'candidate' : 'candidates'}, ranked by{' '}
-        {view.model.name} (model version {view.modelVersion})
+        {proposalCount} scored {proposalCount === 1 ? 'proposal' : 'proposals'}, ranked by {view.model.name}{' '}
+        (model version {view.modelVersion})
         {view.plan.periods.length > 0
           ? ` · ${fitting.length} fit the capacity (${used} of ${totalCapacity})`
           : ''}
-        .
+        {authorisedCount > 0 ? ` · ${authorisedCount} authorised or in delivery` : ''}.
+      </p>
+      <p className="pmo-subtle" data-testid="prioritise-source">
+        {view.snapshotAsOf
+          ? `Status, stage and estimate as of the portfolio snapshot of ${formatTimestamp(view.snapshotAsOf) ?? view.snapshotAsOf}; candidates not in it show what their last scorer saw.`
+          : 'The portfolio has no snapshot yet: status, stage and estimate are what each candidate’s last scorer saw.'}
       </p>
       {error ? (
         <SectionMessage appearance="error" title="Not saved" testId="prioritise-error">
@@ -444,15 +508,20 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             testId="filter-text"
           />
         </div>
-        <label className="pmo-prio-check">
-          <input
-            type="checkbox"
-            checked={filter.showUnranked}
-            onChange={(event) => setFilter({ ...filter, showUnranked: event.target.checked })}
-            data-testid="filter-unranked"
-          />
+        <FilterCheck
+          checked={filter.showUnranked}
+          onChange={(showUnranked) => setFilter({ ...filter, showUnranked })}
+          testId="filter-unranked"
+        >
           Show unranked (incomplete) candidates
-        </label>
+        </FilterCheck>
+        <FilterCheck
+          checked={filter.showAuthorised}
+          onChange={(showAuthorised) => setFilter({ ...filter, showAuthorised })}
+          testId="filter-authorised"
+        >
+          Include authorised / in delivery ({authorisedCount})
+        </FilterCheck>
         <span className="pmo-prio-toolbar__end">
           <CsvExportButton
             noun="candidate"
@@ -542,7 +611,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             </tr>
           </thead>
           <CandidateRows
-            rows={visible}
+            rows={visibleProposals}
             whatIfRanks={whatIfRanks}
             view={view}
             cutAt={cutAt}
@@ -555,8 +624,26 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
               })
             }
           />
+          {filter.showAuthorised && visibleAuthorised.length > 0 ? (
+            <CandidateRows
+              heading={`Authorised / in delivery (${visibleAuthorised.length}): past Inception or done, not ranked`}
+              rows={visibleAuthorised}
+              whatIfRanks={whatIfRanks}
+              view={view}
+              cutAt={null}
+              editing={null}
+              setEditing={setEditing}
+              saving={false}
+              onOverride={() => undefined}
+            />
+          ) : null}
         </table>
-        {visible.length === 0 ? <p className="pmo-subtle">No candidate matches these filters.</p> : null}
+        {visibleProposals.length === 0 ? (
+          <p className="pmo-subtle">No proposal matches these filters.</p>
+        ) : null}
+        {filter.showAuthorised && visibleAuthorised.length === 0 ? (
+          <p className="pmo-subtle">No candidate past Inception matches these filters.</p>
+        ) : null}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { computeScore } from '@domain/scoring/compute';
 import { scoringPresets } from '@domain/scoring/presets';
 import {
   cutLineIndex,
+  filterRows,
   initialWhatIf,
   type ReadyPrioritisation,
   savedRanking,
@@ -13,7 +14,12 @@ import {
 
 const model = scoringPresets.wsjf;
 
-function candidate(key: string, values: Record<string, number>, estimate: number): PrioritisedCandidate {
+function candidate(
+  key: string,
+  values: Record<string, number>,
+  estimate: number,
+  phase: PrioritisedCandidate['phase'] = 'proposal',
+): PrioritisedCandidate {
   const result = computeScore(model, values, 'unranked');
   return {
     issueId: key,
@@ -29,6 +35,8 @@ function candidate(key: string, values: Record<string, number>, estimate: number
     earlierModelVersion: false,
     values,
     override: null,
+    source: 'snapshot',
+    phase,
   };
 }
 
@@ -43,6 +51,7 @@ const view: ReadyPrioritisation = {
     candidate('SMALL', { 'business-value': 1, 'time-criticality': 3, 'risk-reduction': 3, 'job-size': 2 }, 3),
   ],
   plan: { periods: [{ label: 'Q1', capacity: 10 }] },
+  snapshotAsOf: '2026-01-05T00:00:00.000Z',
   canEdit: false,
 };
 
@@ -76,5 +85,38 @@ describe('what-if', () => {
         weights: { 'business-value': 0, 'time-criticality': 0, 'risk-reduction': 0, 'job-size': 0 },
       }),
     ).toMatch(/sum to 0/);
+  });
+});
+
+describe('candidates past Inception', () => {
+  const withDelivered: ReadyPrioritisation = {
+    ...view,
+    candidates: [
+      ...view.candidates,
+      candidate(
+        'LIVE',
+        { 'business-value': 5, 'time-criticality': 5, 'risk-reduction': 5, 'job-size': 1 },
+        2,
+        'authorised',
+      ),
+    ],
+  };
+  const filter = { project: '', text: '', showUnranked: true, showAuthorised: false };
+
+  it('are not ranked and take no capacity, however high their score', () => {
+    const rows = savedRanking(withDelivered);
+    expect(rows.map((row) => [row.candidate.issueKey, row.rank])).toEqual([
+      ['SMALL', 1],
+      ['BIG', 2],
+      ['LIVE', null],
+    ]);
+    expect(rows.find((row) => row.candidate.issueKey === 'LIVE')?.period).toBeNull();
+    expect(whatIfRanking(withDelivered, initialWhatIf(withDelivered)).at(-1)?.rank).toBeNull();
+  });
+
+  it('are hidden by default and shown when the filter includes them', () => {
+    const rows = savedRanking(withDelivered);
+    expect(filterRows(rows, filter).map((row) => row.candidate.issueKey)).toEqual(['SMALL', 'BIG']);
+    expect(filterRows(rows, { ...filter, showAuthorised: true, showUnranked: false }).length).toBe(3);
   });
 });

@@ -1,7 +1,8 @@
 import type { Prioritisation, PrioritisedCandidate } from '@contracts/scoring';
 import { computeScore } from '@domain/scoring/compute';
-import { type CapacityPlan, type Ranked, rankCandidates } from '@domain/scoring/ranking';
+import type { CapacityPlan, Ranked } from '@domain/scoring/ranking';
 import type { ScoringModel } from '@domain/scoring/schema';
+import { rankViewCandidates } from '../../shared/scoring/project-priorities';
 
 export type ReadyPrioritisation = Extract<Prioritisation, { status: 'ready' }>;
 
@@ -18,6 +19,7 @@ type RankableCandidate = {
   score: number | null;
   estimate: number | null;
   override: PrioritisedCandidate['override'];
+  phase: PrioritisedCandidate['phase'];
   candidate: PrioritisedCandidate;
 };
 
@@ -31,20 +33,17 @@ function rows(ranked: Ranked<RankableCandidate>[]): RankedRow[] {
   }));
 }
 
-/** The saved ranking: the server's order, placed in the saved capacity periods. */
+function rankByScore(
+  view: ReadyPrioritisation,
+  scoreOf: (candidate: PrioritisedCandidate) => number | null,
+  plan: CapacityPlan,
+): RankedRow[] {
+  return rows(rankViewCandidates(view, scoreOf, plan));
+}
+
+/** The saved ranking: the server's scores, placed in the saved capacity periods. */
 export function savedRanking(view: ReadyPrioritisation): RankedRow[] {
-  return rows(
-    rankCandidates(
-      view.candidates.map((candidate) => ({
-        id: candidate.issueId,
-        score: candidate.result.score,
-        estimate: candidate.estimate,
-        override: candidate.override,
-        candidate,
-      })),
-      view.plan,
-    ),
-  );
+  return rankByScore(view, (candidate) => candidate.result.score, view.plan);
 }
 
 /** What-if: the same ratings under other weights and capacity, recomputed here; nothing is saved. */
@@ -74,17 +73,10 @@ export function whatIfProblem(whatIf: WhatIf): string | null {
 
 export function whatIfRanking(view: ReadyPrioritisation, whatIf: WhatIf): RankedRow[] {
   const model = whatIfModel(view.model, whatIf.weights);
-  return rows(
-    rankCandidates(
-      view.candidates.map((candidate) => ({
-        id: candidate.issueId,
-        score: computeScore(model, candidate.values, view.missingValues).score,
-        estimate: candidate.estimate,
-        override: candidate.override,
-        candidate,
-      })),
-      whatIf.plan,
-    ),
+  return rankByScore(
+    view,
+    (candidate) => computeScore(model, candidate.values, view.missingValues).score,
+    whatIf.plan,
   );
 }
 
@@ -103,6 +95,8 @@ export interface PrioritiseFilter {
   project: string;
   text: string;
   showUnranked: boolean;
+  /** Candidates past Inception or done: hidden by default, listed apart when shown. */
+  showAuthorised: boolean;
 }
 
 export function filterRows(rows: readonly RankedRow[], filter: PrioritiseFilter): RankedRow[] {
@@ -110,7 +104,9 @@ export function filterRows(rows: readonly RankedRow[], filter: PrioritiseFilter)
   return rows.filter(
     (row) =>
       (filter.project === '' || row.candidate.projectKey === filter.project) &&
-      (filter.showUnranked || row.rank !== null) &&
+      (row.candidate.phase === 'authorised'
+        ? filter.showAuthorised
+        : filter.showUnranked || row.rank !== null) &&
       (text === '' ||
         row.candidate.issueKey.toLowerCase().includes(text) ||
         row.candidate.summary.toLowerCase().includes(text)),

@@ -7,6 +7,7 @@ import { IssueKeyLink } from '../../../shared/ui/IssueKeyLink';
 import { RagLozenge } from '../../../shared/ui/RagLozenge';
 import { projectName, type SiteCatalog } from '../catalog';
 import { dryRunHeadline, dryRunHealthHeadline, dryRunScope } from './dry-run-text';
+import { RankingImpact } from './RankingImpact';
 import './dry-run.css';
 import { ColumnHeads } from '../../../shared/ui/table/ColumnHeads';
 
@@ -166,6 +167,7 @@ export function DryRunResult({
         <Lozenge appearance="success">No new violations</Lozenge>
       ) : null}
       <HealthImpact health={result.health} />
+      {result.ranking ? <RankingImpact ranking={result.ranking} /> : null}
     </section>
   );
 }

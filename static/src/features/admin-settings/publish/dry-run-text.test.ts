@@ -14,6 +14,7 @@ const result: DryRunResult = {
   health: null,
   problems: [],
   generatedAt: '2026-03-01T00:00:00Z',
+  ranking: null,
 };
 
 describe('dry run text', () => {

@@ -1,0 +1,32 @@
+import type { Actor, AppDeps } from '../deps';
+import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
+import { readAllScores, type ScoreRecord } from './score-store';
+
+/** One candidate's stored ratings and the latest of them (which carries the issue as last scored). */
+export interface ScoredCandidate {
+  issueId: string;
+  records: ScoreRecord[];
+  latest: ScoreRecord;
+}
+
+/**
+ * Every scored candidate the viewer may see: in a project they browse and, with an issue security
+ * level, one Jira lets them open (both answers cached per viewer for a few minutes).
+ */
+export async function readVisibleScores(deps: AppDeps, actor: Actor): Promise<ScoredCandidate[]> {
+  const [scores, browsable] = await Promise.all([
+    readAllScores(deps),
+    browsableProjects(deps, actor.accountId),
+  ]);
+  const inBrowsableProjects = [...scores.entries()].flatMap(([issueId, records]) => {
+    const latest = [...records].sort((a, b) => b.at.localeCompare(a.at))[0];
+    return latest && browsable.keys.has(latest.issue.projectKey) ? [{ issueId, records, latest }] : [];
+  });
+  const openable = await openableIssueKeys(
+    deps,
+    actor.accountId,
+    'scored-candidates',
+    inBrowsableProjects.map(({ latest }) => latest.issueKey),
+  );
+  return inBrowsableProjects.filter(({ latest }) => openable.has(latest.issueKey));
+}
