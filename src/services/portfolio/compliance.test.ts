@@ -95,7 +95,9 @@ describe('portfolio compliance with the PMO standards', () => {
     expect(compliance.truncated).toEqual({ violations: false, gates: false });
     const missed = compliance.gates.filter((gate) => gate.missedGates.length > 0);
     const gateStandards = ['epic-gates', 'inception-gate'];
-    const violating = compliance.violations.filter((violation) => gateStandards.includes(violation.standardId));
+    const violating = compliance.violations.filter((violation) =>
+      gateStandards.includes(violation.standardId),
+    );
     expect(missed.length).toBeGreaterThan(0);
     expect(missed.map((gate) => gate.key).sort()).toEqual(
       [...new Set(violating.map((violation) => violation.key))].sort(),
