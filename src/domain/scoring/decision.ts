@@ -102,3 +102,25 @@ export function outcomeLabel(record: Pick<DecisionRecord, 'outcome' | 'source'>)
   const word = record.outcome.charAt(0).toUpperCase() + record.outcome.slice(1);
   return record.source === 'jira' ? `${word} (moved in Jira)` : word;
 }
+
+/** The score a decision keeps: value, completeness, model and each criterion's part, as computed now. */
+export function decisionScoreOf(
+  model: { id: string; name: string; version: string },
+  result: {
+    score: number | null;
+    complete: boolean;
+    parts: readonly { criterionId: string; name: string; rating: number | null; contribution: number }[];
+  },
+): DecisionScore {
+  return {
+    value: result.score,
+    complete: result.complete,
+    model,
+    parts: result.parts.map(({ criterionId, name, rating, contribution }) => ({
+      criterionId,
+      name,
+      rating,
+      contribution,
+    })),
+  };
+}
