@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import type { IssueOverview } from '@contracts/resolver-contract';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useIssueKey } from '../../shared/api/context';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { formatCount } from '../../shared/lib/format';
@@ -105,8 +105,11 @@ function IssueDetailsFor({ issueKey }: { issueKey: string }) {
   useRefreshOnIssueChange(refresh);
   // A ticked or unticked gate item changes what the Inception gate still needs.
   const standardsData = standards.state.status === 'ready' ? standards.state.data : null;
+  const shownStandards = useRef(standardsData);
   useEffect(() => {
-    if (standardsData) reloadAuthorisation();
+    const before = shownStandards.current;
+    shownStandards.current = standardsData;
+    if (before && standardsData && before !== standardsData) reloadAuthorisation();
   }, [standardsData, reloadAuthorisation]);
   return (
     <>
