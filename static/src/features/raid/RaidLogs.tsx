@@ -7,6 +7,8 @@ import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import type { TableSort } from '../../shared/ui/table/table-sort';
+import { useAuthorisationLog } from '../../shared/authorisation/use-authorisation-log';
+import { AuthorisationLog } from './AuthorisationLog';
 import { RaidLogTable } from './RaidLogTable';
 import { LOG_COPY, LOG_KINDS, type LogColumn, type LogKind, logCsvColumns, sortLog } from './raid-model';
 
@@ -90,6 +92,15 @@ export function RaidLogs({
   const [active, setActive] = useState<LogKind>('assumptions');
   const [sorts, setSorts] = useState<Sorts>(NO_SORTS);
   const tabs = useRef(new Map<LogKind, HTMLButtonElement>());
+  const log = useAuthorisationLog();
+  // The app's authorisation decisions on this portfolio's candidates join its Jira Decision issues.
+  const authorisations = useMemo(() => {
+    if (log.status !== 'ready') return [];
+    const projects = new Set(report.projects.map((project) => project.key));
+    return log.data.decisions.filter((decision) => projects.has(decision.projectKey));
+  }, [log, report.projects]);
+  const countOf = (kind: LogKind) =>
+    report.raid[kind].length + (kind === 'decisions' ? authorisations.length : 0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = LOG_KINDS.indexOf(active);
@@ -140,7 +151,7 @@ export function RaidLogs({
             onKeyDown={onKeyDown}
           >
             {LOG_COPY[kind].title}
-            <span className="pmo-raid-tabs__count">{formatCount(report.raid[kind].length)}</span>
+            <span className="pmo-raid-tabs__count">{formatCount(countOf(kind))}</span>
           </button>
         ))}
       </div>
@@ -155,6 +166,9 @@ export function RaidLogs({
           data-testid={`raid-log-${kind}`}
           data-rows={report.raid[kind].length}
         >
+          {kind === 'decisions' ? (
+            <AuthorisationLog decisions={authorisations} failed={log.status === 'error'} />
+          ) : null}
           <LogPanel
             kind={kind}
             entries={report.raid[kind]}
