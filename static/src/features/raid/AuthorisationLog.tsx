@@ -1,6 +1,6 @@
 import DynamicTable from '@atlaskit/dynamic-table';
-import Heading from '@atlaskit/heading';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import type { DecisionView } from '@contracts/authorisation';

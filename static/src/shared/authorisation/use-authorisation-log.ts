@@ -11,6 +11,7 @@ export function useAuthorisationLog(): UseResolver<AuthorisationLog> {
 /** Each candidate's newest decision by issue key (the log comes newest first). */
 export function latestDecisionByKey(decisions: readonly DecisionView[]): Map<string, DecisionView> {
   const latest = new Map<string, DecisionView>();
-  for (const decision of decisions) if (!latest.has(decision.issueKey)) latest.set(decision.issueKey, decision);
+  for (const decision of decisions)
+    if (!latest.has(decision.issueKey)) latest.set(decision.issueKey, decision);
   return latest;
 }
