@@ -33,6 +33,9 @@ beforeAll(async () => {
     activeModelId: 'wsjf',
     candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
   };
+  // The default Inception gate guards Proposals; these candidates are epics.
+  for (const standard of config.standards)
+    if (standard.id === 'inception-gate') standard.scope = { issueTypes: ['Epic'] };
   await invoke(host.stack, 'saveSettings', ADMIN, { baseVersion: 0, config, comment: 'Authorise epics' });
   const [first, second] = host.stack.sim.dataset.issues.filter(
     (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,

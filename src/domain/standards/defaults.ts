@@ -107,9 +107,10 @@ export const defaultStandards: StandardInput[] = [
     id: 'inception-gate',
     name: 'Inception gate: authorised for planning',
     description:
-      'A proposal is scored, has a sponsor and a described outcome before it is authorised into Planning.',
+      'A proposal is scored, has a sponsor and a described outcome before it is authorised into Planning. Scoring epics? Add Epic to the issue types.',
     mode: 'warn',
-    scope: { issueTypes: ['Epic', 'Proposal'] },
+    // Proposals only: applied to epics out of the box it would mark every epic already past Inception.
+    scope: { issueTypes: ['Proposal'] },
     rules: [
       {
         id: 'planning-gate',

@@ -44,6 +44,9 @@ async function publish(change: (config: PmoConfig) => void = () => {}) {
     activeModelId: 'wsjf',
     candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
   };
+  // The default Inception gate guards Proposals; these candidates are epics.
+  for (const standard of config.standards)
+    if (standard.id === 'inception-gate') standard.scope = { issueTypes: ['Epic'] };
   change(config);
   const live = await findLiveVersion(local.deps);
   try {
