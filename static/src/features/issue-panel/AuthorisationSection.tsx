@@ -127,7 +127,8 @@ function DecisionItem({ decision }: { decision: DecisionView }) {
       <DecisionLozenge decision={decision} /> <span>{decision.byName}</span>{' '}
       <span className="pmo-subtle">{formatWhen(decision.at)}</span>
       <div className="pmo-subtle">
-        Score {decisionScoreText(decision.score)}
+        {decision.score?.value == null ? '' : 'Score '}
+        {decisionScoreText(decision.score)}
         {decision.rank === null ? '' : `, rank ${decision.rank}`}
         {decision.move ? ` · moved ${decision.move.from} → ${decision.move.to}` : ''}
       </div>
