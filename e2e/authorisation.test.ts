@@ -1,6 +1,5 @@
 import { simUser } from '../dev/jira-sim/users';
-import { defaultPmoConfig, type PmoConfig } from '../src/domain/config/schema';
-import { scoringPresets } from '../src/domain/scoring/presets';
+import { gateEpicsAtInception, wsjfEpicConfig } from '../test/support/scoring-settings';
 import { invoke, transitionIssue } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { app, appFrame, panel, viewReady } from './support/host-page';
@@ -25,17 +24,7 @@ let approvedEpic: string;
 let deferredEpic: string;
 
 beforeAll(async () => {
-  const config: PmoConfig = structuredClone(defaultPmoConfig);
-  config.scoring = {
-    ...config.scoring,
-    enabled: true,
-    models: [scoringPresets.wsjf],
-    activeModelId: 'wsjf',
-    candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
-  };
-  // The default Inception gate guards Proposals; these candidates are epics.
-  for (const standard of config.standards)
-    if (standard.id === 'inception-gate') standard.scope = { issueTypes: ['Epic'] };
+  const config = gateEpicsAtInception(wsjfEpicConfig());
   await invoke(host.stack, 'saveSettings', ADMIN, { baseVersion: 0, config, comment: 'Authorise epics' });
   const [first, second] = host.stack.sim.dataset.issues.filter(
     (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,

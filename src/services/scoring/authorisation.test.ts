@@ -1,18 +1,19 @@
 import { wireSimulator } from '../../../dev/host/wiring';
 import { basicAuthHeader, createJiraSim, type JiraSim, simUser } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
+import {
+  gateEpicsAtInception,
+  publishSettings,
+  refusal,
+  wsjfEpicConfig,
+} from '../../../test/support/scoring-settings';
 import { dumpStore } from '../../../test/support/store-dump';
 import type { IssueAuthorisation } from '../../contracts/authorisation';
 import { authorisationContract } from '../../contracts/authorisation';
-import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
-import { AppError } from '../../domain/errors';
+import type { PmoConfig } from '../../domain/config/schema';
 import { DecisionRecordSchema, latestDecisions } from '../../domain/scoring/decision';
-import { scoringPresets } from '../../domain/scoring/presets';
 import type { Actor } from '../deps';
 import { recordIssueChange } from '../record-issue-change';
-import { clearSettingsEditorCache } from '../settings/authorize';
-import { findLiveVersion } from '../settings/live-config';
-import { saveSettings } from '../settings/save-settings';
 import { setChecklistItem } from '../standards/set-checklist-item';
 import { decideCandidate } from './decide-candidate';
 import { readIssueDecisions } from './decision-store';
@@ -34,36 +35,10 @@ const fullRating = { 'business-value': 4, 'time-criticality': 3, 'risk-reduction
 const GATE_ITEMS = ['scored', 'sponsor-named', 'outcome-described'];
 
 async function publish(change: (config: PmoConfig) => void = () => {}) {
-  clearSettingsEditorCache();
-  const config = structuredClone(defaultPmoConfig);
+  const config = gateEpicsAtInception(wsjfEpicConfig());
   config.access.pmoGroupName = 'pmo-office';
-  config.scoring = {
-    ...config.scoring,
-    enabled: true,
-    models: [scoringPresets.wsjf],
-    activeModelId: 'wsjf',
-    candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
-  };
-  // The default Inception gate guards Proposals; these candidates are epics.
-  for (const standard of config.standards)
-    if (standard.id === 'inception-gate') standard.scope = { issueTypes: ['Epic'] };
   change(config);
-  const live = await findLiveVersion(local.deps);
-  try {
-    await saveSettings(local.deps, admin, { baseVersion: live.version, config, comment: 'authorisation' });
-  } catch (error) {
-    if (!(error instanceof AppError && error.message.startsWith('Nothing to save'))) throw error;
-  }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  await publishSettings(local.deps, admin, config);
 }
 
 async function moveTo(issueKey: string, status: string) {

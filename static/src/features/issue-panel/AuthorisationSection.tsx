@@ -7,18 +7,11 @@ import { useId, useState } from 'react';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { DecisionLozenge } from '../../shared/authorisation/DecisionLozenge';
 import { decisionScoreText } from '../../shared/authorisation/decision-format';
-import { LoadingState } from '../../shared/ui/LoadingState';
+import { CandidateSection } from './CandidateSection';
 import { formatWhen } from './standards-view';
 import type { UseIssueAuthorisation } from './use-issue-authorisation';
 
 type Candidate = Extract<IssueAuthorisation, { status: 'candidate' }>;
-
-const PANEL_WIDE_ERRORS: ReadonlySet<string> = new Set([
-  'CONFIG_UNREADABLE',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-]);
 
 function GateState({ data }: { data: Candidate }) {
   if (!data.inInception) {
@@ -137,57 +130,44 @@ function DecisionItem({ decision }: { decision: DecisionView }) {
   );
 }
 
+const isCandidate = (data: IssueAuthorisation): data is Candidate => data.status === 'candidate';
+
 /**
  * Authorisation at the Inception gate: whether the gate lets the candidate into Planning, Approve,
  * Defer and Reject for the authorisers, and every decision made on it.
  */
 export function AuthorisationSection({ authorisation }: { authorisation: UseIssueAuthorisation }) {
-  const headingId = useId();
-  const { result } = authorisation;
-  if (result.status === 'ready' && result.data.status !== 'candidate') return null;
-  if (result.status === 'error' && PANEL_WIDE_ERRORS.has(result.error.code)) return null;
   return (
-    <section
-      className="pmo-panel-section pmo-authorisation"
-      aria-labelledby={headingId}
-      data-testid="authorisation-section"
+    <CandidateSection
+      result={authorisation.result}
+      isCandidate={isCandidate}
+      title="Authorisation"
+      name="authorisation"
+      loadingLabel="Loading the decisions"
+      errorTitle="The decisions could not be loaded"
     >
-      <h3 className="pmo-panel-section__title" id={headingId}>
-        Authorisation
-      </h3>
-      {result.status === 'loading' ? <LoadingState label="Loading the decisions" compact /> : null}
-      {result.status === 'error' ? (
-        <SectionMessage
-          appearance="warning"
-          title="The decisions could not be loaded"
-          testId="authorisation-error"
-        >
-          <p>{result.error.message}</p>
-          <Button onClick={result.reload}>Try again</Button>
-        </SectionMessage>
-      ) : null}
-      {result.status === 'ready' && result.data.status === 'candidate' ? (
+      {(data) => (
         <div className="pmo-stack--tight">
-          <GateState data={result.data} />
-          {result.data.inInception && result.data.canDecide ? (
-            <DecisionForm data={result.data} authorisation={authorisation} />
+          <GateState data={data} />
+          {data.inInception && data.canDecide ? (
+            <DecisionForm data={data} authorisation={authorisation} />
           ) : null}
-          {result.data.inInception && !result.data.canDecide ? (
+          {data.inInception && !data.canDecide ? (
             <p className="pmo-subtle" data-testid="decision-refused">
-              {result.data.notAllowedReason}
+              {data.notAllowedReason}
             </p>
           ) : null}
-          {result.data.decisions.length === 0 ? (
+          {data.decisions.length === 0 ? (
             <p className="pmo-subtle">No decision yet.</p>
           ) : (
             <ul className="pmo-scorers pmo-decisions" aria-label="Decisions" data-testid="decisions">
-              {result.data.decisions.map((decision) => (
+              {data.decisions.map((decision) => (
                 <DecisionItem key={decision.id} decision={decision} />
               ))}
             </ul>
           )}
         </div>
-      ) : null}
-    </section>
+      )}
+    </CandidateSection>
   );
 }
