@@ -7,7 +7,6 @@ import { useEffect, useId, useState } from 'react';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText, MISSING_RULE_TEXT } from '../../shared/scoring/score-format';
-import { LoadingState } from '../../shared/ui/LoadingState';
 import { CandidateSection } from './CandidateSection';
 import { formatWhen } from './standards-view';
 import type { UseIssueScoring } from './use-issue-scoring';
