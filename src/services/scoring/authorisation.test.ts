@@ -105,6 +105,16 @@ describe('the decision record', () => {
     ).toBe(false);
   });
 
+  it('nobody can decide while scoring is off, and nothing is stored', async () => {
+    await publish((config) => {
+      config.scoring.enabled = false;
+    });
+    const before = await dumpStore(local.deps.store);
+    expect((await refusal(decide(admin, epics[0] as string, 'rejected', 'Off'))).code).toBe('FORBIDDEN');
+    expect(await dumpStore(local.deps.store)).toEqual(before);
+    await publish();
+  });
+
   it('keeps the newest decision per candidate', () => {
     const base = DecisionRecordSchema.parse({
       format: 1,

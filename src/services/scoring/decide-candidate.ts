@@ -1,6 +1,6 @@
 import type { GateGap, IssueAuthorisation } from '../../contracts/authorisation';
 import { AppError } from '../../domain/errors';
-import { candidateScore } from '../../domain/scoring/candidate-score';
+import { activeModel, candidateScore } from '../../domain/scoring/candidate-score';
 import {
   type DecisionOutcome,
   type DecisionRecord,
@@ -10,6 +10,7 @@ import {
 import { modelVersion } from '../../domain/scoring/model-version';
 import { JiraError } from '../../jira/client';
 import type { Actor, AppDeps } from '../deps';
+import { loadLiveConfig } from '../settings/live-config';
 import {
   type AuthorisationContext,
   describeAuthorisation,
@@ -43,6 +44,12 @@ export async function decideCandidate(
 ): Promise<IssueAuthorisation> {
   const problem = reasonProblem(input.outcome, input.reason);
   if (problem) throw new AppError('BAD_REQUEST', problem);
+  if (!activeModel((await loadLiveConfig(deps)).config.scoring)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Scoring is switched off in the PMO settings: nobody can authorise candidates',
+    );
+  }
   const context = await loadAuthorisationContext(deps, actor, input.issueKey);
   if (!context) {
     throw new AppError(
