@@ -46,6 +46,7 @@ export const USED_OPERATIONS: Record<string, string[]> = {
   '/rest/api/3/changelog/bulkfetch': ['post'],
   '/rest/api/3/issue/{issueIdOrKey}/notify': ['post'],
   '/rest/api/3/permissions/check': ['post'],
+  '/rest/api/3/issue/{issueIdOrKey}/comment': ['get', 'post'],
 };
 
 /** Schemas the contract tests use to check values inside `fields` (IssueBean.fields is untyped). */

@@ -47,6 +47,7 @@ const PROPS = '/rest/api/3/issue/{issueIdOrKey}/properties';
 const PROP = '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}';
 const SEARCH = '/rest/api/3/search/jql';
 const NOTIFY = '/rest/api/3/issue/{issueIdOrKey}/notify';
+const COMMENT = '/rest/api/3/issue/{issueIdOrKey}/comment';
 const CHECK = '/rest/api/3/permissions/check';
 const NOTIFICATION = {
   subject: 'PMO digest',
@@ -509,6 +510,51 @@ const cases: Case[] = [
     template: `${ISSUE}/transitions`,
     path: '/rest/api/3/issue/NOPE-9/transitions',
     body: { transition: { id: '11' } },
+    status: 404,
+  },
+  {
+    name: 'add comment (ADF body)',
+    method: 'POST',
+    template: COMMENT,
+    path: () => `/rest/api/3/issue/${firstKey()}/comment`,
+    body: {
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }],
+      },
+    },
+    status: 201,
+  },
+  {
+    name: 'add comment with a plain-text body',
+    method: 'POST',
+    template: COMMENT,
+    path: () => `/rest/api/3/issue/${firstKey()}/comment`,
+    body: { body: 'plain text is API v2' },
+    status: 400,
+  },
+  {
+    name: 'add comment as someone who cannot browse the issue',
+    as: 'outsider',
+    method: 'POST',
+    template: COMMENT,
+    path: () => `/rest/api/3/issue/${firstKey()}/comment`,
+    body: { body: { type: 'doc', version: 1, content: [] } },
+    status: 404,
+  },
+  {
+    name: 'comments',
+    method: 'GET',
+    template: COMMENT,
+    path: () => `/rest/api/3/issue/${firstKey()}/comment?startAt=0&maxResults=10`,
+    status: 200,
+  },
+  {
+    name: 'comments of a missing issue',
+    method: 'GET',
+    template: COMMENT,
+    path: '/rest/api/3/issue/NOPE-9/comment',
     status: 404,
   },
   {

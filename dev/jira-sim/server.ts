@@ -16,6 +16,7 @@ import { iconSvg } from './icons';
 import { refusalHeaders } from './limits';
 import { Renderer } from './render';
 import { changelogRoutes } from './routes/changelog';
+import { commentRoutes } from './routes/comments';
 import { issueRoutes } from './routes/issues';
 import { metaRoutes } from './routes/meta';
 import { notifyRoutes } from './routes/notify';
@@ -90,6 +91,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...permissionRoutes,
   ...changelogRoutes,
   ...notifyRoutes,
+  ...commentRoutes,
 ];
 
 function compile(route: RouteDef): CompiledRoute {

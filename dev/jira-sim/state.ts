@@ -41,6 +41,15 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((i) => [i.id, i]));
 }
 
+/** A comment added through the API. */
+export interface SimComment {
+  id: string;
+  author: string;
+  /** The Atlassian Document Format body, as sent. */
+  body: unknown;
+  created: number;
+}
+
 export class SimState {
   readonly issueById = new Map<number, SimIssue>();
   readonly issueByKey = new Map<string, SimIssue>();
@@ -72,6 +81,9 @@ export class SimState {
   version = 0;
   /** E-mails `POST /issue/{key}/notify` would have sent. */
   readonly outbox = new NotificationOutbox();
+  /** Comments added through the API since the sim started: issue id -> comments, oldest first. */
+  readonly comments = new Map<number, SimComment[]>();
+  private nextCommentId = 10000;
   private nextChangeId = 100000;
   private readonly startedAt = Date.now();
   private readonly baseNow: number;
@@ -182,6 +194,10 @@ export class SimState {
   /** The issue's whole changelog: its generated past, then what changed since the sim started. */
   changelog(issueId: number): ChangeEntry[] {
     return [...this.history.entries(issueId, this), ...(this.changes.get(issueId) ?? [])];
+  }
+
+  newCommentId(): string {
+    return String(this.nextCommentId++);
   }
 
   recordChange(issueId: number, author: string, items: ChangeItem[], at: number): void {

@@ -10,6 +10,7 @@ import {
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { alertsContract } from './alerts';
+import { authorisationContract } from './authorisation';
 import { historyContract } from './history';
 import { historyBackfillContract } from './history-backfill';
 import { PortfolioId, PortfolioSummarySchema } from './portfolio';
@@ -96,6 +97,7 @@ export const resolverContract = {
   ...statusContract,
   ...alertsContract,
   ...scoringContract,
+  ...authorisationContract,
 } as const;
 
 export type ResolverKey = keyof typeof resolverContract;

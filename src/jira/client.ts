@@ -16,6 +16,7 @@ import {
   BulkChangelogSchema,
   BulkFetchSchema,
   BulkPermissionGrantsSchema,
+  CreatedCommentSchema,
   FieldsSchema,
   GroupPageSchema,
   IssueLinkTypesSchema,
@@ -31,6 +32,7 @@ import {
   type JiraProjectRole,
   type JiraStatus,
   JiraStatusesSchema,
+  type JiraTransition,
   JiraUserSchema,
   MyPermissionsSchema,
   MyselfWithGroupsSchema,
@@ -43,11 +45,22 @@ import {
   type SearchPage,
   SearchPageSchema,
   ServerInfoSchema,
+  TransitionsSchema,
   UserPageSchema,
 } from './schemas';
 import { type JiraRequest, type JiraResponse, type JiraTransport, segment } from './transport';
 
 export type { QuotaReading } from './quota';
+
+/** A minimal Atlassian Document Format document: paragraphs of plain text (never markup). */
+export interface AdfDocument {
+  type: 'doc';
+  version: 1;
+  content: {
+    type: 'paragraph';
+    content: { type: 'text'; text: string; marks?: { type: 'strong' }[] }[];
+  }[];
+}
 
 /** `/project/search` takes at most this many `keys` per request: longer lists are sent in chunks. */
 export const MAX_PROJECT_KEYS = 50;
@@ -561,6 +574,33 @@ export class JiraClient {
       path: `/rest/api/3/issue/${segment(issueKey)}/properties/${segment(propertyKey)}`,
       body: value,
     });
+  }
+
+  /** The transitions this principal may perform on the issue now (Jira applies workflow conditions). */
+  async transitions(issueKey: string): Promise<JiraTransition[]> {
+    const result = await this.call(
+      { method: 'GET', path: `/rest/api/3/issue/${segment(issueKey)}/transitions` },
+      TransitionsSchema,
+    );
+    return result.transitions;
+  }
+
+  /** Performs a transition; Jira runs the workflow's validators (the app's among them) first. */
+  async transitionIssue(issueKey: string, transitionId: string): Promise<void> {
+    await this.send({
+      method: 'POST',
+      path: `/rest/api/3/issue/${segment(issueKey)}/transitions`,
+      body: { transition: { id: transitionId } },
+    });
+  }
+
+  /** Adds a comment with an Atlassian Document Format body; answers the comment's id. */
+  async addComment(issueKey: string, body: AdfDocument): Promise<string> {
+    const result = await this.call(
+      { method: 'POST', path: `/rest/api/3/issue/${segment(issueKey)}/comment`, body: { body } },
+      CreatedCommentSchema,
+    );
+    return result.id;
   }
 
   /**

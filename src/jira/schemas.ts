@@ -177,6 +177,21 @@ export type JiraProjectCategory = z.infer<typeof ProjectCategoriesSchema>[number
 
 export const IssuePropertySchema = z.object({ key: z.string(), value: z.unknown() });
 
+/** `GET /rest/api/3/issue/{key}/transitions`: the transitions the principal may perform now. */
+export const TransitionsSchema = z.object({
+  transitions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      to: z.object({ id: z.string(), name: z.string() }),
+    }),
+  ),
+});
+export type JiraTransition = z.infer<typeof TransitionsSchema>['transitions'][number];
+
+/** `POST /rest/api/3/issue/{key}/comment`: the created comment (the parts the app reads). */
+export const CreatedCommentSchema = z.object({ id: z.string() });
+
 /** Jira's error body: `{ errorMessages: [...], errors: { field: message } }`. */
 export const JiraErrorBodySchema = z.object({
   errorMessages: z.array(z.string()).optional(),

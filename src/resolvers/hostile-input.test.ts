@@ -105,7 +105,10 @@ function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): 
   switch (key) {
     case 'getIssueOverview':
     case 'getIssueStandards':
+    case 'getIssueAuthorisation':
       return { issueKey };
+    case 'decideCandidate':
+      return { issueKey, outcome: 'deferred', reason: 'Not this quarter', requestId: 'hostile-0001' };
     case 'setChecklistItem':
       return { issueKey, ruleId: 'execution-gate', itemId: 'scope-agreed', ticked: true };
     case 'getPortfolioReport':

@@ -10,6 +10,7 @@ import { listViewerPortfolios } from '../services/portfolio/portfolios';
 import { getRefreshStatus } from '../services/snapshots/get-refresh-status';
 import { refreshPortfolio } from '../services/snapshots/refresh-portfolio';
 import { createAlertResolvers } from './alert-resolvers';
+import { createAuthorisationResolvers } from './authorisation-resolvers';
 import { resolverDefiner } from './define';
 import { createHistoryResolvers } from './history-resolvers';
 import { createSavedViewsResolvers } from './saved-views-resolvers';
@@ -49,5 +50,6 @@ export function createResolverHandler(deps: AppDeps) {
     ...createStatusResolvers(deps),
     ...createAlertResolvers(deps),
     ...createScoringResolvers(deps),
+    ...createAuthorisationResolvers(deps),
   });
 }

@@ -290,6 +290,19 @@ const MATRIX: Record<ResolverKey, Row> = {
       { payload: { plan: { periods: [{ label: `Q${(++saveCounter % 4) + 1}`, capacity: 40 }] } } },
     ],
   },
+  // With scoring off nothing is a candidate: the panel hears "none" without the issue being read and
+  // nobody can decide. Who may decide when it is on: src/services/scoring/authorisation.test.ts.
+  getIssueAuthorisation: { access: 'everyone', writes: false, payloads: issueRows },
+  decideCandidate: {
+    access: 'nobody',
+    writes: true,
+    payloads: (fixture) =>
+      issueRows(fixture).map(({ payload, issue }) => ({
+        payload: { ...payload, outcome: 'rejected', reason: 'Matrix check', requestId: `matrix-${issue}` },
+        issue,
+      })),
+  },
+  getAuthorisationLog: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },
 };
 
 /** Calls the real resolver handler the way Forge does: identity in the platform's second argument. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from './deps';
+import { recordMovedInJira, type StatusMove } from './scoring/record-moved-in-jira';
 import { dirtyKey } from './snapshots/keys';
 import { refreshIssueCompliance } from './standards/refresh-issue-compliance';
 
@@ -18,6 +19,15 @@ export const IssueEventSchema = z.object({
     .optional(),
   issueLink: z
     .object({ sourceIssueId: z.string().or(z.number()), destinationIssueId: z.string().or(z.number()) })
+    .optional(),
+  /** Who made the change, when Jira says. */
+  atlassianId: z.string().min(1).max(128).optional(),
+  /** What changed (issue-updated events); items are read field by field, see statusMoveOf. */
+  changelog: z
+    .object({
+      id: z.string().or(z.number()).optional(),
+      items: z.array(z.record(z.string(), z.unknown())).max(500),
+    })
     .optional(),
 });
 
@@ -52,6 +62,43 @@ export async function recordIssueChange(deps: AppDeps, event: unknown): Promise<
       );
     }
   }
+  const move = statusMoveOf(parsed.data, deps.now());
+  if (move) {
+    try {
+      await recordMovedInJira(deps, move);
+    } catch (error) {
+      deps.logger.warn(
+        'could not record a move into Planning as a decision',
+        { issue: move.issueKey },
+        error,
+      );
+    }
+  }
+}
+
+/** The status change an issue-updated event carries, if any (names as Jira sent them). */
+function statusMoveOf(event: z.infer<typeof IssueEventSchema>, now: Date): StatusMove | null {
+  if (!event.issue || !event.changelog) return null;
+  const item = event.changelog.items.find((candidate) => candidate.field === 'status');
+  const text = (key: string) => {
+    const value = item && Object.hasOwn(item, key) ? item[key] : undefined;
+    return typeof value === 'string' && value.length > 0 ? value : null;
+  };
+  const fromStatus = text('fromString');
+  const toStatus = text('toString');
+  if (!fromStatus || !toStatus) return null;
+  // Without a changelog id, a redelivery within the same minute is the same move.
+  const changeId =
+    event.changelog.id === undefined
+      ? `${event.issue.id ?? event.issue.key}-m${Math.floor(now.getTime() / 60_000)}`
+      : String(event.changelog.id);
+  return {
+    issueKey: event.issue.key,
+    changeId: changeId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 100),
+    fromStatus,
+    toStatus,
+    by: event.atlassianId ?? null,
+  };
 }
 
 /**

@@ -156,6 +156,8 @@ export const ScoringSettingsSchema = z
     scorers: TickAudienceSchema.optional(),
     aggregation: ScorerAggregationSchema.default({ kind: 'average' }),
     missingValues: MissingValueRule.default('unranked'),
+    /** Who may approve, defer or reject a candidate at the Inception gate; absent: the PMO. */
+    authorisers: TickAudienceSchema.optional(),
   })
   .strict()
   .superRefine((settings, ctx) => {

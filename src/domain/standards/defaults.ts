@@ -103,4 +103,25 @@ export const defaultStandards: StandardInput[] = [
       },
     ],
   },
+  {
+    id: 'inception-gate',
+    name: 'Inception gate: authorised for planning',
+    description:
+      'A proposal is scored, has a sponsor and a described outcome before it is authorised into Planning. Scoring epics? Add Epic to the issue types.',
+    mode: 'warn',
+    // Proposals only: applied to epics out of the box it would mark every epic already past Inception.
+    scope: { issueTypes: ['Proposal'] },
+    rules: [
+      {
+        id: 'planning-gate',
+        kind: 'gateChecklist',
+        stage: 'planning',
+        items: [
+          { id: 'scored', text: "Scored with the PMO's scoring model", mandatory: true },
+          { id: 'sponsor-named', text: 'Sponsor named', mandatory: true },
+          { id: 'outcome-described', text: 'Outcome and benefits described', mandatory: true },
+        ],
+      },
+    ],
+  },
 ];

@@ -24,22 +24,11 @@ export async function scoringRightFor(
   const permissions = await deps.jira
     .asUser(actor.accountId)
     .myPermissions(['EDIT_ISSUES'], { issueKey: candidate.key });
-  const item = { id: 'score', text: 'Score', mandatory: true, ...(scorers ? { tickableBy: scorers } : {}) };
-  const right = (
-    await tickRightsFor(
-      deps,
-      actor,
-      {
-        issueKey: candidate.key,
-        projectKey: candidate.projectKey,
-        canEditIssue: permissions.EDIT_ISSUES === true,
-        pmoGroupName,
-      },
-      [item],
-    )
-  )(item);
+  const allowed = await audienceAllows(deps, actor, candidate, scorers, pmoGroupName, {
+    canEditIssue: permissions.EDIT_ISSUES === true,
+  });
   const audience = describeTickAudience(scorers);
-  if (right.allowed) return { allowed: true, audience, reason: null };
+  if (allowed) return { allowed: true, audience, reason: null };
   return {
     allowed: false,
     audience,
@@ -47,4 +36,47 @@ export async function scoringRightFor(
       ? `Only ${audience} may score candidates; you are not one of them.`
       : `You need the Edit issues permission on ${candidate.key} to score it.`,
   };
+}
+
+/**
+ * Whether the acting user may approve, defer or reject a candidate at the Inception gate: the
+ * settings' authorisers (by default the PMO: Jira admins and the PMO group), asked of Jira as the
+ * user every time.
+ */
+export async function authoriserRightFor(
+  deps: AppDeps,
+  actor: Actor,
+  candidate: { key: string; projectKey: string },
+  authorisers: TickAudience | undefined,
+  pmoGroupName: string | null,
+): Promise<ScoringRight> {
+  const who: TickAudience = authorisers ?? { kind: 'pmo' };
+  const allowed = await audienceAllows(deps, actor, candidate, who, pmoGroupName, { canEditIssue: false });
+  const audience = describeTickAudience(who);
+  return allowed
+    ? { allowed: true, audience, reason: null }
+    : {
+        allowed: false,
+        audience,
+        reason: `Only ${audience} may authorise candidates; you are not one of them.`,
+      };
+}
+
+/** The audience decided the way a gate item's is (see tickRightsFor). */
+async function audienceAllows(
+  deps: AppDeps,
+  actor: Actor,
+  candidate: { key: string; projectKey: string },
+  audience: TickAudience | undefined,
+  pmoGroupName: string | null,
+  { canEditIssue }: { canEditIssue: boolean },
+): Promise<boolean> {
+  const item = { id: 'right', text: 'Right', mandatory: true, ...(audience ? { tickableBy: audience } : {}) };
+  const rights = await tickRightsFor(
+    deps,
+    actor,
+    { issueKey: candidate.key, projectKey: candidate.projectKey, canEditIssue, pmoGroupName },
+    [item],
+  );
+  return rights(item).allowed;
 }

@@ -2,6 +2,7 @@ import { wireSimulator } from '../../../dev/host/wiring';
 import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { portfolioReportAs } from '../../../test/support/local-resolvers';
+import { refusal } from '../../../test/support/scoring-settings';
 import { dumpStore } from '../../../test/support/store-dump';
 import type { IssueScoring } from '../../contracts/scoring';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
@@ -59,16 +60,6 @@ async function publish(change: (config: PmoConfig) => void) {
     // The same settings as live already: nothing to publish.
     if (!(error instanceof AppError && error.message.startsWith('Nothing to save'))) throw error;
   }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 function candidate(answer: IssueScoring) {

@@ -1,6 +1,6 @@
 import Heading from '@atlaskit/heading';
 import type { IssueOverview } from '@contracts/resolver-contract';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useIssueKey } from '../../shared/api/context';
 import { type UseResolver, useResolver } from '../../shared/api/use-resolver';
 import { formatCount } from '../../shared/lib/format';
@@ -15,8 +15,10 @@ import {
   StatusLozenge,
 } from '../../shared/ui/StatusLozenges';
 import './issue-panel.css';
+import { AuthorisationSection } from './AuthorisationSection';
 import { ScoringSection } from './ScoringSection';
 import { StandardsSection } from './StandardsSection';
+import { useIssueAuthorisation } from './use-issue-authorisation';
 import { useIssueScoring } from './use-issue-scoring';
 import { useIssueStandards } from './use-issue-standards';
 import { useRefreshOnIssueChange } from './use-refresh-on-issue-change';
@@ -88,17 +90,33 @@ function IssueDetailsFor({ issueKey }: { issueKey: string }) {
   const reloadOverview = overview.reload;
   const reloadStandards = standards.reload;
   const reloadScoring = scoring.result.reload;
-  const refresh = useCallback(() => {
+  // An approval moves the issue: its status, gates and score context are read again.
+  const afterDecision = useCallback(() => {
     reloadOverview();
     reloadStandards();
     reloadScoring();
   }, [reloadOverview, reloadStandards, reloadScoring]);
+  const authorisation = useIssueAuthorisation(issueKey, afterDecision);
+  const reloadAuthorisation = authorisation.result.reload;
+  const refresh = useCallback(() => {
+    afterDecision();
+    reloadAuthorisation();
+  }, [afterDecision, reloadAuthorisation]);
   useRefreshOnIssueChange(refresh);
+  // A ticked or unticked gate item changes what the Inception gate still needs.
+  const standardsData = standards.state.status === 'ready' ? standards.state.data : null;
+  const shownStandards = useRef(standardsData);
+  useEffect(() => {
+    const before = shownStandards.current;
+    shownStandards.current = standardsData;
+    if (before && standardsData && before !== standardsData) reloadAuthorisation();
+  }, [standardsData, reloadAuthorisation]);
   return (
     <>
       <IssueOverviewSection result={overview} />
       <StandardsSection standards={standards} />
       <ScoringSection scoring={scoring} />
+      <AuthorisationSection authorisation={authorisation} />
     </>
   );
 }

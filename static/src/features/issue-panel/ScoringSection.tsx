@@ -7,18 +7,12 @@ import { useEffect, useId, useState } from 'react';
 import { errorTitle } from '../../shared/api/invoke-error';
 import { ScoreBars } from '../../shared/scoring/ScoreBars';
 import { formatScore, incompleteText, MISSING_RULE_TEXT } from '../../shared/scoring/score-format';
-import { LoadingState } from '../../shared/ui/LoadingState';
+import { CandidateSection } from './CandidateSection';
 import { formatWhen } from './standards-view';
 import type { UseIssueScoring } from './use-issue-scoring';
 
 type Candidate = Extract<IssueScoring, { status: 'candidate' }>;
 
-const PANEL_WIDE_ERRORS: ReadonlySet<string> = new Set([
-  'CONFIG_UNREADABLE',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-]);
 type Option = { value: number; label: string };
 
 const THEME_OPTIONS: Option[] = [
@@ -199,37 +193,27 @@ function RatingForm({ data, scoring }: { data: Candidate; scoring: UseIssueScori
   );
 }
 
+const isCandidate = (data: IssueScoring): data is Candidate => data.status === 'candidate';
+
 /** The candidate's score, its breakdown, who rated it, and the viewer's own rating. */
 export function ScoringSection({ scoring }: { scoring: UseIssueScoring }) {
-  const headingId = useId();
-  const { result } = scoring;
-  if (result.status === 'ready' && result.data.status !== 'candidate') return null;
-  // Unreadable settings, an issue the viewer cannot see: the standards above already say so, once.
-  if (result.status === 'error' && PANEL_WIDE_ERRORS.has(result.error.code)) return null;
   return (
-    <section
-      className="pmo-panel-section pmo-scoring"
-      aria-labelledby={headingId}
-      data-testid="scoring-section"
+    <CandidateSection
+      result={scoring.result}
+      isCandidate={isCandidate}
+      title="Scoring"
+      name="scoring"
+      loadingLabel="Loading the score"
+      errorTitle="The score could not be loaded"
     >
-      <h3 className="pmo-panel-section__title" id={headingId}>
-        Scoring
-      </h3>
-      {result.status === 'loading' ? <LoadingState label="Loading the score" compact /> : null}
-      {result.status === 'error' ? (
-        <SectionMessage appearance="warning" title="The score could not be loaded" testId="scoring-error">
-          <p>{result.error.message}</p>
-          <Button onClick={result.reload}>Try again</Button>
-        </SectionMessage>
-      ) : null}
-      {result.status === 'ready' && result.data.status === 'candidate' ? (
+      {(data) => (
         <div className="pmo-stack--tight">
-          <ScoreHeadline data={result.data} />
-          <ScoreBars result={result.data.result} label={`Breakdown of ${result.data.issue.key}'s score`} />
-          <Scorers data={result.data} />
-          <RatingForm data={result.data} scoring={scoring} />
+          <ScoreHeadline data={data} />
+          <ScoreBars result={data.result} label={`Breakdown of ${data.issue.key}'s score`} />
+          <Scorers data={data} />
+          <RatingForm data={data} scoring={scoring} />
         </div>
-      ) : null}
-    </section>
+      )}
+    </CandidateSection>
   );
 }

@@ -4,6 +4,7 @@ import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
+import type { DecisionView } from '@contracts/authorisation';
 import type { PrioritisedCandidate } from '@contracts/scoring';
 import type { CapacityPlan } from '@domain/scoring/ranking';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { toInvokeError } from '../../shared/api/invoke-error';
 import { resolverQueryKey } from '../../shared/api/query-client';
 import { useResolver } from '../../shared/api/use-resolver';
 import { useResolverAction } from '../../shared/api/use-resolver-action';
+import { latestDecisionByKey, useAuthorisationLog } from '../../shared/authorisation/use-authorisation-log';
 import { CsvExportButton } from '../../shared/csv/CsvExportButton';
 import { toCsv } from '../../shared/csv/csv';
 import { formatTimestamp } from '../../shared/lib/format';
@@ -34,6 +36,7 @@ import {
   whatIfRanking,
 } from './prioritise-model';
 import './prioritise.css';
+import { DecisionCell } from './DecisionCell';
 
 const PAYLOAD = {};
 
@@ -250,6 +253,7 @@ function CandidateRows({
   setEditing,
   onOverride,
   saving,
+  decisions,
 }: {
   /** A group heading row above the rows (the authorised group). */
   heading?: string;
@@ -261,8 +265,10 @@ function CandidateRows({
   setEditing: (key: string | null) => void;
   onOverride: (row: RankedRow, override: { rank: number; reason: string } | null) => void;
   saving: boolean;
+  /** Each candidate's newest authorisation decision, by issue key. */
+  decisions: ReadonlyMap<string, DecisionView>;
 }) {
-  const columns = 9 + (whatIfRanks ? 1 : 0);
+  const columns = 10 + (whatIfRanks ? 1 : 0);
   return (
     <tbody>
       {heading ? (
@@ -361,6 +367,9 @@ function CandidateRows({
                   )
                 ) : null}
               </td>
+              <td>
+                <DecisionCell decision={decisions.get(c.issueKey)} issueKey={c.issueKey} />
+              </td>
             </tr>
             {editing === c.issueId ? (
               <tr>
@@ -426,6 +435,11 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
   });
   const [whatIf, setWhatIf] = useState<WhatIf>(() => initialWhatIf(view));
   const [plan, setPlan] = useState<CapacityPlan>(view.plan);
+  const log = useAuthorisationLog();
+  const decisions = useMemo(
+    () => latestDecisionByKey(log.status === 'ready' ? log.data.decisions : []),
+    [log],
+  );
   const saved = useMemo(() => savedRanking(view), [view]);
   const problem = whatIfProblem(whatIf);
   const whatIfActive = whatIfChanged(view, whatIf) && problem === null;
@@ -608,6 +622,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
               <th scope="col">
                 <span className="pmo-visually-hidden">Actions</span>
               </th>
+              <th scope="col">Decision</th>
             </tr>
           </thead>
           <CandidateRows
@@ -618,6 +633,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
             editing={editing}
             setEditing={setEditing}
             saving={override.pending}
+            decisions={decisions}
             onOverride={(row, next) =>
               void accept(override.run({ issueKey: row.candidate.issueKey, override: next })).then((ok) => {
                 if (ok) setEditing(null);

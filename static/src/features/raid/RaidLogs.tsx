@@ -3,10 +3,12 @@ import Heading from '@atlaskit/heading';
 import type { PortfolioReport } from '@domain/portfolio/schema';
 import type { RaidLogEntry } from '@domain/risks/raid';
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react';
+import { useAuthorisationLog } from '../../shared/authorisation/use-authorisation-log';
 import { csvFilename, toCsv } from '../../shared/csv/csv';
 import { formatCount } from '../../shared/lib/format';
 import { IssueListActions } from '../../shared/portfolio/IssueListActions';
 import type { TableSort } from '../../shared/ui/table/table-sort';
+import { AuthorisationLog } from './AuthorisationLog';
 import { RaidLogTable } from './RaidLogTable';
 import { LOG_COPY, LOG_KINDS, type LogColumn, type LogKind, logCsvColumns, sortLog } from './raid-model';
 
@@ -77,6 +79,15 @@ export function RaidLogs({
   const [active, setActive] = useState<LogKind>('assumptions');
   const [sorts, setSorts] = useState<Sorts>(NO_SORTS);
   const tabs = useRef(new Map<LogKind, HTMLButtonElement>());
+  const log = useAuthorisationLog();
+  // The app's authorisation decisions on this portfolio's candidates join its Jira Decision issues.
+  const authorisations = useMemo(() => {
+    if (log.status !== 'ready') return [];
+    const projects = new Set(report.projects.map((project) => project.key));
+    return log.data.decisions.filter((decision) => projects.has(decision.projectKey));
+  }, [log, report.projects]);
+  const countOf = (kind: LogKind) =>
+    report.raid[kind].length + (kind === 'decisions' ? authorisations.length : 0);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = LOG_KINDS.indexOf(active);
@@ -127,7 +138,7 @@ export function RaidLogs({
             onKeyDown={onKeyDown}
           >
             {LOG_COPY[kind].title}
-            <span className="pmo-raid-tabs__count">{formatCount(report.raid[kind].length)}</span>
+            <span className="pmo-raid-tabs__count">{formatCount(countOf(kind))}</span>
           </button>
         ))}
       </div>
@@ -142,6 +153,9 @@ export function RaidLogs({
           data-testid={`raid-log-${kind}`}
           data-rows={report.raid[kind].length}
         >
+          {kind === 'decisions' ? (
+            <AuthorisationLog decisions={authorisations} failed={log.status === 'error'} />
+          ) : null}
           <LogPanel
             kind={kind}
             entries={report.raid[kind]}
