@@ -53,9 +53,9 @@ beforeEach(async () => {
   scoredEpic = first.key;
   panelEpic = second.key;
   // Both are proposals still in Inception: candidates past it are listed apart, unranked.
-  const backlog = stack.sim.dataset.statuses.find((status) => status.name === 'Backlog');
+  const backlog = host.stack.sim.dataset.statuses.find((status) => status.name === 'Backlog');
   if (!backlog) throw new Error('the simulator has no Backlog status');
-  for (const key of [scoredEpic, panelEpic]) stack.sim.mutate.editIssue(key, { statusId: backlog.id });
+  for (const key of [scoredEpic, panelEpic]) host.stack.sim.mutate.editIssue(key, { statusId: backlog.id });
   // Business value 1, time criticality 1, risk reduction level 4 (value 5), job size 1: WSJF 7.
   await invoke(host.stack, 'saveIssueScore', ADMIN, {
     issueKey: scoredEpic,

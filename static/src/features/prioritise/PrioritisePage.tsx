@@ -650,6 +650,7 @@ function PrioritiseContent({ view }: { view: ReadyPrioritisation }) {
               editing={null}
               setEditing={setEditing}
               saving={false}
+              decisions={decisions}
               onOverride={() => undefined}
             />
           ) : null}
