@@ -28,9 +28,6 @@ const common = {
   moduleNameMapper,
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   testEnvironment: 'node',
-  // Many unit-project suites start the Jira simulator and refresh a portfolio in a hook; on two shared
-  // cores that can pass jest's 5 s default. Speed is measured by `npm run bench`, not by timeouts.
-  testTimeout: 30_000,
 };
 
 /** @type {import('jest').Config} */
@@ -55,4 +52,8 @@ module.exports = {
     },
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // Many unit-project suites start the Jira simulator and refresh a portfolio in a hook; on two shared
+  // cores that can pass jest's 5 s default. Speed is measured by `npm run bench`, not by timeouts.
+  // Jest reads testTimeout from the top level only: set inside a project it is silently ignored.
+  testTimeout: 30_000,
 };
