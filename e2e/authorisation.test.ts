@@ -81,7 +81,10 @@ test('approving through the gate moves the candidate into Planning and writes th
   );
 
   // Prioritise shows the candidate's newest decision at the end of its row.
+  // Approved means past Inception: once the snapshot knows, it is listed apart from the ranked
+  // proposals, so include that group to find it wherever the snapshot places it now.
   await page.goto(host.url('/jira/apps/pmo-portfolio/prioritise'));
+  await app(page).getByTestId('filter-authorised').check();
   const badge = app(page).getByTestId(`decision-badge-${approvedEpic}`);
   await badge.waitFor();
   expect(await badge.textContent()).toBe('Approved');
