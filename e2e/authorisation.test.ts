@@ -2,6 +2,7 @@ import { simUser } from '../dev/jira-sim/users';
 import { gateEpicsAtInception, wsjfEpicConfig } from '../test/support/scoring-settings';
 import { invoke, transitionIssue } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { twoTeamEpics } from './support/candidate-epics';
 import { app, appFrame, panel, viewReady } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshotThemes } from './support/screenshot';
@@ -26,12 +27,7 @@ let deferredEpic: string;
 beforeAll(async () => {
   const config = gateEpicsAtInception(wsjfEpicConfig());
   await invoke(host.stack, 'saveSettings', ADMIN, { baseVersion: 0, config, comment: 'Authorise epics' });
-  const [first, second] = host.stack.sim.dataset.issues.filter(
-    (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,
-  );
-  if (!first || !second) throw new Error('the seeded data has no two team epics');
-  approvedEpic = first.key;
-  deferredEpic = second.key;
+  [approvedEpic, deferredEpic] = twoTeamEpics(host.stack);
   for (const key of [approvedEpic, deferredEpic]) {
     await transitionIssue(host.stack, simUser('admin'), key, 'Backlog').catch(() => {
       // Already in Backlog.

@@ -7,6 +7,7 @@ import {
   app,
   appFrame,
   downloadCsv,
+  setTheme,
   switchUser,
   tableRowCount,
   tableRowIds,
@@ -280,8 +281,7 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
 
 test('the dark theme: both views readable and axe-clean', async () => {
   await viewReady(host.page, 'compliance');
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'dark');
   await app(host.page).getByTestId('compliance-matrix').waitFor();
   await screenshot(host.page, 'compliance-admin-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
@@ -290,6 +290,5 @@ test('the dark theme: both views readable and axe-clean', async () => {
   await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
   await screenshot(host.page, 'gates-admin-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'light');
 });

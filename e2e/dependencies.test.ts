@@ -4,7 +4,7 @@ import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { graphSettled } from './support/graph';
-import { app, appFrame, downloadCsv, switchUser, tableRowIds } from './support/host-page';
+import { app, appFrame, downloadCsv, setTheme, switchUser, tableRowIds } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -376,8 +376,7 @@ test('deep links and the back button restore the view and the drill-down', async
 
 test('the dark theme: graph and tables readable, axe-clean', async () => {
   await host.page.goto(`${host.stack.url}${DEPS_PATH}`);
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'dark');
   await waitForGraph(host.page, expectedPairs(report).length);
   await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-graph-dark');
@@ -385,8 +384,7 @@ test('the dark theme: graph and tables readable, axe-clean', async () => {
   await app(host.page).getByTestId('view-toggle-list').click();
   await app(host.page).getByTestId('dependencies-list').waitFor();
   await screenshot(host.page, 'dependencies-list-dark');
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'light');
 });
 
 test('without cross-project dependencies the page says what to configure, not an empty graph', async () => {

@@ -4,7 +4,7 @@ import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invokeResponse, waitUntil } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
 import { graphSettled } from './support/graph';
-import { app, appFrame } from './support/host-page';
+import { app, appFrame, setTheme } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 import type { Stack } from './support/stack';
@@ -289,8 +289,7 @@ test('search finds a project by an issue key, outlines it in the graph and highl
   await graphSettled(host.page);
   await screenshot(host.page, 'dependencies-large-search-light');
 
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'dark');
   await host.page.goto(`${host.stack.url}${DEPS_PATH}?group=1&late=1`);
   await appFrame(host.page).waitForFunction(() => document.querySelector('[data-grouped="true"]') !== null);
   await graphSettled(host.page);
@@ -302,6 +301,5 @@ test('search finds a project by an issue key, outlines it in the graph and highl
   );
   await row.first().waitFor();
   await screenshot(host.page, 'dependencies-large-list-dark');
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'light');
 });

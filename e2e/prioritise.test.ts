@@ -1,10 +1,10 @@
 import { simUser } from '../dev/jira-sim/users';
-import { defaultPmoConfig, type PmoConfig } from '../src/domain/config/schema';
-import { scoringPresets } from '../src/domain/scoring/presets';
+import { wsjfEpicConfig } from '../test/support/scoring-settings';
 import { dumpStore } from '../test/support/store-dump';
 import { invoke } from './support/api';
 import { chooseOption } from './support/atlaskit';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { twoBacklogCandidates } from './support/candidate-epics';
 import { app, appFrame, panel, switchUser } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot, screenshotThemes } from './support/screenshot';
@@ -30,32 +30,10 @@ let panelEpic: string;
 
 /** WSJF scoring of epics, with the PMO lead in the PMO group, and the admin's epic scored 7. */
 beforeEach(async () => {
-  const config: PmoConfig = structuredClone(defaultPmoConfig);
+  const config = wsjfEpicConfig();
   // The PMO lead's group is the PMO: they may rank by hand and set the capacity.
   config.access.pmoGroupName = 'pmo-office';
-  config.scoring = {
-    ...config.scoring,
-    enabled: true,
-    models: [scoringPresets.wsjf],
-    activeModelId: 'wsjf',
-    candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
-  };
-  await invoke(host.stack, 'saveSettings', ADMIN, {
-    baseVersion: 0,
-    config,
-    comment: 'Score epics with WSJF',
-  });
-  const epics = host.stack.sim.dataset.issues.filter(
-    (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,
-  );
-  const [first, second] = epics;
-  if (!first || !second) throw new Error('the seeded data has no two team epics');
-  scoredEpic = first.key;
-  panelEpic = second.key;
-  // Both are proposals still in Inception: candidates past it are listed apart, unranked.
-  const backlog = host.stack.sim.dataset.statuses.find((status) => status.name === 'Backlog');
-  if (!backlog) throw new Error('the simulator has no Backlog status');
-  for (const key of [scoredEpic, panelEpic]) host.stack.sim.mutate.editIssue(key, { statusId: backlog.id });
+  [scoredEpic, panelEpic] = await twoBacklogCandidates(host.stack, ADMIN, config);
   // Business value 1, time criticality 1, risk reduction level 4 (value 5), job size 1: WSJF 7.
   await invoke(host.stack, 'saveIssueScore', ADMIN, {
     issueKey: scoredEpic,

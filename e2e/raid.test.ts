@@ -7,6 +7,7 @@ import {
   appFrame,
   downloadCsv,
   PROJECTS_CSV_HEADER,
+  setTheme,
   tableRowCount,
   tableRowIds,
   viewReady,
@@ -321,13 +322,11 @@ test('deep link, the app’s tabs and the back button', async () => {
 
 test('the dark theme: readable heat map and register, axe-clean', async () => {
   await viewReady(host.page, 'raid');
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'dark');
   await app(host.page).getByTestId('raid-heatmap').waitFor();
   await screenshot(host.page, 'raid-pmo-lead-dark');
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'light');
 });
 
 test('a risk summary holding HTML is shown as text, never run', async () => {

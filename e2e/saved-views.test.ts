@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { PortfolioReport } from '../src/domain/portfolio/schema';
 import { invoke } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
-import { app, appFrame, tableRowCount } from './support/host-page';
+import { app, appFrame, setTheme, tableRowCount } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshot } from './support/screenshot';
 
@@ -144,8 +144,7 @@ test('a saved view round-trips for its owner and is invisible to another user', 
   ]);
 
   // Dark theme, then delete.
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'dark');
   await app(host.page).getByTestId('saved-views-toggle').click();
   await app(host.page).getByTestId('saved-view-Top cell').waitFor();
   await screenshot(host.page, 'saved-views-dark');
@@ -153,6 +152,5 @@ test('a saved view round-trips for its owner and is invisible to another user', 
   await app(host.page).getByTestId('saved-view-delete-Top cell').click();
   await app(host.page).getByTestId('saved-views-empty').waitFor();
   expect((await invoke(host.stack, 'listSavedViews', 'sim-pmo', {})).views).toEqual([]);
-  await host.page.getByTestId('theme-toggle').click();
-  await app(host.page).locator('html[data-color-mode="light"]').waitFor({ state: 'attached' });
+  await setTheme(host.page, 'light');
 });

@@ -1,8 +1,7 @@
 import { simUser } from '../dev/jira-sim/users';
-import { defaultPmoConfig, type PmoConfig } from '../src/domain/config/schema';
-import { scoringPresets } from '../src/domain/scoring/presets';
 import { invoke, invokeResponse } from './support/api';
 import { runAxe, seriousOrWorse } from './support/axe';
+import { twoBacklogCandidates } from './support/candidate-epics';
 import { app, appFrame } from './support/host-page';
 import { setUpHostStack } from './support/host-stack';
 import { screenshotThemes } from './support/screenshot';
@@ -28,29 +27,7 @@ let valueEpic: string;
 let urgentEpic: string;
 
 beforeAll(async () => {
-  const config: PmoConfig = structuredClone(defaultPmoConfig);
-  config.scoring = {
-    ...config.scoring,
-    enabled: true,
-    models: [structuredClone(scoringPresets.wsjf)],
-    activeModelId: 'wsjf',
-    candidates: { issueTypes: ['Epic'], projectKeys: [], jql: null },
-  };
-  await invoke(host.stack, 'saveSettings', ADMIN, {
-    baseVersion: 0,
-    config,
-    comment: 'Score epics with WSJF',
-  });
-  const epics = host.stack.sim.dataset.issues.filter(
-    (issue) => issue.typeId === '10000' && issue.projectIdx < 3 && issue.securityLevelId === null,
-  );
-  const [first, second] = epics;
-  if (!first || !second) throw new Error('the seeded data has no two epics');
-  valueEpic = first.key;
-  urgentEpic = second.key;
-  const backlog = host.stack.sim.dataset.statuses.find((status) => status.name === 'Backlog');
-  if (!backlog) throw new Error('the simulator has no Backlog status');
-  for (const key of [valueEpic, urgentEpic]) host.stack.sim.mutate.editIssue(key, { statusId: backlog.id });
+  [valueEpic, urgentEpic] = await twoBacklogCandidates(host.stack, ADMIN);
   // WSJF levels are 1, 2, 3, 5, 8: (8 + 1 + 1) / 3 = 3.33 against (1 + 3 + 3) / 2 = 3.5.
   await invoke(host.stack, 'saveIssueScore', ADMIN, {
     issueKey: valueEpic,

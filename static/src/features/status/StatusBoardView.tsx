@@ -59,6 +59,54 @@ export function StatusBoardView({ portfolioId, portfolioName, query, setQuery }:
   );
 }
 
+/** The board's choice filters, as value and label. */
+const STATE_CHOICES: readonly (readonly [BoardFilters['state'], string])[] = [
+  ['all', 'Any'],
+  ['published', 'Published'],
+  ['late', 'Late'],
+  ['due', 'Not due yet'],
+];
+const STATED_CHOICES: readonly (readonly [BoardFilters['stated'], string])[] = [
+  ['all', 'Any'],
+  ['on-track', 'On track'],
+  ['at-risk', 'At risk'],
+  ['off-track', 'Off track'],
+  ['none', 'None yet'],
+];
+
+/** One of the board's choice filters: a labelled select of `options`. */
+function FilterSelect<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+  testId: string;
+}) {
+  return (
+    <label className="pmo-status-control">
+      <span>{label}</span>
+      <select
+        className="pmo-select pmo-status-select"
+        value={value}
+        onChange={(event) => onChange(event.target.value as T)}
+        data-testid={testId}
+      >
+        {options.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function BoardContent({
   board,
   portfolioName,
@@ -145,35 +193,20 @@ function BoardContent({
         ]}
       />
       <fieldset className="pmo-toolbar pmo-status-filters pmo-no-print" aria-label="Filter the board">
-        <label className="pmo-status-control">
-          <span>Update</span>
-          <select
-            className="pmo-select pmo-status-select"
-            value={query.filters.state}
-            onChange={(event) => setFilters({ state: event.target.value as BoardFilters['state'] })}
-            data-testid="status-filter-state"
-          >
-            <option value="all">Any</option>
-            <option value="published">Published</option>
-            <option value="late">Late</option>
-            <option value="due">Not due yet</option>
-          </select>
-        </label>
-        <label className="pmo-status-control">
-          <span>Stated status</span>
-          <select
-            className="pmo-select pmo-status-select"
-            value={query.filters.stated}
-            onChange={(event) => setFilters({ stated: event.target.value as BoardFilters['stated'] })}
-            data-testid="status-filter-stated"
-          >
-            <option value="all">Any</option>
-            <option value="on-track">On track</option>
-            <option value="at-risk">At risk</option>
-            <option value="off-track">Off track</option>
-            <option value="none">None yet</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Update"
+          value={query.filters.state}
+          options={STATE_CHOICES}
+          onChange={(state) => setFilters({ state })}
+          testId="status-filter-state"
+        />
+        <FilterSelect
+          label="Stated status"
+          value={query.filters.stated}
+          options={STATED_CHOICES}
+          onChange={(stated) => setFilters({ stated })}
+          testId="status-filter-stated"
+        />
         <label className="pmo-status-control pmo-status-control--check">
           <input
             type="checkbox"

@@ -15,6 +15,8 @@ const INPUT_CHOICES: readonly Choice<CriterionInput['kind']>[] = [
   { value: 'field', label: 'A numeric Jira field' },
 ];
 
+type ScaleLevel = Extract<CriterionInput, { kind: 'scale' }>['levels'][number];
+
 const DIRECTION_CHOICES: readonly Choice<Criterion['direction']>[] = [
   { value: 'higherIsBetter', label: 'Higher is better (value)' },
   { value: 'higherIsWorse', label: 'Higher is worse (size, cost, risk)' },
@@ -42,6 +44,12 @@ export function CriterionEditor({
 }) {
   const input = criterion.input;
   const setInput = (next: CriterionInput) => onChange({ ...criterion, input: next });
+  /** Changes the label or the value of one level of a scale. */
+  const setLevel = (levels: readonly ScaleLevel[], index: number, change: Partial<ScaleLevel>) =>
+    setInput({
+      kind: 'scale',
+      levels: levels.map((level, i) => (i === index ? { ...level, ...change } : level)),
+    });
   return (
     <div className="pmo-rule pmo-criterion" data-testid={testId}>
       <div className="pmo-inline-fields">
@@ -102,12 +110,7 @@ export function CriterionEditor({
                 <TextField
                   label={`Level ${index + 1} label`}
                   value={level.label}
-                  onChange={(label) =>
-                    setInput({
-                      ...input,
-                      levels: input.levels.map((l, i) => (i === index ? { ...l, label } : l)),
-                    })
-                  }
+                  onChange={(label) => setLevel(input.levels, index, { label })}
                   problems={problemsAt(problems, [...path, 'input', 'levels', index, 'label'])}
                   maxLength={80}
                   width="medium"
@@ -116,12 +119,7 @@ export function CriterionEditor({
                 <NumberField
                   label={`Level ${index + 1} value`}
                   value={level.value}
-                  onChange={(value) =>
-                    setInput({
-                      ...input,
-                      levels: input.levels.map((l, i) => (i === index ? { ...l, value } : l)),
-                    })
-                  }
+                  onChange={(value) => setLevel(input.levels, index, { value })}
                   problems={problemsAt(problems, [...path, 'input', 'levels', index, 'value'])}
                   step={0.05}
                   testId={`${testId}-level-${index + 1}-value`}
