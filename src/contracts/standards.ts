@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IssueKey } from '../domain/model';
-import { ConfigProblemSchema, StatusRefSchema, ViolationSchema } from '../domain/standards/evaluation';
+import { IssueKey, StatusRefSchema } from '../domain/model';
+import { ConfigProblemSchema, ViolationSchema } from '../domain/standards/evaluation';
 
 /** Resolver keys of the standards feature (issue panel): merged into `resolverContract` in contract.ts. */
 
