@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldRole } from '../field-roles';
-import type { IssueLink, StatusRef } from '../model';
+import { type IssueLink, NamedRefSchema, type StatusRef } from '../model';
 import type { BlockingLinkMapping } from '../settings';
 import type { Lifecycle } from './schema';
 
@@ -62,7 +62,7 @@ export const ViolationSchema = z.object({
   ruleId: z.string(),
   kind: z.enum(['requiredFields', 'fieldCondition', 'gateChecklist', 'noOpenBlockers', 'requiredLink']),
   /** Fields that are missing or fail a condition. */
-  fields: z.array(z.object({ id: z.string(), name: z.string() })),
+  fields: z.array(NamedRefSchema),
   /** Mandatory checklist items not ticked. */
   items: z.array(z.object({ id: z.string(), text: z.string() })),
   /** Keys of unresolved issues that block this one. */
