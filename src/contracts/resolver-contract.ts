@@ -6,7 +6,7 @@ import {
   LinkTypeSchema,
   ProjectSchema,
   StatusCategoryCountsSchema,
-  StatusCategoryKey,
+  StatusRefSchema,
 } from '../domain/model';
 import { PortfolioReportSchema } from '../domain/portfolio/schema';
 import { alertsContract } from './alerts';
@@ -56,7 +56,7 @@ export const IssueOverviewSchema = z.object({
   key: z.string(),
   summary: z.string(),
   issueType: z.string(),
-  status: z.object({ name: z.string(), category: StatusCategoryKey }),
+  status: StatusRefSchema,
   project: ProjectOverviewSchema,
 });
 export type IssueOverview = z.infer<typeof IssueOverviewSchema>;

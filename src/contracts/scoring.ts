@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssueKey, StatusCategoryKey } from '../domain/model';
+import { IssueKey, StatusRefSchema } from '../domain/model';
 import { CapacityPlanSchema, RankOverrideSchema } from '../domain/scoring/ranking';
 import {
   CriterionDirection,
@@ -97,7 +97,7 @@ export const PrioritisedCandidateSchema = z.object({
   summary: z.string(),
   projectKey: z.string(),
   issueType: z.string(),
-  status: z.object({ name: z.string(), category: StatusCategoryKey }),
+  status: StatusRefSchema,
   stage: z.string().nullable(),
   estimate: z.number().nullable(),
   result: ScoreResultSchema,

@@ -3,7 +3,7 @@ import { ConfigChangeSchema } from '../domain/config/diff';
 import { ConfigOriginSchema } from '../domain/config/origin';
 import { FieldMappingSchema, type PmoConfigInput, PmoConfigSchema } from '../domain/config/schema';
 import { IndicatorName, ManualOverrideSchema, Rag } from '../domain/health/health';
-import { LinkTypeSchema, ProjectKey, StatusCategoryKey } from '../domain/model';
+import { LinkTypeSchema, NamedRefSchema, ProjectKey, StatusCategoryKey } from '../domain/model';
 import { BlockingLinkMappingSchema } from '../domain/settings';
 
 /**
@@ -203,8 +203,8 @@ export type DryRunResult = z.infer<typeof DryRunResultSchema>;
 
 export const SiteCatalogSchema = z.object({
   projects: z.array(z.object({ key: z.string(), name: z.string(), categoryId: z.string().nullable() })),
-  categories: z.array(z.object({ id: z.string(), name: z.string() })),
-  issueTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(NamedRefSchema),
+  issueTypes: z.array(NamedRefSchema),
   statuses: z.array(z.object({ id: z.string(), name: z.string(), category: StatusCategoryKey })),
   fields: z.array(
     z.object({ id: z.string(), name: z.string(), custom: z.boolean(), type: z.string().nullable() }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { IssueKey } from '../domain/model';
-import { ConfigProblemSchema, StatusRefSchema, ViolationSchema } from '../domain/standards/evaluation';
+import { IssueKey, NamedRefSchema, StatusRefSchema } from '../domain/model';
+import { ConfigProblemSchema, ViolationSchema } from '../domain/standards/evaluation';
 
 /** Resolver keys of the standards feature (issue panel): merged into `resolverContract` in contract.ts. */
 
@@ -29,7 +29,7 @@ export const GateStateSchema = z.object({
   standardId: z.string(),
   standardName: z.string(),
   mode: z.enum(['enforce', 'warn']),
-  stage: z.object({ id: z.string(), name: z.string() }),
+  stage: NamedRefSchema,
   items: z.array(ChecklistItemStateSchema),
   /** Every mandatory item is ticked. */
   complete: z.boolean(),
@@ -78,7 +78,7 @@ export const IssueStandardsSchema = z.object({
   /** What the issue breaks at its current status. */
   violations: z.array(ViolationSchema),
   stage: z.object({
-    current: z.object({ id: z.string(), name: z.string() }).nullable(),
+    current: NamedRefSchema.nullable(),
     next: z.object({ id: z.string(), name: z.string(), status: z.string() }).nullable(),
   }),
   /** What moving into the next stage would additionally need (fields, gate items, links). */

@@ -16,6 +16,13 @@ export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,30}-\d{1,10}$/;
 export const ProjectKey = z.string().regex(PROJECT_KEY_PATTERN, 'expected a project key like ABC');
 export const IssueKey = z.string().regex(ISSUE_KEY_PATTERN, 'expected an issue key like ABC-123');
 
+/** Something named by its id, with the name shown to people (a stage, a standard, a field, an issue type). */
+export const NamedRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** An issue's status: its name on the site and its category. */
+export const StatusRefSchema = z.object({ name: z.string(), category: StatusCategoryKey });
+export type StatusRef = z.infer<typeof StatusRefSchema>;
+
 /** An issue link type as the site defines it: "Blocks" with its outward and inward texts. */
 export const LinkTypeSchema = z.object({
   id: z.string(),
@@ -56,7 +63,7 @@ export const PortfolioIssueSchema = z.object({
   projectKey: z.string(),
   summary: z.string(),
   issueType: z.string(),
-  status: z.object({ name: z.string(), category: StatusCategoryKey }),
+  status: StatusRefSchema,
   priority: z.string().nullable(),
   assigneeAccountId: z.string().nullable(),
   labels: z.array(z.string()),

@@ -17,17 +17,15 @@ export const JiraUserSchema = z.object({
   locale: z.string().optional(),
 });
 
+/** A page of one of Jira's paged lists (`PageBean`): its values, and whether it is the last page. */
+const pageOf = <T extends z.ZodType>(value: T) =>
+  z.object({ values: z.array(value), isLast: z.boolean().optional() });
+
 /** A page of `/user/bulk`. */
-export const UserPageSchema = z.object({
-  values: z.array(JiraUserSchema),
-  isLast: z.boolean().optional(),
-});
+export const UserPageSchema = pageOf(JiraUserSchema);
 
 /** A page of `/group/bulk`. */
-export const GroupPageSchema = z.object({
-  values: z.array(z.object({ name: z.string(), groupId: z.string().nullish() })),
-  isLast: z.boolean().optional(),
-});
+export const GroupPageSchema = pageOf(z.object({ name: z.string(), groupId: z.string().nullish() }));
 
 export const JiraProjectSchema = z.object({
   id: z.string(),
@@ -42,9 +40,7 @@ export const JiraProjectSchema = z.object({
 });
 export type JiraProject = z.infer<typeof JiraProjectSchema>;
 
-export const ProjectPageSchema = z.object({
-  values: z.array(JiraProjectSchema),
-  isLast: z.boolean().optional(),
+export const ProjectPageSchema = pageOf(JiraProjectSchema).extend({
   startAt: z.number().optional(),
   maxResults: z.number().optional(),
   total: z.number().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_VALUE_BYTES, type Store, StoredDataError } from './store';
+import { MAX_VALUE_BYTES, parseStored, readParsed, type Store, StoredDataError } from './store';
 
 /**
  * Values larger than one storage value (Forge KVS: 240 KiB), stored as a header and numbered
@@ -51,27 +51,23 @@ export async function readBlob<S extends z.ZodType>(
   key: string,
   schema: S,
 ): Promise<z.infer<S> | undefined> {
-  const rawHeader = await store.get(key);
-  if (rawHeader === undefined) return undefined;
-  const header = BlobHeaderSchema.safeParse(rawHeader);
-  if (!header.success) throw new StoredDataError(key, header.error.message);
+  const header = await readParsed(store, key, BlobHeaderSchema);
+  if (header === undefined) return undefined;
   const pieces = await Promise.all(
-    Array.from({ length: header.data.parts }, (_, index) => store.get(blobPartKey(key, index))),
+    Array.from({ length: header.parts }, (_, index) => store.get(blobPartKey(key, index))),
   );
   if (pieces.some((piece) => typeof piece !== 'string')) {
     throw new StoredDataError(key, 'a part of the value is missing');
   }
   const text = (pieces as string[]).join('');
-  if (text.length !== header.data.chars) throw new StoredDataError(key, 'the parts do not add up');
+  if (text.length !== header.chars) throw new StoredDataError(key, 'the parts do not add up');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw new StoredDataError(key, 'the value is not valid JSON');
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new StoredDataError(key, parsed.error.message);
-  return parsed.data;
+  return parseStored(key, json, schema);
 }
 
 /** Deletes the header first (readers then see no blob), then every part. */

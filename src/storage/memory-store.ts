@@ -1,3 +1,4 @@
+import { seededRandom } from '../domain/seeded-random';
 import { assertWithinLimits, type Store, type StorePage } from './store';
 
 export interface MemoryStoreOptions {
@@ -31,7 +32,7 @@ export class MemoryStore implements Store {
       );
     }
     this.latency = latencyMs ?? null;
-    this.random = mulberry32(options.seed ?? 1);
+    this.random = seededRandom(options.seed ?? 1);
   }
 
   async get(key: string): Promise<unknown | undefined> {
@@ -123,16 +124,4 @@ export class MemoryStore implements Store {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Small seedable PRNG (mulberry32): the same seed gives the same latencies. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

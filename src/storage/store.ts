@@ -47,7 +47,11 @@ export async function readParsed<S extends z.ZodType>(
   schema: S,
 ): Promise<z.infer<S> | undefined> {
   const raw = await store.get(key);
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : parseStored(key, raw, schema);
+}
+
+/** `raw`, read from `key`, parsed with `schema`; a value of the wrong shape is reported, never used. */
+export function parseStored<S extends z.ZodType>(key: string, raw: unknown, schema: S): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new StoredDataError(key, parsed.error.message);
   return parsed.data;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { projectOfKey } from '../dependencies/keys';
 import { type IndicatorName, IndicatorName as IndicatorNameSchema } from '../health/health';
 import { type DayRecord, INDICATOR_ORDER, type RagCode } from '../history/day-record';
+import { NamedRefSchema } from '../model';
 import { AlertEventKind } from './subscriptions';
 
 /**
@@ -28,7 +29,7 @@ export const GateBlockSchema = z.object({
   issueKey: z.string(),
   projectKey: z.string(),
   /** The enforced standards that were not met. */
-  standards: z.array(z.object({ id: z.string(), name: z.string() })),
+  standards: z.array(NamedRefSchema),
   /** The status the transition would have reached. */
   toStatus: z.string(),
   /** Who tried the transition, when Jira said. */

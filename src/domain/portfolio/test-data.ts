@@ -1,5 +1,6 @@
 import { compareIssueKeys } from '../dependencies/keys';
 import type { IssueLink, PortfolioIssue, Project, StatusCategoryKey } from '../model';
+import { seededRandom } from '../seeded-random';
 
 /**
  * Synthetic portfolios for tests and benchmarks: deterministic (seeded), fast (100,000 issues in well
@@ -30,18 +31,6 @@ export interface TestPortfolio {
   issues: PortfolioIssue[];
   /** The planted cycles, each as its sorted keys. */
   plantedCycles: string[][];
-}
-
-/** A small, fast, seeded PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY = 86_400_000;

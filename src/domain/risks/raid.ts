@@ -120,45 +120,47 @@ export function isUnmitigated(roam: Roam): boolean {
   return roam !== 'mitigated' && roam !== 'resolved';
 }
 
-export const RiskEntrySchema = z.object({
+/** The issue a RAID entry (a risk, assumption, decision or issue) is read from. */
+const RaidIssueFields = {
   key: z.string(),
   /** Null for issues with an issue security level: the app does not show their details. */
   summary: z.string().nullable(),
   projectKey: z.string(),
   status: z.string(),
   open: z.boolean(),
-  probability: z.number().int().min(1).max(5),
-  impact: z.number().int().min(1).max(5),
-  score: z.number().int().min(1).max(25),
-  level: RiskLevel,
-  roam: Roam,
+};
+
+/** Who owns a RAID entry and when it is due. */
+const RaidOwnerFields = {
   /** Account id: stored and computed by id. */
   owner: z.string().nullable(),
   /** The owner's display name, resolved when the report is viewed ("Unknown user" when Jira names nobody). */
   ownerName: z.string().nullable().optional(),
   due: z.string().nullable(),
-  assumed: z.boolean(),
-});
-export type RiskEntry = z.infer<typeof RiskEntrySchema>;
+};
 
-export const RaidLogEntrySchema = z.object({
-  key: z.string(),
-  summary: z.string().nullable(),
-  projectKey: z.string(),
-  status: z.string(),
-  open: z.boolean(),
-  owner: z.string().nullable(),
-  /** The owner's display name, resolved when the report is viewed. */
-  ownerName: z.string().nullable().optional(),
-  due: z.string().nullable(),
-});
-export type RaidLogEntry = z.infer<typeof RaidLogEntrySchema>;
-
-export const HeatCellSchema = z.object({
+/** A place on the risk matrix: probability and impact 1..5, their product and its level. */
+const RiskRatingFields = {
   probability: z.number().int().min(1).max(5),
   impact: z.number().int().min(1).max(5),
   score: z.number().int().min(1).max(25),
   level: RiskLevel,
+};
+
+export const RiskEntrySchema = z.object({
+  ...RaidIssueFields,
+  ...RiskRatingFields,
+  roam: Roam,
+  ...RaidOwnerFields,
+  assumed: z.boolean(),
+});
+export type RiskEntry = z.infer<typeof RiskEntrySchema>;
+
+export const RaidLogEntrySchema = z.object({ ...RaidIssueFields, ...RaidOwnerFields });
+export type RaidLogEntry = z.infer<typeof RaidLogEntrySchema>;
+
+export const HeatCellSchema = z.object({
+  ...RiskRatingFields,
   count: z.number().int().nonnegative(),
   keys: z.array(z.string()),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ProjectKey } from '../model';
-import { FieldRefSchema, Slug, TickAudienceSchema } from '../standards/schema';
+import { FieldRefSchema, reportDuplicateIds, Slug, TickAudienceSchema } from '../standards/schema';
 
 /**
  * Scoring models as data: the PMO's criteria, how they combine, which issues are candidates and who
@@ -85,17 +85,7 @@ export const ScoringModelSchema = z
   })
   .strict()
   .superRefine((model, ctx) => {
-    const seen = new Set<string>();
-    model.criteria.forEach((criterion, index) => {
-      if (seen.has(criterion.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['criteria', index, 'id'],
-          message: `duplicate criterion id ${criterion.id}`,
-        });
-      }
-      seen.add(criterion.id);
-    });
+    reportDuplicateIds(model.criteria, ['criteria'], 'criterion', ctx);
     if (model.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) <= 0) {
       ctx.addIssue({
         code: 'custom',
@@ -161,16 +151,7 @@ export const ScoringSettingsSchema = z
   })
   .strict()
   .superRefine((settings, ctx) => {
-    const ids = new Set<string>();
-    settings.models.forEach((model, index) => {
-      if (ids.has(model.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['models', index, 'id'],
-          message: `duplicate model id ${model.id}`,
-        });
-      ids.add(model.id);
-    });
+    const ids = reportDuplicateIds(settings.models, ['models'], 'model', ctx);
     if (settings.activeModelId !== null && !ids.has(settings.activeModelId)) {
       ctx.addIssue({
         code: 'custom',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssueLinkSchema, StatusCategoryKey } from '../model';
+import { IssueLinkSchema, StatusRefSchema } from '../model';
 import type { IssueFacts, Ticks } from '../standards/evaluation';
 import { adfText, MAX_PATTERN_INPUT } from '../standards/values';
 
@@ -15,7 +15,7 @@ export const StoredFactsSchema = z.object({
   projectKey: z.string(),
   categoryId: z.string().nullable(),
   issueType: z.string(),
-  status: z.object({ name: z.string(), category: StatusCategoryKey }),
+  status: StatusRefSchema,
   fields: z.record(z.string(), z.unknown()),
   links: z.array(IssueLinkSchema),
   /** Null for issues with an issue security level: their text never goes into a snapshot. */

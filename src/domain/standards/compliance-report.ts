@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ComplianceInput } from '../health/health';
+import { NamedRefSchema } from '../model';
 import type { ComplianceCounts } from '../settings';
 import type { Evaluator } from './evaluate';
 import { type IssueFacts, tickOf } from './evaluation';
@@ -19,7 +20,7 @@ const Mode = z.enum(['enforce', 'warn']);
 const GateProgressSchema = z.object({
   ruleId: z.string(),
   standardName: z.string(),
-  stage: z.object({ id: z.string(), name: z.string() }),
+  stage: NamedRefSchema,
   ticked: count,
   mandatory: count,
   /** Items of this gate ticked so far, as evidence: text, who, when. */
@@ -62,7 +63,7 @@ export const ComplianceReportSchema = z.object({
       summary: z.string().nullable(),
       issueType: z.string(),
       status: z.string(),
-      stage: z.object({ id: z.string(), name: z.string() }).nullable(),
+      stage: NamedRefSchema.nullable(),
       /** The next gate this issue has to pass; null when none is ahead. */
       nextGate: GateProgressSchema.nullable(),
       /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { defaultPmoConfig } from '../config/schema';
+import type { StatusRef } from '../model';
 import { createEvaluator, evaluate } from './evaluate';
-import type { EvaluationContext, IssueFacts, StatusRef } from './evaluation';
+import type { EvaluationContext, IssueFacts } from './evaluation';
 import { type Standard, type StandardInput, StandardSchema } from './schema';
 
 const ctx: EvaluationContext = {

@@ -1,14 +1,7 @@
 import { blockingLinksOf, indexBlockingLinks } from '../dependencies/links';
 import type { FieldRole } from '../field-roles';
-import type { StatusCategoryKey } from '../model';
-import type {
-  ConfigProblem,
-  Evaluation,
-  EvaluationContext,
-  IssueFacts,
-  StatusRef,
-  Violation,
-} from './evaluation';
+import type { StatusCategoryKey, StatusRef } from '../model';
+import type { ConfigProblem, Evaluation, EvaluationContext, IssueFacts, Violation } from './evaluation';
 import { ownEntry, tickOf } from './evaluation';
 import { type StageLookup, stageLookup } from './lifecycle';
 import { compilePattern } from './pattern';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldRole } from '../field-roles';
-import { type IssueLink, StatusCategoryKey } from '../model';
+import { type IssueLink, NamedRefSchema, type StatusRef } from '../model';
 import type { BlockingLinkMapping } from '../settings';
 import type { Lifecycle } from './schema';
 
@@ -30,9 +30,6 @@ export function tickOf(ticks: Ticks, ruleId: string, itemId: string): Tick | und
 export function ownEntry<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
-
-export const StatusRefSchema = z.object({ name: z.string(), category: StatusCategoryKey });
-export type StatusRef = z.infer<typeof StatusRefSchema>;
 
 /** What the standards engine knows about one issue. */
 export interface IssueFacts {
@@ -65,7 +62,7 @@ export const ViolationSchema = z.object({
   ruleId: z.string(),
   kind: z.enum(['requiredFields', 'fieldCondition', 'gateChecklist', 'noOpenBlockers', 'requiredLink']),
   /** Fields that are missing or fail a condition. */
-  fields: z.array(z.object({ id: z.string(), name: z.string() })),
+  fields: z.array(NamedRefSchema),
   /** Mandatory checklist items not ticked. */
   items: z.array(z.object({ id: z.string(), text: z.string() })),
   /** Keys of unresolved issues that block this one. */

@@ -14,6 +14,30 @@ export const Slug = z
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a short id of lowercase letters, digits and dashes');
 
 /**
+ * Reports each entry whose id an earlier entry of `entries` already has, at `[...path, index, "id"]`
+ * ("duplicate <noun> id <id>"); returns the ids seen.
+ */
+export function reportDuplicateIds(
+  entries: readonly { id: string }[],
+  path: readonly (string | number)[],
+  noun: string,
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, index, 'id'],
+        message: `duplicate ${noun} id ${entry.id}`,
+      });
+    }
+    seen.add(entry.id);
+  });
+  return seen;
+}
+
+/**
  * A field a rule names: a Jira field id (system like `duedate` or custom like `customfield_10016`),
  * or a role (`storyPoints`) that the site's field mapping turns into an id. Roles let the default
  * standards be written once for every site.
@@ -180,17 +204,7 @@ export const GateChecklistRuleSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
-    const seen = new Set<string>();
-    rule.items.forEach((item, index) => {
-      if (seen.has(item.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', index, 'id'],
-          message: `duplicate item id ${item.id}`,
-        });
-      }
-      seen.add(item.id);
-    });
+    reportDuplicateIds(rule.items, ['items'], 'item', ctx);
   });
 
 /** The issue may not be in (or enter) the `when` statuses while an unresolved issue blocks it. */
@@ -257,17 +271,7 @@ export const StandardSchema = z
   })
   .strict()
   .superRefine((standard, ctx) => {
-    const seen = new Set<string>();
-    standard.rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'id'],
-          message: `duplicate rule id ${rule.id}`,
-        });
-      }
-      seen.add(rule.id);
-    });
+    reportDuplicateIds(standard.rules, ['rules'], 'rule', ctx);
   });
 export type Standard = z.infer<typeof StandardSchema>;
 export type StandardInput = z.input<typeof StandardSchema>;
@@ -276,15 +280,5 @@ export const StandardsSchema = z
   .array(StandardSchema)
   .max(100)
   .superRefine((standards, ctx) => {
-    const seen = new Set<string>();
-    standards.forEach((standard, index) => {
-      if (seen.has(standard.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'id'],
-          message: `duplicate standard id ${standard.id}`,
-        });
-      }
-      seen.add(standard.id);
-    });
+    reportDuplicateIds(standards, [], 'standard', ctx);
   });

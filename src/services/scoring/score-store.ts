@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatusCategoryKey } from '../../domain/model';
+import { StatusRefSchema } from '../../domain/model';
 import { CriterionValuesSchema } from '../../domain/scoring/schema';
 import { queryAll, type Store, StoredDataError } from '../../storage/store';
 import type { StoreDeps } from '../deps';
@@ -37,7 +37,7 @@ export const ScoreRecordSchema = z.object({
     summary: z.string(),
     projectKey: z.string(),
     issueType: z.string(),
-    status: z.object({ name: z.string(), category: StatusCategoryKey }),
+    status: StatusRefSchema,
     estimate: z.number().nullable(),
   }),
 });

@@ -1,8 +1,9 @@
 import pLimit from 'p-limit';
 import { type DryRunResult, SETTINGS_LIMITS } from '../../contracts/settings';
 import { type PmoConfig, PmoConfigSchema } from '../../domain/config/schema';
+import type { StatusRef } from '../../domain/model';
 import type { Evaluator } from '../../domain/standards/evaluate';
-import type { IssueFacts, StatusRef } from '../../domain/standards/evaluation';
+import type { IssueFacts } from '../../domain/standards/evaluation';
 import type { Standard } from '../../domain/standards/schema';
 import type { JiraClient } from '../../jira/client';
 import { jqlString } from '../../jira/jql';

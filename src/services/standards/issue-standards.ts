@@ -2,13 +2,12 @@ import { z } from 'zod';
 import type { DependencyWarning, GateState, IssueStandards } from '../../contracts/standards';
 import type { PmoConfig } from '../../domain/config/schema';
 import { blockingLinksOf, indexBlockingLinks } from '../../domain/dependencies/links';
-import { StatusCategoryKey } from '../../domain/model';
+import { StatusCategoryKey, type StatusRef } from '../../domain/model';
 import { createEvaluator, type Evaluator } from '../../domain/standards/evaluate';
 import {
   type ConfigProblem,
   type IssueFacts,
   ownEntry,
-  type StatusRef,
   tickOf,
   type Violation,
 } from '../../domain/standards/evaluation';
