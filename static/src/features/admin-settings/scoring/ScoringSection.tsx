@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import type { MissingValueRule } from '@domain/scoring/schema';
+import type { TickAudience } from '@domain/standards/schema';
 import { problemsAt } from '../draft/validation';
 import type { EditorProps } from '../editor-props';
 import { TickAudienceField } from '../standards/rules/TickAudienceField';
@@ -35,6 +36,12 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
   const scoring = config.scoring;
   const change = (recipe: Parameters<typeof withScoring>[1]) => update((draft) => withScoring(draft, recipe));
   const aggregation = scoring.aggregation;
+  /** Sets who may score or authorise; unset is the default audience, so it stores nothing. */
+  const setAudience = (key: 'scorers' | 'authorisers') => (audience: TickAudience | undefined) =>
+    change((s) => {
+      const { [key]: _previous, ...rest } = s;
+      return audience ? { ...rest, [key]: audience } : rest;
+    });
   return (
     <div className="pmo-stack">
       <SectionIntro section="scoring">
@@ -82,14 +89,10 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
         <legend>Who may score</legend>
         <TickAudienceField
           audience={scoring.scorers}
-          onChange={(scorers) =>
-            change((s) => {
-              const { scorers: _previous, ...rest } = s;
-              return scorers ? { ...rest, scorers } : rest;
-            })
-          }
+          onChange={setAudience('scorers')}
           problems={problemsAt(problems, ['scoring', 'scorers'])}
           itemLabel="candidates"
+          action="score"
           testId="scoring-scorers"
         />
         <RadioGroup
@@ -139,6 +142,22 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
           options={MISSING_CHOICES}
           onChange={(missingValues) => change((s) => ({ ...s, missingValues }))}
           testId="scoring-missing"
+        />
+      </fieldset>
+
+      <fieldset className="pmo-group">
+        <legend>Who may authorise at the Inception gate</legend>
+        <p className="pmo-subtle">
+          Approve, defer or reject a proposal in the issue panel. Approving moves it into Planning.
+        </p>
+        <TickAudienceField
+          audience={scoring.authorisers}
+          onChange={setAudience('authorisers')}
+          problems={problemsAt(problems, ['scoring', 'authorisers'])}
+          itemLabel="proposals"
+          action="authorise"
+          unsetMeans="pmo"
+          testId="scoring-authorisers"
         />
       </fieldset>
 

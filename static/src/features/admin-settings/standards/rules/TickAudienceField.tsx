@@ -27,34 +27,45 @@ const nameOf = (audience: NamedAudience): string =>
 const named = (kind: NamedAudience['kind'], name: string): NamedAudience =>
   kind === 'group' ? { kind, group: name } : { kind, role: name };
 
-/** Who may tick one checklist item; the group or role name when one is chosen. */
+/**
+ * Who may act on something (tick a checklist item, score, authorise); the group or role name when one
+ * is chosen. An unset audience means `unsetMeans`: anyone who can edit the issue (the default), or
+ * the PMO where editors are not an option (authorising at a gate), so the PMO choice stores nothing.
+ */
 export function TickAudienceField({
   audience,
   onChange,
   problems,
   itemLabel,
   testId,
+  action = 'tick',
+  unsetMeans = 'editors',
 }: {
   audience: TickAudience | undefined;
   onChange: (audience: TickAudience | undefined) => void;
   problems: readonly string[];
   itemLabel: string;
   testId: string;
+  /** The verb of the field's label: "Who may {action} {itemLabel}". */
+  action?: string;
+  unsetMeans?: 'editors' | 'pmo';
 }) {
   const namedAudience = audience !== undefined && audience.kind !== 'pmo' ? audience : null;
+  const choices = unsetMeans === 'pmo' ? CHOICES.filter((choice) => choice.value !== 'editors') : CHOICES;
   const choose = (kind: AudienceKind) => {
-    if (kind === 'editors') onChange(undefined);
+    if (kind === unsetMeans) onChange(undefined);
     else if (kind === 'pmo') onChange({ kind: 'pmo' });
-    else onChange(named(kind, namedAudience?.kind === kind ? nameOf(namedAudience) : ''));
+    else if (kind !== 'editors')
+      onChange(named(kind, namedAudience?.kind === kind ? nameOf(namedAudience) : ''));
   };
   const nameField = namedAudience ? NAME_FIELDS[namedAudience.kind] : null;
   return (
     <div className="pmo-tick-audience">
       <SelectField
-        label={`Who may tick ${itemLabel}`}
+        label={`Who may ${action} ${itemLabel}`}
         hideLabel
-        value={audience?.kind ?? 'editors'}
-        options={CHOICES}
+        value={audience?.kind ?? unsetMeans}
+        options={choices}
         onChange={choose}
         testId={`${testId}-who`}
       />
