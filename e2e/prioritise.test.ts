@@ -110,3 +110,21 @@ test('a what-if on the weights re-ranks beside the saved ranking and stores noth
   expect(await invoke(host.stack, 'getPrioritisation', PMO, {})).toEqual(saved);
   expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
 });
+
+test("the overview shows each project's priority rank: the best rank among its proposals", async () => {
+  await scorePanelEpicAsTeam();
+  await host.page.goto(host.url('/jira/apps/pmo-portfolio'));
+  await switchUser(host.page, PMO);
+  const view = app(host.page);
+  const projectOf = (issueKey: string) => issueKey.split('-')[0] ?? issueKey;
+  const ranked = view.getByTestId(`project-row-${projectOf(panelEpic)}`);
+  await ranked.waitFor();
+  await view.getByRole('columnheader', { name: /Priority rank/ }).waitFor();
+  // The team's epic ranks first (WSJF 8 over 7): its project shows #1, the admin's epic's project #2.
+  expect(projectOf(scoredEpic)).not.toBe(projectOf(panelEpic));
+  expect(await ranked.textContent()).toContain('#1');
+  const second = view.getByTestId(`project-row-${projectOf(scoredEpic)}`);
+  expect(await second.textContent()).toContain('#2');
+  expect(seriousOrWorse(await runAxe(appFrame(host.page)))).toEqual([]);
+  await screenshotThemes(host.page, 'prioritise-overview-rank');
+});
