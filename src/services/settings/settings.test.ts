@@ -395,6 +395,8 @@ describe('import and export', () => {
     expect(audit.entries[0]).toMatchObject({ action: 'import', comment: 'Imported settings' });
   });
 
+  /** The JSON of the default settings as `recipe` edits them. */
+  const editedJson = (recipe: (config: PmoConfig) => void) => () => JSON.stringify(editedConfig(recipe));
   const hostile: [string, () => string, string, string][] = [
     [
       'wrong types',
@@ -404,13 +406,10 @@ describe('import and export', () => {
     ],
     [
       'an unknown rule kind',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const first = config.standards[0];
-            if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
-          }),
-        ),
+      editedJson((config) => {
+        const first = config.standards[0];
+        if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
+      }),
       'BAD_REQUEST',
       'standards.0.rules.0.kind',
     ],
@@ -422,28 +421,20 @@ describe('import and export', () => {
     ],
     [
       'script strings',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const gate = config.standards
-              .flatMap((s) => s.rules)
-              .find((rule) => rule.kind === 'gateChecklist');
-            if (gate?.kind === 'gateChecklist' && gate.items[0])
-              gate.items[0].text = '<img src=x onerror=alert(1)>';
-          }),
-        ),
+      editedJson((config) => {
+        const gate = config.standards.flatMap((s) => s.rules).find((rule) => rule.kind === 'gateChecklist');
+        if (gate?.kind === 'gateChecklist' && gate.items[0])
+          gate.items[0].text = '<img src=x onerror=alert(1)>';
+      }),
       'BAD_REQUEST',
       'contains HTML or script markup',
     ],
     [
       'control characters',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const first = config.standards[0];
-            if (first) first.name = 'a\u202Eb';
-          }),
-        ),
+      editedJson((config) => {
+        const first = config.standards[0];
+        if (first) first.name = 'a\u202Eb';
+      }),
       'BAD_REQUEST',
       'invisible control character (U+202E)',
     ],
