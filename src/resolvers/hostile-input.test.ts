@@ -102,6 +102,8 @@ function nested(depth: number): unknown {
 
 /** A payload each resolver accepts (the base that mutations start from). */
 function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): Record<string, unknown> {
+  const projectKey = issueKey.split('-')[0];
+  const update = { portfolioId: 'all', projectKey, periodId: '2026-12-07' };
   switch (key) {
     case 'getIssueOverview':
     case 'getIssueStandards':
@@ -137,28 +139,14 @@ function validPayload(key: ResolverKey, liveVersion: number, issueKey: string): 
     case 'importSettings':
       return { json: JSON.stringify(defaultPmoConfig), baseVersion: liveVersion, comment: '' };
     case 'getStatusUpdate':
-      return { portfolioId: 'all', projectKey: issueKey.split('-')[0] };
+      return { portfolioId: 'all', projectKey };
     case 'saveStatusDraft':
-      return {
-        portfolioId: 'all',
-        projectKey: issueKey.split('-')[0],
-        periodId: '2026-12-07',
-        baseRevision: 0,
-        status: 'at-risk',
-        commentary: 'Text',
-      };
+      return { ...update, baseRevision: 0, status: 'at-risk', commentary: 'Text' };
     case 'publishStatusUpdate':
-      return {
-        portfolioId: 'all',
-        projectKey: issueKey.split('-')[0],
-        periodId: '2026-12-07',
-        expectedVersion: 0,
-        status: 'on-track',
-        commentary: 'Text',
-      };
+      return { ...update, expectedVersion: 0, status: 'on-track', commentary: 'Text' };
     case 'setProjectOverride':
       return {
-        projectKey: issueKey.split('-')[0],
+        projectKey,
         override: { rag: 'red', reason: 'r', expiresAt: '2099-01-01T00:00:00Z' },
         baseVersion: liveVersion,
       };

@@ -79,10 +79,11 @@ function changedConfig(): PmoConfig {
   return config;
 }
 
-const issueRows = (fixture: Fixture) =>
+/** A row per fixture issue: the payload names the issue, plus the fields `extra` gives for it. */
+const issueRows = (fixture: Fixture, extra: (issueKey: string) => object = () => ({})) =>
   [fixture.teamIssue, fixture.hiddenIssue, fixture.restrictedIssue]
     .filter((key): key is string => key !== null)
-    .map((issueKey) => ({ payload: { issueKey }, issue: issueKey }));
+    .map((issueKey) => ({ payload: { issueKey, ...extra(issueKey) }, issue: issueKey }));
 
 /** A project the team member browses and one they do not, each named in a portfolio payload. */
 const projectRows = (fixture: Fixture) =>
@@ -152,11 +153,7 @@ const MATRIX: Record<ResolverKey, Row> = {
   setChecklistItem: {
     access: 'issue-editors',
     writes: true,
-    payloads: (fixture) =>
-      issueRows(fixture).map(({ payload, issue }) => ({
-        payload: { ...payload, ...fixture.gate, ticked: true },
-        issue,
-      })),
+    payloads: (fixture) => issueRows(fixture, () => ({ ...fixture.gate, ticked: true })),
   },
   getSettings: { access: 'editors', writes: false, payloads: noPayload },
   getSiteCatalog: { access: 'everyone', writes: false, payloads: noPayload },
@@ -265,11 +262,7 @@ const MATRIX: Record<ResolverKey, Row> = {
   saveIssueScore: {
     access: 'nobody',
     writes: true,
-    payloads: (fixture) =>
-      issueRows(fixture).map(({ payload, issue }) => ({
-        payload: { ...payload, ratings: { 'business-value': 3 } },
-        issue,
-      })),
+    payloads: (fixture) => issueRows(fixture, () => ({ ratings: { 'business-value': 3 } })),
   },
   getPrioritisation: { access: 'everyone', writes: false, payloads: noPayload },
   // Only the PMO changes the ranking; with scoring off there is no ranking to change (NOT_FOUND).
@@ -297,9 +290,10 @@ const MATRIX: Record<ResolverKey, Row> = {
     access: 'nobody',
     writes: true,
     payloads: (fixture) =>
-      issueRows(fixture).map(({ payload, issue }) => ({
-        payload: { ...payload, outcome: 'rejected', reason: 'Matrix check', requestId: `matrix-${issue}` },
-        issue,
+      issueRows(fixture, (issue) => ({
+        outcome: 'rejected',
+        reason: 'Matrix check',
+        requestId: `matrix-${issue}`,
       })),
   },
   getAuthorisationLog: { access: 'everyone', writes: false, payloads: () => [{ payload: {} }] },

@@ -2,7 +2,7 @@ import { ForgeKvsAPIError } from '@forge/kvs';
 import { FakeForgePlatform } from '../../test/support/forge-platform';
 import { readChecklist, recordChecklistEvent } from '../services/standards/checklist-store';
 import { KvsStore } from './kvs-store';
-import { MAX_VALUE_BYTES, StoreLimitError } from './store';
+import { MAX_VALUE_BYTES, queryAll, StoreLimitError } from './store';
 
 /**
  * The KVS adapter on the real `@forge/kvs` client, against a fake of the platform underneath it
@@ -61,12 +61,8 @@ describe('KvsStore on @forge/kvs', () => {
     }
     await store.set('auditor', { other: true });
     const keys: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.query('audit:', cursor ? { cursor, limit: 100 } : { limit: 100 });
-      keys.push(...page.results.map((result) => result.key));
-      cursor = page.nextCursor;
-    } while (cursor);
+    // queryAll follows the cursor a page of 100 at a time.
+    for await (const { key } of queryAll(store, 'audit:')) keys.push(key);
     expect(keys).toHaveLength(130);
     expect(keys).toEqual([...keys].sort());
     // Forge refuses pages over 100: the adapter never asks for more.

@@ -1,5 +1,5 @@
 import { MemoryStore } from './memory-store';
-import { StoreLimitError } from './store';
+import { queryAll, StoreLimitError } from './store';
 
 describe('MemoryStore', () => {
   it('with latency, interleaves concurrent calls: naive read-modify-writes overwrite each other', async () => {
@@ -47,12 +47,8 @@ describe('MemoryStore prefix queries', () => {
     await store.set('h:100', 'written twice');
     await store.delete('h:101');
     const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.query('h:', cursor ? { cursor, limit: 100 } : { limit: 100 });
-      seen.push(...page.results.map((entry) => entry.key));
-      cursor = page.nextCursor;
-    } while (cursor);
+    // queryAll follows the cursor a page of 100 at a time.
+    for await (const { key } of queryAll(store, 'h:')) seen.push(key);
     expect(seen).toEqual(keys.filter((key) => key !== 'h:101'));
     expect(await store.get('h:100')).toBe('written twice');
     expect((await store.query('h:24')).results.map((entry) => entry.key)).toEqual(

@@ -1,4 +1,4 @@
-import type { RiskEntry } from '../risks/raid';
+import { riskEntry as risk } from '../risks/test-data';
 import { defaultEngineSettings } from '../settings';
 import {
   applyOverride,
@@ -13,31 +13,6 @@ import { healthFacts } from './test-data';
 
 const indicator = (f: ProjectHealthFacts, name: string) =>
   computeHealth(f, defaultEngineSettings).indicators.find((i) => i.name === name);
-
-function risk(
-  key: string,
-  probability: number,
-  impact: number,
-  overrides: Partial<RiskEntry> = {},
-): RiskEntry {
-  const score = probability * impact;
-  return {
-    key,
-    summary: null,
-    projectKey: 'P',
-    status: 'Open',
-    open: true,
-    probability,
-    impact,
-    score,
-    level: score >= 15 ? 'high' : score >= 8 ? 'medium' : 'low',
-    roam: 'unroamed',
-    owner: null,
-    due: null,
-    assumed: false,
-    ...overrides,
-  };
-}
 
 describe('schedule indicator', () => {
   it('is red at 20% past due, and says so with the numbers', () => {

@@ -50,6 +50,25 @@ const risk = (key: string, projectKey: string, score: number, level: 'high' | 'l
   assumed: false,
 });
 
+/** A late blocker of AAA-1 (due 1 March), a month late. */
+const conflict = (key: string, projectKey: string, crossProject: boolean) => ({
+  blocker: { key, projectKey, due: '2026-04-01' },
+  blocked: { key: 'AAA-1', projectKey: 'AAA', due: '2026-03-01' },
+  daysLate: 31,
+  crossProject,
+});
+
+const gate = (key: string, projectKey: string) => ({
+  key,
+  projectKey,
+  summary: null,
+  issueType: 'Epic',
+  status: 'Build',
+  stage: { id: 'build', name: 'Build' },
+  nextGate: null,
+  missedGates: [],
+});
+
 describe('a day record', () => {
   const secret = new Set(['BBB-9']);
   const record = dayRecordOf({
@@ -71,52 +90,16 @@ describe('a day record', () => {
       ],
       dependencies: {
         conflicts: [
-          {
-            blocker: { key: 'BBB-1', projectKey: 'BBB', due: '2026-04-01' },
-            blocked: { key: 'AAA-1', projectKey: 'AAA', due: '2026-03-01' },
-            daysLate: 31,
-            crossProject: true,
-          },
-          {
-            blocker: { key: 'BBB-9', projectKey: 'BBB', due: '2026-04-01' },
-            blocked: { key: 'AAA-1', projectKey: 'AAA', due: '2026-03-01' },
-            daysLate: 31,
-            crossProject: true,
-          },
-          {
-            blocker: { key: 'AAA-5', projectKey: 'AAA', due: '2026-04-01' },
-            blocked: { key: 'AAA-1', projectKey: 'AAA', due: '2026-03-01' },
-            daysLate: 31,
-            crossProject: false,
-          },
+          conflict('BBB-1', 'BBB', true),
+          conflict('BBB-9', 'BBB', true),
+          conflict('AAA-5', 'AAA', false),
         ],
       } as never,
     },
     compliance: {
       standards: [],
       projects: [{ projectKey: 'AAA', evaluated: 8, compliant: 5, byStandard: [] }],
-      gates: [
-        {
-          key: 'AAA-7',
-          projectKey: 'AAA',
-          summary: null,
-          issueType: 'Epic',
-          status: 'Build',
-          stage: { id: 'build', name: 'Build' },
-          nextGate: null,
-          missedGates: [],
-        },
-        {
-          key: 'BBB-9',
-          projectKey: 'BBB',
-          summary: null,
-          issueType: 'Epic',
-          status: 'Build',
-          stage: { id: 'build', name: 'Build' },
-          nextGate: null,
-          missedGates: [],
-        },
-      ],
+      gates: [gate('AAA-7', 'AAA'), gate('BBB-9', 'BBB')],
     },
   });
 

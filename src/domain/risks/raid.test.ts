@@ -2,34 +2,13 @@ import { defaultEngineSettings } from '../settings';
 import {
   buildHeatMap,
   indexRaidTypes,
-  type RiskEntry,
   raidKindOf,
   readAccountId,
   readRoam,
   riskLevel,
   scoreRisk,
 } from './raid';
-
-function risk(
-  key: string,
-  probability: number,
-  impact: number,
-  overrides: Partial<RiskEntry> = {},
-): RiskEntry {
-  const score = scoreRisk(probability, impact, defaultEngineSettings);
-  return {
-    key,
-    summary: key,
-    projectKey: key.split('-')[0] as string,
-    status: 'Open',
-    open: true,
-    ...score,
-    roam: 'owned',
-    owner: null,
-    due: null,
-    ...overrides,
-  };
-}
+import { riskEntry as risk } from './test-data';
 
 describe('risk scoring', () => {
   it('scores probability x impact and classifies with the matrix (high >= 15, medium >= 8)', () => {

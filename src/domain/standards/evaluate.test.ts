@@ -34,6 +34,19 @@ function standard(input: Partial<StandardInput> & Pick<StandardInput, 'rules'>):
   return StandardSchema.parse({ id: 'std', name: 'Test standard', mode: 'enforce', ...input });
 }
 
+/** A standard whose one rule requires the fields given as [id, name]. */
+function requiring(ruleId: string, fields: [string, string][]): Standard {
+  return standard({
+    rules: [
+      {
+        id: ruleId,
+        kind: 'requiredFields',
+        fields: fields.map(([id, name]) => ({ kind: 'field' as const, id, name })),
+      },
+    ],
+  });
+}
+
 const dueAndPoints = standard({
   id: 'ready',
   name: 'Ready for delivery',
@@ -81,20 +94,12 @@ describe('required fields', () => {
   });
 
   it('treat blank text, empty arrays and empty rich text as missing, and zero as filled', () => {
-    const rule = standard({
-      rules: [
-        {
-          id: 'filled',
-          kind: 'requiredFields',
-          fields: [
-            { kind: 'field', id: 'a', name: 'A' },
-            { kind: 'field', id: 'b', name: 'B' },
-            { kind: 'field', id: 'c', name: 'C' },
-            { kind: 'field', id: 'd', name: 'D' },
-          ],
-        },
-      ],
-    });
+    const rule = requiring('filled', [
+      ['a', 'A'],
+      ['b', 'B'],
+      ['c', 'C'],
+      ['d', 'D'],
+    ]);
     const emptyDoc = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [] }] };
     const result = evaluate(issue({ fields: { a: '  ', b: [], c: emptyDoc, d: 0 } }), [rule], ctx);
     expect(result.violations[0]?.fields.map((field) => field.id)).toEqual(['a', 'b', 'c']);
@@ -284,18 +289,10 @@ describe('ids that name members of Object.prototype', () => {
   });
 
   it('a required field with an id like toString or constructor is missing when the issue lacks it', () => {
-    const required = standard({
-      rules: [
-        {
-          id: 'odd-fields',
-          kind: 'requiredFields',
-          fields: [
-            { kind: 'field', id: 'toString', name: 'To string' },
-            { kind: 'field', id: 'constructor', name: 'Constructor' },
-          ],
-        },
-      ],
-    });
+    const required = requiring('odd-fields', [
+      ['toString', 'To string'],
+      ['constructor', 'Constructor'],
+    ]);
     const [violation] = evaluate(issue(), [required], ctx).violations;
     expect(violation?.fields.map((field) => field.id)).toEqual(['toString', 'constructor']);
   });

@@ -31,6 +31,17 @@ const risk = (key: string, score: number, overrides: Partial<RiskEntry> = {}): R
     ...overrides,
   }) as RiskEntry;
 
+/** `key` (due 20 December) blocks an issue due `daysLate` days earlier. */
+const conflict = (key: string, [blockedKey, blockedDue]: [string, string], daysLate: number) => {
+  const projectOf = (issueKey: string) => issueKey.split('-')[0] ?? issueKey;
+  return {
+    blocker: { key, projectKey: projectOf(key), due: '2026-12-20' },
+    blocked: { key: blockedKey, projectKey: projectOf(blockedKey), due: blockedDue },
+    daysLate,
+    crossProject: projectOf(key) !== projectOf(blockedKey),
+  };
+};
+
 function source(overrides: Partial<DraftSource> = {}): DraftSource {
   return {
     projectKey: 'ATLAS',
@@ -66,24 +77,9 @@ function source(overrides: Partial<DraftSource> = {}): DraftSource {
       risk('BEACON-1', 25, { projectKey: 'BEACON' }),
     ],
     conflicts: [
-      {
-        blocker: { key: 'BEACON-3', projectKey: 'BEACON', due: '2026-12-20' },
-        blocked: { key: 'ATLAS-4', projectKey: 'ATLAS', due: '2026-12-15' },
-        daysLate: 5,
-        crossProject: true,
-      },
-      {
-        blocker: { key: 'ATLAS-8', projectKey: 'ATLAS', due: '2026-12-20' },
-        blocked: { key: 'ATLAS-9', projectKey: 'ATLAS', due: '2026-12-18' },
-        daysLate: 2,
-        crossProject: false,
-      },
-      {
-        blocker: { key: 'CIRRUS-3', projectKey: 'CIRRUS', due: '2026-12-20' },
-        blocked: { key: 'BEACON-9', projectKey: 'BEACON', due: '2026-12-18' },
-        daysLate: 2,
-        crossProject: true,
-      },
+      conflict('BEACON-3', ['ATLAS-4', '2026-12-15'], 5),
+      conflict('ATLAS-8', ['ATLAS-9', '2026-12-18'], 2),
+      conflict('CIRRUS-3', ['BEACON-9', '2026-12-18'], 2),
     ],
     before: day({}),
     latest: day({

@@ -5,7 +5,7 @@ import { dataAs, invokeAs, portfolioReportAs } from '../../../test/support/local
 import { publishConfig } from '../../../test/support/published-config';
 import type { InboxAnswer } from '../../contracts/alerts';
 import type { Subscriptions } from '../../domain/alerts/subscriptions';
-import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
+import { editedConfig } from '../../domain/config/test-data';
 import { readBlob } from '../../storage/blob';
 import { MemoryStore } from '../../storage/memory-store';
 import { loadLiveConfig } from '../settings/live-config';
@@ -68,27 +68,20 @@ beforeAll(async () => {
   trackingIssue =
     sim.dataset.issues.find((issue) => issue.projectIdx === 0 && issue.securityLevelId === null)?.key ?? '';
   // Lenient thresholds, so that only the overdue work the tests make turns a project red.
-  const config: PmoConfig = {
-    ...defaultPmoConfig,
-    engine: {
-      ...defaultPmoConfig.engine,
-      health: {
-        ...defaultPmoConfig.engine.health,
-        schedule: { amber: 60, red: 80 },
-        blocked: { amber: 100, red: 100 },
-        dateConflicts: { amber: 1000, red: 1000 },
-        staleness: { amber: 100, red: 100 },
-        compliance: { amber: 0, red: 0 },
-      },
-      riskMatrix: { high: 25, medium: 25 },
-    },
-    standards: defaultPmoConfig.standards.map((standard) =>
-      standard.id === 'epic-gates' ? { ...standard, mode: 'enforce' } : standard,
-    ),
-    notifications: {
+  const config = editedConfig((draft) => {
+    Object.assign(draft.engine.health, {
+      schedule: { amber: 60, red: 80 },
+      blocked: { amber: 100, red: 100 },
+      dateConflicts: { amber: 1000, red: 1000 },
+      staleness: { amber: 100, red: 100 },
+      compliance: { amber: 0, red: 0 },
+    });
+    draft.engine.riskMatrix = { high: 25, medium: 25 };
+    for (const standard of draft.standards) if (standard.id === 'epic-gates') standard.mode = 'enforce';
+    draft.notifications = {
       trackingIssues: [{ target: { kind: 'portfolio', portfolioId: 'all' }, issueKey: trackingIssue }],
-    },
-  };
+    };
+  });
   await publishConfig(local.deps.store, config, {
     comment: 'enforce the gates, e-mail on the tracking issue',
   });

@@ -118,22 +118,15 @@ export async function sendDailyDigests(deps: AppDeps): Promise<{ sent: number; f
         portfolioId: null,
         issueKey,
       };
-      if (issueKey === null) {
+      if (issueKey === null || !permissions.issues.has(issueKey)) {
         await recordSend(deps, {
           ...base,
           alerts: entries.length,
           status: 'skipped',
-          reason: 'No tracking issue is set for these portfolios or projects',
-        });
-        await clear(entries);
-        continue;
-      }
-      if (!permissions.issues.has(issueKey)) {
-        await recordSend(deps, {
-          ...base,
-          alerts: entries.length,
-          status: 'skipped',
-          reason: 'The recipient cannot browse the tracking issue',
+          reason:
+            issueKey === null
+              ? 'No tracking issue is set for these portfolios or projects'
+              : 'The recipient cannot browse the tracking issue',
         });
         await clear(entries);
         continue;
@@ -215,13 +208,9 @@ export async function sendWeeklyDigests(deps: AppDeps): Promise<{ sent: number; 
     ids ??= await projectIds(jira);
     for (const accountId of accounts) {
       const base = { at: now.toISOString(), kind: 'weekly' as const, accountId, portfolioId, issueKey };
+      const skip = (reason: string) => recordSend(deps, { ...base, alerts: 0, status: 'skipped', reason });
       if (issueKey === null) {
-        await recordSend(deps, {
-          ...base,
-          alerts: 0,
-          status: 'skipped',
-          reason: 'No tracking issue is set for this portfolio',
-        });
+        await skip('No tracking issue is set for this portfolio');
         continue;
       }
       const permissions = await permissionsOf(
@@ -232,12 +221,7 @@ export async function sendWeeklyDigests(deps: AppDeps): Promise<{ sent: number; 
         ids,
       );
       if (!permissions.issues.has(issueKey)) {
-        await recordSend(deps, {
-          ...base,
-          alerts: 0,
-          status: 'skipped',
-          reason: 'The recipient cannot browse the tracking issue',
-        });
+        await skip('The recipient cannot browse the tracking issue');
         continue;
       }
       const sees = (key: string) => permissions.projects.has(key);

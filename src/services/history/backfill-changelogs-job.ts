@@ -12,11 +12,10 @@ import { readBlob, writeBlob } from '../../storage/blob';
 import type { AppDeps } from '../deps';
 import { pacedUntil, type QuotaBudget } from '../snapshots/quota-pacing';
 import {
-  activeStatus,
+  activePlan,
   type BackfillBatch,
   BackfillBatchSchema,
   type BackfillPlan,
-  BackfillPlanSchema,
   backfillKeys,
   patchStatus,
 } from './backfill-records';
@@ -32,9 +31,8 @@ type ChangelogsJob = Extract<Job, { kind: 'backfill-changelogs' }>;
  */
 export async function runBackfillChangelogsJob(deps: AppDeps, job: ChangelogsJob): Promise<void> {
   const keys = backfillKeys(job.portfolioId);
-  if (!(await activeStatus(deps.store, job.portfolioId, job.backfillId))) return;
-  const plan = await readBlob(deps.store, keys.plan, BackfillPlanSchema);
-  if (!plan || plan.id !== job.backfillId) return;
+  const plan = await activePlan(deps.store, job.portfolioId, job.backfillId);
+  if (!plan) return;
   const nowIso = () => deps.now().toISOString();
   let batch = await readBlob(deps.store, keys.batch(job.batch), BackfillBatchSchema);
   if (!batch) {

@@ -9,10 +9,9 @@ import { computeFromSnapshot } from '../portfolio/compute-from-snapshot';
 import { loadLiveConfig } from '../settings/live-config';
 import type { SnapshotData } from '../snapshots/records';
 import {
-  activeStatus,
+  activePlan,
   BackfillBatchSchema,
   type BackfillPlan,
-  BackfillPlanSchema,
   backfillKeys,
   deleteBackfillWork,
   patchStatus,
@@ -33,9 +32,8 @@ type DaysJob = Extract<Job, { kind: 'backfill-days' }>;
  */
 export async function runBackfillDaysJob(deps: AppDeps, job: DaysJob): Promise<void> {
   const keys = backfillKeys(job.portfolioId);
-  if (!(await activeStatus(deps.store, job.portfolioId, job.backfillId))) return;
-  const plan = await readBlob(deps.store, keys.plan, BackfillPlanSchema);
-  if (!plan || plan.id !== job.backfillId) return;
+  const plan = await activePlan(deps.store, job.portfolioId, job.backfillId);
+  if (!plan) return;
   const histories = await readHistories(deps, plan);
   if (!histories) {
     await patchStatus(

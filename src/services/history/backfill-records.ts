@@ -4,7 +4,7 @@ import { IssueHistoriesSchema, StatusStateSchema } from '../../domain/history/hi
 import { IsoDate, LinkTypeSchema, ProjectSchema } from '../../domain/model';
 import { PortfolioChunkSchema } from '../../domain/portfolio/chunk';
 import { EngineSettingsSchema } from '../../domain/settings';
-import { deleteBlob } from '../../storage/blob';
+import { deleteBlob, readBlob } from '../../storage/blob';
 import { queryAll, readParsed, type Store } from '../../storage/store';
 import { portfolioPrefix } from '../snapshots/keys';
 
@@ -74,15 +74,20 @@ export async function patchStatus(
   return next;
 }
 
-/** The backfill's status when a job of backfill `id` should go on; null when it ended or was replaced. */
-export async function activeStatus(
+/**
+ * The plan a job of backfill `id` works on; null when that backfill ended, was replaced, or has no
+ * plan of its own (the job then does nothing).
+ */
+export async function activePlan(
   store: Store,
   portfolioId: string,
   id: string,
-): Promise<BackfillStatus | null> {
-  const status = await readParsed(store, backfillKeys(portfolioId).status, BackfillStatusSchema);
+): Promise<BackfillPlan | null> {
+  const keys = backfillKeys(portfolioId);
+  const status = await readParsed(store, keys.status, BackfillStatusSchema);
   if (!status || status.id !== id || status.state === 'done' || status.state === 'skipped') return null;
-  return status;
+  const plan = await readBlob(store, keys.plan, BackfillPlanSchema);
+  return plan && plan.id === id ? plan : null;
 }
 
 /** Deletes a finished backfill's work records (plan, changes, queue marks); its status stays. */

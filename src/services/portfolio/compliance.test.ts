@@ -1,21 +1,19 @@
-import { wireSimulator } from '../../../dev/host/wiring';
-import { createJiraSim, type JiraSim } from '../../../dev/jira-sim';
 import type { LocalApp } from '../../../dev/local/local-app';
 import { dataAs } from '../../../test/support/local-resolvers';
+import { setUpServiceSimulator } from '../../../test/support/service-sim';
 import type { PortfolioReport } from '../../domain/portfolio';
 import { MemoryStore } from '../../storage/memory-store';
 
+const simulator = setUpServiceSimulator({ seed: 7, projects: 5, issuesPerProject: 40 });
+
 describe('portfolio compliance with the PMO standards', () => {
-  let sim: JiraSim;
   let local: LocalApp;
   let report: PortfolioReport;
 
   beforeAll(async () => {
-    sim = await createJiraSim({ port: 0, seed: 7, projects: 5, issuesPerProject: 40 });
-    local = wireSimulator(sim.url, { store: new MemoryStore() }).localApp;
+    local = simulator.localApp({ store: new MemoryStore() });
     report = await dataAs(local, 'sim-admin', 'getPortfolioReport', { portfolioId: 'all' });
   });
-  afterAll(() => sim.close());
 
   it('evaluates the default standards on every project and adds up', () => {
     const compliance = report.compliance;
@@ -28,7 +26,7 @@ describe('portfolio compliance with the PMO standards', () => {
       'risk-register',
     ]);
     expect(compliance.projects.map((project) => project.projectKey).sort()).toEqual(
-      sim.dataset.projects.map((project) => project.key).sort(),
+      simulator.sim.dataset.projects.map((project) => project.key).sort(),
     );
     const evaluated = compliance.projects.reduce((sum, project) => sum + project.evaluated, 0);
     expect(compliance.totals.evaluated).toBe(evaluated);
@@ -74,18 +72,20 @@ describe('portfolio compliance with the PMO standards', () => {
   });
 
   it('reads the site’s fields once per refresh, and a page view reads neither fields nor issues', async () => {
-    const category = sim.dataset.projects.find((project) => project.categoryId !== null)?.categoryId;
-    sim.resetStats();
+    const category = simulator.sim.dataset.projects.find(
+      (project) => project.categoryId !== null,
+    )?.categoryId;
+    simulator.sim.resetStats();
     await dataAs(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: `category:${category}`,
     });
-    expect(sim.stats().byRoute['GET /rest/api/3/field']).toBe(1);
-    sim.resetStats();
+    expect(simulator.sim.stats().byRoute['GET /rest/api/3/field']).toBe(1);
+    simulator.sim.resetStats();
     await dataAs(local, 'sim-admin', 'getPortfolioReport', {
       portfolioId: `category:${category}`,
     });
-    expect(sim.stats().byRoute['GET /rest/api/3/field']).toBeUndefined();
-    expect(sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
+    expect(simulator.sim.stats().byRoute['GET /rest/api/3/field']).toBeUndefined();
+    expect(simulator.sim.stats().byRoute['POST /rest/api/3/search/jql']).toBeUndefined();
   });
 
   it('counts the same epics as passing a gate unticked as the compliance matrix counts violating the gate standard (#14.8)', () => {

@@ -1,10 +1,10 @@
+import { refusal } from '../../../test/support/scoring-settings';
 import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { storeDeps } from '../../../test/support/store-deps';
 import { dumpStore } from '../../../test/support/store-dump';
 import { SETTINGS_LIMITS } from '../../contracts/settings';
 import { defaultPmoConfig, type PmoConfig } from '../../domain/config/schema';
 import { editedConfig } from '../../domain/config/test-data';
-import { AppError } from '../../domain/errors';
 import { JiraClient } from '../../jira/client';
 import { MemoryStore } from '../../storage/memory-store';
 import type { Store } from '../../storage/store';
@@ -45,16 +45,6 @@ function harness(wrap: (store: Store) => Store = (store) => store) {
   return { deps: local.deps, memory, clock, logger };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 const enforceRisks = editedConfig((config) => {
   const risk = config.standards.find((standard) => standard.id === 'risk-register');
   if (risk) risk.mode = 'enforce';
@@ -90,18 +80,18 @@ describe('saving settings', () => {
     const { deps, memory } = harness();
     await saveAs(deps, admin, 0, enforceRisks);
     const before = await dumpStore(memory);
-    const error = await rejection(saveAs(deps, team, 1, defaultPmoConfig));
+    const error = await refusal(saveAs(deps, team, 1, defaultPmoConfig));
     expect(error.code).toBe('FORBIDDEN');
     expect(error.message).toBe('Only Jira administrators can change PMO settings.');
     await expect(
-      rejection(restoreConfigVersion(deps, team, { version: 0, baseVersion: 1, comment: '' })),
+      refusal(restoreConfigVersion(deps, team, { version: 0, baseVersion: 1, comment: '' })),
     ).resolves.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(rejection(listAuditLog(deps, outsider, { limit: 20 }))).resolves.toMatchObject({
+    await expect(refusal(listAuditLog(deps, outsider, { limit: 20 }))).resolves.toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(await dumpStore(memory)).toEqual(before);
     // The settings themselves are for editors only (#13.5); the refusal names no group or setting.
-    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({
+    await expect(refusal(getSettings(deps, team))).resolves.toMatchObject({
       code: 'FORBIDDEN',
       message: SETTINGS_NOT_VISIBLE,
     });
@@ -109,14 +99,14 @@ describe('saving settings', () => {
 
   it('members of the PMO group an admin names may edit, but not change who may edit', async () => {
     const { deps, memory } = harness();
-    await expect(rejection(saveAs(deps, pmo, 0, enforceRisks))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(refusal(saveAs(deps, pmo, 0, enforceRisks))).resolves.toMatchObject({ code: 'FORBIDDEN' });
     const withGroup = editedConfig((config) => {
       config.access.pmoGroupName = 'pmo-office';
     });
     await saveAs(deps, admin, 0, withGroup);
     await expect(getSettings(deps, pmo)).resolves.toMatchObject({ canEdit: true, canEditAccess: false });
-    await expect(rejection(getSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
-    const teamSave = await rejection(saveAs(deps, team, 1, enforceRisks));
+    await expect(refusal(getSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    const teamSave = await refusal(saveAs(deps, team, 1, enforceRisks));
     expect(teamSave.message).toBe(
       'Only Jira administrators and members of the group "pmo-office" can change PMO settings.',
     );
@@ -131,7 +121,7 @@ describe('saving settings', () => {
     const widened = editedConfig((config) => {
       config.access.pmoGroupName = 'jira-software-users';
     }, withRisks);
-    await expect(rejection(saveAs(deps, pmo, 2, widened))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(refusal(saveAs(deps, pmo, 2, widened))).resolves.toMatchObject({ code: 'FORBIDDEN' });
     expect(await dumpStore(memory)).toEqual(before);
   });
 
@@ -139,7 +129,7 @@ describe('saving settings', () => {
     const { deps, memory } = harness();
     await saveAs(deps, admin, 0, enforceRisks);
     const before = await dumpStore(memory);
-    const error = await rejection(
+    const error = await refusal(
       saveAs(
         deps,
         admin,
@@ -221,7 +211,7 @@ describe('saving settings', () => {
     expect(await memory.get(LIVE_CONFIG_KEY)).toBeUndefined();
     expect((await loadLiveConfig(storeDeps(memory))).version).toBe(1);
     // A save on the old base is stale; one on the rolled-forward version succeeds and heals the pointer.
-    await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
+    await expect(refusal(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
       code: 'CONFLICT',
     });
     failPointer = false;
@@ -234,7 +224,7 @@ describe('saving settings', () => {
   it('refuses a save that changes nothing, markup in texts, and a configuration over one stored value', async () => {
     const { deps, memory } = harness();
     const before = await dumpStore(memory);
-    await expect(rejection(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
+    await expect(refusal(saveAs(deps, admin, 0, defaultPmoConfig))).resolves.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Nothing to save'),
     });
@@ -242,7 +232,7 @@ describe('saving settings', () => {
       const first = config.standards[0];
       if (first) first.name = '<script>alert(1)</script>';
     });
-    const markup = await rejection(saveAs(deps, admin, 0, scripted));
+    const markup = await refusal(saveAs(deps, admin, 0, scripted));
     expect(markup.code).toBe('BAD_REQUEST');
     expect(markup.message).toContain('standards.0.name: contains HTML or script markup');
     const huge = editedConfig((config) => {
@@ -254,7 +244,7 @@ describe('saving settings', () => {
         scope: { kind: 'projects' as const, projectKeys: Array.from({ length: 300 }, (_, k) => `K${k}`) },
       }));
     });
-    await expect(rejection(saveAs(deps, admin, 0, huge))).resolves.toMatchObject({
+    await expect(refusal(saveAs(deps, admin, 0, huge))).resolves.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
     });
     expect(await dumpStore(memory)).toEqual(before);
@@ -270,7 +260,7 @@ describe('JQL portfolio scopes', () => {
   it('are validated by Jira before they are saved: bad JQL is a BAD_REQUEST with Jira’s message', async () => {
     const { deps, memory } = harness();
     const parse = jest.spyOn(JiraClient.prototype, 'parseJql');
-    const error = await rejection(saveAs(deps, admin, 0, withJql('project = = BROKEN')));
+    const error = await refusal(saveAs(deps, admin, 0, withJql('project = = BROKEN')));
     expect(parse).toHaveBeenCalledWith(['project = = BROKEN']);
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.message).toContain('Portfolio "Cloud": Jira does not accept this JQL:');
@@ -319,7 +309,7 @@ describe('configured portfolios', () => {
     expect(teamCount).toBeLessThan(keys.length);
     const report = await getPortfolioReport(deps, team, 'p:core');
     expect(report.projects).toHaveLength(teamCount);
-    await expect(rejection(getPortfolioReport(deps, team, 'p:nope'))).resolves.toMatchObject({
+    await expect(refusal(getPortfolioReport(deps, team, 'p:nope'))).resolves.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -366,9 +356,9 @@ describe('versions and restore', () => {
       version: 4,
     });
     expect((await loadLiveConfig(deps)).config).toEqual(defaultPmoConfig);
-    await expect(rejection(getConfigVersion(deps, admin, 99))).resolves.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(refusal(getConfigVersion(deps, admin, 99))).resolves.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      rejection(restoreConfigVersion(deps, admin, { version: 1, baseVersion: 3, comment: '' })),
+      refusal(restoreConfigVersion(deps, admin, { version: 1, baseVersion: 3, comment: '' })),
     ).resolves.toMatchObject({ code: 'CONFLICT', details: { liveVersion: 4, yourBase: 3 } });
   });
 });
@@ -395,6 +385,8 @@ describe('import and export', () => {
     expect(audit.entries[0]).toMatchObject({ action: 'import', comment: 'Imported settings' });
   });
 
+  /** The JSON of the default settings as `recipe` edits them. */
+  const editedJson = (recipe: (config: PmoConfig) => void) => () => JSON.stringify(editedConfig(recipe));
   const hostile: [string, () => string, string, string][] = [
     [
       'wrong types',
@@ -404,13 +396,10 @@ describe('import and export', () => {
     ],
     [
       'an unknown rule kind',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const first = config.standards[0];
-            if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
-          }),
-        ),
+      editedJson((config) => {
+        const first = config.standards[0];
+        if (first) (first.rules[0] as { kind: string }).kind = 'runScript';
+      }),
       'BAD_REQUEST',
       'standards.0.rules.0.kind',
     ],
@@ -422,28 +411,20 @@ describe('import and export', () => {
     ],
     [
       'script strings',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const gate = config.standards
-              .flatMap((s) => s.rules)
-              .find((rule) => rule.kind === 'gateChecklist');
-            if (gate?.kind === 'gateChecklist' && gate.items[0])
-              gate.items[0].text = '<img src=x onerror=alert(1)>';
-          }),
-        ),
+      editedJson((config) => {
+        const gate = config.standards.flatMap((s) => s.rules).find((rule) => rule.kind === 'gateChecklist');
+        if (gate?.kind === 'gateChecklist' && gate.items[0])
+          gate.items[0].text = '<img src=x onerror=alert(1)>';
+      }),
       'BAD_REQUEST',
       'contains HTML or script markup',
     ],
     [
       'control characters',
-      () =>
-        JSON.stringify(
-          editedConfig((config) => {
-            const first = config.standards[0];
-            if (first) first.name = 'a\u202Eb';
-          }),
-        ),
+      editedJson((config) => {
+        const first = config.standards[0];
+        if (first) first.name = 'a\u202Eb';
+      }),
       'BAD_REQUEST',
       'invisible control character (U+202E)',
     ],
@@ -459,7 +440,7 @@ describe('import and export', () => {
       await saveAs(deps, admin, 0, enforceRisks);
       const before = await dumpStore(memory);
       const json = make();
-      const error = await rejection(importSettings(deps, admin, { json, baseVersion: 1, comment: '' }));
+      const error = await refusal(importSettings(deps, admin, { json, baseVersion: 1, comment: '' }));
       expect(error.code).toBe(code);
       expect(error.message).toContain(message);
       if (code === 'BAD_REQUEST') {
@@ -475,11 +456,11 @@ describe('import and export', () => {
   it('refuses imports by non-editors before reading the file', async () => {
     const { deps } = harness();
     await expect(
-      rejection(importSettings(deps, team, { json: '{}', baseVersion: 0, comment: '' })),
+      refusal(importSettings(deps, team, { json: '{}', baseVersion: 0, comment: '' })),
     ).resolves.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(rejection(exportSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(refusal(exportSettings(deps, team))).resolves.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('stays under the import limit for any export', () => {
@@ -568,7 +549,7 @@ describe('manual RAG overrides', () => {
     });
 
     await expect(
-      rejection(
+      refusal(
         setProjectOverride(deps, admin, {
           projectKey: key,
           override: {
@@ -591,7 +572,7 @@ describe('manual RAG overrides', () => {
       ['override', key],
     ]);
     await expect(
-      rejection(setProjectOverride(deps, team, { projectKey: key, override: null, baseVersion: 2 })),
+      refusal(setProjectOverride(deps, team, { projectKey: key, override: null, baseVersion: 2 })),
     ).resolves.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -600,24 +581,24 @@ describe('the settings editor check', () => {
   it('asks Jira once per account within a minute, and again after it expires', async () => {
     const { deps, clock } = harness();
     const asked = jest.spyOn(JiraClient.prototype, 'myPermissions');
-    await rejection(getSettings(deps, team));
-    await rejection(getSettings(deps, team));
-    await rejection(saveAs(deps, team, 0, enforceRisks));
+    await refusal(getSettings(deps, team));
+    await refusal(getSettings(deps, team));
+    await refusal(saveAs(deps, team, 0, enforceRisks));
     expect(asked).toHaveBeenCalledTimes(1);
     await getSettings(deps, admin);
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + EDITOR_CACHE_TTL_MS - 1);
-    await rejection(getSettings(deps, team));
+    await refusal(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(2);
     clock.now = new Date(clock.now.getTime() + 2);
-    await rejection(getSettings(deps, team));
+    await refusal(getSettings(deps, team));
     expect(asked).toHaveBeenCalledTimes(3);
   });
 
   it('asks for groups only when a PMO group is configured', async () => {
     const { deps } = harness();
     const groups = jest.spyOn(JiraClient.prototype, 'myGroups');
-    await rejection(getSettings(deps, pmo));
+    await refusal(getSettings(deps, pmo));
     expect(groups).not.toHaveBeenCalled();
     await saveAs(
       deps,
@@ -695,14 +676,14 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
       const candidate = editedConfig((config) => {
         config.overrides[key] = override;
       }, live);
-      const saved = await rejection(saveAs(deps, team, 1, candidate));
+      const saved = await refusal(saveAs(deps, team, 1, candidate));
       expect(saved.code).toBe('BAD_REQUEST');
       expect(saved.message).toContain(`There is no project ${key} you can see`);
-      const imported = await rejection(
+      const imported = await refusal(
         importSettings(deps, team, { json: JSON.stringify(candidate), baseVersion: 1, comment: '' }),
       );
       expect(imported.message).toContain(`There is no project ${key} you can see`);
-      const single = await rejection(
+      const single = await refusal(
         setProjectOverride(deps, team, {
           projectKey: key,
           override: { rag: 'red', reason: 'x', expiresAt },
@@ -718,7 +699,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     }, live);
     await saveAs(deps, admin, 1, withHidden);
     await saveAs(deps, admin, 2, live);
-    const restored = await rejection(
+    const restored = await refusal(
       restoreConfigVersion(deps, team, { version: 2, baseVersion: 3, comment: '' }),
     );
     expect(restored.message).toContain(`There is no project ${hiddenKey} you can see`);
@@ -729,16 +710,16 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
     await saveAs(deps, admin, 0, enforceRisks);
     const before = await dumpStore(memory);
     for (const comment of ['<img src=x onerror=alert(1)>', 'fine \u202Etxt.exe', 'nul\u0000here']) {
-      const saved = await rejection(saveAs(deps, admin, 1, defaultPmoConfig, comment));
+      const saved = await refusal(saveAs(deps, admin, 1, defaultPmoConfig, comment));
       expect(saved.code).toBe('BAD_REQUEST');
       expect(saved.message).toMatch(/^The settings cannot be saved: comment: The comment contains/);
       await expect(
-        rejection(
+        refusal(
           importSettings(deps, admin, { json: JSON.stringify(defaultPmoConfig), baseVersion: 1, comment }),
         ),
       ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
       await expect(
-        rejection(restoreConfigVersion(deps, admin, { version: 0, baseVersion: 1, comment })),
+        refusal(restoreConfigVersion(deps, admin, { version: 0, baseVersion: 1, comment })),
       ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
     }
     expect(await dumpStore(memory)).toEqual(before);
@@ -759,7 +740,7 @@ describe('every write path runs the same checks (#13.6, #13.9)', () => {
       expect(preview.config).toBeNull();
       expect(preview.problems[0]?.path).toBe(path);
       await expect(
-        rejection(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })),
+        refusal(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })),
       ).resolves.toMatchObject({ code: 'BAD_REQUEST' });
     }
     expect(await dumpStore(memory)).toEqual(before);

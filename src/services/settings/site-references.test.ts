@@ -28,29 +28,39 @@ const duplicateStageName = editedConfig((config) => {
 });
 
 describe('settings refuse references that are accepted but wrong (#14.11)', () => {
-  it('a PMO group Jira does not know is refused by validation, save and import, naming the field', async () => {
-    const { deps, store } = harness();
-    const { problems } = await validateSettings(deps, admin, missingGroup);
-    expect(problems).toContainEqual({
-      path: 'access.pmoGroupName',
-      message: expect.stringContaining('There is no Jira group "pmo-ofice"'),
-      severity: 'error',
-    });
-    await expect(
-      saveSettings(deps, admin, { baseVersion: 0, config: missingGroup, comment: '' }),
-    ).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      details: { problems: [expect.objectContaining({ path: 'access.pmoGroupName' })] },
-    });
-    const json = JSON.stringify(missingGroup);
-    expect((await previewImport(deps, admin, json)).problems.map((problem) => problem.path)).toContain(
+  it.each([
+    [
+      'a PMO group Jira does not know',
+      missingGroup,
       'access.pmoGroupName',
-    );
-    await expect(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
-    expect(await store.get(configVersionKey(1))).toBeUndefined();
-  });
+      expect.stringContaining('There is no Jira group "pmo-ofice"'),
+    ],
+    [
+      'two lifecycle stages with the same name (ignoring case and spaces)',
+      duplicateStageName,
+      'lifecycle.stages.1.name',
+      expect.stringMatching(/already used by stage 1/),
+    ],
+  ])(
+    '%s is refused by validation, save and import, naming the field',
+    async (_name, config, path, message) => {
+      const { deps, store } = harness();
+      const { problems } = await validateSettings(deps, admin, config);
+      expect(problems).toContainEqual({ path, message, severity: 'error' });
+      await expect(saveSettings(deps, admin, { baseVersion: 0, config, comment: '' })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        details: { problems: [expect.objectContaining({ path })] },
+      });
+      const json = JSON.stringify(config);
+      expect((await previewImport(deps, admin, json)).problems.map((problem) => problem.path)).toContain(
+        path,
+      );
+      await expect(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      expect(await store.get(configVersionKey(1))).toBeUndefined();
+    },
+  );
 
   it('an existing group is accepted whatever its case', async () => {
     const { deps } = harness();
@@ -60,26 +70,5 @@ describe('settings refuse references that are accepted but wrong (#14.11)', () =
     await expect(saveSettings(deps, admin, { baseVersion: 0, config, comment: '' })).resolves.toEqual({
       version: 1,
     });
-  });
-
-  it('two lifecycle stages with the same name (ignoring case and spaces) are refused, naming the second', async () => {
-    const { deps, store } = harness();
-    const { problems } = await validateSettings(deps, admin, duplicateStageName);
-    expect(problems).toContainEqual({
-      path: 'lifecycle.stages.1.name',
-      message: expect.stringMatching(/already used by stage 1/),
-      severity: 'error',
-    });
-    await expect(
-      saveSettings(deps, admin, { baseVersion: 0, config: duplicateStageName, comment: '' }),
-    ).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      details: { problems: [expect.objectContaining({ path: 'lifecycle.stages.1.name' })] },
-    });
-    const json = JSON.stringify(duplicateStageName);
-    await expect(importSettings(deps, admin, { json, baseVersion: 0, comment: '' })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
-    expect(await store.get(configVersionKey(1))).toBeUndefined();
   });
 });

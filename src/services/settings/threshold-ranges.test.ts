@@ -2,6 +2,7 @@ import { invokeAs, refusalOf } from '../../../test/support/local-resolvers';
 import { publishConfig } from '../../../test/support/published-config';
 import { setUpServiceSimulator, simActor } from '../../../test/support/service-sim';
 import { defaultPmoConfig } from '../../domain/config/schema';
+import { editedConfig } from '../../domain/config/test-data';
 import { MemoryStore } from '../../storage/memory-store';
 import { createRecordingLogger } from '../logger';
 import { importSettings } from './import-settings';
@@ -83,25 +84,19 @@ describe('percentage thresholds are limited to 0..100 (#14.6)', () => {
 
   it('still accepts the bounds themselves and counts above 100 for date conflicts', async () => {
     const { local } = harness();
-    const config = {
-      ...defaultPmoConfig,
-      engine: {
-        ...defaultPmoConfig.engine,
-        health: {
-          ...defaultPmoConfig.engine.health,
-          schedule: { amber: 0, red: 100 },
-          dateConflicts: { amber: 150, red: 300 },
-        },
-      },
-    };
+    const config = editedConfig((draft) => {
+      draft.engine.health.schedule = { amber: 0, red: 100 };
+      draft.engine.health.dateConflicts = { amber: 150, red: 300 };
+    });
     const { problems } = await validateSettings(local.deps, admin, config);
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
   it('a version stored before the limit with a threshold above 100 stays readable, read as 100', async () => {
     const store = new MemoryStore();
-    const config = structuredClone(defaultPmoConfig);
-    config.engine.health.schedule = { amber: 150, red: 200 };
+    const config = editedConfig((draft) => {
+      draft.engine.health.schedule = { amber: 150, red: 200 };
+    });
     await publishConfig(store, config);
     const live = await loadLiveConfig({ store, logger: createRecordingLogger() });
     expect(live.config.engine.health.schedule).toEqual({ amber: 100, red: 100 });

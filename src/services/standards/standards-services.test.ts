@@ -109,6 +109,15 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
     return local.app.validator(await transitionEvent(key, statusName));
   }
 
+  /** The move to In Progress is refused naming `itemText` until the team ticks that mandatory item. */
+  async function expectGateUntilTicked(issueKey: string, itemText: string, ruleId: string, itemId: string) {
+    const blocked = await transitionTo(issueKey, 'In Progress');
+    expect(blocked.result).toBe(false);
+    expect(blocked.errorMessage).toContain(itemText);
+    dataOf(await invoke(local, 'sim-team', 'setChecklistItem', { issueKey, ruleId, itemId, ticked: true }));
+    await expect(transitionTo(issueKey, 'In Progress')).resolves.toEqual({ result: true });
+  }
+
   it('lists what a story misses before Execution, with the default (guidance) standards', async () => {
     const story = await storyWithoutDueDate();
     const panel = dataOf(await invoke(local, 'sim-team', 'getIssueStandards', { issueKey: story.key }));
@@ -231,18 +240,7 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
 
   it('blocks the epic at its gate until the mandatory items are ticked', async () => {
     const epic = await epicInToDo();
-    const blocked = await transitionTo(epic.key, 'In Progress');
-    expect(blocked.result).toBe(false);
-    expect(blocked.errorMessage).toContain('Scope agreed with the sponsor');
-    dataOf(
-      await invoke(local, 'sim-team', 'setChecklistItem', {
-        issueKey: epic.key,
-        ruleId: 'execution-gate',
-        itemId: 'scope-agreed',
-        ticked: true,
-      }),
-    );
-    await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
+    await expectGateUntilTicked(epic.key, 'Scope agreed with the sponsor', 'execution-gate', 'scope-agreed');
   });
 
   it('reports statuses and fields that no longer exist and stages that are missing, without failing', async () => {
@@ -357,17 +355,6 @@ describe('standards on an issue (panel, checklist, validator, trigger) against t
         notTickableReason: null,
       },
     ]);
-    const blocked = await transitionTo(epic.key, 'In Progress');
-    expect(blocked.result).toBe(false);
-    expect(blocked.errorMessage).toContain('Sponsor named');
-    dataOf(
-      await invoke(local, 'sim-team', 'setChecklistItem', {
-        issueKey: epic.key,
-        ruleId: 'constructor',
-        itemId: 'constructor',
-        ticked: true,
-      }),
-    );
-    await expect(transitionTo(epic.key, 'In Progress')).resolves.toEqual({ result: true });
+    await expectGateUntilTicked(epic.key, 'Sponsor named', 'constructor', 'constructor');
   });
 });
