@@ -14,7 +14,13 @@ describe('who may act: the audience field', () => {
   it('for checklist items, unset means anyone who can edit the issue and the PMO is stored', () => {
     const onChange = jest.fn();
     render(
-      <TickAudienceField audience={undefined} onChange={onChange} problems={[]} itemLabel="items" testId="t" />,
+      <TickAudienceField
+        audience={undefined}
+        onChange={onChange}
+        problems={[]}
+        itemLabel="items"
+        testId="t"
+      />,
     );
     expect(screen.getByText('Anyone who can edit the issue')).toBeTruthy();
     // Editors, group, role, PMO: three below the current choice.
