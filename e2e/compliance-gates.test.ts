@@ -280,6 +280,8 @@ test('the gates view lists the report’s gated issues; “only not ready” fil
 });
 
 test('the dark theme: both views readable and axe-clean', async () => {
+  await host.page.goto(host.url(COMPLIANCE_URL));
+  await switchUser(host.page, ADMIN);
   await viewReady(host.page, 'compliance');
   await setTheme(host.page, 'dark');
   await app(host.page).getByTestId('compliance-matrix').waitFor();

@@ -321,6 +321,7 @@ test('deep link, the app’s tabs and the back button', async () => {
 });
 
 test('the dark theme: readable heat map and register, axe-clean', async () => {
+  await host.page.goto(host.url(RAID_URL));
   await viewReady(host.page, 'raid');
   await setTheme(host.page, 'dark');
   await app(host.page).getByTestId('raid-heatmap').waitFor();
@@ -330,6 +331,7 @@ test('the dark theme: readable heat map and register, axe-clean', async () => {
 });
 
 test('a risk summary holding HTML is shown as text, never run', async () => {
+  await host.page.goto(host.url(RAID_URL));
   await viewReady(host.page, 'raid');
   const report = await reportOf();
   const target = report.risks.find((risk) => risk.summary !== null);
