@@ -36,12 +36,17 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
   const scoring = config.scoring;
   const change = (recipe: Parameters<typeof withScoring>[1]) => update((draft) => withScoring(draft, recipe));
   const aggregation = scoring.aggregation;
-  /** Sets who may score or authorise; unset is the default audience, so it stores nothing. */
-  const setAudience = (key: 'scorers' | 'authorisers') => (audience: TickAudience | undefined) =>
-    change((s) => {
-      const { [key]: _previous, ...rest } = s;
-      return audience ? { ...rest, [key]: audience } : rest;
-    });
+  /** Who may score or authorise, edited in place; unset is the default audience, so it stores nothing. */
+  const audienceOf = (key: 'scorers' | 'authorisers') => ({
+    audience: scoring[key],
+    onChange: (audience: TickAudience | undefined) =>
+      change((s) => {
+        const { [key]: _previous, ...rest } = s;
+        return audience ? { ...rest, [key]: audience } : rest;
+      }),
+    problems: problemsAt(problems, ['scoring', key]),
+    testId: `scoring-${key}`,
+  });
   return (
     <div className="pmo-stack">
       <SectionIntro section="scoring">
@@ -87,14 +92,7 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
 
       <fieldset className="pmo-group">
         <legend>Who may score</legend>
-        <TickAudienceField
-          audience={scoring.scorers}
-          onChange={setAudience('scorers')}
-          problems={problemsAt(problems, ['scoring', 'scorers'])}
-          itemLabel="candidates"
-          action="score"
-          testId="scoring-scorers"
-        />
+        <TickAudienceField {...audienceOf('scorers')} itemLabel="candidates" action="score" />
         <RadioGroup
           legend="When several people score"
           name="scoring-aggregation"
@@ -151,13 +149,10 @@ export function ScoringSection({ config, update, problems, catalog }: EditorProp
           Approve, defer or reject a proposal in the issue panel. Approving moves it into Planning.
         </p>
         <TickAudienceField
-          audience={scoring.authorisers}
-          onChange={setAudience('authorisers')}
-          problems={problemsAt(problems, ['scoring', 'authorisers'])}
+          {...audienceOf('authorisers')}
           itemLabel="proposals"
           action="authorise"
           unsetMeans="pmo"
-          testId="scoring-authorisers"
         />
       </fieldset>
 

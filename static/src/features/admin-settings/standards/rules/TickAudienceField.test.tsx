@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
+
+import type { TickAudience } from '@domain/standards/schema';
 import { fireEvent, render, screen } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { TickAudienceField } from './TickAudienceField';
 
 /** Opens the audience select by keyboard and picks the option `steps` below the current one. */
@@ -10,18 +13,35 @@ function pickBelow(label: string, steps: number): void {
   fireEvent.keyDown(input, { key: 'Enter' });
 }
 
+type FieldProps = ComponentProps<typeof TickAudienceField>;
+
+/** The field for checklist items (the defaults), with `props` on top. */
+const fieldOf = (props: Partial<FieldProps>) => (
+  <TickAudienceField
+    audience={undefined}
+    onChange={() => undefined}
+    problems={[]}
+    itemLabel="items"
+    testId="t"
+    {...props}
+  />
+);
+
+/** The field as admin Scoring shows it for who may authorise proposals. */
+const authorisersField = (audience: TickAudience | undefined, onChange: FieldProps['onChange']) =>
+  fieldOf({
+    audience,
+    onChange,
+    itemLabel: 'proposals',
+    action: 'authorise',
+    unsetMeans: 'pmo',
+    testId: 'auth',
+  });
+
 describe('who may act: the audience field', () => {
   it('for checklist items, unset means anyone who can edit the issue and the PMO is stored', () => {
     const onChange = jest.fn();
-    render(
-      <TickAudienceField
-        audience={undefined}
-        onChange={onChange}
-        problems={[]}
-        itemLabel="items"
-        testId="t"
-      />,
-    );
+    render(fieldOf({ onChange }));
     expect(screen.getByText('Anyone who can edit the issue')).toBeTruthy();
     // Editors, group, role, PMO: three below the current choice.
     pickBelow('Who may tick items', 3);
@@ -30,17 +50,7 @@ describe('who may act: the audience field', () => {
 
   it('for authorising, unset means the PMO, editors are not offered, and a group asks for its name', () => {
     const onChange = jest.fn();
-    const { rerender } = render(
-      <TickAudienceField
-        audience={undefined}
-        onChange={onChange}
-        problems={[]}
-        itemLabel="proposals"
-        action="authorise"
-        unsetMeans="pmo"
-        testId="auth"
-      />,
-    );
+    const { rerender } = render(authorisersField(undefined, onChange));
     expect(screen.getByText('The PMO')).toBeTruthy();
     expect(screen.queryByText('Anyone who can edit the issue')).toBeNull();
     // The PMO is last: group and role are above it, so open and move to the first option.
@@ -51,17 +61,7 @@ describe('who may act: the audience field', () => {
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(onChange).toHaveBeenLastCalledWith({ kind: 'group', group: '' });
 
-    rerender(
-      <TickAudienceField
-        audience={{ kind: 'group', group: 'pmo-approvers' }}
-        onChange={onChange}
-        problems={[]}
-        itemLabel="proposals"
-        action="authorise"
-        unsetMeans="pmo"
-        testId="auth"
-      />,
-    );
+    rerender(authorisersField({ kind: 'group', group: 'pmo-approvers' }, onChange));
     expect((screen.getByTestId('auth-group') as HTMLInputElement).value).toBe('pmo-approvers');
     // Back to the PMO: the default, so nothing is stored.
     pickBelow('Who may authorise proposals', 2);
