@@ -1,6 +1,6 @@
 import type { AuthorisationLog } from '../../contracts/authorisation';
 import type { Actor, AppDeps } from '../deps';
-import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
+import { browsableProjects, visibleToViewer } from '../snapshots/viewer-access';
 import { namedDecisions } from './authorisation-context';
 import { readAllDecisions } from './decision-store';
 
@@ -16,13 +16,13 @@ export async function getAuthorisationLog(deps: AppDeps, actor: Actor): Promise<
     readAllDecisions(deps),
     browsableProjects(deps, actor.accountId),
   ]);
-  const inProjects = records.filter((record) => browsable.keys.has(record.projectKey));
-  const openable = await openableIssueKeys(
+  const visible = await visibleToViewer(
     deps,
     actor.accountId,
     'authorised-candidates',
-    inProjects.map((record) => record.issueKey),
+    browsable.keys,
+    records,
+    (record) => record,
   );
-  const visible = inProjects.filter((record) => openable.has(record.issueKey));
   return { decisions: await namedDecisions(deps, actor, visible) };
 }

@@ -1,5 +1,5 @@
 import type { Actor, AppDeps } from '../deps';
-import { browsableProjects, openableIssueKeys } from '../snapshots/viewer-access';
+import { browsableProjects, visibleToViewer } from '../snapshots/viewer-access';
 import { readAllScores, type ScoreRecord } from './score-store';
 
 /** One candidate's stored ratings and the latest of them (which carries the issue as last scored). */
@@ -18,15 +18,19 @@ export async function readVisibleScores(deps: AppDeps, actor: Actor): Promise<Sc
     readAllScores(deps),
     browsableProjects(deps, actor.accountId),
   ]);
-  const inBrowsableProjects = [...scores.entries()].flatMap(([issueId, records]) => {
+  const candidates = [...scores.entries()].flatMap(([issueId, records]) => {
     const latest = [...records].sort((a, b) => b.at.localeCompare(a.at))[0];
-    return latest && browsable.keys.has(latest.issue.projectKey) ? [{ issueId, records, latest }] : [];
+    return latest ? [{ issueId, records, latest }] : [];
   });
-  const openable = await openableIssueKeys(
+  return visibleToViewer(
     deps,
     actor.accountId,
     'scored-candidates',
-    inBrowsableProjects.map(({ latest }) => latest.issueKey),
+    browsable.keys,
+    candidates,
+    ({ latest }) => ({
+      projectKey: latest.issue.projectKey,
+      issueKey: latest.issueKey,
+    }),
   );
-  return inBrowsableProjects.filter(({ latest }) => openable.has(latest.issueKey));
 }

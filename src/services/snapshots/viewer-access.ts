@@ -125,6 +125,29 @@ export async function openableIssueKeys(
   return new Set(openable);
 }
 
+/**
+ * The items of an app-kept list (scored candidates, decisions) the viewer may see: in a project they
+ * browse (`browsable`, from `browsableProjects`) and, by issue key, one Jira lets them open
+ * (`openableIssueKeys`, cached per viewer and list name).
+ */
+export async function visibleToViewer<T>(
+  deps: AppDeps,
+  accountId: string,
+  listName: string,
+  browsable: ReadonlySet<string>,
+  items: readonly T[],
+  issueOf: (item: T) => { projectKey: string; issueKey: string },
+): Promise<T[]> {
+  const inProjects = items.filter((item) => browsable.has(issueOf(item).projectKey));
+  const openable = await openableIssueKeys(
+    deps,
+    accountId,
+    listName,
+    inProjects.map((item) => issueOf(item).issueKey),
+  );
+  return inProjects.filter((item) => openable.has(issueOf(item).issueKey));
+}
+
 /** A snapshot's issues with a security level, sorted by key: found once per snapshot, not per view. */
 const securedIssues = new WeakMap<SnapshotData, { key: string; projectKey: string }[]>();
 function securedIssuesOf(snapshot: SnapshotData): { key: string; projectKey: string }[] {
